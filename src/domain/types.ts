@@ -1,0 +1,184 @@
+/**
+ * The balance list's vocabulary. Pure data: no I/O, nothing from outside `src/domain`.
+ *
+ * Every date here is a calendar date in Europe/Stockholm written `YYYY-MM-DD`
+ * (see `CalendarDate`); instants never cross into the domain.
+ */
+
+/** A calendar date in Europe/Stockholm, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+/** Where an entry sits in the balance list document. */
+export type Section =
+  | 'goals' // Mål för gemensam hälso- och sjukvårdspolitik 2014-2025
+  | 'priorities' // SVOM:s prioriterade områden 2019-2022
+  | 'strategy' // Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa
+  | 'several' // Flera områden
+  | 'agreements'; // Överenskommelser och avtal rekommendationsbeslutade av SVOM
+
+/**
+ * What kind of row an entry is.
+ * - goal-area: a goal area of the joint policy (e.g. "Förbättrad psykisk hälsa")
+ * - sub-goal: a goal under a goal area
+ * - priority-area: one of SVOM's priority areas (e.g. "Välfärdsteknologi")
+ * - heading: a strategy heading (e.g. "Tillgänglig och samordnad hälso- och sjukvård")
+ *   or an area under "Flera områden" (e.g. "Upphandling")
+ * - topic: a topic under a heading (e.g. "Hemsjukvård")
+ * - item: a bullet under a priority area, topic or heading
+ * - agreement: a row of the agreements table (carries an `Agreement`)
+ */
+export type EntryKind =
+  | 'goal-area'
+  | 'sub-goal'
+  | 'priority-area'
+  | 'heading'
+  | 'topic'
+  | 'item'
+  | 'agreement';
+
+export type EntryStatus = 'active' | 'not-started' | 'monitoring' | 'paused' | 'done';
+
+export type RevisionStatus = 'not-needed' | 'may-be-needed' | 'started' | 'revised';
+
+/** Validity of an agreement, as written and as understood. */
+export interface Validity {
+  /** Exactly as written in the list, e.g. "2021-2023", "t.o.m. 2022-12-31", "". */
+  text: string;
+  /** First day of validity, when it can be told. */
+  from: CalendarDate | null;
+  /** Last day of validity (inclusive), when it can be told. */
+  to: CalendarDate | null;
+}
+
+export interface Agreement {
+  validity: Validity;
+  /** Forums that recommend adoption, e.g. ["SVOM", "Barnarenan"]. */
+  recommendingForums: string[];
+  revisionStatus: RevisionStatus | null;
+  /** Who last changed the revision status, and when (ISO instant). */
+  revisionUpdatedBy: string | null;
+  revisionUpdatedAt: string | null;
+}
+
+/** One row of the balance list. */
+export interface Entry {
+  /** The list item's id (SharePoint item id, or the local store's id). */
+  id: string;
+  /** Stable key written by the secretariat or the import, e.g. "mal-1-3". */
+  key: string;
+  section: Section;
+  kind: EntryKind;
+  /** Key of the parent entry; null at the top of a section. */
+  parentKey: string | null;
+  /** Position among its siblings (ascending). */
+  order: number;
+  title: string;
+  status: EntryStatus | null;
+  preparingGroups: string[];
+  notes: string;
+  nextFollowUp: CalendarDate | null;
+  /** Present exactly when `kind === 'agreement'`. */
+  agreement: Agreement | null;
+  /** The item's eTag, for conditional writes. */
+  eTag: string;
+  /** Where a person edits this item (SharePoint edit form, or the local file). */
+  editUrl: string;
+  /** Last modification (ISO instant). */
+  modifiedAt: string | null;
+}
+
+export type MeetingKind = 'ordinary' | 'extra' | 'joint-vasternorrland';
+
+export interface Meeting {
+  id: string;
+  title: string;
+  date: CalendarDate;
+  /** Start time `HH:MM` in Stockholm, when known. */
+  time: string | null;
+  kind: MeetingKind | null;
+  location: string;
+  /** A link to join or read about the meeting. */
+  link: string | null;
+  /** Last day to submit items for the agenda. */
+  itemDeadline: CalendarDate | null;
+  preparingGroups: string[];
+  notes: string;
+  eTag: string;
+  editUrl: string;
+}
+
+/** Machine-readable problem codes; texts are made from them per language. */
+export type ProblemCode =
+  | 'missing-title'
+  | 'missing-key'
+  | 'duplicate-key'
+  | 'unknown-parent'
+  | 'unknown-choice'
+  | 'invalid-date'
+  | 'invalid-number'
+  | 'invalid-field-type'
+  | 'unparseable-validity'
+  | 'validity-conflict'
+  | 'missing-date';
+
+/** A data-quality problem found on one list item; never fatal. */
+export interface Problem {
+  list: 'balance' | 'meetings';
+  itemId: string;
+  /** The item's title when it has one, so a person can find it. */
+  title: string;
+  /** The column the problem is in (internal name), when it is one column. */
+  field: string | null;
+  code: ProblemCode;
+  /** The offending value, as text. */
+  value: string;
+  /** Plain English for logs; the UI builds its own Swedish text from `code`. */
+  message: string;
+  editUrl: string;
+}
+
+/** Derived state of an agreement on a given date. */
+export type AgreementState = 'active' | 'expiring' | 'expired' | 'unknown';
+
+/** The whole list as the domain understands it. */
+export interface BalanceList {
+  entries: Entry[];
+  meetings: Meeting[];
+  problems: Problem[];
+}
+
+/** Rules for what is due; every number is in days. */
+export interface DueRules {
+  /** Meetings from today up to this many days ahead are due. */
+  meetingWithinDays: number;
+  /** Expiry thresholds in days before the last day of validity, e.g. [180, 90, 30, 0]. */
+  expiryThresholds: number[];
+}
+
+export interface DueMeeting {
+  meeting: Meeting;
+  /** 0 on the day of the meeting. */
+  daysUntil: number;
+  /** Entries whose next follow-up date is this meeting's date. */
+  followUps: Entry[];
+}
+
+/** An agreement that has reached an expiry threshold. */
+export interface DueExpiry {
+  entry: Entry;
+  /** The smallest threshold reached (0 = the last day of validity has passed or is today). */
+  threshold: number;
+  /** The date the threshold was reached: `validTo - threshold` days. */
+  reachedOn: CalendarDate;
+  /** The last day of validity the threshold was computed from. */
+  validTo: CalendarDate;
+  /** Days from today to validTo (negative after expiry). */
+  daysLeft: number;
+}
+
+/** What is due on one Stockholm date. */
+export interface Due {
+  today: CalendarDate;
+  meetings: DueMeeting[];
+  expiries: DueExpiry[];
+}

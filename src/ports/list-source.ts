@@ -1,0 +1,49 @@
+/**
+ * The one way the rest of the product reads the balance list, whichever store holds it.
+ * Both adapters return items in the SharePoint list schema (`src/sharepoint/schema.ts`),
+ * so one field mapping turns either into domain objects.
+ */
+
+export type SourceKind = 'local' | 'sharepoint';
+
+export type ListName = 'balance' | 'meetings';
+
+/** A list item as SharePoint returns it, reduced to what we use. */
+export interface ListItem {
+  /** The list item id (a decimal string in SharePoint). */
+  id: string;
+  /** The item's eTag, e.g. `"a1b2…,3"`; changes with every edit. */
+  eTag: string;
+  /** Where a person opens the item (its display or edit form). */
+  webUrl: string;
+  /** Last modification, ISO instant, when known. */
+  lastModifiedDateTime: string | null;
+  /** Column values keyed by internal name. Untrusted: anything may be missing or mistyped. */
+  fields: Record<string, unknown>;
+}
+
+export interface ListData {
+  balance: ListItem[];
+  meetings: ListItem[];
+}
+
+/** The result of one read. */
+export interface SourceRead {
+  data: ListData;
+  /** False when the source knows nothing changed since its previous read. */
+  changed: boolean;
+}
+
+export interface ListSource {
+  readonly kind: SourceKind;
+  /**
+   * The current items of both lists. The first call loads everything; later calls are
+   * incremental where the store allows (delta queries for SharePoint).
+   * Throws a `SourceError` when the store cannot be read; callers keep their last good copy.
+   */
+  read(): Promise<SourceRead>;
+  /** Where a person opens each list to edit it. */
+  listUrls(): Record<ListName, string>;
+  /** Calls `onChange` when the source learns of a change by itself (file watching). Returns a stop function. */
+  watch?(onChange: () => void): () => void;
+}

@@ -1,0 +1,352 @@
+/**
+ * The SharePoint lists' columns: the single source of truth used to read items
+ * (`$select`), map them to the domain, document them (README) and, later, provision them.
+ *
+ * Choice columns store the Swedish display text; `values` maps each text to the domain value.
+ */
+import type { EntryKind, EntryStatus, MeetingKind, RevisionStatus, Section } from '../domain/types';
+import type { ListName } from '../ports/list-source';
+
+export type ColumnType =
+  | 'text'
+  | 'note'
+  | 'choice'
+  | 'multiChoice'
+  | 'dateOnly'
+  | 'dateTime'
+  | 'number'
+  | 'boolean'
+  | 'hyperlink';
+
+interface ColumnBase {
+  /** Internal name, as Graph returns it under `fields`. */
+  name: string;
+  /** Display name in SharePoint (Swedish). */
+  displayName: string;
+  type: ColumnType;
+  required: boolean;
+  /** Indexed in SharePoint (needed for filtering large lists). */
+  indexed: boolean;
+  /** What the column is for (README). */
+  description: string;
+}
+
+export interface PlainColumn extends ColumnBase {
+  type: Exclude<ColumnType, 'choice' | 'multiChoice'>;
+  /** Values must be unique across the list. */
+  unique?: boolean;
+}
+
+export interface ChoiceColumn<T extends string = string> extends ColumnBase {
+  type: 'choice' | 'multiChoice';
+  /** Swedish display text → domain value. The order is the order shown in SharePoint. */
+  values: ReadonlyArray<readonly [text: string, value: T]>;
+  /** Whether SharePoint accepts values outside `values` ("fill-in"). */
+  allowFillIn: boolean;
+}
+
+export type Column = PlainColumn | ChoiceColumn;
+
+export interface ListDefinition {
+  list: ListName;
+  /** Default display name of the list on the site (overridable by configuration). */
+  displayName: string;
+  description: string;
+  columns: Column[];
+}
+
+export const SECTION_CHOICES = [
+  ['Mål för gemensam hälso- och sjukvårdspolitik 2014-2025', 'goals'],
+  ['SVOM:s prioriterade områden 2019-2022', 'priorities'],
+  ['Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa', 'strategy'],
+  ['Flera områden', 'several'],
+  ['Överenskommelser och avtal rekommendationsbeslutade av SVOM', 'agreements'],
+] as const satisfies ReadonlyArray<readonly [string, Section]>;
+
+export const ENTRY_KIND_CHOICES = [
+  ['Målområde', 'goal-area'],
+  ['Delmål', 'sub-goal'],
+  ['Prioriterat område', 'priority-area'],
+  ['Rubrik', 'heading'],
+  ['Ämne', 'topic'],
+  ['Punkt', 'item'],
+  ['Avtal', 'agreement'],
+] as const satisfies ReadonlyArray<readonly [string, EntryKind]>;
+
+export const STATUS_CHOICES = [
+  ['Pågår', 'active'],
+  ['Ej påbörjad', 'not-started'],
+  ['Bevakas', 'monitoring'],
+  ['Vilande', 'paused'],
+  ['Klar', 'done'],
+] as const satisfies ReadonlyArray<readonly [string, EntryStatus]>;
+
+export const REVISION_CHOICES = [
+  ['Ej behov av revision', 'not-needed'],
+  ['Revision kan behövas', 'may-be-needed'],
+  ['Revision påbörjad', 'started'],
+  ['Reviderad', 'revised'],
+] as const satisfies ReadonlyArray<readonly [string, RevisionStatus]>;
+
+export const MEETING_KIND_CHOICES = [
+  ['Ordinarie', 'ordinary'],
+  ['Extra', 'extra'],
+  ['Gemensamt med Västernorrland', 'joint-vasternorrland'],
+] as const satisfies ReadonlyArray<readonly [string, MeetingKind]>;
+
+/** Groups and forums that prepare or recommend items (from the forum's own documents). */
+export const GROUP_CHOICES = [
+  ['SVOM', 'SVOM'],
+  ['Fredagsgruppen', 'Fredagsgruppen'],
+  ['L-IFO', 'L-IFO'],
+  ['SamReKo', 'SamReKo'],
+  ['HSI', 'HSI'],
+  ['Barnarenan', 'Barnarenan'],
+  ['Beställarenheten', 'Beställarenheten'],
+] as const satisfies ReadonlyArray<readonly [string, string]>;
+
+const title = (description: string): PlainColumn => ({
+  name: 'Title',
+  displayName: 'Rubrik',
+  type: 'text',
+  required: true,
+  indexed: false,
+  description,
+});
+
+export const BALANCE_LIST: ListDefinition = {
+  list: 'balance',
+  displayName: 'Balanslista SVOM',
+  description: 'SVOM:s balanslista: mål, prioriterade områden, ämnen och överenskommelser.',
+  columns: [
+    title('The entry\'s text: a goal, area, topic, item or the agreement\'s name.'),
+    {
+      name: 'EntryKey',
+      displayName: 'Nyckel',
+      type: 'text',
+      required: true,
+      indexed: true,
+      unique: true,
+      description: 'Stable key of the entry (e.g. "mal-1-3"); parents refer to it, imports match on it.',
+    },
+    {
+      name: 'Section',
+      displayName: 'Avsnitt',
+      type: 'choice',
+      required: true,
+      indexed: true,
+      allowFillIn: false,
+      values: SECTION_CHOICES,
+      description: 'The part of the balance list document the entry belongs to.',
+    },
+    {
+      name: 'EntryKind',
+      displayName: 'Typ',
+      type: 'choice',
+      required: true,
+      indexed: true,
+      allowFillIn: false,
+      values: ENTRY_KIND_CHOICES,
+      description: 'Goal area, sub-goal, priority area, heading, topic, item or agreement.',
+    },
+    {
+      name: 'ParentKey',
+      displayName: 'Överordnad nyckel',
+      type: 'text',
+      required: false,
+      indexed: false,
+      description: 'EntryKey of the entry this one sits under; empty at the top of a section.',
+    },
+    {
+      name: 'SortOrder',
+      displayName: 'Ordning',
+      type: 'number',
+      required: true,
+      indexed: false,
+      description: 'Position among its siblings, ascending.',
+    },
+    {
+      name: 'EntryStatus',
+      displayName: 'Status',
+      type: 'choice',
+      required: false,
+      indexed: false,
+      allowFillIn: false,
+      values: STATUS_CHOICES,
+      description: 'Where the work on the entry stands; empty when not stated.',
+    },
+    {
+      name: 'PreparingGroups',
+      displayName: 'Beredande forum',
+      type: 'multiChoice',
+      required: false,
+      indexed: false,
+      allowFillIn: true,
+      values: GROUP_CHOICES,
+      description: 'Groups that prepare the entry for SVOM (Fredagsgruppen, L-IFO, ...).',
+    },
+    {
+      name: 'Notes',
+      displayName: 'Noteringar',
+      type: 'note',
+      required: false,
+      indexed: false,
+      description: 'Free-text notes, plain text.',
+    },
+    {
+      name: 'NextFollowUp',
+      displayName: 'Nästa uppföljning',
+      type: 'dateOnly',
+      required: false,
+      indexed: true,
+      description: 'Date of the meeting where the entry is next followed up.',
+    },
+    {
+      name: 'ValidityText',
+      displayName: 'Giltighetstid',
+      type: 'text',
+      required: false,
+      indexed: false,
+      description: 'Agreements: validity as written ("2021-2023", "t.o.m. 2022-12-31").',
+    },
+    {
+      name: 'ValidFrom',
+      displayName: 'Giltig från',
+      type: 'dateOnly',
+      required: false,
+      indexed: false,
+      description: 'Agreements: first day of validity; when empty it is read from Giltighetstid.',
+    },
+    {
+      name: 'ValidTo',
+      displayName: 'Giltig till och med',
+      type: 'dateOnly',
+      required: false,
+      indexed: true,
+      description: 'Agreements: last day of validity; when empty it is read from Giltighetstid.',
+    },
+    {
+      name: 'RecommendingForums',
+      displayName: 'Rekommendationsbeslutande forum',
+      type: 'multiChoice',
+      required: false,
+      indexed: false,
+      allowFillIn: true,
+      values: GROUP_CHOICES,
+      description: 'Agreements: the forum(s) that recommend adoption.',
+    },
+    {
+      name: 'RevisionStatus',
+      displayName: 'Revisionsstatus',
+      type: 'choice',
+      required: false,
+      indexed: false,
+      allowFillIn: false,
+      values: REVISION_CHOICES,
+      description: 'Agreements: whether a revision is needed, started or done.',
+    },
+    {
+      name: 'RevisionUpdatedBy',
+      displayName: 'Revisionsstatus ändrad av',
+      type: 'text',
+      required: false,
+      indexed: false,
+      description: 'Agreements: who last changed the revision status (written by the bot).',
+    },
+    {
+      name: 'RevisionUpdatedAt',
+      displayName: 'Revisionsstatus ändrad',
+      type: 'dateTime',
+      required: false,
+      indexed: false,
+      description: 'Agreements: when the revision status was last changed (written by the bot).',
+    },
+  ],
+};
+
+export const MEETINGS_LIST: ListDefinition = {
+  list: 'meetings',
+  displayName: 'Möten SVOM',
+  description: 'SVOM:s möten: ordinarie, extra och gemensamma med Västernorrland.',
+  columns: [
+    title('The meeting\'s title.'),
+    {
+      name: 'MeetingDate',
+      displayName: 'Datum',
+      type: 'dateOnly',
+      required: true,
+      indexed: true,
+      description: 'The day of the meeting.',
+    },
+    {
+      name: 'StartTime',
+      displayName: 'Starttid',
+      type: 'text',
+      required: false,
+      indexed: false,
+      description: 'Start time HH:MM, Swedish time; empty when not decided.',
+    },
+    {
+      name: 'MeetingKind',
+      displayName: 'Mötestyp',
+      type: 'choice',
+      required: false,
+      indexed: false,
+      allowFillIn: false,
+      values: MEETING_KIND_CHOICES,
+      description: 'Ordinary, extra, or joint with Västernorrland.',
+    },
+    {
+      name: 'Location',
+      displayName: 'Plats',
+      type: 'text',
+      required: false,
+      indexed: false,
+      description: 'Where the meeting is held.',
+    },
+    {
+      name: 'MeetingLink',
+      displayName: 'Länk',
+      type: 'hyperlink',
+      required: false,
+      indexed: false,
+      description: 'Link to join or read about the meeting (Teams meeting, agenda).',
+    },
+    {
+      name: 'ItemDeadline',
+      displayName: 'Sista dag för ärenden',
+      type: 'dateOnly',
+      required: false,
+      indexed: false,
+      description: 'Last day to submit items for the agenda.',
+    },
+    {
+      name: 'PreparingGroups',
+      displayName: 'Beredande forum',
+      type: 'multiChoice',
+      required: false,
+      indexed: false,
+      allowFillIn: true,
+      values: GROUP_CHOICES,
+      description: 'Groups that prepare the meeting\'s items.',
+    },
+    {
+      name: 'Notes',
+      displayName: 'Noteringar',
+      type: 'note',
+      required: false,
+      indexed: false,
+      description: 'Free-text notes, plain text.',
+    },
+  ],
+};
+
+export const LISTS: Record<ListName, ListDefinition> = {
+  balance: BALANCE_LIST,
+  meetings: MEETINGS_LIST,
+};
+
+/** The `$select` for a list's fields: exactly the columns we use. */
+export function selectFields(list: ListName): string[] {
+  return LISTS[list].columns.map((column) => column.name);
+}

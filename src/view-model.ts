@@ -1,0 +1,41 @@
+/**
+ * The shape `GET /api/balance-list` returns: what the tab draws and the bot reads.
+ * Built from the domain by `buildView` (src/snapshot); kept as plain JSON.
+ */
+import type { AgreementState, CalendarDate, Entry, EntryStatus, Meeting, Problem } from './domain/types';
+import type { ListName, SourceKind } from './ports/list-source';
+
+export interface AgreementView extends Omit<Entry, 'status'> {
+  kind: 'agreement';
+  /** The entry's own work status column (Status), when set. */
+  entryStatus: EntryStatus | null;
+  /** Derived on `today`: active / expiring (within the horizon) / expired / unknown. */
+  status: AgreementState;
+  /** Days from `today` to the last day of validity (0 on that day, negative after); null when unknown. */
+  daysLeft: number | null;
+}
+
+export interface BalanceListView {
+  source: SourceKind;
+  /** When this snapshot was built (ISO instant). */
+  generatedAt: string;
+  /** When the source was last read successfully (ISO instant). */
+  refreshedAt: string;
+  /** True when the last read failed and this is the last good snapshot. */
+  stale: boolean;
+  /** Since when reads have been failing (ISO instant), when stale. */
+  staleSince: string | null;
+  /** The Stockholm date the derived fields were computed for. */
+  today: CalendarDate;
+  /** Days ahead within which an agreement counts as expiring. */
+  expiringWithinDays: number;
+  /** Where a person opens each list to edit it (SharePoint list URL, or the local file). */
+  lists: Record<ListName, string>;
+  /** Every entry that is not an agreement, in document order (section, then tree order). */
+  entries: Entry[];
+  /** Agreements, in document order. */
+  agreements: AgreementView[];
+  /** Meetings sorted by date (then time). */
+  meetings: Meeting[];
+  problems: Problem[];
+}
