@@ -149,8 +149,10 @@ export interface BalanceList {
 
 /** Rules for what is due; every number is in days. */
 export interface DueRules {
-  /** Meetings from today up to this many days ahead are due. */
+  /** Meetings from today up to this many days ahead are listed as upcoming. */
   meetingWithinDays: number;
+  /** Meeting reminders in days before the meeting, e.g. [14, 2]. */
+  meetingReminderDays: number[];
   /** Expiry thresholds in days before the last day of validity, e.g. [180, 90, 30, 0]. */
   expiryThresholds: number[];
 }
@@ -159,6 +161,11 @@ export interface DueMeeting {
   meeting: Meeting;
   /** 0 on the day of the meeting. */
   daysUntil: number;
+  /**
+   * The smallest reminder threshold (from `meetingReminderDays`) reached on `today`,
+   * or null when the meeting is upcoming but no reminder threshold has been reached yet.
+   */
+  reminder: number | null;
   /** Entries whose next follow-up date is this meeting's date. */
   followUps: Entry[];
 }

@@ -44,6 +44,12 @@ export interface ListSource {
   read(): Promise<SourceRead>;
   /** Where a person opens each list to edit it. */
   listUrls(): Record<ListName, string>;
+  /**
+   * Writes some columns of one item, only if its eTag is still `ifMatch` (optimistic concurrency).
+   * Returns the item as it is after the write. Throws `SourceError` with code `conflict` (status 412)
+   * when someone changed the item meanwhile, `not-found` (404) when it is gone.
+   */
+  update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem>;
   /** Calls `onChange` when the source learns of a change by itself (file watching). Returns a stop function. */
   watch?(onChange: () => void): () => void;
 }

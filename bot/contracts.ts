@@ -1,0 +1,72 @@
+/**
+ * The seams between the bot's parts: the Teams side (adapter, handler, cards, team registry)
+ * and the notification side (notifier, ledger, scheduler, state stores).
+ * Nothing here depends on botbuilder: a later move to the Microsoft 365 Agents SDK changes
+ * the adapter behind `Messenger`, not these types.
+ */
+import type { Due, DueExpiry, DueMeeting } from '../src/domain/types';
+
+export type Language = 'sv' | 'en';
+
+/** A team the bot is installed in, and where its reminders go. */
+export interface TeamTarget {
+  teamId: string;
+  tenantId: string;
+  /** Latest service URL seen for the team (refreshed from every incoming activity). */
+  serviceUrl: string;
+  /** The channel chosen for reminders; null until a member has chosen one. */
+  channelId: string | null;
+  channelName: string | null;
+  /** The serialized conversation reference of the team (botbuilder's `ConversationReference`, as JSON). */
+  conversationReference: Record<string, unknown>;
+  language: Language;
+  /** False after the bot was removed or the connector said it is no longer in the team. */
+  active: boolean;
+  installedAt: string;
+  updatedAt: string;
+}
+
+/** Outcome of one delivery attempt, classified so the notifier can decide what to do. */
+export type DeliveryResult =
+  | { ok: true; activityId: string }
+  /** 403 BotNotInConversationRoster, 404: the team is gone; mark it inactive. */
+  | { ok: false; kind: 'gone'; status: number; message: string }
+  /** 429, 412, 502, 503, 504 after retries ran out; try again on the next run. */
+  | { ok: false; kind: 'retryable'; status: number; message: string }
+  /** Anything else (400 with a bad card, 401): logged, kept in the ledger, not retried blindly. */
+  | { ok: false; kind: 'failed'; status: number; message: string };
+
+/** Posts a card into a team's chosen channel. Implemented over botbuilder's CloudAdapter. */
+export interface Messenger {
+  /** Posts `card` (an Adaptive Card attachment's content) as a new message in the target's channel. */
+  postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult>;
+}
+
+/** An Adaptive Card as plain JSON (type "AdaptiveCard", version "1.5"). */
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/** What cards need besides the due item: language, and links back to the tab and SharePoint. */
+export interface CardContext {
+  language: Language;
+  /** Deep link to the tab in Teams (or the local URL in local mode). */
+  tabUrl: string;
+  /** The Stockholm date the card is made on. */
+  today: string;
+}
+
+/** Renders the cards the notifier posts. */
+export interface CardRenderer {
+  meetingReminder(due: DueMeeting, context: CardContext): AdaptiveCard;
+  expiryNotice(due: DueExpiry, context: CardContext): AdaptiveCard;
+  weeklyDigest(due: Due, context: CardContext): AdaptiveCard;
+}
+
+/** The teams the bot knows about. */
+export interface TeamRegistry {
+  list(): Promise<TeamTarget[]>;
+  get(teamId: string): Promise<TeamTarget | null>;
+  /** Creates or replaces a team's record. */
+  put(target: TeamTarget): Promise<void>;
+  markInactive(teamId: string, reason: string): Promise<void>;
+  remove(teamId: string): Promise<void>;
+}

@@ -1,0 +1,387 @@
+/**
+ * The only reader of the environment. Validates it with zod and hands typed options down.
+ *
+ * No tenant settings at all → local mode (the embedded file store, loopback only).
+ * Some but not all tenant settings → a `ConfigError` naming every missing variable.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+export type Mode = 'local' | 'sharepoint';
+
+export interface GraphOptions {
+  tenantId: string;
+  clientId: string;
+  /** Exactly one of `clientSecret` and `certificate` is set. */
+  clientSecret: string | null;
+  certificate: { path: string; password: string | null } | null;
+  /** e.g. `https://graph.microsoft.com/v1.0` (no trailing slash). */
+  baseUrl: string;
+  /** e.g. `https://login.microsoftonline.com` (no trailing slash). */
+  authorityHost: string;
+}
+
+export interface SharePointOptions {
+  /** `https://contoso.sharepoint.com/sites/svom`, when given by URL. */
+  siteUrl: string | null;
+  /** Graph site id (`host,siteCollectionId,webId`), when given by id. */
+  siteId: string | null;
+  /** List display name or id (GUID) of each list. */
+  lists: { balance: string; meetings: string };
+}
+
+export interface TabAuthOptions {
+  /** The Entra app (client) id whose SSO tokens the tab API accepts. */
+  clientId: string;
+  /** Accepted audiences: the client id and the App ID URI. */
+  audiences: string[];
+  /** Tenants whose users may call the API. */
+  allowedTenants: string[];
+  /** The scope a token must carry. */
+  requiredScope: string;
+  /** How long a positive or negative on-behalf-of read check is remembered. */
+  accessCheckTtlSeconds: number;
+}
+
+export interface BotOptions {
+  /** Null when no app id is configured: only then are unauthenticated calls accepted (loopback only). */
+  appId: string | null;
+  appPassword: string | null;
+  appTenantId: string | null;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** Days before a meeting when a reminder is posted, largest first. */
+  meetingReminderDays: number[];
+  /** Days before the last day of validity when an expiry notice is posted, largest first. */
+  expiryThresholds: number[];
+  /** Cron expression (Europe/Stockholm) of the notifier run. */
+  notifySchedule: string;
+  /** Cron expression (Europe/Stockholm) of the weekly digest, or null when off. */
+  digestSchedule: string | null;
+  /** No posts from `start` to `end` (HH:MM, Stockholm); null when off. */
+  quietHours: { start: string; end: string } | null;
+  /** No posts on Saturdays and Sundays. */
+  quietWeekends: boolean;
+  /** Shared secret for `POST /api/notify`; null disables the endpoint (unless Entra tokens are accepted). */
+  notifySecret: string | null;
+  defaultLanguage: 'sv' | 'en';
+}
+
+export type StateStoreOptions =
+  | { kind: 'file'; dir: string }
+  | { kind: 'blob'; connectionString: string; container: string };
+
+export interface PlaygroundOptions {
+  enabled: boolean;
+  port: number;
+}
+
+export interface Config {
+  mode: Mode;
+  /** Address the server binds. Always a loopback address in local mode. */
+  host: string;
+  port: number;
+  /** Public https origin of the app (tab, bot, deep links), when deployed. */
+  publicUrl: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where local data lives (the local list store, bot state). */
+  dataDir: string;
+  /** The seed file copied into the local store on first start. */
+  seedFile: string;
+  /** An agreement counts as expiring this many days before its last day. */
+  expiringWithinDays: number;
+  /** Meetings this many days ahead are listed as upcoming. */
+  meetingWithinDays: number;
+  /** How often the SharePoint source is polled for changes (delta). */
+  refreshIntervalSeconds: number;
+  graph: GraphOptions | null;
+  sharePoint: SharePointOptions | null;
+  tabAuth: TabAuthOptions | null;
+  bot: BotOptions;
+  stateStore: StateStoreOptions;
+  playground: PlaygroundOptions;
+  /** Warnings about unsafe or surprising settings, to be logged once at start-up. */
+  warnings: string[];
+}
+
+/** Variables whose presence switches the app from local mode to SharePoint mode. */
+export const TENANT_VARIABLES = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'SHAREPOINT_SITE_URL',
+  'SHAREPOINT_SITE_ID',
+] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
+
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+const guid = (name: string) =>
+  z.preprocess(blankToUndefined, z.string().regex(GUID, `${name} must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`).optional());
+const httpsUrl = (name: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .url(`${name} must be an absolute URL`)
+      .refine((url) => /^https?:\/\//i.test(url), `${name} must start with https:// (or http:// for a test server)`)
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  );
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${name} must be a whole number` })
+      .int(`${name} must be a whole number`)
+      .min(min, `${name} must be at least ${min}`)
+      .max(max, `${name} must be at most ${max}`)
+      .default(fallback),
+  );
+const dayList = (name: string, fallback: number[]) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/, `${name} must be a comma-separated list of whole days, e.g. "180,90,30,0"`)
+      .transform((text) => [...new Set(text.split(',').map((part) => Number(part.trim())))].sort((a, b) => b - a))
+      .optional()
+      .transform((days) => days ?? fallback),
+  );
+const onOff = (name: string, fallback: boolean) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { error: `${name} must be "on" or "off"` })
+      .transform((value) => ['on', 'true', '1', 'yes'].includes(value))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+
+const EnvSchema = z.object({
+  PORT: integer('PORT', 1, 65535, 3978),
+  HOST: optionalText,
+  PUBLIC_URL: httpsUrl('PUBLIC_URL'),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
+  SEED_FILE: z.preprocess(blankToUndefined, z.string().default('data/balanslista-2022.json')),
+  EXPIRING_WITHIN_DAYS: integer('EXPIRING_WITHIN_DAYS', 0, 3650, 180),
+  MEETING_WITHIN_DAYS: integer('MEETING_WITHIN_DAYS', 1, 3650, 120),
+  REFRESH_INTERVAL_SECONDS: integer('REFRESH_INTERVAL_SECONDS', 5, 86400, 30),
+
+  AZURE_TENANT_ID: guid('AZURE_TENANT_ID'),
+  AZURE_CLIENT_ID: guid('AZURE_CLIENT_ID'),
+  AZURE_CLIENT_SECRET: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PASSWORD: optionalText,
+  SHAREPOINT_SITE_URL: httpsUrl('SHAREPOINT_SITE_URL'),
+  SHAREPOINT_SITE_ID: optionalText,
+  SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default('Balanslista SVOM')),
+  SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default('Möten SVOM')),
+  GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
+  AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
+
+  TAB_APP_ID_URI: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+  ACCESS_CHECK_TTL_SECONDS: integer('ACCESS_CHECK_TTL_SECONDS', 0, 86400, 300),
+
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI' }).default('SingleTenant'),
+  ),
+  MicrosoftAppId: guid('MicrosoftAppId'),
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: guid('MicrosoftAppTenantId'),
+  REMINDER_MEETING_DAYS: dayList('REMINDER_MEETING_DAYS', [14, 2]),
+  REMINDER_EXPIRY_DAYS: dayList('REMINDER_EXPIRY_DAYS', [180, 90, 30, 0]),
+  NOTIFY_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8-16 * * *')),
+  DIGEST_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8 * * 1')),
+  QUIET_HOURS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((text) => text === 'off' || /^\d\d:\d\d-\d\d:\d\d$/.test(text), 'QUIET_HOURS must be "HH:MM-HH:MM" (e.g. "18:00-07:00") or "off"')
+      .default('18:00-07:00'),
+  ),
+  QUIET_WEEKENDS: onOff('QUIET_WEEKENDS', true),
+  NOTIFY_SECRET: optionalText,
+  BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(['sv', 'en'], { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
+
+  STATE_STORE: z.preprocess(blankToUndefined, z.enum(['file', 'blob'], { error: 'STATE_STORE must be "file" or "blob"' }).default('file')),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_CONTAINER: z.preprocess(blankToUndefined, z.string().default('balanslistan-state')),
+
+  PLAYGROUND: onOff('PLAYGROUND', true),
+  PLAYGROUND_PORT: integer('PLAYGROUND_PORT', 1, 65535, 56150),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+function checkCron(name: string, value: string, problems: string[]): void {
+  // Five or six space-separated fields; croner validates fully when the scheduler starts.
+  const fields = value.trim().split(/\s+/);
+  if (fields.length < 5 || fields.length > 6) problems.push(`${name} must be a cron expression with 5 or 6 fields, e.g. "0 8 * * 1"`);
+}
+
+function parseQuietHours(text: string, problems: string[]): { start: string; end: string } | null {
+  if (text === 'off') return null;
+  const [start = '', end = ''] = text.split('-');
+  if (!HHMM.test(start) || !HHMM.test(end)) {
+    problems.push('QUIET_HOURS must be "HH:MM-HH:MM" with valid times (e.g. "18:00-07:00") or "off"');
+    return null;
+  }
+  return { start, end };
+}
+
+function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sharePoint' | 'tabAuth'> {
+  const missing: string[] = [];
+  if (!env.AZURE_TENANT_ID) missing.push('AZURE_TENANT_ID');
+  if (!env.AZURE_CLIENT_ID) missing.push('AZURE_CLIENT_ID');
+  if (!env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH) missing.push('AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)');
+  if (!env.SHAREPOINT_SITE_URL && !env.SHAREPOINT_SITE_ID) missing.push('SHAREPOINT_SITE_URL (or SHAREPOINT_SITE_ID)');
+  if (missing.length > 0) {
+    problems.push(`SharePoint mode needs ${missing.join(', ')}: set them, or unset every tenant variable (${TENANT_VARIABLES.join(', ')}) to run in local mode`);
+  }
+  if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
+    problems.push('Set either AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, not both');
+  }
+  if (env.SHAREPOINT_SITE_URL && env.SHAREPOINT_SITE_ID) {
+    problems.push('Set either SHAREPOINT_SITE_URL or SHAREPOINT_SITE_ID, not both');
+  }
+  if (missing.length > 0) return { graph: null, sharePoint: null, tabAuth: null };
+
+  const tenantId = env.AZURE_TENANT_ID as string;
+  const clientId = env.AZURE_CLIENT_ID as string;
+  const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : null;
+  const appIdUri = env.TAB_APP_ID_URI ?? (publicHost ? `api://${publicHost}/${clientId}` : null);
+  const allowedTenants = env.ALLOWED_TENANT_IDS
+    ? env.ALLOWED_TENANT_IDS.split(',').map((id) => id.trim()).filter(Boolean)
+    : [tenantId];
+  for (const id of allowedTenants) {
+    if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS must list tenant GUIDs separated by commas; "${id}" is not one`);
+  }
+  return {
+    graph: {
+      tenantId,
+      clientId,
+      clientSecret: env.AZURE_CLIENT_SECRET ?? null,
+      certificate: env.AZURE_CLIENT_CERTIFICATE_PATH
+        ? { path: env.AZURE_CLIENT_CERTIFICATE_PATH, password: env.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? null }
+        : null,
+      baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0',
+      authorityHost: env.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com',
+    },
+    sharePoint: {
+      siteUrl: env.SHAREPOINT_SITE_URL ?? null,
+      siteId: env.SHAREPOINT_SITE_ID ?? null,
+      lists: { balance: env.SHAREPOINT_BALANCE_LIST, meetings: env.SHAREPOINT_MEETINGS_LIST },
+    },
+    tabAuth: {
+      clientId,
+      audiences: appIdUri ? [clientId, appIdUri] : [clientId],
+      allowedTenants,
+      requiredScope: 'access_as_user',
+      accessCheckTtlSeconds: env.ACCESS_CHECK_TTL_SECONDS,
+    },
+  };
+}
+
+function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]): BotOptions {
+  checkCron('NOTIFY_SCHEDULE', env.NOTIFY_SCHEDULE, problems);
+  const digest = env.DIGEST_SCHEDULE === 'off' ? null : env.DIGEST_SCHEDULE;
+  if (digest) checkCron('DIGEST_SCHEDULE', digest, problems);
+  const appId = env.MicrosoftAppId ?? null;
+  if (appId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppId is set but MicrosoftAppPassword is missing');
+  }
+  if (appId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppType SingleTenant needs MicrosoftAppTenantId');
+  }
+  if (!appId && mode === 'sharepoint') {
+    warnings.push('MicrosoftAppId is not set: the bot endpoint accepts unauthenticated calls, and only on loopback');
+  }
+  return {
+    appId,
+    appPassword: env.MicrosoftAppPassword ?? null,
+    appTenantId: env.MicrosoftAppTenantId ?? null,
+    appType: env.MicrosoftAppType,
+    meetingReminderDays: env.REMINDER_MEETING_DAYS,
+    expiryThresholds: env.REMINDER_EXPIRY_DAYS,
+    notifySchedule: env.NOTIFY_SCHEDULE,
+    digestSchedule: digest,
+    quietHours: parseQuietHours(env.QUIET_HOURS, problems),
+    quietWeekends: env.QUIET_WEEKENDS,
+    notifySecret: env.NOTIFY_SECRET ?? null,
+    defaultLanguage: env.BOT_LANGUAGE,
+  };
+}
+
+/**
+ * Reads and validates the configuration from `env` (default `process.env`).
+ * Throws `ConfigError` listing every problem at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, problems);
+  }
+  const values = parsed.data;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+
+  const tenantSet = TENANT_VARIABLES.some((name) => values[name] !== undefined);
+  const mode: Mode = tenantSet ? 'sharepoint' : 'local';
+  const tenant = tenantSet ? tenantOptions(values, problems) : { graph: null, sharePoint: null, tabAuth: null };
+
+  const bot = botOptions(values, mode, problems, warnings);
+  const loopbackOnly = mode === 'local' || bot.appId === null;
+  const host = values.HOST ?? (loopbackOnly ? '127.0.0.1' : '0.0.0.0');
+  if (loopbackOnly && !isLoopback(host)) {
+    problems.push(
+      mode === 'local'
+        ? `HOST=${host} is not a loopback address: local mode needs no sign-in, so it only listens on loopback (127.0.0.1, ::1, localhost)`
+        : `HOST=${host} is not a loopback address: without MicrosoftAppId the bot endpoint is unauthenticated, so it only listens on loopback`,
+    );
+  }
+
+  let stateStore: StateStoreOptions = { kind: 'file', dir: values.DATA_DIR };
+  if (values.STATE_STORE === 'blob') {
+    if (!values.AZURE_STORAGE_CONNECTION_STRING) problems.push('STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING');
+    stateStore = { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING ?? '', container: values.AZURE_STORAGE_CONTAINER };
+  }
+
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, problems);
+
+  return {
+    mode,
+    host,
+    port: values.PORT,
+    publicUrl: values.PUBLIC_URL ?? null,
+    logLevel: values.LOG_LEVEL,
+    dataDir: values.DATA_DIR,
+    seedFile: values.SEED_FILE,
+    expiringWithinDays: values.EXPIRING_WITHIN_DAYS,
+    meetingWithinDays: values.MEETING_WITHIN_DAYS,
+    refreshIntervalSeconds: values.REFRESH_INTERVAL_SECONDS,
+    ...tenant,
+    bot,
+    stateStore,
+    playground: { enabled: mode === 'local' && values.PLAYGROUND, port: values.PLAYGROUND_PORT },
+    warnings,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The server's cached view of the balance list: what the tab API serves and the bot reads.
+ */
+import type { BalanceList } from '../domain/types';
+import type { BalanceListView } from '../view-model';
+
+export interface Snapshot {
+  /** The list as the domain understands it (entries, meetings, problems). */
+  list: BalanceList;
+  /** The JSON the tab API returns. */
+  view: BalanceListView;
+  /**
+   * Strong ETag of the view's content (quoted), ignoring `generatedAt` and `refreshedAt`,
+   * so an unchanged list answers 304 however often it is polled.
+   */
+  etag: string;
+}
+
+/** Keeps the last good snapshot and refreshes it from the list source. */
+export interface SnapshotProvider {
+  /** The last good snapshot; loads it first when none has been loaded yet (throws `SourceError` then). */
+  get(): Promise<Snapshot>;
+  /** Reads the source now (incrementally). On failure keeps the last good snapshot, marked stale. */
+  refresh(): Promise<Snapshot>;
+  /** Calls `listener` whenever the content changes. Returns an unsubscribe function. */
+  onChange(listener: (snapshot: Snapshot) => void): () => void;
+}
