@@ -52,6 +52,11 @@ export interface CardContext {
   tabUrl: string;
   /** The Stockholm date the card is made on. */
   today: string;
+  /**
+   * The notifier's key of the event the card is about (ledger key), carried in the card's
+   * `Action.Execute` data so "Påminn igen om 7 dagar" can snooze exactly this reminder; null in previews.
+   */
+  eventKey: string | null;
 }
 
 /** Renders the cards the notifier posts. */
