@@ -1,0 +1,75 @@
+/**
+ * `npm start`: reads the configuration, starts the server, prints where everything is, and
+ * shuts down gracefully on SIGINT/SIGTERM. The one place start-up errors are caught.
+ */
+import { loadConfig, type Config } from './config';
+import { ConfigError } from './errors';
+import { createLogger } from './logger';
+import { createServer } from './server';
+
+function describeMode(config: Config): string {
+  if (config.mode === 'local') {
+    return `local mode: no tenant settings found, serving the embedded balance list from ${config.dataDir}/lists.json`;
+  }
+  const site = config.sharePoint?.siteUrl ?? config.sharePoint?.siteId ?? '';
+  return `SharePoint mode: reading the lists "${config.sharePoint?.lists.balance}" and "${config.sharePoint?.lists.meetings}" on ${site}`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee "Configuration" in README.md.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info({ mode: config.mode }, describeMode(config));
+  for (const warning of config.warnings) logger.warn(warning);
+
+  const server = await createServer(config, { logger });
+  const { url } = await server.listen();
+  const publicUrl = config.publicUrl ?? url;
+  process.stdout.write(
+    [
+      '',
+      `Balanslistan för Teams is running (${config.mode === 'local' ? 'local mode, no tenant' : 'SharePoint mode'}).`,
+      `  Tab (open in a browser):  ${publicUrl}/`,
+      `  Balance list API:         ${publicUrl}/api/balance-list`,
+      `  Bot endpoint:             ${publicUrl}/api/messages`,
+      `  Health:                   ${publicUrl}/healthz`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'error while shutting down');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`The app could not start: ${message}\n`);
+  process.exit(1);
+});

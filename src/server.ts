@@ -1,0 +1,111 @@
+/**
+ * The composition root: builds the list source, the snapshot service, the tab's API and web app,
+ * and the bot, and mounts them on one Express app.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler } from 'express';
+import { createBot } from '../bot';
+import { createTabApi } from '../tabs/api';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { systemClock, type Clock } from './ports/clock';
+import type { ListSource } from './ports/list-source';
+import { SnapshotService } from './snapshot';
+import type { SnapshotProvider } from './snapshot';
+import { createListSource } from './sources';
+
+export interface AppServer {
+  app: express.Express;
+  snapshots: SnapshotProvider;
+  source: ListSource;
+  /** Starts listening on the configured host and port (port 0: any free port), and the background work. */
+  listen(): Promise<{ url: string }>;
+  /** Stops the background work, lets requests in flight finish, and closes the listener. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  clock?: Clock;
+  logger?: Logger;
+  source?: ListSource;
+}
+
+/** Answers any error that reached the end of the chain once, in Swedish, and logs it in English. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    const clientError = status >= 400 && status < 500;
+    logger[clientError ? 'warn' : 'error'](
+      { method: req.method, path: req.path, status, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
+      'request failed',
+    );
+    if (res.headersSent) return;
+    res.status(clientError ? status : 500).json({
+      error: {
+        code: clientError ? 'bad-request' : 'internal',
+        message: clientError ? 'Begäran kunde inte tolkas.' : 'Något gick fel på servern. Försök igen om en stund.',
+      },
+    });
+  };
+}
+
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<AppServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const log = logger.child({ module: 'server' });
+  const clock = options.clock ?? systemClock;
+  const source = options.source ?? createListSource(config, { logger, clock });
+  const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: config.expiringWithinDays });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      const { view } = await snapshots.get();
+      res.json({ status: view.stale ? 'stale' : 'ok', source: view.source, refreshedAt: view.refreshedAt, staleSince: view.staleSince });
+    } catch {
+      res.status(503).json({ status: 'unavailable', source: source.kind });
+    }
+  });
+  app.use(createTabApi({ config, snapshots, source, clock, logger }));
+  const bot = await createBot({ config, snapshots, source, clock, logger });
+  app.use(bot.router);
+  app.use(errorHandler(log));
+
+  let server: Server | null = null;
+  return {
+    app,
+    snapshots,
+    source,
+    async listen() {
+      // Load once before accepting requests, so the first visitor does not wait on the source;
+      // a failure here is not fatal: the API answers 503 until the source can be read.
+      await snapshots.refresh().catch(() => undefined);
+      snapshots.start(config.refreshIntervalSeconds);
+      server = createHttpServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server?.once('error', reject);
+        server?.listen(config.port, config.host, () => resolve());
+      });
+      await bot.start();
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      const url = `http://${host}:${address.port}`;
+      log.info({ url, mode: config.mode }, 'listening');
+      return { url };
+    },
+    async close() {
+      snapshots.stop();
+      await bot.stop();
+      if (!server) return;
+      const closing = server;
+      server = null;
+      await new Promise<void>((resolve) => {
+        closing.close(() => resolve());
+        closing.closeIdleConnections();
+        // Requests still running after the grace period are cut off.
+        setTimeout(() => closing.closeAllConnections(), 5000).unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Turns the domain's balance list into the JSON the tab API serves, with every derived field
+ * (agreement status and days left) computed for one Stockholm date.
+ */
+import { createHash } from 'node:crypto';
+import { agreementState } from '../domain/agreements';
+import type { BalanceList, CalendarDate, Entry } from '../domain/types';
+import type { ListName, SourceKind } from '../ports/list-source';
+import type { AgreementView, BalanceListView } from '../view-model';
+
+export interface ViewOptions {
+  source: SourceKind;
+  today: CalendarDate;
+  expiringWithinDays: number;
+  lists: Record<ListName, string>;
+  generatedAt: string;
+  refreshedAt: string;
+  staleSince: string | null;
+}
+
+function agreementView(entry: Entry, today: CalendarDate, expiringWithinDays: number): AgreementView {
+  const { status: entryStatus, ...rest } = entry;
+  const validity = entry.agreement?.validity ?? { text: '', from: null, to: null };
+  const state = agreementState(validity, today, expiringWithinDays);
+  return { ...rest, kind: 'agreement', entryStatus, status: state.status, daysLeft: state.daysLeft };
+}
+
+/** The view of `list` on `options.today`. Entries keep the list's document order. */
+export function buildView(list: BalanceList, options: ViewOptions): BalanceListView {
+  const entries = list.entries.filter((entry) => entry.kind !== 'agreement');
+  const agreements = list.entries
+    .filter((entry) => entry.kind === 'agreement')
+    .map((entry) => agreementView(entry, options.today, options.expiringWithinDays));
+  return {
+    source: options.source,
+    generatedAt: options.generatedAt,
+    refreshedAt: options.refreshedAt,
+    stale: options.staleSince !== null,
+    staleSince: options.staleSince,
+    today: options.today,
+    expiringWithinDays: options.expiringWithinDays,
+    lists: options.lists,
+    entries,
+    agreements,
+    meetings: list.meetings,
+    problems: list.problems,
+  };
+}
+
+/**
+ * A strong ETag of the view's content. `generatedAt` and `refreshedAt` are left out so that
+ * polling an unchanged list answers 304 however often it is refreshed.
+ */
+export function viewEtag(view: BalanceListView): string {
+  const { generatedAt: _generatedAt, refreshedAt: _refreshedAt, ...content } = view;
+  const digest = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 27);
+  return `"${digest}"`;
+}

@@ -1,0 +1,3 @@
+export type { Snapshot, SnapshotProvider } from './types';
+export { SnapshotService, type SnapshotServiceOptions } from './snapshot-service';
+export { buildView, viewEtag, type ViewOptions } from './build-view';
