@@ -1,0 +1,152 @@
+import { loadConfig, TENANT_VARIABLES } from '../../../src/config';
+import { ConfigError } from '../../../src/errors';
+
+const TENANT = {
+  AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+  AZURE_CLIENT_ID: '66666666-7777-8888-9999-000000000000',
+  AZURE_CLIENT_SECRET: 'not-a-real-secret',
+  SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/svom',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs in local mode on loopback with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('local');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3978);
+    expect(config.graph).toBeNull();
+    expect(config.sharePoint).toBeNull();
+    expect(config.tabAuth).toBeNull();
+    expect(config.stateStore).toEqual({ kind: 'file', dir: '.data' });
+    expect(config.playground.enabled).toBe(true);
+    expect(config.bot.appId).toBeNull();
+    expect(config.bot.expiryThresholds).toEqual([180, 90, 30, 0]);
+    expect(config.bot.meetingReminderDays).toEqual([14, 2]);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ AZURE_TENANT_ID: '  ', PORT: '' }).mode).toBe('local');
+  });
+
+  it('switches to SharePoint mode with complete tenant settings and the documented defaults', () => {
+    const config = loadConfig({ ...TENANT, MicrosoftAppId: TENANT.AZURE_CLIENT_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT.AZURE_TENANT_ID });
+    expect(config.mode).toBe('sharepoint');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.graph).toMatchObject({
+      tenantId: TENANT.AZURE_TENANT_ID,
+      clientId: TENANT.AZURE_CLIENT_ID,
+      clientSecret: 'not-a-real-secret',
+      certificate: null,
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
+    expect(config.sharePoint).toEqual({
+      siteUrl: 'https://contoso.sharepoint.com/sites/svom',
+      siteId: null,
+      lists: { balance: 'Balanslista SVOM', meetings: 'Möten SVOM' },
+    });
+    expect(config.tabAuth?.allowedTenants).toEqual([TENANT.AZURE_TENANT_ID]);
+    expect(config.playground.enabled).toBe(false);
+  });
+
+  it('derives the App ID URI audience from PUBLIC_URL', () => {
+    const config = loadConfig({ ...TENANT, PUBLIC_URL: 'https://svom.example.org/' });
+    expect(config.publicUrl).toBe('https://svom.example.org');
+    expect(config.tabAuth?.audiences).toEqual([TENANT.AZURE_CLIENT_ID, `api://svom.example.org/${TENANT.AZURE_CLIENT_ID}`]);
+  });
+
+  it('accepts a national cloud and a test Graph server', () => {
+    const config = loadConfig({ ...TENANT, GRAPH_BASE_URL: 'http://127.0.0.1:4000/v1.0/', AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us' });
+    expect(config.graph?.baseUrl).toBe('http://127.0.0.1:4000/v1.0');
+    expect(config.graph?.authorityHost).toBe('https://login.microsoftonline.us');
+  });
+
+  it.each(TENANT_VARIABLES.map((name) => [name]))('names what is missing when only %s is set', (name) => {
+    const value = name.endsWith('_ID') ? TENANT.AZURE_TENANT_ID : name === 'SHAREPOINT_SITE_URL' ? TENANT.SHAREPOINT_SITE_URL : 'something';
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SharePoint mode needs /);
+    expect(problems[0]).toMatch(/local mode/);
+  });
+
+  it('lists every missing variable of a partial tenant configuration at once', () => {
+    const problems = problemsOf({ AZURE_TENANT_ID: TENANT.AZURE_TENANT_ID });
+    expect(problems[0]).toContain('AZURE_CLIENT_ID');
+    expect(problems[0]).toContain('AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)');
+    expect(problems[0]).toContain('SHAREPOINT_SITE_URL (or SHAREPOINT_SITE_ID)');
+  });
+
+  it('rejects both a secret and a certificate', () => {
+    expect(problemsOf({ ...TENANT, AZURE_CLIENT_CERTIFICATE_PATH: 'cert.pem' })).toContain(
+      'Set either AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, not both',
+    );
+  });
+
+  it('rejects invalid values with messages that name the variable', () => {
+    const problems = problemsOf({ PORT: 'eighty', AZURE_TENANT_ID: 'contoso', LOG_LEVEL: 'loud', SHAREPOINT_SITE_URL: 'svom' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT must be a whole number',
+        'AZURE_TENANT_ID must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        'SHAREPOINT_SITE_URL must be an absolute URL',
+      ]),
+    );
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be at most 65535']);
+  });
+
+  it('refuses to listen beyond loopback in local mode', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })[0]).toMatch(/HOST=0\.0\.0\.0 is not a loopback address: local mode needs no sign-in/);
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  it('keeps an unauthenticated bot on loopback in SharePoint mode, and warns about it', () => {
+    const config = loadConfig(TENANT);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.warnings[0]).toMatch(/MicrosoftAppId is not set/);
+    expect(problemsOf({ ...TENANT, HOST: '0.0.0.0' })[0]).toMatch(/without MicrosoftAppId the bot endpoint is unauthenticated/);
+  });
+
+  it('requires the password and tenant of a SingleTenant bot', () => {
+    const problems = problemsOf({ MicrosoftAppId: TENANT.AZURE_CLIENT_ID });
+    expect(problems).toEqual(['MicrosoftAppId is set but MicrosoftAppPassword is missing', 'MicrosoftAppType SingleTenant needs MicrosoftAppTenantId']);
+  });
+
+  it('parses reminder days, quiet hours and schedules', () => {
+    const config = loadConfig({ REMINDER_EXPIRY_DAYS: '30, 0,90,30', REMINDER_MEETING_DAYS: '7', QUIET_HOURS: 'off', DIGEST_SCHEDULE: 'off', QUIET_WEEKENDS: 'no' });
+    expect(config.bot.expiryThresholds).toEqual([90, 30, 0]);
+    expect(config.bot.meetingReminderDays).toEqual([7]);
+    expect(config.bot.quietHours).toBeNull();
+    expect(config.bot.digestSchedule).toBeNull();
+    expect(config.bot.quietWeekends).toBe(false);
+    expect(loadConfig({}).bot.quietHours).toEqual({ start: '18:00', end: '07:00' });
+    expect(problemsOf({ REMINDER_EXPIRY_DAYS: 'soon' })[0]).toMatch(/REMINDER_EXPIRY_DAYS must be a comma-separated list/);
+    expect(problemsOf({ QUIET_HOURS: '25:00-07:00' })[0]).toMatch(/QUIET_HOURS must be/);
+    expect(problemsOf({ NOTIFY_SCHEDULE: 'every day' })[0]).toMatch(/NOTIFY_SCHEDULE must be a cron expression/);
+  });
+
+  it('needs a connection string for the Blob state store', () => {
+    expect(problemsOf({ STATE_STORE: 'blob' })).toEqual(['STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING']);
+    expect(loadConfig({ STATE_STORE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).stateStore).toEqual({
+      kind: 'blob',
+      connectionString: 'UseDevelopmentStorage=true',
+      container: 'balanslistan-state',
+    });
+  });
+
+  it('never puts a secret into an error message', () => {
+    const problems = problemsOf({ ...TENANT, AZURE_CLIENT_SECRET: 'super-secret-value', AZURE_CLIENT_CERTIFICATE_PATH: 'x.pem' });
+    expect(problems.join(' ')).not.toContain('super-secret-value');
+  });
+});
