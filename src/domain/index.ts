@@ -10,3 +10,7 @@ export {
   stockholmDateOf,
   stockholmInstant,
 } from './dates';
+export { parseValidity } from './validity';
+export type { ValidityProblem, ValidityProblemCode, ValidityResult } from './validity';
+export { agreementState } from './agreements';
+export { DEFAULT_DUE_RULES, computeDue } from './due';
