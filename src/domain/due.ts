@@ -3,7 +3,8 @@
  * and the entries to follow up there) and agreements that have reached an expiry threshold.
  */
 import { addDays, daysBetween, parseCalendarDate } from './dates';
-import type { BalanceList, CalendarDate, Due, DueExpiry, DueMeeting, DueRules, Entry, Meeting } from './types';
+import { compareMeetings } from './meetings';
+import type { BalanceList, CalendarDate, Due, DueExpiry, DueMeeting, DueRules, Entry } from './types';
 
 /** Meetings 120 days ahead; reminders 14 and 2 days before; expiry at 180, 90, 30 and 0 days left. */
 export const DEFAULT_DUE_RULES: DueRules = {
@@ -20,17 +21,6 @@ function thresholds(days: readonly number[]): number[] {
 /** The smallest threshold `t` with `value <= t`, or null when none is reached. */
 function smallestReached(value: number, sortedThresholds: readonly number[]): number | null {
   return sortedThresholds.find((threshold) => value <= threshold) ?? null;
-}
-
-function compareMeetings(a: Meeting, b: Meeting): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  // A meeting whose start time is not decided sorts after the timed ones that day.
-  if (a.time !== b.time) {
-    if (a.time === null) return 1;
-    if (b.time === null) return -1;
-    return a.time < b.time ? -1 : 1;
-  }
-  return a.title.localeCompare(b.title, 'sv') || a.id.localeCompare(b.id);
 }
 
 function dueMeetings(list: BalanceList, today: CalendarDate, rules: DueRules): DueMeeting[] {

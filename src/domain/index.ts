@@ -14,3 +14,6 @@ export { parseValidity } from './validity';
 export type { ValidityProblem, ValidityProblemCode, ValidityResult } from './validity';
 export { agreementState } from './agreements';
 export { DEFAULT_DUE_RULES, computeDue } from './due';
+export { compareMeetings } from './meetings';
+export { SECTION_ORDER, arrangeEntries } from './tree';
+export type { ArrangedEntries, Orphan, OrphanReason } from './tree';
