@@ -1,0 +1,106 @@
+/**
+ * Replaces a file so that a reader (or the next start after a crash) sees either the old content
+ * or the new one, never a mix: write a temporary file in the same directory, flush it to disk,
+ * rename it over the target, then flush the directory so the rename itself is durable.
+ *
+ * (npm's `write-file-atomic` does the first three steps but not the directory flush, and it
+ * takes no streamed content; the whole sequence is short enough to keep here.)
+ */
+import { readdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+/** Content to write: text or bytes, or chunks of them (large files need not be one string). */
+export type AtomicContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+const TEMP_SUFFIX = '.tmp';
+
+/** The temporary file name used for `target`: `.<name>.<pid>.<random>.tmp` next to it. */
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+async function* chunksOf(content: AtomicContent): AsyncIterable<string | Uint8Array> {
+  if (typeof content === 'string' || content instanceof Uint8Array) yield content;
+  else yield* content;
+}
+
+async function existingMode(target: string): Promise<number> {
+  try {
+    return (await stat(target)).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
+}
+
+/** Flushes a directory entry (the rename) to disk; not possible on Windows, where rename is already durable enough. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `content` to `target` atomically (temp file, fsync, rename, fsync of the directory).
+ * The file keeps its permission bits. On failure the temporary file is removed and `target`
+ * is left exactly as it was.
+ */
+export async function writeFileAtomic(target: string, content: AtomicContent): Promise<void> {
+  const temp = tempPathFor(target);
+  const handle = await open(temp, 'wx', await existingMode(target));
+  try {
+    for await (const chunk of chunksOf(content)) {
+      if (typeof chunk === 'string') await handle.writeFile(chunk, 'utf8');
+      else await handle.writeFile(chunk);
+    }
+    await handle.sync();
+    await handle.close();
+    await rename(temp, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(target));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that writers of `target` left behind when they crashed
+ * (those whose process is gone). Returns the names removed.
+ */
+export async function removeStaleTempFiles(target: string): Promise<string[]> {
+  const prefix = `.${basename(target)}.`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || isAlive(pid))) continue;
+    await unlink(join(dirname(target), name)).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether `name` is one of the temporary files `writeFileAtomic` uses for a file called `targetName`. */
+export function isTempFileOf(name: string, targetName: string): boolean {
+  return name.startsWith(`.${targetName}.`) && name.endsWith(TEMP_SUFFIX);
+}

@@ -1,0 +1,310 @@
+/**
+ * The embedded list store of local mode: both lists in one JSON file, `<dataDir>/lists.json`,
+ * in the SharePoint list schema, so the same field mapping reads it as it reads SharePoint.
+ *
+ * - First start (no file yet): copies the seed in and adds example meetings for the coming year.
+ * - `read()` re-reads the file and says `changed: false` when its bytes are the same as last time.
+ * - A file a person broke by hand is never overwritten: reads and writes throw `local-invalid`
+ *   (file, line, column) and the server keeps serving its last good snapshot.
+ * - `update()` checks the eTag, then replaces the file atomically.
+ * - `watch()` follows the data directory, so edits made in any editor (including those that
+ *   replace the file by renaming a new one over it) are picked up.
+ */
+import { createHash } from 'node:crypto';
+import { watch as watchDirectory, mkdirSync, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stockholmDateOf } from '../domain/dates';
+import { SourceError } from '../errors';
+import type { Logger } from '../logger';
+import { systemClock, type Clock } from '../ports/clock';
+import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
+import { LISTS } from '../sharepoint/schema';
+import { isTempFileOf, removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';
+import { exampleMeetingFields } from './example-meetings';
+import { formatListFile, LIST_NAMES, parseListFile, type StoredItem, type StoredLists } from './list-file';
+
+export const LIST_FILE_NAME = 'lists.json';
+
+export interface LocalListSourceOptions {
+  /** Directory of the store; created when missing. */
+  dataDir: string;
+  /** The seed copied in on first start (`data/balanslista-2022.json`). */
+  seedFile: string;
+  /** Dates the example meetings and stamps modifications. */
+  clock?: Clock;
+  /** Quiet time after the last file event before watchers are told; default 100 ms. */
+  watchDebounceMs?: number;
+}
+
+/** An item with the eTag and modification time the store vouches for. */
+interface Resolved extends StoredItem {
+  eTag: string;
+  lastModifiedDateTime: string | null;
+  version: number;
+}
+
+interface Loaded {
+  text: string;
+  hash: string;
+  mtime: string;
+}
+
+const FILE_WHAT = 'The local list file';
+const SEED_WHAT = 'The seed file';
+
+function errnoCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/**
+ * The eTag and modification time of a stored item. When its fields no longer match its stored
+ * eTag (a person edited the file by hand, or added the item without one), the version goes up
+ * and the file's modification time stands in for the item's.
+ */
+function resolveItem(item: StoredItem, fileModified: string): Resolved {
+  const tag = fieldsTag(item.fields);
+  const stored = parseETag(item.eTag);
+  if (stored && stored.tag === tag) {
+    return { ...item, eTag: formatETag(tag, stored.version), lastModifiedDateTime: item.lastModifiedDateTime ?? fileModified, version: stored.version };
+  }
+  const version = (stored?.version ?? 0) + 1;
+  return { ...item, eTag: formatETag(tag, version), lastModifiedDateTime: fileModified, version };
+}
+
+function storedForm(item: Resolved): StoredItem {
+  return { id: item.id, eTag: item.eTag, lastModifiedDateTime: item.lastModifiedDateTime, fields: item.fields };
+}
+
+export class LocalListSource implements ListSource {
+  readonly kind = 'local' as const;
+  /** Absolute path of `lists.json`. */
+  readonly file: string;
+  private readonly dataDir: string;
+  private readonly seedFile: string;
+  private readonly fileUrl: string;
+  private readonly clock: Clock;
+  private readonly debounceMs: number;
+  private readonly log: Logger;
+  /** The file as the last successful read saw it. */
+  private last: { hash: string; data: ListData } | null = null;
+  /** The content hash the watchers were last told about. */
+  private notifiedHash: string | null = null;
+  /** Serialises seeding and writes within this process. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private cleaned = false;
+
+  constructor(options: LocalListSourceOptions, deps: { logger: Logger }) {
+    this.dataDir = resolve(options.dataDir);
+    this.file = join(this.dataDir, LIST_FILE_NAME);
+    this.seedFile = resolve(options.seedFile);
+    this.fileUrl = pathToFileURL(this.file).href;
+    this.clock = options.clock ?? systemClock;
+    this.debounceMs = options.watchDebounceMs ?? 100;
+    this.log = deps.logger.child({ module: 'local-list-source' });
+  }
+
+  async read(): Promise<SourceRead> {
+    const loaded = await this.load();
+    if (this.last && this.last.hash === loaded.hash) return { data: this.last.data, changed: false };
+    const lists = parseListFile(loaded.text, this.file, FILE_WHAT);
+    const data: ListData = { balance: [], meetings: [] };
+    for (const list of LIST_NAMES) data[list] = lists[list].map((item) => this.toListItem(list, resolveItem(item, loaded.mtime)));
+    const first = this.last === null;
+    this.last = { hash: loaded.hash, data };
+    this.log.debug({ file: this.file, balance: data.balance.length, meetings: data.meetings.length }, first ? 'local lists loaded' : 'local lists changed');
+    return { data, changed: true };
+  }
+
+  listUrls(): Record<ListName, string> {
+    return { balance: `${this.fileUrl}#balance`, meetings: `${this.fileUrl}#meetings` };
+  }
+
+  async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
+    return this.exclusive(async () => {
+      this.checkColumns(list, fields);
+      const loaded = await this.load();
+      const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
+      const lists = {} as Record<ListName, Resolved[]>;
+      for (const name of LIST_NAMES) lists[name] = stored[name].map((item) => resolveItem(item, loaded.mtime));
+      const index = lists[list].findIndex((item) => item.id === itemId);
+      const current = lists[list][index];
+      if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+      if (!eTagMatches(ifMatch, current.eTag)) {
+        throw new SourceError('conflict', `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`, 412);
+      }
+      const next: Record<string, unknown> = { ...current.fields };
+      for (const [name, value] of Object.entries(fields)) {
+        if (value === null || value === undefined) delete next[name];
+        else next[name] = value;
+      }
+      const version = current.version + 1;
+      const updated: Resolved = {
+        id: current.id,
+        eTag: formatETag(fieldsTag(next), version),
+        lastModifiedDateTime: this.clock.now().toISOString(),
+        fields: next,
+        version,
+      };
+      lists[list][index] = updated;
+      await writeFileAtomic(this.file, formatListFile({ balance: lists.balance.map(storedForm), meetings: lists.meetings.map(storedForm) }));
+      this.log.info({ list, itemId, eTag: updated.eTag, columns: Object.keys(fields) }, 'local list item updated');
+      return this.toListItem(list, updated);
+    });
+  }
+
+  watch(onChange: () => void): () => void {
+    mkdirSync(this.dataDir, { recursive: true });
+    let timer: NodeJS.Timeout | null = null;
+    let watcher: FSWatcher | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    let stopped = false;
+
+    const check = async () => {
+      timer = null;
+      let hash: string;
+      try {
+        hash = createHash('sha256').update(await readFile(this.file)).digest('hex');
+      } catch (error) {
+        if (errnoCode(error) !== 'ENOENT') this.log.warn({ err: error, file: this.file }, 'local list file could not be read after a change');
+        hash = 'missing';
+      }
+      if (stopped || hash === this.last?.hash || hash === this.notifiedHash) return;
+      this.notifiedHash = hash;
+      this.log.info({ file: this.file }, 'local list file changed on disk');
+      onChange();
+    };
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void check(), this.debounceMs);
+      timer.unref();
+    };
+    const start = () => {
+      retry = null;
+      if (stopped) return;
+      try {
+        // The directory, not the file: editors that save by renaming a new file over the old
+        // one would leave a file watcher on the deleted inode.
+        watcher = watchDirectory(this.dataDir, { persistent: false }, (_event, name) => {
+          const fileName = name?.toString() ?? null;
+          if (fileName !== null && (fileName !== LIST_FILE_NAME || isTempFileOf(fileName, LIST_FILE_NAME))) return;
+          schedule();
+        });
+        watcher.on('error', (error) => {
+          this.log.warn({ err: error, dir: this.dataDir }, 'watching the local data directory failed; retrying');
+          watcher?.close();
+          watcher = null;
+          if (!stopped) retry = setTimeout(start, 2000);
+          retry?.unref();
+          schedule();
+        });
+      } catch (error) {
+        this.log.warn({ err: error, dir: this.dataDir }, 'cannot watch the local data directory; retrying');
+        retry = setTimeout(start, 2000);
+        retry.unref();
+      }
+    };
+    start();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+      watcher?.close();
+    };
+  }
+
+  private toListItem(list: ListName, item: Resolved): ListItem {
+    return {
+      id: item.id,
+      eTag: item.eTag,
+      webUrl: `${this.fileUrl}#${list}/${item.id}`,
+      lastModifiedDateTime: item.lastModifiedDateTime,
+      fields: item.fields,
+    };
+  }
+
+  private checkColumns(list: ListName, fields: Record<string, unknown>): void {
+    const known = new Set(LISTS[list].columns.map((column) => column.name));
+    const unknown = Object.keys(fields).filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new SourceError('invalid-field', `The ${list} list has no column ${unknown.map((name) => `"${name}"`).join(', ')}`, 400);
+    }
+  }
+
+  /** Runs `task` after every earlier seeding or write of this instance has finished. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The file's bytes, seeding it first when it does not exist. */
+  private async load(): Promise<Loaded> {
+    if (!this.cleaned) {
+      this.cleaned = true;
+      const removed = await removeStaleTempFiles(this.file);
+      if (removed.length > 0) this.log.warn({ dir: this.dataDir, removed }, 'removed temporary files left by an interrupted write');
+    }
+    try {
+      return await this.loadExisting();
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw this.unreadable(error);
+    }
+    await this.exclusive(() => this.seedIfMissing());
+    try {
+      return await this.loadExisting();
+    } catch (error) {
+      throw this.unreadable(error);
+    }
+  }
+
+  private async loadExisting(): Promise<Loaded> {
+    const bytes = await readFile(this.file);
+    const info = await stat(this.file);
+    return { text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex'), mtime: info.mtime.toISOString() };
+  }
+
+  private unreadable(error: unknown): SourceError {
+    return new SourceError('local-unreadable', `The local list file ${this.file} cannot be read (${errnoCode(error) ?? String(error)})`, null, { cause: error });
+  }
+
+  private async seedIfMissing(): Promise<void> {
+    try {
+      await stat(this.file);
+      return; // someone seeded it meanwhile
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw this.unreadable(error);
+    }
+    let text: string;
+    try {
+      text = await readFile(this.seedFile, 'utf8');
+    } catch (error) {
+      throw new SourceError(
+        errnoCode(error) === 'ENOENT' ? 'local-seed-missing' : 'local-seed-unreadable',
+        `The seed file ${this.seedFile} (SEED_FILE) cannot be read (${errnoCode(error) ?? String(error)}), so the local store ${this.file} cannot be created`,
+        null,
+        { cause: error },
+      );
+    }
+    const seed = parseListFile(text, this.seedFile, SEED_WHAT);
+    const now = this.clock.now();
+    const today = stockholmDateOf(now);
+    let nextId = Math.max(0, ...seed.meetings.map((item) => Number(item.id))) + 1;
+    const examples: StoredItem[] = exampleMeetingFields(today).map((fields) => ({ id: String(nextId++), fields }));
+    const stamp = (item: StoredItem): StoredItem => ({
+      id: item.id,
+      eTag: formatETag(fieldsTag(item.fields), 1),
+      lastModifiedDateTime: now.toISOString(),
+      fields: item.fields,
+    });
+    const lists: StoredLists = { balance: seed.balance.map(stamp), meetings: [...seed.meetings, ...examples].map(stamp) };
+    await mkdir(this.dataDir, { recursive: true });
+    await writeFileAtomic(this.file, formatListFile(lists));
+    this.log.info(
+      { file: this.file, seed: this.seedFile, balance: lists.balance.length, meetings: lists.meetings.length, examples: examples.length, today },
+      'local list store created from the seed',
+    );
+  }
+}
