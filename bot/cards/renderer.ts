@@ -1,0 +1,269 @@
+/**
+ * Turns what is due (and the bot's answers) into Adaptive Cards 1.5: each card kind is a JSON
+ * template in `templates/`, expanded with `adaptivecards-templating` over data prepared here.
+ * Prepared data is already localized and escaped, so templates only place it.
+ */
+import * as ACData from 'adaptivecards-templating';
+import type { AdaptiveCard, CardContext, CardRenderer, Language } from '../contracts';
+import type { Due, DueExpiry, DueMeeting, Entry, Meeting } from '../../src/domain/types';
+import type { AgreementView } from '../../src/view-model';
+import { ACTION_DATA_VERSION, VERBS, type ExpiryActionData, type MeetingActionData } from './actions';
+import { dateWithWeekday, daysFrom, isoWeek, safe, safeList } from './format';
+import { isHttpsUrl, isOpenableUrl } from './markdown';
+import { entryStatusLabel, meetingKindLabel, revisionLabel, strings, type Strings } from './strings';
+import meetingReminderTemplate from './templates/meeting-reminder.json';
+import expiryNoticeTemplate from './templates/expiry-notice.json';
+import weeklyDigestTemplate from './templates/weekly-digest.json';
+import welcomeTemplate from './templates/welcome.json';
+import helpTemplate from './templates/help.json';
+import meetingsListTemplate from './templates/meetings-list.json';
+import agreementsListTemplate from './templates/agreements-list.json';
+import messageTemplate from './templates/message.json';
+
+export type NoticeStyle = 'good' | 'attention' | 'warning' | 'accent' | 'emphasis';
+
+/** A line on top of a card saying what just happened (markdown we write; values already escaped). */
+export interface CardNotice {
+  style: NoticeStyle;
+  text: string;
+}
+
+export interface ChannelChoice {
+  id: string;
+  name: string;
+}
+
+/** Everything the bot renders: the notifier's three cards plus the conversational ones. */
+export interface BotCards extends CardRenderer {
+  meetingReminder(due: DueMeeting, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
+  expiryNotice(due: DueExpiry, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
+  welcome(input: { channels: ChannelChoice[]; chosen: ChannelChoice | null; chosenBy: string | null; notice?: CardNotice }, context: CardContext): AdaptiveCard;
+  help(input: { channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard;
+  meetingsList(input: { meetings: Meeting[]; stale: boolean }, context: CardContext): AdaptiveCard;
+  agreementsList(input: { agreements: AgreementView[]; stale: boolean }, context: CardContext): AdaptiveCard;
+  message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard;
+}
+
+/** How many rows a list card shows before "… and N more": keeps every card far below Teams' ~28 KB. */
+const LIST_LIMIT = { followUps: 15, digest: 8, meetings: 10, agreements: 12 };
+
+interface UrlAction {
+  title: string;
+  url: string;
+}
+
+interface ExecuteAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+function expand(template: object, data: Record<string, unknown>): AdaptiveCard {
+  const card = new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
+  delete card.$schema;
+  return card as AdaptiveCard;
+}
+
+function tabAction(t: Strings, context: CardContext): UrlAction[] {
+  return isOpenableUrl(context.tabUrl) ? [{ title: t.openTab, url: context.tabUrl }] : [];
+}
+
+function more(t: Strings, total: number, shown: number): string {
+  return total > shown ? t.andMore(total - shown) : '';
+}
+
+function validityDates(entry: Pick<Entry, 'agreement'>, t: Strings, language: Language): string {
+  const validity = entry.agreement?.validity;
+  if (!validity) return t.notStated;
+  const from = validity.from ? dateWithWeekday(validity.from, language) : '';
+  const to = validity.to ? dateWithWeekday(validity.to, language) : t.unknownEnd;
+  return from ? `${from} – ${to}` : `– ${to}`;
+}
+
+function revisionText(entry: Pick<Entry, 'agreement'>, t: Strings, language: Language): string {
+  const agreement = entry.agreement;
+  if (!agreement?.revisionStatus) return t.notStated;
+  const when = agreement.revisionUpdatedAt ? agreement.revisionUpdatedAt.slice(0, 10) : null;
+  return t.revisionBy(revisionLabel(agreement.revisionStatus, language), agreement.revisionUpdatedBy ? safe(agreement.revisionUpdatedBy, 80) : null, when);
+}
+
+function followUpLine(entry: Entry, language: Language): string {
+  const status = entry.status ? ` (${entryStatusLabel(entry.status, language)})` : '';
+  const groups = entry.preparingGroups.length > 0 ? ` – ${safeList(entry.preparingGroups)}` : '';
+  return `• ${safe(entry.title, 200)}${status}${groups}`;
+}
+
+/** The renderer over the JSON templates. */
+export class TemplateCardRenderer implements BotCards {
+  meetingReminder(due: DueMeeting, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
+    const t = strings(context.language);
+    const { meeting } = due;
+    const reminder = due.reminder ?? due.daysUntil;
+    // The early reminder is about submitting items; the late one about the meeting itself.
+    const near = reminder <= 7;
+    const deadlineDays = daysFrom(context.today, meeting.itemDeadline);
+    const followUps = due.followUps.slice(0, LIST_LIMIT.followUps).map((entry) => ({ line: followUpLine(entry, context.language) }));
+    const data: MeetingActionData = { v: ACTION_DATA_VERSION, card: 'meeting', meetingId: meeting.id, reminder: due.reminder, eventKey: context.eventKey };
+    const urlActions: UrlAction[] = [...tabAction(t, context)];
+    if (isHttpsUrl(meeting.link)) urlActions.push({ title: t.openMeetingLink, url: meeting.link });
+    if (isHttpsUrl(meeting.editUrl)) urlActions.push({ title: t.openSharePoint, url: meeting.editUrl });
+    return expand(meetingReminderTemplate, {
+      t,
+      heading: t.meetingInDays(due.daysUntil),
+      title: safe(meeting.title, 200),
+      notice: extras.notice ?? null,
+      intro: near ? (due.followUps.length > 0 ? t.meetingReminderIntro(false) : '') : deadlineDays !== null && deadlineDays >= 0 ? t.meetingReminderIntro(true) : '',
+      date: dateWithWeekday(meeting.date, context.language),
+      time: meeting.time ?? '',
+      place: safe(meeting.location, 200),
+      link: near && meeting.link ? safe(meeting.link, 300) : '',
+      kind: meeting.kind ? meetingKindLabel(meeting.kind, context.language) : '',
+      deadline: meeting.itemDeadline ? dateWithWeekday(meeting.itemDeadline, context.language) : '',
+      groups: safeList(meeting.preparingGroups),
+      notes: safe(meeting.notes, 600),
+      showFollowUps: near,
+      followUps: near ? followUps : [],
+      more: near ? more(t, due.followUps.length, followUps.length) : '',
+      executeActions: context.eventKey ? [{ title: t.snooze, verb: VERBS.snooze, data }] : [],
+      urlActions,
+    });
+  }
+
+  expiryNotice(due: DueExpiry, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
+    const t = strings(context.language);
+    const { entry } = due;
+    const agreement = entry.agreement;
+    const data: ExpiryActionData = {
+      v: ACTION_DATA_VERSION,
+      card: 'expiry',
+      entryId: entry.id,
+      eTag: entry.eTag,
+      threshold: due.threshold,
+      eventKey: context.eventKey,
+    };
+    const executeActions: ExecuteAction[] = [];
+    const revision = agreement?.revisionStatus ?? null;
+    if (revision !== 'started' && revision !== 'revised') executeActions.push({ title: t.revisionStarted, verb: VERBS.revisionStarted, data });
+    if (context.eventKey) executeActions.push({ title: t.snooze, verb: VERBS.snooze, data });
+    const urlActions: UrlAction[] = [...tabAction(t, context)];
+    if (isHttpsUrl(entry.editUrl)) urlActions.push({ title: t.openSharePoint, url: entry.editUrl });
+    return expand(expiryNoticeTemplate, {
+      t,
+      style: due.daysLeft <= 30 ? 'attention' : due.daysLeft <= 90 ? 'warning' : 'emphasis',
+      heading: t.expiryTitle(due.daysLeft),
+      title: safe(entry.title, 300),
+      notice: extras.notice ?? null,
+      validityText: agreement?.validity.text ? safe(agreement.validity.text, 120) : t.notStated,
+      validityDates: validityDates(entry, t, context.language),
+      daysLeft: t.daysLeftValue(due.daysLeft),
+      recommending: safeList(agreement?.recommendingForums ?? []),
+      groups: safeList(entry.preparingGroups),
+      revision: revisionText(entry, t, context.language),
+      notes: safe(entry.notes, 1500),
+      executeActions,
+      urlActions,
+    });
+  }
+
+  weeklyDigest(due: Due, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    const meetings = due.meetings.slice(0, LIST_LIMIT.digest).map(({ meeting }) => {
+      const details = [
+        meeting.time ?? '',
+        safe(meeting.location, 120),
+        meeting.itemDeadline ? `${t.itemDeadline}: ${meeting.itemDeadline}` : '',
+      ].filter(Boolean);
+      return { headline: `${dateWithWeekday(meeting.date, context.language)} · ${safe(meeting.title, 160)}`, detail: details.join(' · ') };
+    });
+    const expiries = due.expiries.slice(0, LIST_LIMIT.digest).map((expiry) => ({
+      headline: safe(expiry.entry.title, 200),
+      detail: `${t.validityDates}: ${validityDates(expiry.entry, t, context.language)} · ${t.daysLeft}: ${t.daysLeftValue(expiry.daysLeft)}`,
+    }));
+    return expand(weeklyDigestTemplate, {
+      t,
+      heading: t.digestTitle(isoWeek(context.today)),
+      subheading: dateWithWeekday(context.today, context.language),
+      meetings,
+      moreMeetings: more(t, due.meetings.length, meetings.length),
+      expiries,
+      moreExpiries: more(t, due.expiries.length, expiries.length),
+      urlActions: tabAction(t, context),
+    });
+  }
+
+  welcome(
+    input: { channels: ChannelChoice[]; chosen: ChannelChoice | null; chosenBy: string | null; notice?: CardNotice },
+    context: CardContext,
+  ): AdaptiveCard {
+    const t = strings(context.language);
+    const channels = input.channels.map((channel) => ({ id: channel.id, name: channel.name }));
+    return expand(welcomeTemplate, {
+      t,
+      notice: input.notice ?? null,
+      statusStyle: input.chosen ? 'good' : 'warning',
+      status: input.chosen ? t.welcomeChosen(safe(input.chosen.name, 80), input.chosenBy ? safe(input.chosenBy, 80) : null) : t.welcomeNoChannel,
+      channels,
+      selected: input.chosen?.id ?? '',
+      executeActions: channels.length > 0 ? [{ title: t.chooseChannel, verb: VERBS.chooseChannel, data: { v: ACTION_DATA_VERSION, card: 'welcome' } }] : [],
+      urlActions: tabAction(t, context),
+    });
+  }
+
+  help(input: { channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    return expand(helpTemplate, {
+      t,
+      intro: input.unknownText ? t.helpUnknown(safe(input.unknownText, 60)) : '',
+      commands: t.helpCommands.map(([command, description]) => ({ command, description })),
+      channel: t.helpChannel(input.channelName ? safe(input.channelName, 80) : null),
+      urlActions: tabAction(t, context),
+    });
+  }
+
+  meetingsList(input: { meetings: Meeting[]; stale: boolean }, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    const upcoming = input.meetings.filter((meeting) => (daysFrom(context.today, meeting.date) ?? -1) >= 0);
+    const meetings = upcoming.slice(0, LIST_LIMIT.meetings).map((meeting) => ({
+      title: safe(meeting.title, 200),
+      date: `${dateWithWeekday(meeting.date, context.language)}${meeting.time ? ` ${meeting.time}` : ''}`,
+      place: safe(meeting.location, 160),
+      deadline: meeting.itemDeadline ? dateWithWeekday(meeting.itemDeadline, context.language) : '',
+      groups: safeList(meeting.preparingGroups),
+    }));
+    return expand(meetingsListTemplate, {
+      t,
+      stale: input.stale,
+      meetings,
+      more: more(t, upcoming.length, meetings.length),
+      urlActions: tabAction(t, context),
+    });
+  }
+
+  agreementsList(input: { agreements: AgreementView[]; stale: boolean }, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    // Those ending soonest first; unknown end dates last, in list order.
+    const sorted = [...input.agreements].sort((a, b) => (a.daysLeft ?? Number.MAX_SAFE_INTEGER) - (b.daysLeft ?? Number.MAX_SAFE_INTEGER));
+    const colors = { active: 'Good', expiring: 'Warning', expired: 'Attention', unknown: 'Default' } as const;
+    const agreements = sorted.slice(0, LIST_LIMIT.agreements).map((agreement) => ({
+      title: safe(agreement.title, 200),
+      state: t.agreementState[agreement.status],
+      color: colors[agreement.status],
+      validityText: agreement.agreement?.validity.text ? safe(agreement.agreement.validity.text, 120) : t.notStated,
+      validityDates: validityDates(agreement, t, context.language),
+      daysLeft: agreement.daysLeft === null ? '' : t.daysLeftValue(agreement.daysLeft),
+      revision: agreement.agreement?.revisionStatus ? revisionText(agreement, t, context.language) : '',
+    }));
+    return expand(agreementsListTemplate, {
+      t,
+      stale: input.stale,
+      agreements,
+      more: more(t, sorted.length, agreements.length),
+      urlActions: tabAction(t, context),
+    });
+  }
+
+  message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    return expand(messageTemplate, { t, title: input.title, text: input.text, style: input.style, urlActions: tabAction(t, context) });
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Every word the cards say, in Swedish and English. Templates read these through `t.*`, so a
+ * template never holds a language of its own.
+ */
+import type { Language } from '../contracts';
+import type { EntryStatus, MeetingKind, RevisionStatus } from '../../src/domain/types';
+
+const sv = {
+  appName: 'Balanslistan',
+  forum: 'SVOM',
+  date: 'Datum',
+  time: 'Tid',
+  place: 'Plats',
+  link: 'Länk',
+  kind: 'Mötestyp',
+  itemDeadline: 'Sista dag för ärenden',
+  preparingGroups: 'Beredande forum',
+  recommendingForums: 'Rekommendationsbeslutande forum',
+  validityAsWritten: 'Giltighetstid',
+  validityDates: 'Giltigt',
+  daysLeft: 'Dagar kvar',
+  revisionStatus: 'Revisionsstatus',
+  notes: 'Noteringar',
+  status: 'Status',
+  notStated: 'Ej angivet',
+  unknownEnd: 'okänt slutdatum',
+  followUps: 'Följs upp på mötet',
+  noFollowUps: 'Inga punkter i balanslistan har det här mötet som nästa uppföljning.',
+  openTab: 'Öppna i balanslistan',
+  openSharePoint: 'Öppna i SharePoint',
+  openMeetingLink: 'Öppna möteslänken',
+  revisionStarted: 'Revision påbörjad',
+  snooze: 'Påminn igen om 7 dagar',
+  chooseChannel: 'Välj kanal',
+  channelLabel: 'Kanal för påminnelser',
+  channelPlaceholder: 'Välj en kanal',
+  channelRequired: 'Välj en kanal först.',
+  generalChannel: 'Allmänt',
+  andMore: (count: number) => `… och ${count} till. Hela listan finns i balanslistan.`,
+  meetingInDays: (days: number): string => (days === 0 ? 'SVOM-möte i dag' : days === 1 ? 'SVOM-möte i morgon' : `SVOM-möte om ${days} dagar`),
+  meetingReminderIntro: (deadline: boolean): string =>
+    deadline ? 'Dags att anmäla ärenden: se sista dag nedan.' : 'Mötet närmar sig. Det här följs upp:',
+  expiryTitle: (daysLeft: number): string =>
+    daysLeft < 0 ? `Avtalet gick ut för ${-daysLeft} dagar sedan` : daysLeft === 0 ? 'Avtalet löper ut i dag' : daysLeft === 1 ? 'Avtalet löper ut i morgon' : `Avtalet löper ut om ${daysLeft} dagar`,
+  daysLeftValue: (daysLeft: number): string => (daysLeft < 0 ? `${-daysLeft} dagar sedan slutdatum` : daysLeft === 0 ? 'Sista giltighetsdag i dag' : `${daysLeft} dagar`),
+  revisionBy: (status: string, by: string | null, when: string | null) =>
+    [status, by ? `av ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', av', ' av'),
+  digestTitle: (week: number) => `Veckoöversikt, vecka ${week}`,
+  digestMeetings: 'Kommande möten',
+  digestExpiries: 'Avtal som närmar sig slutdatum',
+  digestNoMeetings: 'Inga möten inlagda de närmaste veckorna.',
+  digestNoExpiries: 'Inga avtal når en påminnelsegräns just nu.',
+  welcomeTitle: 'Hej från Balanslistan!',
+  welcomeText:
+    'Jag påminner teamet om kommande SVOM-möten (sista dag för ärenden, vad som följs upp) och om avtal som närmar sig sitt slutdatum. Välj vilken kanal påminnelserna ska postas i.',
+  welcomeNoChannel: 'Inga påminnelser postas förrän någon har valt en kanal.',
+  welcomeChosen: (channel: string, by: string | null) => `Påminnelser postas i kanalen **${channel}**${by ? ` (vald av ${by})` : ''}.`,
+  welcomeChange: 'Du kan byta kanal här, eller skriva **@Balanslistan posta här** i den kanal du vill ha dem i.',
+  helpTitle: 'Det här kan jag',
+  helpCommands: [
+    ['möten', 'kommande SVOM-möten'],
+    ['avtal', 'avtal och deras giltighet, de som går ut snart först'],
+    ['posta här', 'påminnelser postas i den här kanalen'],
+    ['språk engelska', 'svara på engelska (language swedish för svenska)'],
+    ['hjälp', 'den här hjälpen'],
+  ] as Array<[string, string]>,
+  helpMention: 'I en kanal: nämn mig först, till exempel **@Balanslistan möten**.',
+  helpUnknown: (text: string) => `Jag förstod inte "${text}". Det här kan jag:`,
+  helpChannel: (channel: string | null): string => (channel ? `Påminnelser postas i kanalen **${channel}**.` : 'Ingen kanal är vald för påminnelser än.'),
+  meetingsTitle: 'Kommande SVOM-möten',
+  meetingsNone: 'Inga kommande möten finns i listan.',
+  agreementsTitle: 'Avtal och överenskommelser',
+  agreementsNone: 'Inga avtal finns i listan.',
+  agreementState: { active: 'Gäller', expiring: 'Går snart ut', expired: 'Har gått ut', unknown: 'Okänt slutdatum' },
+  staleNotice: 'Listan kunde inte läsas nyss; det här är den senast hämtade versionen.',
+  channelChosen: (channel: string) => `Klart! Påminnelser postas nu i kanalen **${channel}**.`,
+  channelNotInTeam: 'Kanalen finns inte längre i teamet. Välj en annan.',
+  channelOnlyInTeam: 'Det går bara att välja kanal i ett team. Skriv **posta här** i en kanal i teamet.',
+  languageSet: 'Jag svarar på svenska från och med nu.',
+  revisionDone: (by: string) => `Revisionsstatus ändrad till "Revision påbörjad" av ${by}.`,
+  revisionAlready: (status: string) => `Avtalet har redan revisionsstatus "${status}". Inget ändrat.`,
+  revisionConflict:
+    'Någon ändrade avtalet i balanslistan under tiden, så ingenting sparades. Så här ser det ut nu – tryck igen om revisionen fortfarande ska markeras som påbörjad.',
+  snoozed: (date: string) => `Jag påminner igen ${date}.`,
+  entryGone: 'Posten finns inte längre i balanslistan. Påminnelsen gäller inte längre.',
+  meetingGone: 'Mötet finns inte längre i listan. Påminnelsen gäller inte längre.',
+  staleAction: 'Den här knappen hör till ett äldre kort och fungerar inte längre. Skriv **hjälp** för att se vad jag kan.',
+  eventGone: 'Påminnelsen finns inte längre (den kan redan ha ersatts av en nyare).',
+  sourceFailed: 'Balanslistan gick inte att nå just nu, så ingenting ändrades. Försök igen om en stund.',
+  notAvailable: 'Det går inte just nu. Försök igen om en stund.',
+  actionResult: 'Balanslistan',
+};
+
+export type Strings = typeof sv;
+
+const en: Strings = {
+  appName: 'Balance list',
+  forum: 'SVOM',
+  date: 'Date',
+  time: 'Time',
+  place: 'Place',
+  link: 'Link',
+  kind: 'Meeting type',
+  itemDeadline: 'Last day for items',
+  preparingGroups: 'Preparing forum',
+  recommendingForums: 'Recommending forum',
+  validityAsWritten: 'Validity',
+  validityDates: 'Valid',
+  daysLeft: 'Days left',
+  revisionStatus: 'Revision status',
+  notes: 'Notes',
+  status: 'Status',
+  notStated: 'Not stated',
+  unknownEnd: 'unknown end date',
+  followUps: 'Followed up at the meeting',
+  noFollowUps: 'No entries in the balance list have this meeting as their next follow-up.',
+  openTab: 'Open in the balance list',
+  openSharePoint: 'Open in SharePoint',
+  openMeetingLink: 'Open the meeting link',
+  revisionStarted: 'Revision started',
+  snooze: 'Remind me again in 7 days',
+  chooseChannel: 'Choose channel',
+  channelLabel: 'Channel for reminders',
+  channelPlaceholder: 'Choose a channel',
+  channelRequired: 'Choose a channel first.',
+  generalChannel: 'General',
+  andMore: (count: number) => `… and ${count} more. The full list is in the balance list.`,
+  meetingInDays: (days: number) => (days === 0 ? 'SVOM meeting today' : days === 1 ? 'SVOM meeting tomorrow' : `SVOM meeting in ${days} days`),
+  meetingReminderIntro: (deadline: boolean) =>
+    deadline ? 'Time to submit items: see the last day below.' : 'The meeting is near. These are followed up:',
+  expiryTitle: (daysLeft: number) =>
+    daysLeft < 0 ? `The agreement expired ${-daysLeft} days ago` : daysLeft === 0 ? 'The agreement expires today' : daysLeft === 1 ? 'The agreement expires tomorrow' : `The agreement expires in ${daysLeft} days`,
+  daysLeftValue: (daysLeft: number) => (daysLeft < 0 ? `${-daysLeft} days past the end date` : daysLeft === 0 ? 'Last day of validity today' : `${daysLeft} days`),
+  revisionBy: (status: string, by: string | null, when: string | null) =>
+    [status, by ? `by ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', by', ' by'),
+  digestTitle: (week: number) => `Weekly overview, week ${week}`,
+  digestMeetings: 'Upcoming meetings',
+  digestExpiries: 'Agreements nearing their end date',
+  digestNoMeetings: 'No meetings in the coming weeks.',
+  digestNoExpiries: 'No agreement has reached a reminder threshold right now.',
+  welcomeTitle: 'Hello from the balance list!',
+  welcomeText:
+    'I remind the team of upcoming SVOM meetings (last day for items, what is followed up) and of agreements nearing their end date. Choose the channel the reminders are posted in.',
+  welcomeNoChannel: 'No reminders are posted until someone has chosen a channel.',
+  welcomeChosen: (channel: string, by: string | null) => `Reminders are posted in the **${channel}** channel${by ? ` (chosen by ${by})` : ''}.`,
+  welcomeChange: 'You can change the channel here, or write **@Balanslistan post here** in the channel you want them in.',
+  helpTitle: 'What I can do',
+  helpCommands: [
+    ['meetings', 'upcoming SVOM meetings'],
+    ['agreements', 'agreements and their validity, those ending soon first'],
+    ['post here', 'reminders are posted in this channel'],
+    ['language swedish', 'answer in Swedish (språk engelska for English)'],
+    ['help', 'this help'],
+  ],
+  helpMention: 'In a channel: mention me first, for example **@Balanslistan meetings**.',
+  helpUnknown: (text: string) => `I did not understand "${text}". This is what I can do:`,
+  helpChannel: (channel: string | null) => (channel ? `Reminders are posted in the **${channel}** channel.` : 'No channel has been chosen for reminders yet.'),
+  meetingsTitle: 'Upcoming SVOM meetings',
+  meetingsNone: 'There are no upcoming meetings in the list.',
+  agreementsTitle: 'Agreements',
+  agreementsNone: 'There are no agreements in the list.',
+  agreementState: { active: 'Valid', expiring: 'Ending soon', expired: 'Expired', unknown: 'Unknown end date' },
+  staleNotice: 'The list could not be read just now; this is the last version fetched.',
+  channelChosen: (channel: string) => `Done! Reminders are now posted in the **${channel}** channel.`,
+  channelNotInTeam: 'That channel is no longer in the team. Choose another one.',
+  channelOnlyInTeam: 'A channel can only be chosen in a team. Write **post here** in a channel of the team.',
+  languageSet: 'I will answer in English from now on.',
+  revisionDone: (by: string) => `Revision status changed to "Revision started" by ${by}.`,
+  revisionAlready: (status: string) => `The agreement already has the revision status "${status}". Nothing changed.`,
+  revisionConflict:
+    'Someone changed the agreement in the balance list meanwhile, so nothing was saved. This is how it looks now – press again if the revision should still be marked as started.',
+  snoozed: (date: string) => `I will remind you again on ${date}.`,
+  entryGone: 'The entry is no longer in the balance list. The reminder no longer applies.',
+  meetingGone: 'The meeting is no longer in the list. The reminder no longer applies.',
+  staleAction: 'This button belongs to an older card and no longer works. Write **help** to see what I can do.',
+  eventGone: 'The reminder no longer exists (a newer one may have replaced it).',
+  sourceFailed: 'The balance list could not be reached just now, so nothing changed. Try again in a while.',
+  notAvailable: 'That is not possible right now. Try again in a while.',
+  actionResult: 'Balance list',
+};
+
+const STRINGS: Record<Language, Strings> = { sv, en };
+
+export function strings(language: Language): Strings {
+  return STRINGS[language];
+}
+
+const WEEKDAYS: Record<Language, string[]> = {
+  sv: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+/** 1 = Monday … 7 = Sunday. */
+export function weekdayName(weekday: number, language: Language): string {
+  return WEEKDAYS[language][weekday - 1] ?? '';
+}
+
+const REVISION: Record<Language, Record<RevisionStatus, string>> = {
+  sv: { 'not-needed': 'Ej behov av revision', 'may-be-needed': 'Revision kan behövas', started: 'Revision påbörjad', revised: 'Reviderad' },
+  en: { 'not-needed': 'No revision needed', 'may-be-needed': 'Revision may be needed', started: 'Revision started', revised: 'Revised' },
+};
+
+export function revisionLabel(status: RevisionStatus, language: Language): string {
+  return REVISION[language][status];
+}
+
+const MEETING_KIND: Record<Language, Record<MeetingKind, string>> = {
+  sv: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
+  en: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
+};
+
+export function meetingKindLabel(kind: MeetingKind, language: Language): string {
+  return MEETING_KIND[language][kind];
+}
+
+const ENTRY_STATUS: Record<Language, Record<EntryStatus, string>> = {
+  sv: { active: 'Pågår', 'not-started': 'Ej påbörjad', monitoring: 'Bevakas', paused: 'Vilande', done: 'Klar' },
+  en: { active: 'In progress', 'not-started': 'Not started', monitoring: 'Monitored', paused: 'Paused', done: 'Done' },
+};
+
+export function entryStatusLabel(status: EntryStatus, language: Language): string {
+  return ENTRY_STATUS[language][status];
+}

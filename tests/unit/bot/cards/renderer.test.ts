@@ -1,0 +1,171 @@
+/**
+ * @jest-environment jsdom
+ */
+import { TemplateCardRenderer, VERBS, parseActionData } from '../../../../bot/cards';
+import type { CardContext, Language } from '../../../../bot/contracts';
+import { HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, followUp, meeting } from '../../../fixtures/bot/sample-due';
+import { cardProblems } from './validate-card';
+
+const renderer = new TemplateCardRenderer();
+
+function context(language: Language, eventKey: string | null = 'team-1|expiry|12|30|2022-12-31'): CardContext {
+  return { language, tabUrl: 'https://teams.microsoft.com/l/entity/app-id/balanslista', today: '2022-12-01', eventKey };
+}
+
+function cardsFor(language: Language) {
+  const ctx = context(language);
+  return {
+    'meeting reminder, 14 days': renderer.meetingReminder(dueMeeting(14), ctx),
+    'meeting reminder, 2 days': renderer.meetingReminder(dueMeeting(2), ctx),
+    'expiry notice, 30 days': renderer.expiryNotice(dueExpiry(30), ctx),
+    'expiry notice, expired': renderer.expiryNotice(dueExpiry(-3, { threshold: 0 }), ctx),
+    'weekly digest': renderer.weeklyDigest({ today: '2022-12-05', meetings: [dueMeeting(10)], expiries: [dueExpiry(26)] }, ctx),
+    'welcome, no channel yet': renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: null, chosenBy: null }, ctx),
+    'welcome, channel chosen': renderer.welcome(
+      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: 'Klart!' } },
+      ctx,
+    ),
+    help: renderer.help({ channelName: 'SVOM', unknownText: null }, ctx),
+    'help after unknown text': renderer.help({ channelName: null, unknownText: 'vad gör du' }, ctx),
+    'meetings list': renderer.meetingsList({ meetings: [meeting(), meeting({ id: '4', date: '2023-02-26', time: null, link: null })], stale: false }, ctx),
+    'agreements list': renderer.agreementsList(
+      { agreements: [agreementView(), agreementView({ id: '13', title: 'Tandvårdsavtal', status: 'unknown', daysLeft: null, agreement: { validity: { text: '', from: null, to: null }, recommendingForums: [], revisionStatus: null, revisionUpdatedBy: null, revisionUpdatedAt: null } })], stale: true },
+      ctx,
+    ),
+    'action result message': renderer.message({ title: 'Balanslistan', text: 'Påminner igen 2022-12-08.', style: 'good' }, ctx),
+  };
+}
+
+describe.each(['sv', 'en'] as const)('cards in %s', (language) => {
+  const cards = cardsFor(language);
+  test.each(Object.keys(cards))('%s parses as Adaptive Card 1.5 without warnings and fits a Teams message', (name) => {
+    expect(cardProblems(cards[name as keyof typeof cards])).toEqual([]);
+  });
+  test.each(Object.keys(cards))('%s matches its snapshot', (name) => {
+    expect(cards[name as keyof typeof cards]).toMatchSnapshot();
+  });
+});
+
+describe('card content', () => {
+  test('the 14-day reminder gives date, item deadline and preparing groups, without follow-ups', () => {
+    const text = JSON.stringify(renderer.meetingReminder(dueMeeting(14), context('sv')));
+    expect(text).toContain('SVOM-möte om 14 dagar');
+    expect(text).toContain('torsdag 2022-12-15');
+    expect(text).toContain('Sista dag för ärenden');
+    expect(text).toContain('måndag 2022-12-05');
+    expect(text).toContain('Fredagsgruppen, L\\\\-IFO');
+    expect(text).not.toContain('Välfärdsteknologi');
+  });
+
+  test('the 2-day reminder gives time, place, link and the entries followed up', () => {
+    const text = JSON.stringify(renderer.meetingReminder(dueMeeting(2), context('sv')));
+    expect(text).toContain('09:00');
+    expect(text).toContain('Östersund');
+    expect(text).toContain('Öppna möteslänken');
+    expect(text).toContain('Välfärdsteknologi: gemensam plan');
+    expect(text).toContain('1\\\\. Psykisk hälsa \\\\*barn och unga\\\\*');
+  });
+
+  test('the expiry notice shows validity as written and as dates, days left, forums, notes and revision status', () => {
+    const card = renderer.expiryNotice(dueExpiry(30), context('sv'));
+    const text = JSON.stringify(card);
+    for (const part of ['Avtalet löper ut om 30 dagar', 't.o.m. 2022\\\\-12\\\\-31', 'lördag 2022-12-31', '30 dagar', 'SVOM', 'Fredagsgruppen', 'Revision kan behövas', 'ses över']) {
+      expect(text).toContain(part);
+    }
+    const actions = card.actions as Array<Record<string, unknown>>;
+    expect(actions.map((a) => a.title)).toEqual(['Revision påbörjad', 'Påminn igen om 7 dagar', 'Öppna i balanslistan', 'Öppna i SharePoint']);
+    const revision = actions.find((a) => a.verb === VERBS.revisionStarted);
+    expect(parseActionData(revision?.verb, revision?.data)).toEqual({
+      verb: 'revision-started',
+      data: { v: 1, card: 'expiry', entryId: '12', eTag: entry().eTag, threshold: 30, eventKey: 'team-1|expiry|12|30|2022-12-31' },
+    });
+  });
+
+  test('a started revision shows who and when, and offers no "Revision påbörjad" button', () => {
+    const started = entry({ agreement: { ...entry().agreement!, revisionStatus: 'started', revisionUpdatedBy: 'Bengt Berg', revisionUpdatedAt: '2022-12-01T09:15:00Z' } });
+    const card = renderer.expiryNotice(dueExpiry(30, { entry: started }), context('sv'));
+    expect(JSON.stringify(card)).toContain('Revision påbörjad av Bengt Berg, 2022-12-01');
+    expect((card.actions as Array<Record<string, unknown>>).some((a) => a.verb === VERBS.revisionStarted)).toBe(false);
+  });
+
+  test('previews (no event key) have no snooze button', () => {
+    const card = renderer.expiryNotice(dueExpiry(30), context('sv', null));
+    expect((card.actions as Array<Record<string, unknown>>).some((a) => a.verb === VERBS.snooze)).toBe(false);
+  });
+
+  test('English cards speak English', () => {
+    const text = JSON.stringify(renderer.expiryNotice(dueExpiry(90), context('en')));
+    expect(text).toContain('The agreement expires in 90 days');
+    expect(text).toContain('Saturday 2022-12-31');
+    expect(text).toContain('Revision may be needed');
+  });
+
+  test('SharePoint text cannot inject markdown, links or template expressions', () => {
+    const hostile = entry({ title: HOSTILE_TITLE, notes: '# Rubrik\n- punkt\n> citat', preparingGroups: ['[L-IFO](https://evil.example)'] });
+    const cards = [
+      renderer.expiryNotice(dueExpiry(30, { entry: hostile }), context('sv')),
+      renderer.meetingReminder(dueMeeting(2, { meeting: meeting({ title: HOSTILE_TITLE, location: '*Plats*' }), followUps: [followUp('9', HOSTILE_TITLE)] }), context('sv')),
+      renderer.agreementsList({ agreements: [agreementView({ title: HOSTILE_TITLE })], stale: false }, context('sv')),
+    ];
+    for (const card of cards) {
+      expect(cardProblems(card)).toEqual([]);
+      const texts = collectTexts(card);
+      const hostileText = texts.find((t) => t.includes('Fet'));
+      expect(hostileText).toContain('1\\. \\*\\*Fet\\*\\* \\[klicka\\]\\(https://evil.example\\) \\_x\\_ \\# rubrik \\> citat \\`kod\\` \\~\\~s\\~\\~ \\${t.openTab} \\\\ \\- slut');
+      // No unescaped markdown link anywhere.
+      expect(texts.join('\n')).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/);
+    }
+    const notes = collectTexts(cards[0]!).find((t) => t.includes('Rubrik'));
+    expect(notes).toBe('\\# Rubrik\n\n\\- punkt\n\n\\> citat');
+  });
+
+  test('long lists are cut with "… och N till" and stay under the Teams size limit', () => {
+    const many = Array.from({ length: 60 }, (_, i) => followUp(String(100 + i), `Punkt ${i} ${'lång text '.repeat(30)}`));
+    const card = renderer.meetingReminder(dueMeeting(2, { followUps: many }), context('sv'));
+    expect(JSON.stringify(card)).toContain('… och 45 till');
+    expect(cardProblems(card)).toEqual([]);
+    const agreements = Array.from({ length: 40 }, (_, i) => agreementView({ id: String(i), title: `Avtal ${i} ${'x'.repeat(300)}`, notes: 'y'.repeat(3000) }));
+    const list = renderer.agreementsList({ agreements, stale: false }, context('sv'));
+    expect(cardProblems(list)).toEqual([]);
+    const digest = renderer.weeklyDigest(
+      { today: '2022-12-05', meetings: Array.from({ length: 30 }, () => dueMeeting(10)), expiries: Array.from({ length: 30 }, () => dueExpiry(20)) },
+      context('sv'),
+    );
+    expect(cardProblems(digest)).toEqual([]);
+  });
+
+  test('only https links become buttons (a javascript: or http link from the list does not)', () => {
+    const card = renderer.meetingReminder(dueMeeting(2, { meeting: meeting({ link: 'javascript:alert(1)', editUrl: 'http://intranet/item' }) }), context('sv'));
+    const urls = (card.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    expect(urls).toEqual(['https://teams.microsoft.com/l/entity/app-id/balanslista']);
+  });
+
+  test('the welcome card preselects the chosen channel and says so', () => {
+    const card = renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: null }, context('sv'));
+    const input = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Input.ChoiceSet');
+    expect(input?.value).toBe('19:b');
+    expect(JSON.stringify(card)).toContain('Påminnelser postas i kanalen **SVOM**');
+  });
+});
+
+describe('parseActionData', () => {
+  test('rejects unknown verbs, old versions and missing fields', () => {
+    expect(parseActionData('delete-everything', {})).toBeNull();
+    expect(parseActionData(VERBS.revisionStarted, { v: 0, card: 'expiry', entryId: '1', eTag: 'e', threshold: 30, eventKey: null })).toBeNull();
+    expect(parseActionData(VERBS.revisionStarted, { v: 1, card: 'expiry', entryId: '1' })).toBeNull();
+    expect(parseActionData(VERBS.snooze, { v: 1, card: 'meeting', meetingId: '3', reminder: 2, eventKey: null })).toBeNull();
+    expect(parseActionData(VERBS.chooseChannel, { v: 1, card: 'welcome' })).toBeNull();
+    expect(parseActionData(VERBS.chooseChannel, { v: 1, card: 'welcome', channelId: '19:b' })).toEqual({ verb: 'choose-channel', data: { v: 1, card: 'welcome', channelId: '19:b' } });
+  });
+});
+
+function collectTexts(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => collectTexts(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if ((key === 'text' || key === 'value') && typeof child === 'string') into.push(child);
+      else collectTexts(child, into);
+    }
+  }
+  return into;
+}
