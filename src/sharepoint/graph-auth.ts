@@ -1,0 +1,151 @@
+/**
+ * App-only tokens for Microsoft Graph: an msal-node ConfidentialClientApplication with a client
+ * secret or a certificate (PEM file holding the private key and the certificate), for the
+ * authority `${authorityHost}/${tenantId}`. msal keeps the token in its in-memory cache and
+ * fetches a new one shortly before it expires.
+ */
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ConfidentialClientApplication, LogLevel, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import type { GraphOptions } from '../config';
+import { ConfigError } from '../errors';
+import type { Logger } from '../logger';
+import type { GraphRequestInfo } from './graph-exchange';
+
+export interface TokenSource {
+  /** A bearer token for Graph; `fresh` skips the cache (after Graph refused a cached token). */
+  token(fresh?: boolean): Promise<string>;
+}
+
+/** A PEM file's private key and certificate, as msal wants them. */
+export function readCertificate(path: string, password: string | null): { thumbprintSha256: string; privateKey: string; x5c: string } {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!certificateBlock) throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: ${path} holds no "BEGIN CERTIFICATE" block; the file must contain the certificate and its private key in PEM`);
+  let privateKey: string;
+  try {
+    privateKey = createPrivateKey({ key: pem, format: 'pem', ...(password ? { passphrase: password } : {}) })
+      .export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+  } catch (error) {
+    throw new ConfigError(
+      `AZURE_CLIENT_CERTIFICATE_PATH: cannot read the private key in ${path}${password ? ' with AZURE_CLIENT_CERTIFICATE_PASSWORD' : ' (if it is encrypted, set AZURE_CLIENT_CERTIFICATE_PASSWORD)'}: ${(error as Error).message}`,
+    );
+  }
+  const certificate = new X509Certificate(certificateBlock);
+  return {
+    thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
+    privateKey,
+    x5c: certificateBlock,
+  };
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+}
+
+/**
+ * msal's network module on fetch: reports each exchange, and lets a loopback `http://` authority
+ * (a test identity provider) work although msal only accepts `https://` authorities: msal is given
+ * the https form, and requests to that one loopback origin go out over http.
+ */
+class TokenNetwork implements INetworkModule {
+  constructor(
+    private readonly loopbackOrigin: string | null,
+    private readonly onRequest: ((info: GraphRequestInfo) => void) | undefined,
+  ) {}
+
+  private target(url: string): string {
+    if (!this.loopbackOrigin) return url;
+    const https = this.loopbackOrigin.replace(/^http:/, 'https:');
+    return url.startsWith(https) ? `${this.loopbackOrigin}${url.slice(https.length)}` : url;
+  }
+
+  private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    const target = this.target(url);
+    const response = await fetch(target, {
+      method,
+      headers: options?.headers ?? {},
+      ...(options?.body === undefined ? {} : { body: options.body }),
+      ...(timeout ? { signal: AbortSignal.timeout(timeout) } : {}),
+    });
+    const text = await response.text();
+    this.onRequest?.({
+      method,
+      url: target,
+      status: response.status,
+      requestBytes: Buffer.byteLength(options?.body ?? ''),
+      responseBytes: Buffer.byteLength(text),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    let body: unknown = {};
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { error: 'invalid_response', error_description: `The token service at ${new URL(target).host} answered ${response.status} with a body that is not JSON.` };
+      }
+    }
+    return { headers, body: body as T, status: response.status };
+  }
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options, timeout);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+}
+
+/** Builds the token source for `options` (reads the certificate file once, here). */
+export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
+  const log = deps.logger.child({ module: 'graph-auth' });
+  const authority = new URL(options.authorityHost);
+  const loopbackHttp = authority.protocol === 'http:' && isLoopback(authority.hostname);
+  if (authority.protocol === 'http:' && !loopbackHttp) {
+    throw new ConfigError(`AZURE_AUTHORITY_HOST must use https:// (http:// is accepted only for a loopback test server): ${options.authorityHost}`);
+  }
+  const authorityOrigin = loopbackHttp ? `https://${authority.host}` : authority.origin;
+  const certificate = options.certificate ? readCertificate(options.certificate.path, options.certificate.password) : null;
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: options.clientId,
+      authority: `${authorityOrigin}/${options.tenantId}`,
+      // The authority host is configured by the admin, so it is trusted as is: no instance discovery.
+      knownAuthorities: [authority.host],
+      ...(certificate ? { clientCertificate: certificate } : { clientSecret: options.clientSecret ?? '' }),
+    },
+    system: {
+      networkClient: new TokenNetwork(loopbackHttp ? authority.origin : null, deps.onRequest),
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => {
+          // msal warns on every client-credentials token ("No client info in response"): debug only.
+          if (level <= LogLevel.Error) log.warn({ msal: message }, 'msal error');
+          else log.debug({ msal: message }, 'msal warning');
+        },
+      },
+    },
+  });
+  const scope = `${new URL(options.baseUrl).origin}/.default`;
+  log.info({ authority: `${authority.origin}/${options.tenantId}`, clientId: options.clientId, credential: certificate ? 'certificate' : 'secret', scope }, 'Graph app-only authentication configured');
+
+  return {
+    async token(fresh = false) {
+      const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });
+      if (!result?.accessToken) throw new Error('The token service returned no access token');
+      if (!result.fromCache) log.debug({ expiresOn: result.expiresOn?.toISOString() ?? null }, 'Graph token acquired');
+      return result.accessToken;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * The Graph client's middleware chain, outermost first:
+ *   auth (bearer token; one fresh token after a 401) → retry (429/503/504 honouring Retry-After)
+ *   → exchange (counts and logs every HTTP exchange, names network failures) → fetch.
+ *
+ * Retry is our own rather than the library's RetryHandler so that waits are bounded, jittered,
+ * injectable in tests, logged, and remembered across calls (a long Retry-After makes later calls
+ * fail fast instead of hammering a throttled tenant).
+ */
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Logger } from '../logger';
+import type { TokenSource } from './graph-auth';
+
+/** One HTTP exchange with Graph or the token service; bytes are body bytes. */
+export interface GraphRequestInfo {
+  method: string;
+  url: string;
+  status: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 4). */
+  maxRetries: number;
+  /** Longest single wait; a Retry-After beyond it ends the retries at once (default 60 s). */
+  maxDelayMs: number;
+  /** Wait before the first retry when the answer has no Retry-After; doubles each time (default 1 s). */
+  baseDelayMs: number;
+  /** Up to this fraction is added to each wait at random (default 0.2). */
+  jitter: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxRetries: 4, maxDelayMs: 60_000, baseDelayMs: 1_000, jitter: 0.2 };
+
+const RETRY_STATUS = new Set([429, 503, 504]);
+
+/** Thrown by the chain itself; the client turns its name into the GraphError's code. */
+export class GraphTransportError extends Error {
+  constructor(
+    readonly kind: 'network' | 'auth' | 'throttled',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    // GraphErrorHandler keeps only `name` (as `code`) and `message` of errors thrown in the chain.
+    this.name = `GraphTransportError:${kind}`;
+  }
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  context.options ??= {};
+  const headers = context.options.headers;
+  if (headers instanceof Headers) headers.set(name, value);
+  else context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
+}
+
+function urlOf(context: Context): string {
+  return typeof context.request === 'string' ? context.request : (context.request as Request).url;
+}
+
+/** Retry-After in milliseconds (seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+abstract class Link implements Middleware {
+  protected next: Middleware | undefined;
+  abstract execute(context: Context): Promise<void>;
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  protected async pass(context: Context): Promise<void> {
+    if (!this.next) throw new Error('Graph middleware chain has no next link');
+    await this.next.execute(context);
+  }
+}
+
+export class AuthLink extends Link {
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  private async token(fresh: boolean): Promise<string> {
+    try {
+      return await this.tokens.token(fresh);
+    } catch (error) {
+      throw new GraphTransportError('auth', describeTokenFailure(error), { cause: error });
+    }
+  }
+
+  async execute(context: Context): Promise<void> {
+    setHeader(context, 'Authorization', `Bearer ${await this.token(false)}`);
+    await this.pass(context);
+    if (context.response?.status === 401) {
+      // A cached token can be revoked or expire early: try once with a new one.
+      this.log.warn({ url: urlOf(context).split('?')[0] }, 'Graph refused the token (401); retrying once with a new token');
+      setHeader(context, 'Authorization', `Bearer ${await this.token(true)}`);
+      await this.pass(context);
+    }
+  }
+}
+
+/** msal's errors as one readable sentence, without trace ids, and never with a secret. */
+export function describeTokenFailure(error: unknown): string {
+  const record = error as { errorCode?: string; errorMessage?: string; message?: string };
+  const raw = record.errorMessage || record.message || String(error);
+  const aadsts = /AADSTS\d+:[^.]*\./.exec(raw)?.[0];
+  const code = record.errorCode ? `${record.errorCode}: ` : '';
+  return `Could not get an app-only token for Microsoft Graph from Entra ID (${code}${aadsts ?? raw.split('\n')[0]})`;
+}
+
+export class RetryLink extends Link {
+  /** Until when Graph asked us to hold off (epoch ms); shared by every call of this client. */
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly options: RetryOptions,
+    private readonly deps: { log: Logger; sleep: (ms: number) => Promise<void>; random: () => number; now: () => number },
+  ) {
+    super();
+  }
+
+  private jittered(ms: number): number {
+    return Math.round(ms * (1 + this.options.jitter * this.deps.random()));
+  }
+
+  async execute(context: Context): Promise<void> {
+    const hold = this.blockedUntil - this.deps.now();
+    if (hold > this.options.maxDelayMs) {
+      throw new GraphTransportError('throttled', `Microsoft Graph asked to wait until ${new Date(this.blockedUntil).toISOString()} (Retry-After); not calling it before then`);
+    }
+    if (hold > 0) await this.deps.sleep(hold);
+
+    for (let attempt = 0; ; attempt += 1) {
+      await this.pass(context);
+      const response = context.response;
+      if (!response || !RETRY_STATUS.has(response.status)) return;
+      const afterHeader = retryAfterMs(response.headers.get('Retry-After'), this.deps.now());
+      const wait = afterHeader ?? this.options.baseDelayMs * 2 ** attempt;
+      if (afterHeader !== null) this.blockedUntil = Math.max(this.blockedUntil, this.deps.now() + afterHeader);
+      const url = urlOf(context).split('?')[0];
+      if (attempt >= this.options.maxRetries || wait > this.options.maxDelayMs) {
+        this.deps.log.warn({ url, status: response.status, attempts: attempt + 1, retryAfterMs: afterHeader }, 'Graph still refuses after retries; giving up');
+        return;
+      }
+      const delay = this.jittered(wait);
+      this.deps.log.warn({ url, status: response.status, attempt: attempt + 1, delayMs: delay, retryAfterMs: afterHeader }, 'Graph asked to retry later; waiting');
+      await response.body?.cancel().catch(() => undefined);
+      await this.deps.sleep(delay);
+    }
+  }
+}
+
+export class ExchangeLink extends Link {
+  constructor(
+    private readonly log: Logger,
+    private readonly onRequest: ((info: GraphRequestInfo) => void) | undefined,
+  ) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    const url = urlOf(context);
+    const method = (context.options?.method ?? 'GET').toUpperCase();
+    const body = context.options?.body;
+    const requestBytes = typeof body === 'string' ? Buffer.byteLength(body) : 0;
+    const started = Date.now();
+    try {
+      await this.pass(context);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      this.log.warn({ method, url: url.split('?')[0], reason }, 'Graph request failed before an answer');
+      this.onRequest?.({ method, url, status: 0, requestBytes, responseBytes: 0 });
+      throw new GraphTransportError('network', `Could not reach Microsoft Graph at ${new URL(url).host} (${reason})`, { cause: error });
+    }
+    const response = context.response as Response;
+    const responseBytes = this.onRequest ? (await response.clone().arrayBuffer()).byteLength : 0;
+    this.onRequest?.({ method, url, status: response.status, requestBytes, responseBytes });
+    this.log.debug({ method, url: url.split('?')[0], status: response.status, ms: Date.now() - started }, 'Graph exchange');
+  }
+}

@@ -1,0 +1,521 @@
+/**
+ * A loopback fake of Microsoft Graph (the SharePoint list endpoints) and of the Entra ID token
+ * endpoint, answering with the real response shapes. Tests and benchmarks point
+ * `GRAPH_BASE_URL` at `baseUrl` and `AZURE_AUTHORITY_HOST` at `authorityHost`.
+ *
+ * - lists seeded from `{ id, fields }` items (the shape of `data/balanslista-2022.json`);
+ *   date-only columns stored as Stockholm dates and returned as UTC instants, like SharePoint;
+ * - items with eTags that change on every write, paging with `$top`/`$skiptoken`, delta rounds
+ *   with `@odata.deltaLink`, deletions, optional duplicates, 410 when tokens expire;
+ * - PATCH of fields with `If-Match` (412 on a stale eTag), POST and DELETE of items, `$batch`;
+ * - the token endpoint (client credentials with secret or certificate, on-behalf-of with a hook);
+ * - a request log with bytes, fault injection (429 with Retry-After, 503, 504, any status,
+ *   connection drops), and `route()` for other tests to add endpoints.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/sharepoint/schema';
+import { errors, graphError } from './fake-graph/errors';
+import { graphRoutes, type Route } from './fake-graph/graph-routes';
+import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
+import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
+import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
+
+export type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
+export type { OnBehalfOfDecision, OnBehalfOfHook } from './fake-graph/identity';
+export type { FakeListOptions } from './fake-graph/store';
+export { stockholmMidnightAsUtc } from './fake-graph/dates';
+
+export const FAKE_TENANT_ID = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
+export const FAKE_CLIENT_ID = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
+export const FAKE_CLIENT_SECRET = 'fake-client-secret-value';
+export const FAKE_SITE_URL = 'https://contoso.sharepoint.com/sites/svom';
+
+export interface FakeGraphOptions {
+  tenantId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** PEM certificate (public part) accepted for certificate credentials. */
+  certificatePem?: string;
+  /** Access token lifetime in seconds (default 3599). */
+  tokenLifetimeSeconds?: number;
+  /** Create the two lists of `src/sharepoint/schema.ts` (default true). */
+  withLists?: boolean;
+  /** Page size when no `$top` is given (default 200, like SharePoint). */
+  defaultPageSize?: number;
+  /** Largest page returned whatever `$top` asks (default 5000). */
+  maxPageSize?: number;
+  /** Decides on-behalf-of exchanges; default: a JWT assertion's `upn`/`preferred_username` is the user. */
+  onBehalfOf?: OnBehalfOfHook;
+  /** The fake's clock for timestamps and token lifetimes (default: the system clock). */
+  now?: () => Date;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query as sent, e.g. `/v1.0/sites/…/items/delta?token=…`. */
+  path: string;
+  status: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** `graph` for Graph calls (including `$batch`), `identity` for token and discovery calls. */
+  kind: 'graph' | 'identity';
+}
+
+export interface Fault {
+  status: number;
+  /** How many requests get it (default 1). */
+  count?: number;
+  /** `Retry-After` value (seconds or an HTTP date); none when absent. */
+  retryAfter?: number | string;
+  /** Only requests whose method and path (below `/v1.0`) match; default: any Graph request. */
+  match?: RegExp | ((method: string, path: string) => boolean);
+  /** Custom error body (default: Graph's body for the status). */
+  body?: unknown;
+}
+
+export type ListRef = 'balance' | 'meetings' | string;
+
+export interface SeedItem {
+  id?: string | number;
+  fields: Record<string, unknown>;
+}
+
+/** An item as a test sees it: what Graph would return, fields as stored. */
+export interface FakeItem {
+  id: string;
+  eTag: string;
+  webUrl: string;
+  lastModifiedDateTime: string;
+  fields: Record<string, unknown>;
+}
+
+export interface FakeGraph {
+  /** Use as GRAPH_BASE_URL: `http://127.0.0.1:PORT/v1.0`. */
+  readonly baseUrl: string;
+  /** Use as AZURE_AUTHORITY_HOST: `http://127.0.0.1:PORT`. */
+  readonly authorityHost: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Use as SHAREPOINT_SITE_URL. */
+  readonly siteUrl: string;
+  readonly siteId: string;
+  /** Every HTTP exchange, in order (bytes are body bytes). */
+  readonly requests: RequestLogEntry[];
+  /** Requests carried inside `$batch` calls (method and path below `/v1.0`, status). */
+  readonly batchedRequests: Array<{ method: string; path: string; status: number }>;
+  /** Token requests: grant type and whether a token was issued. */
+  readonly tokenRequests: ReadonlyArray<{ grantType: string; ok: boolean }>;
+  /** Graph requests only (no token or discovery calls). */
+  graphRequests(): RequestLogEntry[];
+  resetLog(): void;
+
+  addList(options: FakeListOptions): { id: string; displayName: string; webUrl: string };
+  removeList(list: ListRef): void;
+  listInfo(list: ListRef): { id: string; displayName: string; webUrl: string };
+  seed(list: ListRef, items: SeedItem[]): void;
+  /** Seeds both lists from a `{ balance: [...], meetings: [...] }` object. */
+  seedAll(data: { balance?: SeedItem[]; meetings?: SeedItem[] }): void;
+  addItem(list: ListRef, fields: Record<string, unknown>, id?: string): FakeItem;
+  updateItem(list: ListRef, id: string, fields: Record<string, unknown>): FakeItem;
+  deleteItem(list: ListRef, id: string): void;
+  getItem(list: ListRef, id: string): FakeItem | null;
+  itemCount(list: ListRef): number;
+
+  /** Makes the list's delta tokens invalid: the next round with one answers 410 resyncRequired. */
+  expireDeltaTokens(list?: ListRef): void;
+  /** Delta rounds list every change of an item, older states first (Graph may repeat items). */
+  setDeltaDuplicates(on: boolean): void;
+  /** Queue a fault for the next matching requests. */
+  fail(fault: Fault): void;
+  /** The next `count` Graph requests answer 429 with `Retry-After: retryAfter`. */
+  throttle(count: number, retryAfter?: number | string): void;
+  /** The next `count` Graph requests answer 503 (or `status`). */
+  unavailable(count: number, status?: 503 | 504, retryAfter?: number): void;
+  clearFaults(): void;
+  /** While down, every connection is dropped without an answer. */
+  down(): void;
+  up(): void;
+  /** What the app may do on the site: write (default), read only, or nothing (403). */
+  setAccess(access: 'write' | 'read' | 'none'): void;
+  /** On-behalf-of users who get 403 from the lists. */
+  denyUser(user: string): void;
+  allowUser(user: string): void;
+  setOnBehalfOf(hook: OnBehalfOfHook): void;
+  /** Invalidates every issued access token (Graph answers 401 until a new one is fetched). */
+  expireTokens(): void;
+
+  /**
+   * Adds an endpoint under `/v1.0` (checked before the built-in ones). `pattern` is a path with
+   * `:name` segments (`/sites/:site/lists/:list/columns`) or a RegExp (groups become `params['1']`…).
+   */
+  route(method: string, pattern: string | RegExp, handler: FakeHandler): void;
+  close(): Promise<void>;
+}
+
+function defaultOnBehalfOf(assertion: string): ReturnType<OnBehalfOfHook> {
+  const payload = assertion.split('.')[1];
+  try {
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const user = claims.upn ?? claims.preferred_username ?? claims.oid;
+    if (typeof user === 'string') return { ok: true, user };
+  } catch {
+    // not a JWT: refused below
+  }
+  return { ok: false, error: 'invalid_grant', description: 'Assertion is not a valid JSON web token.' };
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function compile(pattern: string | RegExp): { pattern: RegExp; names: string[] } {
+  if (pattern instanceof RegExp) return { pattern, names: [] };
+  const names: string[] = [];
+  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}$`), names };
+}
+
+export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<FakeGraph> {
+  const now = options.now ?? (() => new Date());
+  const tenantId = options.tenantId ?? FAKE_TENANT_ID;
+  const clientId = options.clientId ?? FAKE_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? FAKE_CLIENT_SECRET;
+  const site = new URL(FAKE_SITE_URL);
+  const store = new FakeStore(
+    {
+      id: `${site.hostname},3f1a2b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,6c7d8e9f-0a1b-4c2d-9e3f-4a5b6c7d8e9f`,
+      hostname: site.hostname,
+      path: site.pathname,
+      webUrl: FAKE_SITE_URL,
+      displayName: 'SVOM',
+    },
+    now,
+  );
+  const identity = new FakeIdentity({
+    tenantId,
+    clientId,
+    clientSecret,
+    certificatePem: options.certificatePem ?? null,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    onBehalfOf: options.onBehalfOf ?? defaultOnBehalfOf,
+    now,
+  });
+
+  const keyed = new Map<string, string>();
+  const addSchemaList = (key: 'balance' | 'meetings') => {
+    const definition = LISTS[key];
+    const list = store.addList({
+      displayName: definition.displayName,
+      description: definition.description,
+      name: key === 'balance' ? 'Balanslista' : 'Moten',
+      columns: definition.columns.map((column) => column.name),
+      dateOnlyColumns: definition.columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
+      dateTimeColumns: definition.columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+    });
+    keyed.set(key, list.id);
+  };
+  if (options.withLists !== false) {
+    addSchemaList('balance');
+    addSchemaList('meetings');
+  }
+  const listOf = (ref: ListRef): StoredList => {
+    const list = store.findList(keyed.get(ref) ?? ref);
+    if (!list) throw new Error(`The fake Graph has no list "${ref}"`);
+    return list;
+  };
+
+  let baseUrl = '';
+  let origin = '';
+  let access: 'write' | 'read' | 'none' = 'write';
+  let deltaDuplicates = false;
+  let isDown = false;
+  const deniedUsers = new Set<string>();
+  const faults: Array<Required<Pick<Fault, 'status' | 'count'>> & Fault> = [];
+  const requests: RequestLogEntry[] = [];
+  const batchedRequests: Array<{ method: string; path: string; status: number }> = [];
+  const custom: Route[] = [];
+  const builtIn = graphRoutes(store, () => baseUrl, {
+    defaultPageSize: options.defaultPageSize ?? 200,
+    maxPageSize: options.maxPageSize ?? 5000,
+    deltaDuplicates: () => deltaDuplicates,
+    access: () => access,
+    deniedUsers,
+  });
+
+  const takeFault = (method: string, path: string): FakeReply | null => {
+    const index = faults.findIndex((fault) => {
+      if (!fault.match) return true;
+      return fault.match instanceof RegExp ? fault.match.test(path) : fault.match(method, path);
+    });
+    const fault = faults[index];
+    if (!fault) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) faults.splice(index, 1);
+    const retryAfter = fault.retryAfter === undefined ? null : String(fault.retryAfter);
+    const reply =
+      fault.status === 429
+        ? errors.throttled(retryAfter)
+        : fault.status === 503 || fault.status === 504
+          ? errors.unavailable(fault.status, retryAfter)
+          : graphError(fault.status, fault.status === 410 ? 'resyncRequired' : 'generalException', `Injected ${fault.status}`, retryAfter === null ? {} : { 'Retry-After': retryAfter });
+    return fault.body === undefined ? reply : { ...reply, body: fault.body };
+  };
+
+  /** Runs one Graph request (top level or inside `$batch`). */
+  const dispatch = async (request: Omit<FakeRequest, 'params' | 'principal'> & { authorization: string | undefined; principal?: Principal | null }): Promise<FakeReply> => {
+    const fault = takeFault(request.method, request.path);
+    if (fault) return fault;
+    let principal = request.principal ?? null;
+    if (!principal) {
+      const checked = identity.check(request.authorization);
+      if (checked === 'missing') return errors.noToken();
+      if (checked === 'invalid') return errors.badToken();
+      if (checked === 'expired') return errors.expiredToken();
+      principal = checked;
+    }
+    if (request.method === 'POST' && request.path === '/$batch' && !request.inBatch) return batch(request.body, request.authorization, principal);
+    for (const route of [...custom, ...builtIn]) {
+      if (route.method !== request.method) continue;
+      const match = route.pattern.exec(request.path);
+      if (!match) continue;
+      const params: Record<string, string> = {};
+      match.slice(1).forEach((value, index) => {
+        params[route.names[index] ?? String(index + 1)] = value;
+      });
+      return route.handler({ ...request, params, principal });
+    }
+    return errors.noRoute(request.method, request.path);
+  };
+
+  /** JSON batching: up to 20 requests, each answered on its own (no dependsOn ordering needed here). */
+  const batch = async (body: unknown, authorization: string | undefined, principal: Principal): Promise<FakeReply> => {
+    const list = (body as { requests?: unknown } | undefined)?.requests;
+    if (!Array.isArray(list) || list.length === 0) return errors.badRequest('Invalid batch payload format.');
+    if (list.length > 20) return errors.badRequest('The number of requests in the batch exceeds the limit of 20.');
+    const responses = [];
+    for (const entry of list as Array<{ id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }>) {
+      const url = new URL(entry.url.startsWith('/') ? entry.url : `/${entry.url}`, 'http://batch');
+      const headers = Object.fromEntries(Object.entries(entry.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+      const reply = await dispatch({
+        method: entry.method.toUpperCase(),
+        path: decodeURIComponent(url.pathname),
+        query: url.searchParams,
+        headers,
+        body: entry.body,
+        inBatch: true,
+        authorization,
+        principal,
+      });
+      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status });
+      responses.push({
+        id: entry.id,
+        status: reply.status,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) },
+        ...(reply.body === undefined ? {} : { body: reply.body }),
+      });
+    }
+    return { status: 200, body: { responses } };
+  };
+
+  const identityRoute = async (method: string, url: URL, raw: Buffer, host: string): Promise<FakeReply | null> => {
+    const path = url.pathname;
+    if (method === 'GET' && path === '/common/discovery/instance') return identity.instanceDiscovery(host);
+    let match = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
+    // Entra's documents always name https endpoints (msal checks the issuer's scheme); clients of a
+    // loopback fake talk http to the same host and port.
+    if (method === 'GET' && match?.[1]) return identity.openIdConfiguration(`https://${host}`, match[1]);
+    match = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
+    if (method === 'POST' && match?.[1]) return identity.token(match[1], new URLSearchParams(raw.toString('utf8')), `https://${host}${path}`);
+    return null;
+  };
+
+  const send = (response: ServerResponse, reply: FakeReply): number => {
+    const payload = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+    if (payload && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+      headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+    }
+    const bytes = Buffer.byteLength(payload);
+    headers['Content-Length'] = String(bytes);
+    response.writeHead(reply.status, headers);
+    response.end(payload);
+    return bytes;
+  };
+
+  const sockets = new Set<Socket>();
+  const server = createServer((request, response) => {
+    void (async () => {
+      const raw = await readBody(request);
+      if (isDown) {
+        request.socket.destroy();
+        return;
+      }
+      const url = new URL(request.url ?? '/', origin);
+      const method = (request.method ?? 'GET').toUpperCase();
+      let kind: RequestLogEntry['kind'] = 'graph';
+      let reply: FakeReply;
+      try {
+        const identityReply = await identityRoute(method, url, raw, request.headers.host ?? '');
+        if (identityReply) {
+          kind = 'identity';
+          reply = identityReply;
+        } else if (url.pathname.startsWith('/v1.0/') || url.pathname === '/v1.0') {
+          let body: unknown;
+          if (raw.length > 0) {
+            try {
+              body = JSON.parse(raw.toString('utf8'));
+            } catch {
+              body = undefined;
+            }
+          }
+          reply = await dispatch({
+            method,
+            path: decodeURIComponent(url.pathname.slice('/v1.0'.length)),
+            query: url.searchParams,
+            headers: request.headers,
+            body,
+            inBatch: false,
+            authorization: request.headers.authorization,
+          });
+        } else {
+          reply = errors.noRoute(method, url.pathname);
+        }
+      } catch (error) {
+        reply = graphError(500, 'generalException', error instanceof Error ? error.message : String(error));
+      }
+      const responseBytes = send(response, reply);
+      requests.push({ method, path: request.url ?? '/', status: reply.status, requestBytes: raw.length, responseBytes, kind });
+    })();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  baseUrl = `${origin}/v1.0`;
+
+  const toFakeItem = (list: StoredList, item: StoredItem): FakeItem => ({
+    id: item.id,
+    eTag: store.eTag(item),
+    webUrl: store.itemWebUrl(list, item),
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    fields: structuredClone(item.fields),
+  });
+  const itemOf = (list: StoredList, id: string): StoredItem => {
+    const item = list.items.get(id);
+    if (!item || item.deleted) throw new Error(`The fake list "${list.displayName}" has no item ${id}`);
+    return item;
+  };
+  const info = (list: StoredList) => ({ id: list.id, displayName: list.displayName, webUrl: list.webUrl });
+
+  return {
+    baseUrl,
+    authorityHost: origin,
+    tenantId,
+    clientId,
+    clientSecret,
+    siteUrl: FAKE_SITE_URL,
+    siteId: store.site.id,
+    requests,
+    batchedRequests,
+    tokenRequests: identity.tokenRequests,
+    graphRequests: () => requests.filter((entry) => entry.kind === 'graph'),
+    resetLog: () => {
+      requests.length = 0;
+      batchedRequests.length = 0;
+      identity.tokenRequests.length = 0;
+    },
+    addList: (listOptions) => info(store.addList(listOptions)),
+    removeList: (ref) => {
+      const list = listOf(ref);
+      store.lists.delete(list.id);
+      for (const [key, id] of keyed) if (id === list.id) keyed.delete(key);
+    },
+    listInfo: (ref) => info(listOf(ref)),
+    seed: (ref, items) => {
+      const list = listOf(ref);
+      for (const item of items) store.addItem(list, item.fields, item.id === undefined ? undefined : String(item.id));
+    },
+    seedAll: (data) => {
+      if (data.balance) for (const item of data.balance) store.addItem(listOf('balance'), item.fields, item.id === undefined ? undefined : String(item.id));
+      if (data.meetings) for (const item of data.meetings) store.addItem(listOf('meetings'), item.fields, item.id === undefined ? undefined : String(item.id));
+    },
+    addItem: (ref, fields, id) => {
+      const list = listOf(ref);
+      return toFakeItem(list, store.addItem(list, fields, id));
+    },
+    updateItem: (ref, id, fields) => {
+      const list = listOf(ref);
+      return toFakeItem(list, store.updateItem(list, itemOf(list, id), fields));
+    },
+    deleteItem: (ref, id) => {
+      const list = listOf(ref);
+      store.deleteItem(list, itemOf(list, id));
+    },
+    getItem: (ref, id) => {
+      const list = listOf(ref);
+      const item = list.items.get(id);
+      return item && !item.deleted ? toFakeItem(list, item) : null;
+    },
+    itemCount: (ref) => store.liveItems(listOf(ref)).length,
+    expireDeltaTokens: (ref) => {
+      for (const list of ref === undefined ? store.lists.values() : [listOf(ref)]) list.epoch += 1;
+    },
+    setDeltaDuplicates: (on) => {
+      deltaDuplicates = on;
+    },
+    fail: (fault) => {
+      faults.push({ ...fault, count: fault.count ?? 1 });
+    },
+    throttle: (count, retryAfter = 0) => {
+      faults.push({ status: 429, count, retryAfter });
+    },
+    unavailable: (count, status = 503, retryAfter) => {
+      faults.push({ status, count, ...(retryAfter === undefined ? {} : { retryAfter }) });
+    },
+    clearFaults: () => {
+      faults.length = 0;
+    },
+    down: () => {
+      isDown = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    up: () => {
+      isDown = false;
+    },
+    setAccess: (value) => {
+      access = value;
+    },
+    denyUser: (user) => {
+      deniedUsers.add(user);
+    },
+    allowUser: (user) => {
+      deniedUsers.delete(user);
+    },
+    setOnBehalfOf: (hook) => identity.setOnBehalfOf(hook),
+    expireTokens: () => identity.expireTokens(),
+    route: (method, pattern, handler) => {
+      const compiled = compile(pattern);
+      custom.unshift({ method: method.toUpperCase(), ...compiled, handler });
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The schema's default list display names, for tests that configure the app. */
+export const FAKE_LIST_NAMES = { balance: BALANCE_LIST.displayName, meetings: MEETINGS_LIST.displayName };

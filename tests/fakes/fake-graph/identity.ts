@@ -1,0 +1,209 @@
+/**
+ * The fake Entra ID token service: the v2.0 token endpoint (client credentials with a secret or
+ * a certificate assertion, and the on-behalf-of grant), OpenID discovery and instance discovery,
+ * with Entra's error bodies. Tokens are opaque to callers and checked by the fake Graph.
+ */
+import { createHash, createPublicKey, randomUUID, verify, constants, X509Certificate } from 'node:crypto';
+import type { FakeReply, Principal } from './types';
+
+export type OnBehalfOfDecision =
+  | { ok: true; user: string }
+  | { ok: false; error: string; description: string };
+
+/** Decides an on-behalf-of exchange: which user the incoming assertion stands for, or why not. */
+export type OnBehalfOfHook = (assertion: string, scope: string) => OnBehalfOfDecision;
+
+export interface IdentityOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** PEM certificate whose key signs client assertions (certificate credentials). */
+  certificatePem: string | null;
+  tokenLifetimeSeconds: number;
+  onBehalfOf: OnBehalfOfHook;
+  now: () => Date;
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Entra's error shape for token requests. */
+function aadError(status: number, error: string, code: number, description: string): FakeReply {
+  const traceId = randomUUID();
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`,
+      error_codes: [code],
+      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z'),
+      trace_id: traceId,
+      correlation_id: randomUUID(),
+    },
+  };
+}
+
+/** Decodes a JWT without checking it; null when it is not one. */
+function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown>; signed: string; signature: Buffer } | null {
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || signature === undefined) return null;
+  try {
+    return {
+      header: JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>,
+      payload: JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>,
+      signed: `${header}.${payload}`,
+      signature: Buffer.from(signature, 'base64url'),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export class FakeIdentity {
+  private readonly tokens = new Map<string, { principal: Principal; expiresAt: number }>();
+  /** Every token request: grant type and whether it succeeded. */
+  readonly tokenRequests: Array<{ grantType: string; ok: boolean }> = [];
+  constructor(private options: IdentityOptions) {}
+
+  setOnBehalfOf(hook: OnBehalfOfHook): void {
+    this.options = { ...this.options, onBehalfOf: hook };
+  }
+
+  /** Makes every token issued so far invalid (Graph answers 401 until a new one is fetched). */
+  expireTokens(): void {
+    for (const entry of this.tokens.values()) entry.expiresAt = 0;
+  }
+
+  /** The caller behind a bearer token: a principal, or why it is refused. */
+  check(authorization: string | undefined): Principal | 'missing' | 'invalid' | 'expired' {
+    const match = /^Bearer (.+)$/i.exec(authorization ?? '');
+    if (!match?.[1]) return 'missing';
+    const entry = this.tokens.get(match[1]);
+    if (!entry) return 'invalid';
+    if (entry.expiresAt <= this.options.now().getTime()) return 'expired';
+    return entry.principal;
+  }
+
+  openIdConfiguration(origin: string, tenant: string): FakeReply {
+    const base = `${origin}/${tenant}`;
+    return {
+      status: 200,
+      body: {
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+        jwks_uri: `${origin}/${tenant}/discovery/v2.0/keys`,
+        response_modes_supported: ['query', 'fragment', 'form_post'],
+        subject_types_supported: ['pairwise'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+        issuer: `${origin}/${this.options.tenantId}/v2.0`,
+        request_uri_parameter_supported: false,
+        userinfo_endpoint: 'https://graph.microsoft.com/oidc/userinfo',
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+        http_logout_supported: true,
+        frontchannel_logout_supported: true,
+        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'tid', 'oid'],
+        kerberos_endpoint: `${base}/kerberos`,
+        tenant_region_scope: 'EU',
+        cloud_instance_name: 'microsoftonline.com',
+        cloud_graph_host_name: 'graph.windows.net',
+        msgraph_host: 'graph.microsoft.com',
+        rbac_url: 'https://pas.windows.net',
+      },
+    };
+  }
+
+  instanceDiscovery(host: string): FakeReply {
+    return {
+      status: 200,
+      body: {
+        tenant_discovery_endpoint: `https://${host}/${this.options.tenantId}/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      },
+    };
+  }
+
+  private checkClient(form: URLSearchParams, tokenUrl: string): FakeReply | null {
+    const clientId = form.get('client_id');
+    if (clientId !== this.options.clientId) {
+      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId ?? ''}' was not found in the directory '${this.options.tenantId}'.`);
+    }
+    const secret = form.get('client_secret');
+    const assertion = form.get('client_assertion');
+    if (secret !== null) {
+      return secret === this.options.clientSecret ? null : aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    }
+    if (assertion !== null) return this.checkAssertion(assertion, tokenUrl);
+    return aadError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+  }
+
+  private checkAssertion(assertion: string, tokenUrl: string): FakeReply | null {
+    const jwt = decodeJwt(assertion);
+    const pem = this.options.certificatePem;
+    if (!jwt || !pem) return aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
+    const certificate = new X509Certificate(pem);
+    const expected = createHash('sha256').update(certificate.raw).digest('base64url');
+    if (jwt.header['x5t#S256'] !== expected && jwt.header.x5t !== createHash('sha1').update(certificate.raw).digest('base64url')) {
+      return aadError(401, 'invalid_client', 700027, 'The certificate with identifier used to sign the client assertion is not registered on application.');
+    }
+    const key = createPublicKey(pem);
+    const good =
+      jwt.header.alg === 'PS256'
+        ? verify('sha256', Buffer.from(jwt.signed), { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, jwt.signature)
+        : verify('sha256', Buffer.from(jwt.signed), key, jwt.signature);
+    if (!good) return aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
+    if (jwt.payload.aud !== tokenUrl || jwt.payload.iss !== this.options.clientId || jwt.payload.sub !== this.options.clientId) {
+      return aadError(401, 'invalid_client', 700027, 'Client assertion contains an invalid audience, issuer or subject.');
+    }
+    return null;
+  }
+
+  private issue(principal: Omit<Principal, 'token'>, scope: string): FakeReply {
+    const now = this.options.now().getTime();
+    const lifetime = this.options.tokenLifetimeSeconds;
+    const claims = {
+      aud: scope.replace(/\/\.default$/, ''),
+      iss: `https://sts.windows.net/${this.options.tenantId}/`,
+      iat: Math.floor(now / 1000),
+      nbf: Math.floor(now / 1000),
+      exp: Math.floor(now / 1000) + lifetime,
+      appid: this.options.clientId,
+      tid: this.options.tenantId,
+      ...(principal.kind === 'app' ? { roles: ['Sites.Selected'] } : { upn: principal.name, scp: 'Sites.Read.All' }),
+      jti: randomUUID(),
+    };
+    const token = `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url(claims)}.fake`;
+    this.tokens.set(token, { principal: { ...principal, token }, expiresAt: now + lifetime * 1000 });
+    return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
+  }
+
+  /** POST /{tenant}/oauth2/v2.0/token */
+  token(tenant: string, form: URLSearchParams, tokenUrl: string): FakeReply {
+    const grantType = form.get('grant_type') ?? '';
+    const reply = this.tokenReply(tenant, grantType, form, tokenUrl);
+    this.tokenRequests.push({ grantType, ok: reply.status === 200 });
+    return reply;
+  }
+
+  private tokenReply(tenant: string, grantType: string, form: URLSearchParams, tokenUrl: string): FakeReply {
+    if (tenant !== this.options.tenantId && tenant !== 'organizations') {
+      return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+    }
+    const clientProblem = this.checkClient(form, tokenUrl);
+    if (clientProblem) return clientProblem;
+    const scope = form.get('scope') ?? '';
+    if (grantType === 'client_credentials') {
+      if (!/\/\.default$/.test(scope)) return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      return this.issue({ kind: 'app', name: this.options.clientId }, scope);
+    }
+    if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of') {
+      const decision = this.options.onBehalfOf(form.get('assertion') ?? '', scope);
+      if (!decision.ok) return aadError(400, decision.error, 50013, decision.description);
+      return this.issue({ kind: 'user', name: decision.user }, scope.split(' ')[0] ?? scope);
+    }
+    return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+  }
+}

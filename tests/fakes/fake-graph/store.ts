@@ -1,0 +1,261 @@
+/**
+ * The fake's SharePoint site: lists with items, eTags that change on every write, a change log
+ * for delta queries, and the serialisation of items in Graph's listItem shape.
+ */
+import { randomUUID } from 'node:crypto';
+import { DATE_ONLY, graphInstant, stockholmMidnightAsUtc } from './dates';
+
+export interface FakeSite {
+  id: string;
+  hostname: string;
+  /** Server-relative path, e.g. `/sites/svom`. */
+  path: string;
+  webUrl: string;
+  displayName: string;
+}
+
+export interface StoredItem {
+  id: string;
+  guid: string;
+  version: number;
+  /** Column values as the site stores them; date-only columns as `YYYY-MM-DD`. */
+  fields: Record<string, unknown>;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  deleted: boolean;
+  seq: number;
+}
+
+export interface FakeListOptions {
+  displayName: string;
+  /** URL name (`/Lists/<name>`); derived from the display name when absent. */
+  name?: string;
+  id?: string;
+  description?: string;
+  /** Columns the list knows; PATCH rejects others. Absent: any column is accepted. */
+  columns?: string[];
+  /** Columns stored as date only (returned as UTC instants of Stockholm midnight). */
+  dateOnlyColumns?: string[];
+  /** Columns stored as date and time. */
+  dateTimeColumns?: string[];
+}
+
+export interface StoredList {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  createdDateTime: string;
+  webUrl: string;
+  columns: Set<string> | null;
+  dateOnly: Set<string>;
+  dateTime: Set<string>;
+  items: Map<string, StoredItem>;
+  nextId: number;
+  /** The latest change number; every add, update and delete takes the next one. */
+  seq: number;
+  /** Every change, with the item as it was right after it (delta with duplicates replays these). */
+  log: Array<{ seq: number; item: StoredItem }>;
+  /** Delta tokens carry the epoch they were issued in; a new epoch makes old tokens answer 410. */
+  epoch: number;
+}
+
+const SYSTEM_USER = { user: { email: 'sekretariat@contoso.onmicrosoft.com', id: '5f3c7a2e-2a6b-4c43-9d3e-0a8d1b2c3d4e', displayName: 'SVOM sekretariat' } };
+
+export class FakeStore {
+  readonly lists = new Map<string, StoredList>();
+  constructor(
+    readonly site: FakeSite,
+    private readonly now: () => Date,
+  ) {}
+
+  addList(options: FakeListOptions): StoredList {
+    const name = options.name ?? options.displayName.replace(/[^A-Za-z0-9]/g, '');
+    const list: StoredList = {
+      id: options.id ?? randomUUID(),
+      name,
+      displayName: options.displayName,
+      description: options.description ?? '',
+      createdDateTime: graphInstant(this.now().getTime()),
+      webUrl: `${this.site.webUrl}/Lists/${name}`,
+      columns: options.columns ? new Set(['Title', ...options.columns]) : null,
+      dateOnly: new Set(options.dateOnlyColumns ?? []),
+      dateTime: new Set(options.dateTimeColumns ?? []),
+      items: new Map(),
+      nextId: 1,
+      seq: 0,
+      log: [],
+      epoch: 1,
+    };
+    this.lists.set(list.id, list);
+    return list;
+  }
+
+  /** A list by id (GUID, any case) or display name. */
+  findList(idOrName: string): StoredList | null {
+    const wanted = idOrName.toLowerCase();
+    for (const list of this.lists.values()) {
+      if (list.id.toLowerCase() === wanted || list.displayName.toLowerCase() === wanted) return list;
+    }
+    return null;
+  }
+
+  liveItems(list: StoredList): StoredItem[] {
+    return [...list.items.values()].filter((item) => !item.deleted).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  private record(list: StoredList, item: StoredItem): void {
+    list.seq += 1;
+    item.seq = list.seq;
+    list.log.push({ seq: item.seq, item: structuredClone(item) });
+  }
+
+  addItem(list: StoredList, fields: Record<string, unknown>, id?: string): StoredItem {
+    const itemId = id ?? String(list.nextId);
+    if (list.items.get(itemId)?.deleted === false) throw new Error(`Item ${itemId} already exists in ${list.displayName}`);
+    list.nextId = Math.max(list.nextId, Number(itemId) + 1);
+    const at = graphInstant(this.now().getTime());
+    const item: StoredItem = {
+      id: itemId,
+      guid: randomUUID(),
+      version: 1,
+      fields: structuredClone(fields),
+      createdDateTime: at,
+      lastModifiedDateTime: at,
+      deleted: false,
+      seq: 0,
+    };
+    list.items.set(itemId, item);
+    this.record(list, item);
+    return item;
+  }
+
+  updateItem(list: StoredList, item: StoredItem, fields: Record<string, unknown>): StoredItem {
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === null) delete item.fields[name];
+      else item.fields[name] = structuredClone(value);
+    }
+    item.version += 1;
+    item.lastModifiedDateTime = graphInstant(Math.max(this.now().getTime(), Date.parse(item.lastModifiedDateTime) + 1000));
+    this.record(list, item);
+    return item;
+  }
+
+  deleteItem(list: StoredList, item: StoredItem): void {
+    item.deleted = true;
+    this.record(list, item);
+  }
+
+  eTag(item: StoredItem): string {
+    return `"${item.guid},${item.version}"`;
+  }
+
+  /** A stored value as Graph returns it. */
+  private outputValue(list: StoredList, column: string, value: unknown): unknown {
+    if (typeof value === 'string' && list.dateOnly.has(column) && DATE_ONLY.test(value)) return stockholmMidnightAsUtc(value);
+    if (typeof value === 'string' && (list.dateOnly.has(column) || list.dateTime.has(column))) {
+      const parsed = Date.parse(value);
+      return Number.isNaN(parsed) ? value : graphInstant(parsed);
+    }
+    return value;
+  }
+
+  /** The `fields` object: the selected columns (all when `select` is null) and `@odata.etag`. */
+  fieldsOf(list: StoredList, item: StoredItem, select: string[] | null): Record<string, unknown> {
+    const fields: Record<string, unknown> = { '@odata.etag': this.eTag(item) };
+    const all: Record<string, unknown> = {
+      ...item.fields,
+      id: item.id,
+      ContentType: 'Item',
+      Modified: item.lastModifiedDateTime,
+      Created: item.createdDateTime,
+      AuthorLookupId: '11',
+      EditorLookupId: '11',
+      _UIVersionString: `${item.version}.0`,
+      Attachments: false,
+      Edit: '',
+      LinkTitleNoMenu: item.fields.Title ?? '',
+      LinkTitle: item.fields.Title ?? '',
+      ItemChildCount: '0',
+      FolderChildCount: '0',
+      _ComplianceFlags: '',
+      _ComplianceTag: '',
+      _ComplianceTagWrittenTime: '',
+      _ComplianceTagUserId: '',
+    };
+    const names = select ?? Object.keys(all);
+    for (const name of names) {
+      if (!(name in all) || all[name] === undefined) continue;
+      const value = this.outputValue(list, name, all[name]);
+      if (Array.isArray(value)) fields[`${name}@odata.type`] = 'Collection(Edm.String)';
+      fields[name] = value;
+    }
+    return fields;
+  }
+
+  itemWebUrl(list: StoredList, item: StoredItem): string {
+    return `${list.webUrl}/${item.id}_.000`;
+  }
+
+  /** An item in Graph's listItem shape; `fields` only when expanded. */
+  itemJson(list: StoredList, item: StoredItem, expand: { fields: boolean; select: string[] | null }, baseUrl: string): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      '@odata.etag': this.eTag(item),
+      createdDateTime: item.createdDateTime,
+      eTag: this.eTag(item),
+      id: item.id,
+      lastModifiedDateTime: item.lastModifiedDateTime,
+      webUrl: this.itemWebUrl(list, item),
+      createdBy: SYSTEM_USER,
+      lastModifiedBy: SYSTEM_USER,
+      parentReference: { id: list.id, siteId: this.site.id },
+      contentType: { id: '0x010054E1C1CB5F0E7F4A8B2B3C4D5E6F7A8B', name: 'Item' },
+    };
+    if (expand.fields) {
+      json['fields@odata.context'] = `${baseUrl}/$metadata#sites('${this.site.id}')/lists('${list.id}')/items('${item.id}')/fields/$entity`;
+      json.fields = this.fieldsOf(list, item, expand.select);
+    }
+    return json;
+  }
+
+  /** A deleted item as a delta round reports it. */
+  tombstoneJson(item: StoredItem): Record<string, unknown> {
+    return {
+      id: item.id,
+      parentReference: { siteId: this.site.id },
+      contentType: { id: '0x010054E1C1CB5F0E7F4A8B2B3C4D5E6F7A8B', name: 'Item' },
+      deleted: { state: 'deleted' },
+    };
+  }
+
+  listJson(list: StoredList): Record<string, unknown> {
+    return {
+      '@odata.etag': `"${list.id},${list.seq}"`,
+      createdDateTime: list.createdDateTime,
+      description: list.description,
+      eTag: `"${list.id},${list.seq}"`,
+      id: list.id,
+      lastModifiedDateTime: graphInstant(this.now().getTime()),
+      name: list.name,
+      webUrl: list.webUrl,
+      displayName: list.displayName,
+      createdBy: SYSTEM_USER,
+      parentReference: { siteId: this.site.id },
+      list: { contentTypesEnabled: false, hidden: false, template: 'genericList' },
+    };
+  }
+
+  siteJson(): Record<string, unknown> {
+    return {
+      createdDateTime: '2019-03-12T08:15:27Z',
+      description: 'Sociala vård- och omsorgsgruppen',
+      id: this.site.id,
+      lastModifiedDateTime: graphInstant(this.now().getTime()),
+      name: this.site.path.split('/').pop(),
+      webUrl: this.site.webUrl,
+      displayName: this.site.displayName,
+      root: {},
+      siteCollection: { hostname: this.site.hostname },
+    };
+  }
+}
