@@ -1,0 +1,38 @@
+/**
+ * GET /api/balance-list: the snapshot's view as JSON with its ETag, and 304 when the caller
+ * already has it, so polling an unchanged list costs a few hundred bytes.
+ */
+import type { RequestHandler } from 'express';
+import type { Logger } from '../../src/logger';
+import type { SnapshotProvider } from '../../src/snapshot/types';
+
+/** True when `If-None-Match` names `etag` (a list, `*`, or weak forms of it). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+}
+
+export function balanceListHandler(deps: { snapshots: SnapshotProvider; logger: Logger }): RequestHandler {
+  const log = deps.logger.child({ module: 'tab-api' });
+  return async (req, res) => {
+    let snapshot;
+    try {
+      snapshot = await deps.snapshots.get();
+    } catch (error) {
+      log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'balance list unavailable');
+      res
+        .status(503)
+        .set({ 'Cache-Control': 'no-store', 'Retry-After': '30' })
+        .json({ error: { code: 'source-unavailable', message: 'Balanslistan kan inte läsas just nu. Försök igen om en stund.' } });
+      return;
+    }
+    res.set({ ETag: snapshot.etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' });
+    if (etagMatches(req.get('if-none-match'), snapshot.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.json(snapshot.view);
+  };
+}

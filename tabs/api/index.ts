@@ -1,0 +1,76 @@
+/**
+ * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`) behind the auth
+ * middleware, the consent popup's routes, and the built web app, all with security headers.
+ * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
+ */
+import express, { type Router } from 'express';
+import type { Config } from '../../src/config';
+import type { Logger } from '../../src/logger';
+import type { Clock } from '../../src/ports/clock';
+import type { ListSource } from '../../src/ports/list-source';
+import type { SnapshotProvider } from '../../src/snapshot/types';
+import { GraphAccessChecker, type AccessChecker } from './auth/access-check';
+import { callerOf, localAuth, tenantAuth } from './auth/middleware';
+import { createTokenValidator, type TokenValidator } from './auth/token-validator';
+import { balanceListHandler } from './balance-list';
+import { consentRoutes } from './consent';
+import { securityHeaders } from './security-headers';
+import { webApp } from './web-app';
+
+export interface TabApiDeps {
+  config: Config;
+  snapshots: SnapshotProvider;
+  source: ListSource;
+  clock: Clock;
+  logger: Logger;
+  /** For tests: replace the token validator, the access check, or the web app's folder. */
+  overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string };
+}
+
+/** The paths of the tab's API; the auth middleware guards exactly these. */
+export const TAB_API_PATHS = ['/api/balance-list', '/api/me'];
+
+function authFor(deps: TabApiDeps): express.RequestHandler {
+  const { config } = deps;
+  if (config.mode === 'local' || !config.tabAuth || !config.graph || !config.sharePoint) return localAuth();
+  const validator =
+    deps.overrides?.validator ??
+    createTokenValidator({
+      authorityHost: config.graph.authorityHost,
+      tenantId: config.graph.tenantId,
+      audiences: config.tabAuth.audiences,
+      allowedTenants: config.tabAuth.allowedTenants,
+      requiredScope: config.tabAuth.requiredScope,
+      now: () => deps.clock.now(),
+    });
+  const access =
+    deps.overrides?.access ??
+    new GraphAccessChecker({ graph: config.graph, sharePoint: config.sharePoint, ttlSeconds: config.tabAuth.accessCheckTtlSeconds, clock: deps.clock, logger: deps.logger });
+  return tenantAuth({ validator, access, logger: deps.logger });
+}
+
+export function createTabApi(deps: TabApiDeps): Router {
+  const router = express.Router();
+  const headers = securityHeaders({ https: deps.config.publicUrl?.startsWith('https://') ?? false });
+  const auth = authFor(deps);
+
+  router.use((req, res, next) => {
+    // Other parts' API paths (the bot's /api/messages) pass through untouched.
+    if (req.path.startsWith('/api/') && !TAB_API_PATHS.includes(req.path)) return next();
+    return headers(req, res, next);
+  });
+
+  router.get('/api/balance-list', auth, balanceListHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get('/api/me', auth, (_req, res) => {
+    const caller = callerOf(res);
+    res.set('Cache-Control', 'no-store');
+    res.json(
+      caller.kind === 'local'
+        ? { mode: 'local', user: null }
+        : { mode: 'sharepoint', user: { name: caller.user.name, username: caller.user.username, tenantId: caller.user.tenantId } },
+    );
+  });
+  router.use(consentRoutes(deps.config));
+  router.use(webApp({ distDir: deps.overrides?.webDist }));
+  return router;
+}

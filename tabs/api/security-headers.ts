@@ -1,0 +1,46 @@
+/**
+ * Security headers of the tab's pages and API. The CSP lets only Teams and Microsoft 365 hosts
+ * frame the tab (the hosts Microsoft lists for tabs: Teams, Microsoft 365, Outlook and the
+ * `*.cloud.microsoft` domain they move to) and allows no inline script. Inline styles are allowed
+ * because Fluent UI inserts its styles at run time.
+ */
+import type { RequestHandler } from 'express';
+
+export const FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+];
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+export function securityHeaders(options: { https: boolean }): RequestHandler {
+  return (_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    if (options.https) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads `GET /api/balance-list` with the last ETag, so an unchanged list costs a 304 and no body.
+ * Sends the Teams SSO token once the API has asked for one.
+ */
+import type { BalanceListView } from '../../../../src/view-model';
+
+/** Error codes the tab API answers with (`{ error: { code, message } }`), plus the client's own. */
+export type ApiErrorCode =
+  | 'unauthorized'
+  | 'consent-required'
+  | 'access-denied'
+  | 'source-unavailable'
+  | 'network'
+  | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type LoadResult = { changed: true; view: BalanceListView; etag: string | null } | { changed: false };
+
+export interface BalanceListClient {
+  load(): Promise<LoadResult>;
+}
+
+const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denied', 'source-unavailable'];
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let code: ApiErrorCode = response.status === 401 ? 'unauthorized' : 'server';
+  let message = `HTTP ${response.status}`;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.code && (KNOWN as string[]).includes(body.error.code)) code = body.error.code as ApiErrorCode;
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's error page): keep the status.
+  }
+  return new ApiError(code, response.status, message);
+}
+
+/**
+ * A client for the tab API at `baseUrl` (the page's origin by default).
+ * `getToken` is asked for a token after the first 401, and before every call from then on.
+ */
+export function createClient(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch }): BalanceListClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  let etag: string | null = null;
+  let needsToken = false;
+
+  const request = async (): Promise<Response> => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (etag) headers['If-None-Match'] = etag;
+    if (needsToken) {
+      const token = await options.getToken();
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
+    try {
+      return await doFetch(`${options.baseUrl ?? ''}/api/balance-list`, { headers, cache: 'no-cache', credentials: 'same-origin' });
+    } catch (error) {
+      throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return {
+    async load() {
+      let response = await request();
+      if (response.status === 401 && !needsToken) {
+        needsToken = true;
+        response = await request();
+      }
+      if (response.status === 304) return { changed: false };
+      if (!response.ok) throw await errorFrom(response);
+      const view = (await response.json()) as BalanceListView;
+      etag = response.headers.get('ETag');
+      return { changed: true, view, etag };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Status shown by text and colour together, never colour alone. */
+import { Badge } from '@fluentui/react-components';
+import type { AgreementState, EntryStatus } from '../../../../src/domain/types';
+import { useApp } from './app-context';
+
+type BadgeColor = 'brand' | 'danger' | 'important' | 'informative' | 'severe' | 'subtle' | 'success' | 'warning';
+
+const ENTRY_COLORS: Record<EntryStatus, BadgeColor> = {
+  active: 'brand',
+  'not-started': 'informative',
+  monitoring: 'warning',
+  paused: 'subtle',
+  done: 'success',
+};
+
+const AGREEMENT_COLORS: Record<AgreementState, BadgeColor> = {
+  active: 'success',
+  expiring: 'warning',
+  expired: 'danger',
+  unknown: 'informative',
+};
+
+export function EntryStatusBadge({ status }: { status: EntryStatus | null }) {
+  const { strings } = useApp();
+  if (status === null) return null;
+  return (
+    <Badge appearance="tint" shape="rounded" color={ENTRY_COLORS[status]} data-status={status}>
+      {strings.entryStatus[status]}
+    </Badge>
+  );
+}
+
+export function AgreementStateBadge({ state }: { state: AgreementState }) {
+  const { strings } = useApp();
+  return (
+    <Badge appearance="tint" shape="rounded" color={AGREEMENT_COLORS[state]} data-state={state}>
+      {strings.agreementState[state]}
+    </Badge>
+  );
+}

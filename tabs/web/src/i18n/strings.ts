@@ -1,0 +1,425 @@
+/**
+ * Every text the tab shows, in Swedish (the default) and English.
+ * Codes from the API (statuses, problem codes, kinds) are turned into words here, never shown raw.
+ */
+import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
+
+export type Language = 'sv' | 'en';
+
+export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'datakvalitet';
+
+export interface Strings {
+  language: Language;
+  appTitle: string;
+  appSubtitle: string;
+  skipToContent: string;
+  views: Record<ViewId, string>;
+  viewsLabel: string;
+  sections: Record<Section, string>;
+  kinds: Record<EntryKind, string>;
+  entryStatus: Record<EntryStatus, string>;
+  noStatus: string;
+  agreementState: Record<AgreementState, string>;
+  revisionStatus: Record<RevisionStatus, string>;
+  meetingKind: Record<MeetingKind, string>;
+  problemCode: Record<ProblemCode, string>;
+  lists: Record<'balance' | 'meetings', string>;
+  // Header and data state
+  lastRefreshed: (when: string) => string;
+  checkedAt: (when: string) => string;
+  sourceLocal: string;
+  sourceSharePoint: string;
+  staleTitle: string;
+  staleBody: (since: string) => string;
+  loading: string;
+  refreshNow: string;
+  loadFailedTitle: string;
+  loadFailed: (detail: string) => string;
+  retry: string;
+  signInTitle: string;
+  signInOutsideTeams: string;
+  consentTitle: string;
+  consentBody: string;
+  consentButton: string;
+  consentFailed: string;
+  accessDeniedTitle: string;
+  accessDeniedBody: string;
+  // Filters
+  filtersLabel: string;
+  search: string;
+  searchPlaceholder: string;
+  area: string;
+  allAreas: string;
+  status: string;
+  allStatuses: string;
+  group: string;
+  allGroups: string;
+  agreementStateFilter: string;
+  allAgreementStates: string;
+  clearFilters: string;
+  showing: (shown: number, total: number) => string;
+  noMatches: string;
+  // Balance list
+  expandAll: string;
+  collapseAll: string;
+  preparingGroups: string;
+  notes: string;
+  nextFollowUp: string;
+  matchesInGroup: (count: number) => string;
+  // Edit links
+  editInSharePoint: string;
+  editInSharePointFor: (title: string) => string;
+  opensOutside: string;
+  localItem: (itemId: string) => string;
+  localFileHint: (file: string) => string;
+  localModeNotice: (file: string) => string;
+  // Agreements
+  agreementsTable: string;
+  name: string;
+  validityWritten: string;
+  validFrom: string;
+  validTo: string;
+  daysLeft: string;
+  derivedStatus: string;
+  recommendingForums: string;
+  preparingForums: string;
+  revision: string;
+  sortBy: (column: string) => string;
+  timelineTitle: string;
+  timelineDescription: (today: string) => string;
+  today: string;
+  openEnded: string;
+  unknownDates: string;
+  expiringHorizon: (days: number) => string;
+  // Meetings
+  upcomingMeetings: string;
+  noUpcomingMeetings: string;
+  pastMeetings: (count: number) => string;
+  date: string;
+  time: string;
+  kind: string;
+  location: string;
+  link: string;
+  openMeetingLink: string;
+  itemDeadline: string;
+  followUps: string;
+  noFollowUps: string;
+  notDecided: string;
+  example: string;
+  // Data quality
+  problemsIntro: string;
+  noProblems: string;
+  problemsTable: string;
+  list: string;
+  item: string;
+  field: string;
+  problem: string;
+  value: string;
+  untitled: string;
+  // Relative dates
+  relativeDays: (days: number) => string;
+  // Config page
+  configTitle: string;
+  configIntro: string;
+  defaultView: string;
+  configSaved: string;
+  configOutsideTeams: string;
+  // Footer
+  footer: string;
+}
+
+const relative = (language: Language) => {
+  const format = new Intl.RelativeTimeFormat(language === 'sv' ? 'sv' : 'en', { numeric: 'auto' });
+  return (days: number) => format.format(days, 'day');
+};
+
+export const sv: Strings = {
+  language: 'sv',
+  appTitle: 'Balanslistan',
+  appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
+  skipToContent: 'Hoppa till innehållet',
+  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', datakvalitet: 'Datakvalitet' },
+  viewsLabel: 'Vyer',
+  sections: {
+    goals: 'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025',
+    priorities: 'SVOM:s prioriterade områden 2019-2022',
+    strategy: 'Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa',
+    several: 'Flera områden',
+    agreements: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM',
+  },
+  kinds: {
+    'goal-area': 'Målområde',
+    'sub-goal': 'Delmål',
+    'priority-area': 'Prioriterat område',
+    heading: 'Rubrik',
+    topic: 'Ämne',
+    item: 'Punkt',
+    agreement: 'Avtal',
+  },
+  entryStatus: { active: 'Pågår', 'not-started': 'Ej påbörjad', monitoring: 'Bevakas', paused: 'Vilande', done: 'Klar' },
+  noStatus: 'Ingen status',
+  agreementState: { active: 'Gäller', expiring: 'Löper snart ut', expired: 'Har gått ut', unknown: 'Okänt slutdatum' },
+  revisionStatus: {
+    'not-needed': 'Ej behov av revision',
+    'may-be-needed': 'Revision kan behövas',
+    started: 'Revision påbörjad',
+    revised: 'Reviderad',
+  },
+  meetingKind: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
+  problemCode: {
+    'missing-title': 'Rubrik saknas',
+    'missing-key': 'Nyckel saknas',
+    'duplicate-key': 'Nyckeln används av flera poster',
+    'unknown-parent': 'Den överordnade nyckeln finns inte',
+    'unknown-choice': 'Okänt val i en valkolumn',
+    'invalid-date': 'Ogiltigt datum',
+    'invalid-number': 'Ogiltigt tal',
+    'invalid-field-type': 'Fel typ av värde i kolumnen',
+    'unparseable-validity': 'Giltighetstiden går inte att tolka',
+    'validity-conflict': 'Giltighetstiden stämmer inte med datumkolumnerna',
+    'missing-date': 'Datum saknas',
+  },
+  lists: { balance: 'Balanslistan', meetings: 'Möteslistan' },
+  lastRefreshed: (when) => `Senast uppdaterad ${when}`,
+  checkedAt: (when) => `kontrollerad ${when}`,
+  sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
+  sourceSharePoint: 'Data från SharePoint',
+  staleTitle: 'Uppgifterna kan vara inaktuella',
+  staleBody: (since) => `SharePoint har inte kunnat läsas sedan ${since}. Du ser den senaste kopian som gick att hämta.`,
+  loading: 'Hämtar balanslistan …',
+  refreshNow: 'Uppdatera nu',
+  loadFailedTitle: 'Balanslistan kunde inte hämtas',
+  loadFailed: (detail) => `Försök igen om en stund. (${detail})`,
+  retry: 'Försök igen',
+  signInTitle: 'Inloggning krävs',
+  signInOutsideTeams: 'Öppna fliken i Microsoft Teams för att logga in med ditt organisationskonto.',
+  consentTitle: 'Appen behöver ditt godkännande',
+  consentBody: 'För att visa balanslistan behöver appen läsa SharePoint-listan med din behörighet. Godkänn en gång, så visas listan.',
+  consentButton: 'Godkänn och fortsätt',
+  consentFailed: 'Godkännandet slutfördes inte. Försök igen eller kontakta din IT-administratör.',
+  accessDeniedTitle: 'Du har inte behörighet till listan',
+  accessDeniedBody: 'Ditt konto kan inte läsa balanslistan i SharePoint. Be listans ägare om läsbehörighet.',
+  filtersLabel: 'Sök och filter',
+  search: 'Sök',
+  searchPlaceholder: 'Sök i rubriker, noteringar och forum',
+  area: 'Område',
+  allAreas: 'Alla områden',
+  status: 'Status',
+  allStatuses: 'Alla statusar',
+  group: 'Beredande forum',
+  allGroups: 'Alla forum',
+  agreementStateFilter: 'Giltighet',
+  allAgreementStates: 'Alla',
+  clearFilters: 'Rensa filter',
+  showing: (shown, total) => `Visar ${shown} av ${total}`,
+  noMatches: 'Inget matchar sökningen och filtren.',
+  expandAll: 'Visa alla grupper',
+  collapseAll: 'Fäll ihop alla grupper',
+  preparingGroups: 'Beredande forum',
+  notes: 'Noteringar',
+  nextFollowUp: 'Nästa uppföljning',
+  matchesInGroup: (count) => (count === 1 ? '1 post' : `${count} poster`),
+  editInSharePoint: 'Redigera i SharePoint',
+  editInSharePointFor: (title) => `Redigera i SharePoint: ${title}`,
+  opensOutside: '(öppnas utanför Teams)',
+  localItem: (itemId) => `Post ${itemId} i den lokala filen`,
+  localFileHint: (file) => `I lokalt läge redigeras listan i filen ${file}. Ändringar visas här inom en halv minut.`,
+  localModeNotice: (file) => `Lokalt läge: listan finns i filen ${file} på den här datorn, inte i SharePoint.`,
+  agreementsTable: 'Överenskommelser och avtal',
+  name: 'Namn',
+  validityWritten: 'Giltighetstid (som skriven)',
+  validFrom: 'Giltig från',
+  validTo: 'Giltig till och med',
+  daysLeft: 'Dagar kvar',
+  derivedStatus: 'Status',
+  recommendingForums: 'Rekommendationsbeslutande forum',
+  preparingForums: 'Beredande forum',
+  revision: 'Revision',
+  sortBy: (column) => `Sortera efter ${column}`,
+  timelineTitle: 'Tidslinje över giltighetstider',
+  timelineDescription: (today) => `Varje stapel visar en överenskommelses giltighetstid. Den lodräta linjen markerar i dag, ${today}.`,
+  today: 'I dag',
+  openEnded: 'slutdatum okänt',
+  unknownDates: 'Giltighetstid okänd',
+  expiringHorizon: (days) => `”Löper snart ut” betyder att sista giltighetsdag är inom ${days} dagar.`,
+  upcomingMeetings: 'Kommande möten',
+  noUpcomingMeetings: 'Inga kommande möten är inlagda.',
+  pastMeetings: (count) => `Tidigare möten (${count})`,
+  date: 'Datum',
+  time: 'Tid',
+  kind: 'Mötestyp',
+  location: 'Plats',
+  link: 'Länk',
+  openMeetingLink: 'Öppna möteslänken',
+  itemDeadline: 'Sista dag för ärenden',
+  followUps: 'Följs upp på mötet',
+  noFollowUps: 'Inga poster har detta möte som nästa uppföljning.',
+  notDecided: 'Ej bestämt',
+  example: 'Exempel',
+  problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
+  noProblems: 'Inga problem hittades i listorna.',
+  problemsTable: 'Problem i listorna',
+  list: 'Lista',
+  item: 'Post',
+  field: 'Kolumn',
+  problem: 'Problem',
+  value: 'Värde',
+  untitled: '(utan rubrik)',
+  relativeDays: relative('sv'),
+  configTitle: 'Inställningar för fliken Balanslistan',
+  configIntro: 'Välj vilken vy fliken ska öppna med. Alla vyer går att nå från fliken.',
+  defaultView: 'Vy som visas först',
+  configSaved: 'Klicka på Spara för att lägga till fliken.',
+  configOutsideTeams: 'Den här sidan används när fliken läggs till i en Teams-kanal.',
+  footer: 'Balanslistan för Teams',
+};
+
+export const en: Strings = {
+  language: 'en',
+  appTitle: 'Balance list',
+  appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
+  skipToContent: 'Skip to content',
+  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', datakvalitet: 'Data quality' },
+  viewsLabel: 'Views',
+  sections: {
+    goals: 'Goals of the joint health and care policy 2014-2025',
+    priorities: "SVOM's priority areas 2019-2022",
+    strategy: 'Joint health and care policy / Strategy for health',
+    several: 'Several areas',
+    agreements: 'Agreements recommended by SVOM',
+  },
+  kinds: {
+    'goal-area': 'Goal area',
+    'sub-goal': 'Sub-goal',
+    'priority-area': 'Priority area',
+    heading: 'Heading',
+    topic: 'Topic',
+    item: 'Item',
+    agreement: 'Agreement',
+  },
+  entryStatus: { active: 'In progress', 'not-started': 'Not started', monitoring: 'Monitoring', paused: 'Paused', done: 'Done' },
+  noStatus: 'No status',
+  agreementState: { active: 'Active', expiring: 'Expiring soon', expired: 'Expired', unknown: 'Unknown end date' },
+  revisionStatus: {
+    'not-needed': 'No revision needed',
+    'may-be-needed': 'Revision may be needed',
+    started: 'Revision started',
+    revised: 'Revised',
+  },
+  meetingKind: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
+  problemCode: {
+    'missing-title': 'Title is missing',
+    'missing-key': 'Key is missing',
+    'duplicate-key': 'Key is used by several entries',
+    'unknown-parent': 'The parent key does not exist',
+    'unknown-choice': 'Unknown value in a choice column',
+    'invalid-date': 'Invalid date',
+    'invalid-number': 'Invalid number',
+    'invalid-field-type': 'Wrong type of value in the column',
+    'unparseable-validity': 'The validity cannot be read',
+    'validity-conflict': 'The validity disagrees with the date columns',
+    'missing-date': 'Date is missing',
+  },
+  lists: { balance: 'Balance list', meetings: 'Meetings list' },
+  lastRefreshed: (when) => `Last refreshed ${when}`,
+  checkedAt: (when) => `checked ${when}`,
+  sourceLocal: 'Local mode: data from a file on this computer',
+  sourceSharePoint: 'Data from SharePoint',
+  staleTitle: 'The data may be out of date',
+  staleBody: (since) => `SharePoint could not be read since ${since}. You are seeing the last copy that could be loaded.`,
+  loading: 'Loading the balance list …',
+  refreshNow: 'Refresh now',
+  loadFailedTitle: 'The balance list could not be loaded',
+  loadFailed: (detail) => `Try again in a moment. (${detail})`,
+  retry: 'Try again',
+  signInTitle: 'Sign-in required',
+  signInOutsideTeams: 'Open the tab in Microsoft Teams to sign in with your work account.',
+  consentTitle: 'The app needs your consent',
+  consentBody: 'To show the balance list the app reads the SharePoint list with your permissions. Consent once and the list appears.',
+  consentButton: 'Consent and continue',
+  consentFailed: 'Consent was not completed. Try again or contact your IT administrator.',
+  accessDeniedTitle: 'You do not have access to the list',
+  accessDeniedBody: 'Your account cannot read the balance list in SharePoint. Ask the list owner for read access.',
+  filtersLabel: 'Search and filters',
+  search: 'Search',
+  searchPlaceholder: 'Search titles, notes and forums',
+  area: 'Area',
+  allAreas: 'All areas',
+  status: 'Status',
+  allStatuses: 'All statuses',
+  group: 'Preparing forum',
+  allGroups: 'All forums',
+  agreementStateFilter: 'Validity',
+  allAgreementStates: 'All',
+  clearFilters: 'Clear filters',
+  showing: (shown, total) => `Showing ${shown} of ${total}`,
+  noMatches: 'Nothing matches the search and filters.',
+  expandAll: 'Expand all groups',
+  collapseAll: 'Collapse all groups',
+  preparingGroups: 'Preparing forums',
+  notes: 'Notes',
+  nextFollowUp: 'Next follow-up',
+  matchesInGroup: (count) => (count === 1 ? '1 entry' : `${count} entries`),
+  editInSharePoint: 'Edit in SharePoint',
+  editInSharePointFor: (title) => `Edit in SharePoint: ${title}`,
+  opensOutside: '(opens outside Teams)',
+  localItem: (itemId) => `Item ${itemId} in the local file`,
+  localFileHint: (file) => `In local mode the list is edited in the file ${file}. Changes show up here within half a minute.`,
+  localModeNotice: (file) => `Local mode: the list lives in the file ${file} on this computer, not in SharePoint.`,
+  agreementsTable: 'Agreements',
+  name: 'Name',
+  validityWritten: 'Validity (as written)',
+  validFrom: 'Valid from',
+  validTo: 'Valid until',
+  daysLeft: 'Days left',
+  derivedStatus: 'Status',
+  recommendingForums: 'Recommending forum',
+  preparingForums: 'Preparing forum',
+  revision: 'Revision',
+  sortBy: (column) => `Sort by ${column}`,
+  timelineTitle: 'Timeline of validity periods',
+  timelineDescription: (today) => `Each bar shows an agreement's validity period. The vertical line marks today, ${today}.`,
+  today: 'Today',
+  openEnded: 'end date unknown',
+  unknownDates: 'Validity unknown',
+  expiringHorizon: (days) => `“Expiring soon” means the last day of validity is within ${days} days.`,
+  upcomingMeetings: 'Upcoming meetings',
+  noUpcomingMeetings: 'No upcoming meetings have been entered.',
+  pastMeetings: (count) => `Past meetings (${count})`,
+  date: 'Date',
+  time: 'Time',
+  kind: 'Kind',
+  location: 'Place',
+  link: 'Link',
+  openMeetingLink: 'Open the meeting link',
+  itemDeadline: 'Last day for items',
+  followUps: 'Followed up at this meeting',
+  noFollowUps: 'No entries have this meeting as their next follow-up.',
+  notDecided: 'Not decided',
+  example: 'Example',
+  problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',
+  noProblems: 'No problems were found in the lists.',
+  problemsTable: 'Problems in the lists',
+  list: 'List',
+  item: 'Entry',
+  field: 'Column',
+  problem: 'Problem',
+  value: 'Value',
+  untitled: '(untitled)',
+  relativeDays: relative('en'),
+  configTitle: 'Settings for the Balance list tab',
+  configIntro: 'Choose the view the tab opens with. Every view can be reached from the tab.',
+  defaultView: 'View shown first',
+  configSaved: 'Select Save to add the tab.',
+  configOutsideTeams: 'This page is used when the tab is added to a Teams channel.',
+  footer: 'Balance list for Teams',
+};
+
+/** Swedish unless the locale (Teams' or the browser's, e.g. "en-GB") is English. */
+export function languageOf(locale: string | null | undefined): Language {
+  return locale && /^en\b/i.test(locale.trim()) ? 'en' : 'sv';
+}
+
+export function stringsFor(language: Language): Strings {
+  return language === 'en' ? en : sv;
+}

@@ -1,0 +1,73 @@
+/**
+ * The tab's state that belongs in the address: the view, the search and the filters, so that
+ * a filtered view can be shared as a link. Unknown or hostile values are dropped, not trusted.
+ */
+import type { AgreementState, EntryStatus } from '../../../../src/domain/types';
+import type { ViewId } from '../i18n/strings';
+
+export type SortKey = 'name' | 'validTo' | 'daysLeft' | 'status';
+
+export interface UrlState {
+  view: ViewId;
+  q: string;
+  area: string | null;
+  status: EntryStatus | 'none' | null;
+  group: string | null;
+  state: AgreementState | null;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'datakvalitet'];
+export const ENTRY_STATUSES: EntryStatus[] = ['active', 'not-started', 'monitoring', 'paused', 'done'];
+export const AGREEMENT_STATES: AgreementState[] = ['expired', 'expiring', 'active', 'unknown'];
+const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+
+const text = (value: string | null, max = 200): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed.slice(0, max);
+};
+
+export function parseUrlState(search: string, defaultView: ViewId = 'balanslista'): UrlState {
+  const params = new URLSearchParams(search);
+  return {
+    view: oneOf(params.get('view'), VIEWS) ?? defaultView,
+    q: text(params.get('q')) ?? '',
+    area: text(params.get('area')),
+    status: oneOf(params.get('status'), [...ENTRY_STATUSES, 'none'] as const),
+    group: text(params.get('group')),
+    state: oneOf(params.get('state'), AGREEMENT_STATES),
+    sort: oneOf(params.get('sort'), SORT_KEYS) ?? 'validTo',
+    dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+  };
+}
+
+/**
+ * Writes `state` into `search`, keeping parameters that are not ours (e.g. `lang`, `theme`)
+ * and leaving defaults out so links stay short.
+ */
+export function formatUrlState(state: UrlState, search = ''): string {
+  const params = new URLSearchParams(search);
+  const set = (name: string, value: string | null, fallback: string | null = null) => {
+    if (value === null || value === '' || value === fallback) params.delete(name);
+    else params.set(name, value);
+  };
+  set('view', state.view);
+  set('q', state.q);
+  set('area', state.area);
+  set('status', state.status);
+  set('group', state.group);
+  set('state', state.state);
+  set('sort', state.sort, 'validTo');
+  set('dir', state.dir, 'asc');
+  const result = params.toString();
+  return result === '' ? '' : `?${result}`;
+}
+
+/** True when any search or filter narrows the current view. */
+export function hasFilters(state: UrlState): boolean {
+  return state.q !== '' || state.area !== null || state.status !== null || state.group !== null || state.state !== null;
+}

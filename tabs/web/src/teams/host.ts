@@ -1,0 +1,63 @@
+/**
+ * The page's host: Microsoft Teams (or another Microsoft 365 app) when the tab runs inside one,
+ * or a plain browser. Everything the UI needs from the host goes through `Host`, so components
+ * can be tested with a fake and the page works outside Teams.
+ */
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+export interface SaveRequest {
+  /** The view the channel tab opens with. */
+  view: string;
+  displayName: string;
+}
+
+export interface Host {
+  /** True when `app.initialize()` succeeded (the page runs in Teams or Microsoft 365). */
+  readonly inTeams: boolean;
+  /** The host's locale (e.g. "sv-SE"), or the browser's outside Teams. */
+  readonly locale: string;
+  readonly theme: ThemeName;
+  /** Subscribes to theme changes; returns an unsubscribe function. */
+  onThemeChange(listener: (theme: ThemeName) => void): () => void;
+  /** A Teams SSO token for the tab API, or null outside Teams. */
+  getAuthToken(): Promise<string | null>;
+  /** Opens the consent popup at `url` and resolves when it reports success. */
+  authenticate(url: string): Promise<void>;
+  /** Opens `url` outside the tab (the browser) when in Teams; returns false when the page should follow the link itself. */
+  openExternal(url: string): Promise<boolean>;
+  /** Config page: registers what "Save" stores, and enables the button. */
+  registerConfigSave(getRequest: () => SaveRequest): void;
+}
+
+/** Teams' theme names to ours. */
+export function themeFromTeams(name: string | undefined): ThemeName {
+  if (name === 'dark') return 'dark';
+  if (name === 'contrast') return 'contrast';
+  return 'light';
+}
+
+/** Outside Teams: the URL's `theme=` (for links and tests), else the system's preference. */
+export function browserTheme(search: string, matchMedia?: (query: string) => { matches: boolean }): ThemeName {
+  const requested = new URLSearchParams(search).get('theme');
+  if (requested === 'dark' || requested === 'contrast' || requested === 'light') return requested;
+  if (requested === 'default') return 'light';
+  if (!matchMedia) return 'light';
+  if (matchMedia('(forced-colors: active)').matches) return 'contrast';
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** A host for a plain browser page. */
+export function browserHost(options: { locale: string; theme: ThemeName }): Host {
+  return {
+    inTeams: false,
+    locale: options.locale,
+    theme: options.theme,
+    onThemeChange: () => () => undefined,
+    getAuthToken: async () => null,
+    authenticate: async () => {
+      throw new Error('Consent needs Microsoft Teams');
+    },
+    openExternal: async () => false,
+    registerConfigSave: () => undefined,
+  };
+}

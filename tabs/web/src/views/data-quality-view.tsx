@@ -1,0 +1,55 @@
+/** Datakvalitet: what the core could not read, so the secretariat can fix it in SharePoint. */
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import type { BalanceListView } from '../../../../src/view-model';
+import { useApp } from '../components/app-context';
+import { EditLink } from '../components/edit-link';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  table: { minWidth: '48rem' },
+  value: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+});
+
+export function DataQualityPanel({ view }: { view: BalanceListView }) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  if (view.problems.length === 0) return <p>{strings.noProblems}</p>;
+  return (
+    <>
+      <p>{strings.problemsIntro}</p>
+      <div className={styles.scroll} role="region" aria-labelledby="problems-caption" tabIndex={0}>
+        <Table className={styles.table}>
+          <caption id="problems-caption" className="visually-hidden">
+            {strings.problemsTable}
+          </caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{strings.item}</TableHeaderCell>
+              <TableHeaderCell>{strings.problem}</TableHeaderCell>
+              <TableHeaderCell>{strings.field}</TableHeaderCell>
+              <TableHeaderCell>{strings.value}</TableHeaderCell>
+              <TableHeaderCell>{strings.list}</TableHeaderCell>
+              <TableHeaderCell>{strings.editInSharePoint}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {view.problems.map((problem, index) => (
+              <TableRow key={`${problem.list}-${problem.itemId}-${problem.field ?? ''}-${problem.code}-${index}`} data-problem={problem.code}>
+                <TableCell>{problem.title || strings.untitled}</TableCell>
+                <TableCell>{strings.problemCode[problem.code] ?? problem.message}</TableCell>
+                <TableCell>{problem.field ?? '–'}</TableCell>
+                <TableCell>
+                  <span className={styles.value}>{problem.value || '–'}</span>
+                </TableCell>
+                <TableCell>{strings.lists[problem.list]}</TableCell>
+                <TableCell>
+                  <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
+  );
+}

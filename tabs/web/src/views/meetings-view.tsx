@@ -1,0 +1,139 @@
+/**
+ * Möten: upcoming meetings with date, kind, place, link, deadline for items and the entries
+ * due for follow-up at each; past meetings folded away.
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Entry, Meeting } from '../../../../src/domain/types';
+import type { BalanceListView } from '../../../../src/view-model';
+import { useApp } from '../components/app-context';
+import { EditLink, ExternalLink, isWebUrl } from '../components/edit-link';
+import { EntryStatusBadge } from '../components/status-badge';
+import { daysBetween } from '../format';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: `0 0 ${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase400 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  followUps: { margin: `${tokens.spacingVerticalS} 0 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  subheading: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  details: { marginTop: tokens.spacingVerticalXL },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
+  edit: { marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
+});
+
+function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; today: string; followUps: Entry[]; level: 3 | 4 }) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const days = daysBetween(today, meeting.date);
+  return (
+    <article className={styles.card} aria-labelledby={`meeting-${meeting.id}`} data-meeting={meeting.id}>
+      <Heading id={`meeting-${meeting.id}`} className={styles.heading}>
+        <time dateTime={meeting.date}>{meeting.date}</time> · {meeting.title || strings.untitled}
+      </Heading>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{strings.date}</dt>
+        <dd className={styles.value}>
+          {meeting.date} ({strings.relativeDays(days)})
+        </dd>
+        <dt className={styles.term}>{strings.time}</dt>
+        <dd className={styles.value}>{meeting.time ?? strings.notDecided}</dd>
+        <dt className={styles.term}>{strings.kind}</dt>
+        <dd className={styles.value}>{meeting.kind ? strings.meetingKind[meeting.kind] : '–'}</dd>
+        <dt className={styles.term}>{strings.location}</dt>
+        <dd className={styles.value}>{meeting.location || '–'}</dd>
+        {meeting.link ? (
+          <>
+            <dt className={styles.term}>{strings.link}</dt>
+            <dd className={styles.value}>
+              {isWebUrl(meeting.link) ? <ExternalLink href={meeting.link}>{strings.openMeetingLink}</ExternalLink> : meeting.link}
+            </dd>
+          </>
+        ) : null}
+        <dt className={styles.term}>{strings.itemDeadline}</dt>
+        <dd className={styles.value}>
+          {meeting.itemDeadline ? `${meeting.itemDeadline} (${strings.relativeDays(daysBetween(today, meeting.itemDeadline))})` : '–'}
+        </dd>
+        {meeting.preparingGroups.length > 0 ? (
+          <>
+            <dt className={styles.term}>{strings.preparingGroups}</dt>
+            <dd className={styles.value}>{meeting.preparingGroups.join(', ')}</dd>
+          </>
+        ) : null}
+        {meeting.notes.trim() ? (
+          <>
+            <dt className={styles.term}>{strings.notes}</dt>
+            <dd className={styles.value}>{meeting.notes}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className={styles.subheading}>{strings.followUps}</p>
+      {followUps.length === 0 ? (
+        <p className={styles.muted}>{strings.noFollowUps}</p>
+      ) : (
+        <ul className={styles.followUps}>
+          {followUps.map((entry) => (
+            <li key={entry.id}>
+              {entry.title || strings.untitled} <EntryStatusBadge status={entry.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.edit}>
+        <EditLink url={meeting.editUrl} title={meeting.title} itemId={meeting.id} />
+      </div>
+    </article>
+  );
+}
+
+export function MeetingsPanel({ view }: { view: BalanceListView }) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  const everything: Entry[] = [...view.entries, ...view.agreements.map((item) => ({ ...item, status: item.entryStatus }))];
+  const followUpsOn = (date: string) => everything.filter((entry) => entry.nextFollowUp === date);
+  const upcoming = view.meetings.filter((meeting) => meeting.date >= view.today);
+  const past = view.meetings.filter((meeting) => meeting.date < view.today).reverse();
+  return (
+    <>
+      <h3>{strings.upcomingMeetings}</h3>
+      {upcoming.length === 0 ? (
+        <p>{strings.noUpcomingMeetings}</p>
+      ) : (
+        <ul className={styles.list}>
+          {upcoming.map((meeting) => (
+            <li key={meeting.id}>
+              <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {past.length > 0 ? (
+        <details className={styles.details}>
+          <summary className={styles.summary}>{strings.pastMeetings(past.length)}</summary>
+          <ul className={styles.list}>
+            {past.map((meeting) => (
+              <li key={meeting.id}>
+                <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}

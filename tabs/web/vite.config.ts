@@ -1,0 +1,25 @@
+/**
+ * Builds the tab's web app into tabs/web/dist: the tab and config pages (index.html) and the
+ * sign-in/consent popup's landing page (auth-end.html). No inline script: the CSP forbids it.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = resolve(__dirname);
+
+export default defineConfig({
+  root,
+  base: '/',
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Keeps the module-preload polyfill (an inline script) out of the HTML.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      input: { index: resolve(root, 'index.html'), 'auth-end': resolve(root, 'auth-end.html') },
+    },
+  },
+});
