@@ -6,6 +6,8 @@ import { addDays, daysBetween, parseCalendarDate } from './dates';
 import { compareMeetings } from './meetings';
 import type { BalanceList, CalendarDate, Due, DueExpiry, DueMeeting, DueRules, Entry } from './types';
 
+const titleOrder = new Intl.Collator('sv');
+
 /** Meetings 120 days ahead; reminders 14 and 2 days before; expiry at 180, 90, 30 and 0 days left. */
 export const DEFAULT_DUE_RULES: DueRules = {
   meetingWithinDays: 120,
@@ -59,7 +61,7 @@ function dueExpiries(list: BalanceList, today: CalendarDate, rules: DueRules): D
   return expiries.sort(
     (a, b) =>
       (a.validTo < b.validTo ? -1 : a.validTo > b.validTo ? 1 : 0) ||
-      a.entry.title.localeCompare(b.entry.title, 'sv') ||
+      titleOrder.compare(a.entry.title, b.entry.title) ||
       a.entry.key.localeCompare(b.entry.key),
   );
 }

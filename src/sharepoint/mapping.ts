@@ -61,6 +61,18 @@ function fold(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('sv');
 }
 
+const foldedChoices = new WeakMap<Choices<string>, Map<string, string>>();
+
+/** The domain value of a choice text, matched exactly or else ignoring case and spacing. */
+function lookup<T extends string>(choices: Choices<T>, text: string): T | undefined {
+  let folded = foldedChoices.get(choices);
+  if (folded === undefined) {
+    folded = new Map(choices.flatMap(([choice, value]) => [[choice, value], [fold(choice), value]] as Array<[string, string]>));
+    foldedChoices.set(choices, folded);
+  }
+  return (folded.get(text) ?? folded.get(fold(text))) as T | undefined;
+}
+
 /** Reads the fields of one item, collecting its problems. */
 class ItemReader {
   readonly problems: Problem[] = [];
@@ -155,9 +167,8 @@ class ItemReader {
       this.wrongType(field, value, 'a choice text');
       return null;
     }
-    const wanted = fold(value);
-    const found = choices.find(([text]) => fold(text) === wanted);
-    if (found) return found[1];
+    const found = lookup(choices, value);
+    if (found !== undefined) return found;
     const allowed = choices.map(([text]) => `"${text}"`).join(', ');
     this.problem(field, 'unknown-choice', value, `${field} "${describe(value)}" is not one of ${allowed}.`);
     return null;
@@ -185,8 +196,7 @@ class ItemReader {
       }
       const written = part.replace(/\s+/gu, ' ').trim();
       if (written === '') continue;
-      const known = choices.find(([text]) => fold(text) === fold(written));
-      const chosen = known ? known[1] : written;
+      const chosen = lookup(choices, written) ?? written;
       if (!result.includes(chosen)) result.push(chosen);
     }
     return result;
