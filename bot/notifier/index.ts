@@ -1,0 +1,11 @@
+/**
+ * The bot's notification side: what is posted when, exactly once.
+ */
+export { createNotifier } from './notifier';
+export type { NotifierDeps } from './notifier';
+export { createNotifyRoute } from './route';
+export { Ledger, judge, ledgerKey } from './ledger';
+export type { LedgerRecord, LedgerState } from './ledger';
+export { quietReason } from './quiet';
+export { DIGEST_DAYS, isoWeekKey } from './events';
+export type { EventKind, EventReport, Notifier, NotifyReport, Outcome, RunOptions, TeamReport, TeamStatus } from './types';

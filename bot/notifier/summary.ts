@@ -1,0 +1,48 @@
+/**
+ * One plain-text line per card: the notification preview Teams shows, and the line the CLI and
+ * the report print. Titles come from SharePoint: control characters are removed and the line is
+ * kept short; it is never used as markdown.
+ */
+import type { Language } from '../contracts';
+import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
+
+function plain(text: string, max = 90): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+
+function inDays(days: number, language: Language): string {
+  if (language === 'en') return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return days === 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${days} dagar`;
+}
+
+export function meetingSummary(due: DueMeeting, language: Language): string {
+  const title = plain(due.meeting.title) || (language === 'en' ? 'Meeting' : 'Möte');
+  const when = `${due.meeting.date}${due.meeting.time ? ` ${due.meeting.time}` : ''}`;
+  return language === 'en'
+    ? `Meeting reminder: ${title}, ${when} (${inDays(due.daysUntil, language)})`
+    : `Påminnelse om möte: ${title}, ${when} (${inDays(due.daysUntil, language)})`;
+}
+
+export function expirySummary(due: DueExpiry, language: Language): string {
+  const title = plain(due.entry.title);
+  if (due.daysLeft < 0) {
+    return language === 'en' ? `Agreement expired on ${due.validTo}: ${title}` : `Avtalet gick ut ${due.validTo}: ${title}`;
+  }
+  if (due.daysLeft === 0) {
+    return language === 'en' ? `Agreement's last day is today (${due.validTo}): ${title}` : `Avtalets sista giltighetsdag är i dag (${due.validTo}): ${title}`;
+  }
+  return language === 'en'
+    ? `Agreement expires in ${due.daysLeft} days (${due.validTo}): ${title}`
+    : `Avtalet går ut om ${due.daysLeft} dagar (${due.validTo}): ${title}`;
+}
+
+export function digestSummary(due: Due, week: string, language: Language): string {
+  const weekNumber = Number(week.slice(-2));
+  const meetings = due.meetings.length;
+  const agreements = due.expiries.length;
+  return language === 'en'
+    ? `Week ${weekNumber}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'} in the coming four weeks, ${agreements} ${agreements === 1 ? 'agreement' : 'agreements'} to watch`
+    : `Vecka ${weekNumber}: ${meetings} ${meetings === 1 ? 'möte' : 'möten'} de kommande fyra veckorna, ${agreements} avtal att bevaka`;
+}
