@@ -38,6 +38,13 @@ function splitBaseUrl(baseUrl: string): { host: string; version: string } {
   return { host: `${host}/`, version: trimmed.slice(slash + 1) };
 }
 
+const baseUrls = new WeakMap<Client, string>();
+
+/** The base URL a client from `createGraphClient` was built for (no trailing slash). */
+export function baseUrlOf(client: Client): string | null {
+  return baseUrls.get(client) ?? null;
+}
+
 /** Builds the Graph client for `options`. Throws `ConfigError` when the certificate cannot be read. */
 export function createGraphClient(options: GraphOptions, deps: GraphClientDeps): Client {
   const log = deps.logger.child({ module: 'graph' });
@@ -57,5 +64,7 @@ export function createGraphClient(options: GraphOptions, deps: GraphClientDeps):
   retry.setNext(exchange);
   exchange.setNext(new HTTPMessageHandler());
   const { host, version } = splitBaseUrl(options.baseUrl);
-  return Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
+  const client = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
+  baseUrls.set(client, `${host}${version}`);
+  return client;
 }
