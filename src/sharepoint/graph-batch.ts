@@ -5,7 +5,9 @@
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { SourceError } from '../errors';
+import { noteRetryAfter } from './graph-client';
 import { toSourceError, type ErrorContext } from './graph-errors';
+import { retryAfterMs } from './graph-exchange';
 
 export const MAX_BATCH = 20;
 
@@ -65,7 +67,12 @@ export async function batchGetSettled(client: Client, requests: BatchGet[]): Pro
       const response = byId.get(String(index + 1));
       if (!response) results.push({ ok: false, error: toSourceError(new GraphError(502, 'The batch answer left out a request'), request.context) });
       else if (response.status >= 200 && response.status < 300) results.push({ ok: true, body: response.body });
-      else if (RETRIED_ALONE.has(response.status)) results.push(await single(request));
+      else if (RETRIED_ALONE.has(response.status)) {
+        const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1] ?? null;
+        const wait = retryAfterMs(header, Date.now());
+        if (wait !== null) noteRetryAfter(client, wait);
+        results.push(await single(request));
+      }
       else results.push({ ok: false, error: toSourceError(asGraphError(response), request.context) });
     }
   }

@@ -39,6 +39,12 @@ function splitBaseUrl(baseUrl: string): { host: string; version: string } {
 }
 
 const baseUrls = new WeakMap<Client, string>();
+const retryLinks = new WeakMap<Client, RetryLink>();
+
+/** Tells the client's retry that Graph asked to wait `ms` (a Retry-After inside a `$batch` answer). */
+export function noteRetryAfter(client: Client, ms: number): void {
+  retryLinks.get(client)?.holdFor(ms);
+}
 
 /** The base URL a client from `createGraphClient` was built for (no trailing slash). */
 export function baseUrlOf(client: Client): string | null {
@@ -66,5 +72,6 @@ export function createGraphClient(options: GraphOptions, deps: GraphClientDeps):
   const { host, version } = splitBaseUrl(options.baseUrl);
   const client = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
   baseUrls.set(client, `${host}${version}`);
+  retryLinks.set(client, retry);
   return client;
 }

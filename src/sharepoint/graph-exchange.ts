@@ -64,7 +64,8 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   if (header === null || header.trim() === '') return null;
   const text = header.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
+  // An HTTP date names its weekday and month ("Fri, 30 Dec 2022 10:00:30 GMT").
+  const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
@@ -126,6 +127,11 @@ export class RetryLink extends Link {
     private readonly deps: { log: Logger; sleep: (ms: number) => Promise<void>; random: () => number; now: () => number },
   ) {
     super();
+  }
+
+  /** Makes every call wait until `ms` from now (a Retry-After seen outside the chain, e.g. in a batch). */
+  holdFor(ms: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, this.deps.now() + ms);
   }
 
   private jittered(ms: number): number {
