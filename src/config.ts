@@ -83,6 +83,8 @@ export interface Config {
   port: number;
   /** Public https origin of the app (tab, bot, deep links), when deployed. */
   publicUrl: string | null;
+  /** The Teams app id (manifest `id`), for deep links from bot cards to the tab; null when not set. */
+  teamsAppId: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where local data lives (the local list store, bot state). */
   dataDir: string;
@@ -167,6 +169,7 @@ const EnvSchema = z.object({
   PORT: integer('PORT', 1, 65535, 3978),
   HOST: optionalText,
   PUBLIC_URL: httpsUrl('PUBLIC_URL'),
+  TEAMS_APP_ID: guid('TEAMS_APP_ID'),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -372,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port: values.PORT,
     publicUrl: values.PUBLIC_URL ?? null,
+    teamsAppId: values.TEAMS_APP_ID ?? null,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     seedFile: values.SEED_FILE,
