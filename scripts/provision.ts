@@ -1,0 +1,42 @@
+/**
+ * `npm run provision [-- --env dev] [--list balance|meetings]`: creates the SharePoint lists on
+ * the configured site, or brings them up to date, from src/sharepoint/schema.ts. Safe to repeat.
+ */
+import { parseArgs } from 'node:util';
+import type { ListName } from '../src/ports/list-source';
+import { provisionLists } from '../src/sharepoint/provision';
+import { runCommand, tenantContext } from './lib/cli';
+
+runCommand(async () => {
+  const { values: args } = parseArgs({
+    options: { env: { type: 'string' }, list: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (args.help) {
+    console.log('Usage: npm run provision -- [--env <name>] [--list balance|meetings]\n\nCreates or updates the lists on SHAREPOINT_SITE_URL from the schema. Never drops or retypes a column.');
+    return 0;
+  }
+  if (args.list && args.list !== 'balance' && args.list !== 'meetings') throw new Error('--list must be "balance" or "meetings"');
+  const context = tenantContext('npm run provision', args.env);
+  const only: ListName[] = args.list ? [args.list as ListName] : ['balance', 'meetings'];
+  const result = await provisionLists(context.client, context.sharePoint, { logger: context.logger, progress: (line) => console.log(line) }, only);
+
+  console.log('');
+  for (const list of result.lists) {
+    const parts = [
+      list.created ? 'created' : null,
+      list.columnsCreated.length > 0 && !list.created ? `${list.columnsCreated.length} column(s) added` : null,
+      list.columnsUpdated.length > 0 ? `${list.columnsUpdated.length} column(s) updated` : null,
+      list.conflicts.length > 0 ? `${list.conflicts.length} column(s) of another type left as they are` : null,
+    ].filter(Boolean);
+    console.log(`${list.displayName}: ${parts.length > 0 ? parts.join(', ') : 'up to date'} (${list.webUrl})`);
+  }
+  console.log(result.changed ? 'Done.' : 'Nothing to change: the lists already match the schema.');
+  console.log(`Graph: ${context.traffic.requests} requests, ${context.traffic.bytes} bytes.`);
+  const conflicts = result.lists.flatMap((list) => list.conflicts.map((conflict) => ({ list: list.displayName, ...conflict })));
+  if (conflicts.length > 0) {
+    console.log('\nColumns whose type differs from the schema (rename or remove them in SharePoint, then run again):');
+    for (const conflict of conflicts) console.log(`  ${conflict.list} / ${conflict.name}: is ${conflict.actual}, should be ${conflict.expected}`);
+    return 2;
+  }
+  return 0;
+});
