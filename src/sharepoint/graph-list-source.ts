@@ -162,8 +162,9 @@ export class GraphListSource implements ListSource {
       const items = round.full ? new Map<string, ListItem>() : new Map(this.state[round.list].items);
       for (const raw of round.seen) {
         if (raw.id === undefined) continue;
-        if (isDeleted(raw)) items.delete(String(raw.id));
-        else items.set(String(raw.id), raw.fields ? toListItem(raw) : await this.fetchItem(site, round.list, String(raw.id)));
+        const fetched = isDeleted(raw) ? null : raw.fields ? toListItem(raw) : await this.fetchItem(site, round.list, String(raw.id));
+        if (fetched) items.set(fetched.id, fetched);
+        else items.delete(String(raw.id));
       }
       changed ||= round.full || round.seen.length > 0;
       next[round.list] = { items, deltaLink: round.deltaLink };
@@ -187,13 +188,15 @@ export class GraphListSource implements ListSource {
     });
   }
 
-  /** An item that came without its fields: read it alone. */
-  private async fetchItem(site: ResolvedSite, list: ListName, id: string): Promise<ListItem> {
-    const path = `/sites/${site.id}/lists/${site.lists[list].id}/items/${id}?$expand=fields($select=${selectFields(list).join(',')})`;
+  /** An item that came without its fields: read it alone (null when it is gone meanwhile). */
+  private async fetchItem(site: ResolvedSite, list: ListName, id: string): Promise<ListItem | null> {
+    const path = `/sites/${site.id}/lists/${site.lists[list].id}/items/${encodeURIComponent(id)}?$expand=fields($select=${selectFields(list).join(',')})`;
     try {
       return toListItem((await this.client.api(path).get()) as RawItem);
     } catch (error) {
-      throw toSourceError(error, { target: `item ${id} of ${this.site.describeList(list)}` });
+      const mapped = toSourceError(error, { target: `item ${id} of ${this.site.describeList(list)}` });
+      if (mapped.code === 'not-found') return null;
+      throw mapped;
     }
   }
 
