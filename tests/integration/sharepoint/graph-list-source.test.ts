@@ -150,6 +150,26 @@ describe('GraphListSource: later reads (delta)', () => {
     expect(read.data.balance[1]?.eTag).toBe(fake.getItem('balance', '2')?.eTag);
   });
 
+  it('reads an item alone when a delta round gives it without fields, and drops it when it is gone', async () => {
+    fake.seed('balance', balanceItems(3));
+    const { source } = harness(fake);
+    await source.read();
+    fake.updateItem('balance', '1', { Title: 'Ändrad' });
+    fake.deleteItem('balance', '2');
+    fake.route('GET', '/sites/:site/lists/:list/items/delta', (request) => ({
+      status: 200,
+      body: {
+        value: [{ id: '1', eTag: 'stale' }, { id: '2', eTag: 'stale' }],
+        '@odata.deltaLink': `${fake.baseUrl}${request.path}?token=next`,
+      },
+    }));
+
+    const read = await source.read();
+
+    expect(ids(read.data.balance)).toEqual(['1', '3']);
+    expect(read.data.balance[0]).toMatchObject({ fields: { Title: 'Ändrad' }, eTag: fake.getItem('balance', '1')?.eTag });
+  });
+
   it('reads the whole list again when the delta token has expired (410 Gone)', async () => {
     fake.seed('balance', balanceItems(8));
     fake.seed('meetings', [{ id: '1', fields: { Title: 'Möte', MeetingDate: '2022-02-26' } }]);
