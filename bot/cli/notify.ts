@@ -1,0 +1,186 @@
+/**
+ * `npm run notify -- [--dry-run] [--date YYYY-MM-DD] [--digest] [--json] [--team <id>] [--verbose]`
+ *
+ * Runs the notifier once, as the schedule would: reads the list (local or SharePoint, from the
+ * configuration), works out what is due, and posts it to each team's channel exactly once.
+ * `--dry-run` previews instead: it prints the cards that would be posted on the date as text
+ * (and as JSON with `--json`), and posts and records nothing.
+ *
+ * Exit codes: 0 done; 1 the list or the state could not be read; 2 bad arguments or configuration;
+ * 3 some cards could not be delivered (see the report).
+ */
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { CloudMessenger, createCloudAdapter } from '../adapter';
+import type { Messenger } from '../contracts';
+import { TemplateCardRenderer } from '../cards';
+import { createNotifier } from '../notifier';
+import type { NotifyReport } from '../notifier';
+import { createStateStore } from '../state';
+import { StateStoreTeamRegistry } from '../teams';
+import { loadConfig, type Config } from '../../src/config';
+import { parseCalendarDate } from '../../src/domain/dates';
+import { AppError, ConfigError, SourceError } from '../../src/errors';
+import { createLogger, type Logger } from '../../src/logger';
+import { systemClock } from '../../src/ports/clock';
+import { SnapshotService } from '../../src/snapshot';
+import { createListSource } from '../../src/sources';
+import { formatReport } from './format-report';
+
+export const USAGE = `Användning (usage): npm run notify -- [flaggor]
+
+  --dry-run            Visa korten som skulle postas, posta och spara inget (preview only)
+  --date YYYY-MM-DD    Kör för detta datum i stället för i dag (run for this date)
+  --digest             Veckoöversikten i stället för påminnelserna (the weekly digest)
+  --json               Skriv även kortens JSON (also print each card's JSON)
+  --team <id>          Bara detta team (only this team)
+  --verbose            Visa loggarna (show the logs on stderr)
+  --help               Den här texten (this text)
+
+Exempel (example): npm run notify -- --dry-run --date 2022-12-01`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** The environment to configure from; default the process's own (read by src/config.ts). */
+  env?: NodeJS.ProcessEnv;
+  /** Replaces the Bot Connector messenger (tests). */
+  messenger?: Messenger;
+}
+
+interface Args {
+  dryRun: boolean;
+  date: string | undefined;
+  digest: boolean;
+  json: boolean;
+  team: string | undefined;
+  verbose: boolean;
+  help: boolean;
+}
+
+function parse(argv: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      digest: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      team: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new AppError('usage', `Okänt argument (unknown argument): ${positionals.join(' ')}`);
+  if (values.date !== undefined && parseCalendarDate(values.date) === null) {
+    throw new AppError('usage', `--date ska vara ett datum som 2022-12-01, inte "${values.date}" (--date must be a date, YYYY-MM-DD)`);
+  }
+  if (values.digest && values.team !== undefined) throw new AppError('usage', '--team går inte med --digest (--team cannot be combined with --digest)');
+  return {
+    dryRun: values['dry-run'] === true,
+    date: values.date,
+    digest: values.digest === true,
+    json: values.json === true,
+    team: values.team,
+    verbose: values.verbose === true,
+    help: values.help === true,
+  };
+}
+
+function usageMessage(error: unknown): string {
+  const raw = (error as { message?: unknown } | null)?.message;
+  const message = typeof raw === 'string' ? raw : String(error);
+  if (error instanceof AppError) return message;
+  // node:util parseArgs says e.g. "Unknown option '--dryrun'. To specify a positional…": keep the first sentence.
+  return `Felaktiga argument (bad arguments): ${message.replace(/\. To specify[\s\S]*$/, '.')}`;
+}
+
+function tabUrlOf(config: Config): string {
+  return `${config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`}/`;
+}
+
+/** A stand-in for dry runs, which never post. */
+const noMessenger: Messenger = {
+  postCard: async () => ({ ok: false, kind: 'failed', status: 0, message: 'dry run: nothing is posted' }),
+};
+
+function connectorMessenger(config: Config, logger: Logger): Messenger {
+  return new CloudMessenger(createCloudAdapter({ bot: config.bot, logger }), config.bot.appId ?? '', logger);
+}
+
+/** Runs the command; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: Args;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.err(`${usageMessage(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const problems = error.problems.length > 0 ? error.problems : [error.message];
+    io.err(`Konfigurationen är felaktig (configuration error):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+    return 2;
+  }
+
+  const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
+  const clock = systemClock;
+  const source = createListSource(config, { logger, clock });
+  const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: config.expiringWithinDays });
+  try {
+    const store = await createStateStore(config.stateStore, { logger });
+    const messenger = args.dryRun ? noMessenger : (io.messenger ?? connectorMessenger(config, logger));
+    const notifier = createNotifier({
+      snapshots,
+      registry: new StateStoreTeamRegistry(store, clock),
+      messenger,
+      cards: new TemplateCardRenderer(),
+      store,
+      clock,
+      logger,
+      options: config.bot,
+      tabUrl: tabUrlOf(config),
+    });
+    const report: NotifyReport = args.digest
+      ? await notifier.digest({ date: args.date, dryRun: args.dryRun })
+      : await notifier.run({ date: args.date, dryRun: args.dryRun, teamId: args.team });
+    io.out(formatReport(report, { json: args.json, source: config.mode, team: args.team ?? null }));
+    const undelivered = (report.counts.failed ?? 0) + (report.counts['failed-retryable'] ?? 0);
+    return undelivered > 0 ? 3 : 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof SourceError) {
+      io.err(`Balanslistan kunde inte läsas (the balance list could not be read): ${message}\nInget postades (nothing was posted).\n`);
+    } else if (error instanceof AppError && error.code === 'config') {
+      io.err(`Konfigurationen är felaktig (configuration error): ${message}\n`);
+      return 2;
+    } else if (error instanceof AppError && error.code.startsWith('state-store')) {
+      io.err(`Botens tillstånd kunde inte läsas (the bot state could not be read): ${message}\n`);
+    } else {
+      io.err(`Körningen misslyckades (the run failed): ${message}\n`);
+    }
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`Körningen misslyckades (the run failed): ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,129 @@
+/**
+ * `npm run notify` in local mode on the seed, run in-process (the same code the script runs).
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../../../bot/cli/notify';
+import { FileStateStore } from '../../../../bot/state';
+import { StateStoreTeamRegistry } from '../../../../bot/teams';
+import { silentLogger } from '../../../../src/logger';
+import { systemClock } from '../../../../src/ports/clock';
+import { RecordingMessenger, team } from '../../../unit/bot/notifier/helpers';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function cli(argv: string[], extra: { env?: Record<string, string>; messenger?: RecordingMessenger; dataDir?: string } = {}) {
+  const dataDir = extra.dataDir ?? (await mkdtemp(join(tmpdir(), 'notify-cli-')));
+  if (!extra.dataDir) dirs.push(dataDir);
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    // Weekends and nights must not make the real-run tests depend on when they run.
+    env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAYGROUND: 'off', QUIET_HOURS: 'off', QUIET_WEEKENDS: 'off', ...extra.env },
+    messenger: extra.messenger,
+  });
+  return { code, out, err, dataDir };
+}
+
+describe('npm run notify', () => {
+  it('--dry-run --date 2022-12-01 prints the cards due then, for a team that has chosen a channel, and records nothing', async () => {
+    const { code, out, dataDir } = await cli(['--dry-run', '--date', '2022-12-01']);
+    expect(code).toBe(0);
+    expect(out).toContain('för 2022-12-01 – förhandsvisning: inget postas och inget sparas');
+    expect(out).toContain('För ett team som har valt en kanal (for a team that has chosen a channel)');
+    expect(out).toContain('Avtalet går ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen');
+    expect(out).toContain('│ Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande hemsjukvård och bilagor');
+    expect(out).toContain('│ Giltighetstid: t.o.m. 2022-12-31');
+    expect(out).toContain('Avtalet gick ut 2022-03-31: Avtal om samverkan vid in- och utskrivning från slutenvård');
+    expect(out).toContain('Summa (total): 2 skulle postas (would be posted).');
+    expect(out).not.toContain('"type": "AdaptiveCard"');
+    const state = await readdir(join(dataDir, 'state')).catch(() => []);
+    expect(state).toEqual([]);
+  });
+
+  it('--json adds each card as JSON', async () => {
+    const { code, out } = await cli(['--dry-run', '--date', '2022-12-01', '--json']);
+    expect(code).toBe(0);
+    expect(out).toContain('"type": "AdaptiveCard"');
+    expect(out).toContain('"version": "1.5"');
+  });
+
+  it('--digest previews the weekly digest', async () => {
+    const { code, out } = await cli(['--dry-run', '--digest', '--date', '2022-11-28']);
+    expect(code).toBe(0);
+    expect(out).toContain('Veckoöversikt (weekly digest) för 2022-11-28');
+    expect(out).toContain('Vecka 48:');
+  });
+
+  it('posts to the installed team once, and says so the second time', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
+    dirs.push(dataDir);
+    await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(team());
+    const messenger = new RecordingMessenger();
+    const first = await cli(['--date', '2022-12-01'], { dataDir, messenger });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Team 19:svom-team@thread.tacv2 (kanal "SVOM", svenska/Swedish)');
+    expect(first.out).toContain('Summa (total): 2 postat (posted).');
+    const second = await cli(['--date', '2022-12-01'], { dataDir, messenger });
+    expect(second.out).toContain('Summa (total): 2 redan postat (already posted).');
+    expect(messenger.posts).toHaveLength(2);
+  });
+
+  it('exits 3 when cards could not be delivered', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
+    dirs.push(dataDir);
+    await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(team());
+    const messenger = new RecordingMessenger();
+    messenger.script.push({ ok: false, kind: 'retryable', status: 503, message: 'Service Unavailable' });
+    const run = await cli(['--date', '2022-12-01'], { dataDir, messenger });
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('kunde inte postas nu, försöker igen (not delivered, will retry)');
+  });
+
+  it('says when no team has installed the bot, and posts nothing', async () => {
+    const { code, out } = await cli(['--date', '2022-12-01'], { messenger: new RecordingMessenger() });
+    expect(code).toBe(0);
+    expect(out).toContain('Boten är inte installerad i något team ännu');
+  });
+
+  it.each([
+    [['--dryrun'], /Felaktiga argument \(bad arguments\): Unknown option '--dryrun'/],
+    [['--date', '2022-02-30'], /--date ska vara ett datum som 2022-12-01, inte "2022-02-30"/],
+    [['--date'], /--date/],
+    [['today'], /Okänt argument \(unknown argument\): today/],
+  ])('exits 2 with a clear message for %j', async (argv, message) => {
+    const { code, err, out } = await cli(argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain('Användning (usage): npm run notify');
+    expect(out).toBe('');
+  });
+
+  it('exits 2 naming the setting when the configuration is wrong', async () => {
+    const { code, err } = await cli(['--dry-run'], { env: { REMINDER_EXPIRY_DAYS: 'soon' } });
+    expect(code).toBe(2);
+    expect(err).toMatch(/Konfigurationen är felaktig \(configuration error\):\n {2}- REMINDER_EXPIRY_DAYS must be a comma-separated list/);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { code, out } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('--dry-run');
+  });
+
+  it('runs as the npm script, with the exit code of the command', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../../bot/cli/notify.ts'), '--date', 'igår'], {
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--date ska vara ett datum');
+  });
+});
