@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from './config';
 import { ConfigError } from './errors';
 import { createLogger } from './logger';
+import { createServer } from './server';
 
 function describeMode(config: Config): string {
   if (config.mode === 'local') {
@@ -29,8 +30,6 @@ async function main(): Promise<void> {
   logger.info({ mode: config.mode }, describeMode(config));
   for (const warning of config.warnings) logger.warn(warning);
 
-  // Loaded after the configuration is known to be good, so a configuration error answers at once.
-  const { createServer } = await import('./server');
   const server = await createServer(config, { logger });
   const { url } = await server.listen();
   const publicUrl = config.publicUrl ?? url;
