@@ -1,0 +1,94 @@
+/**
+ * Bot Framework authentication from the configuration: with an app id every incoming call must
+ * carry a valid Bot Framework token (botbuilder's `ConfigurationBotFrameworkAuthentication`
+ * checks issuer, audience, signature, endorsements and service URL); without one, calls are
+ * anonymous (local mode, loopback only). Every connector client it makes uses our bounded retry.
+ */
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+// Types only: botbuilder's own connector package, not re-exported by botbuilder at run time.
+import type { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import type { BotOptions } from '../../src/config';
+import { boundedRetryPolicy, type PipelinePolicy } from './retry-policy';
+
+/**
+ * Where tokens come from and are checked. Only tests set these (to a loopback fake); in
+ * production the public Azure cloud's endpoints apply.
+ */
+export interface BotFrameworkEndpoints {
+  /** OpenID metadata of the channel's token issuer (ToBotFromChannelOpenIdMetadataUrl). */
+  openIdMetadataUrl: string;
+  /** The `iss` of channel tokens (ToBotFromChannelTokenIssuer). */
+  tokenIssuer: string;
+  /** Where the bot gets its own tokens (ToChannelFromBotLoginUrl). */
+  loginUrl?: string;
+}
+
+/** The public Azure cloud's values (botframework-connector's AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  loginUrl: 'https://login.microsoftonline.com/botframework.com',
+  oAuthScope: 'https://api.botframework.com',
+  oAuthUrl: 'https://api.botframework.com',
+  emulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+};
+
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown; addPolicy(policy: PipelinePolicy, options: { phase: 'Retry' }): void } };
+}
+
+/** Wraps a connector factory so each client it makes retries with `policy` (and only with it). */
+class RetryingConnectorFactory implements ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly policy: PipelinePolicy,
+  ) {}
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const client = await this.inner.create(serviceUrl, audience);
+    const pipeline = (client as unknown as PipelineHolder).client?.pipeline;
+    if (pipeline) {
+      pipeline.removePolicy({ phase: 'Retry' });
+      pipeline.addPolicy(this.policy, { phase: 'Retry' });
+    }
+    return client;
+  }
+}
+
+class RetryingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly policy: PipelinePolicy,
+  ) {
+    super(options);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new RetryingConnectorFactory(super.createConnectorFactory(claimsIdentity), this.policy);
+  }
+}
+
+/** The botbuilder options for `bot` (MicrosoftApp* settings, and test endpoints when given). */
+export function authenticationOptions(bot: BotOptions, endpoints?: BotFrameworkEndpoints): ConfigurationBotFrameworkAuthenticationOptions {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {};
+  if (bot.appId) {
+    options.MicrosoftAppId = bot.appId;
+    options.MicrosoftAppType = bot.appType;
+    if (bot.appPassword) options.MicrosoftAppPassword = bot.appPassword;
+    if (bot.appTenantId) options.MicrosoftAppTenantId = bot.appTenantId;
+  }
+  if (endpoints) {
+    // Setting any endpoint switches botbuilder to "all parameters given": the rest keep the public cloud's values.
+    options.ToBotFromChannelOpenIdMetadataUrl = endpoints.openIdMetadataUrl;
+    options.ToBotFromChannelTokenIssuer = endpoints.tokenIssuer;
+    options.ToChannelFromBotLoginUrl = endpoints.loginUrl ?? PUBLIC_CLOUD.loginUrl;
+    options.ToChannelFromBotOAuthScope = PUBLIC_CLOUD.oAuthScope;
+    options.OAuthUrl = PUBLIC_CLOUD.oAuthUrl;
+    options.ToBotFromEmulatorOpenIdMetadataUrl = PUBLIC_CLOUD.emulatorOpenIdMetadataUrl;
+    options.CallerId = CallerIdConstants.PublicAzureChannel;
+    options.ValidateAuthority = true;
+  }
+  return options;
+}
+
+export function createBotFrameworkAuthentication(bot: BotOptions, policy: PipelinePolicy = boundedRetryPolicy(), endpoints?: BotFrameworkEndpoints): ConfigurationBotFrameworkAuthentication {
+  return new RetryingBotFrameworkAuthentication(authenticationOptions(bot, endpoints), policy);
+}

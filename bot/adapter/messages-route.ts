@@ -1,0 +1,33 @@
+/**
+ * `POST /api/messages`: where Teams (or the Agents Playground) delivers activities.
+ * With an app id, CloudAdapter authenticates every call (401 otherwise). Without one the
+ * endpoint is anonymous, so it also refuses any caller that is not on this machine.
+ */
+import express from 'express';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../../src/logger';
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
+}
+
+export function createMessagesRouter(
+  adapter: CloudAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  options: { anonymous: boolean; logger: Logger },
+): express.Router {
+  const log = options.logger.child({ module: 'bot-endpoint' });
+  const router = express.Router();
+  router.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    if (options.anonymous && !isLoopbackAddress(req.socket.remoteAddress)) {
+      log.warn({ remote: req.socket.remoteAddress }, 'refused an unauthenticated bot call from outside this machine');
+      res.status(403).json({ error: { code: 'forbidden', message: 'The bot endpoint only accepts calls from this machine when no MicrosoftAppId is configured.' } });
+      return;
+    }
+    // CloudAdapter answers itself: 401 for a bad token, 200 or the invoke response otherwise.
+    await adapter.process(req, res, logic);
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+/**
+ * Posts cards into a team's chosen channel as new posts, over botbuilder's CloudAdapter
+ * (`continueConversationAsync` with the channel as the conversation: Teams starts a new thread).
+ * Retries happen in the connector client's pipeline (retry-policy.ts); what is left when they run
+ * out is classified here for the notifier.
+ */
+import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { AdaptiveCard, DeliveryResult, Messenger, TeamTarget } from '../contracts';
+import type { Logger } from '../../src/logger';
+import { classifyDeliveryError } from './delivery-errors';
+
+/** The stored team reference, pointed at `channelId` (a new post there, not a reply). */
+export function channelReference(target: TeamTarget, channelId: string): Partial<ConversationReference> {
+  const stored = target.conversationReference as Partial<ConversationReference>;
+  return {
+    channelId: stored.channelId ?? 'msteams',
+    bot: stored.bot,
+    serviceUrl: target.serviceUrl,
+    conversation: { id: channelId, isGroup: true, conversationType: 'channel', tenantId: target.tenantId, name: '' },
+  };
+}
+
+export class CloudMessenger implements Messenger {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    /** The bot's app id; '' when anonymous (local mode). */
+    private readonly appId: string,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ module: 'bot-messenger' });
+  }
+
+  async postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
+    if (!target.channelId) {
+      return { ok: false, kind: 'failed', status: 0, message: 'No channel has been chosen for this team' };
+    }
+    let activityId = '';
+    try {
+      await this.adapter.continueConversationAsync(this.appId, channelReference(target, target.channelId), async (context) => {
+        const response = await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
+        activityId = response?.id ?? '';
+      });
+      this.log.debug({ teamId: target.teamId, activityId }, 'card posted');
+      return { ok: true, activityId };
+    } catch (error) {
+      const result = classifyDeliveryError(error);
+      this.log.warn({ teamId: target.teamId, status: result.status, kind: result.kind, reason: result.message }, 'card not posted');
+      return result;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The Teams activity handler: wires installation, channel events, commands and card actions to
+ * the functions that do the work. Every turn first refreshes the team's service URL.
+ */
+import { CardFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import type { HandlerDeps } from './deps';
+import { handleCardAction } from './card-actions';
+import { handleMessage } from './conversation';
+import { channelDeleted, channelRenamed, installInTeam, refreshServiceUrl, uninstallFromTeam } from './installation';
+import { isPersonal, teamIdOf } from './teams-context';
+import { strings } from '../cards';
+import { cardContext } from './installation';
+
+export class BalanceBot extends TeamsActivityHandler {
+  constructor(private readonly deps: HandlerDeps) {
+    super();
+    const log = deps.logger.child({ module: 'bot-handler' });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (teamIdOf(context)) await installInTeam(context, deps);
+      else if (isPersonal(context)) await this.sendPersonalWelcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await uninstallFromTeam(context, deps, 'uninstalled');
+      await next();
+    });
+    this.onTeamsMembersAddedEvent(async (membersAdded, _team, context, next) => {
+      if (membersAdded.some((member) => member.id === context.activity.recipient.id)) await installInTeam(context, deps);
+      await next();
+    });
+    this.onTeamsMembersRemovedEvent(async (membersRemoved, _team, context, next) => {
+      if (membersRemoved.some((member) => member.id === context.activity.recipient.id)) await uninstallFromTeam(context, deps, 'bot removed from the team');
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (_team, context, next) => {
+      await uninstallFromTeam(context, deps, 'team deleted');
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (channel, _team, context, next) => {
+      if (channel.id) await channelDeleted(context, deps, channel.id);
+      await next();
+    });
+    this.onTeamsChannelRenamedEvent(async (_channel, _team, context, next) => {
+      await channelRenamed(context, deps);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await handleMessage(context, deps);
+      await next();
+    });
+    log.debug('handler ready');
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await refreshServiceUrl(context, this.deps);
+    await super.run(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { card, updateMessage } = await handleCardAction(context, this.deps, invokeValue.action?.verb, invokeValue.action?.data);
+    const messageId = context.activity.replyToId;
+    if (updateMessage && messageId) {
+      // The invoke response changes the card for the member who clicked; updating the message changes it for everyone.
+      try {
+        await context.updateActivity({ id: messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(card)] });
+      } catch (error) {
+        this.deps.logger.child({ module: 'bot-handler' }).warn({ err: (error as Error).message }, 'could not update the card message for everyone');
+      }
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  private async sendPersonalWelcome(context: TurnContext): Promise<void> {
+    const language = this.deps.options.defaultLanguage;
+    const card = this.deps.cards.help({ channelName: null, unknownText: null }, cardContext(this.deps, language));
+    await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(language).welcomeTitle });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Answers to what members write: the commands in Swedish and English, and help (never silence)
+ * for anything else.
+ */
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard, Language } from '../contracts';
+import { escapeMarkdown, strings } from '../cards';
+import { parseCommand } from './commands';
+import type { HandlerDeps } from './deps';
+import { cardContext, ensureTeam } from './installation';
+import { channelIdOf, isPersonal, teamChannels, teamIdOf } from './teams-context';
+
+async function reply(context: TurnContext, card: AdaptiveCard, summary: string): Promise<void> {
+  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary });
+}
+
+export async function handleMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
+  const log = deps.logger.child({ module: 'bot-commands' });
+  const teamId = teamIdOf(context);
+  const team = teamId ? await deps.registry.get(teamId) : null;
+  const { command, spokenLanguage } = parseCommand(context.activity.text ?? '');
+  // In a team the team's setting rules; in personal chat, the language the member wrote in.
+  let language: Language = team?.language ?? (isPersonal(context) && spokenLanguage ? spokenLanguage : deps.options.defaultLanguage);
+  const t = () => strings(language);
+  log.debug({ command: command.kind, teamId }, 'command');
+
+  switch (command.kind) {
+    case 'meetings': {
+      const snapshot = await deps.snapshots.get();
+      await reply(context, deps.cards.meetingsList({ meetings: snapshot.list.meetings, stale: snapshot.view.stale }, cardContext(deps, language)), t().meetingsTitle);
+      return;
+    }
+    case 'agreements': {
+      const snapshot = await deps.snapshots.get();
+      await reply(context, deps.cards.agreementsList({ agreements: snapshot.view.agreements, stale: snapshot.view.stale }, cardContext(deps, language)), t().agreementsTitle);
+      return;
+    }
+    case 'post-here': {
+      const channelId = channelIdOf(context);
+      // A team installed before its record existed (or with the record lost) is registered now.
+      const known = team ?? (await ensureTeam(context, deps)).team;
+      if (!teamId || !known || !channelId) {
+        await reply(context, deps.cards.message({ title: t().actionResult, text: t().channelOnlyInTeam, style: 'warning' }, cardContext(deps, language)), t().channelOnlyInTeam);
+        return;
+      }
+      const channels = await teamChannels(context, teamId, t().generalChannel);
+      const name = channels.find((channel) => channel.id === channelId)?.name ?? t().generalChannel;
+      await deps.registry.update(teamId, (current) => (current ? { ...current, channelId, channelName: name, active: true } : null));
+      log.info({ teamId, channelId }, 'reminder channel set with "post here"');
+      await reply(context, deps.cards.message({ title: t().actionResult, text: t().channelChosen(escapeMarkdown(name)), style: 'good' }, cardContext(deps, language)), t().channelChosen(name));
+      return;
+    }
+    case 'language': {
+      language = command.language;
+      if (teamId && team) await deps.registry.update(teamId, (current) => (current ? { ...current, language } : null));
+      await reply(context, deps.cards.message({ title: t().actionResult, text: t().languageSet, style: 'good' }, cardContext(deps, language)), t().languageSet);
+      return;
+    }
+    case 'help':
+    case 'unknown': {
+      const card = deps.cards.help({ channelName: team?.channelId ? team.channelName : null, unknownText: command.kind === 'unknown' ? command.text : null }, cardContext(deps, language));
+      await reply(context, card, t().helpTitle);
+      return;
+    }
+  }
+}

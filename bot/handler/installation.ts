@@ -1,0 +1,119 @@
+/**
+ * The bot's life in a team: installed (store the target, post the welcome card with the channel
+ * choice), removed (deactivate), its channels renamed or deleted, and the service URL kept fresh.
+ */
+import { CardFactory, TurnContext } from 'botbuilder';
+import type { CardContext, Language, TeamTarget } from '../contracts';
+import { stockholmDateOf } from '../../src/domain/dates';
+import { strings } from '../cards';
+import type { ChannelChoice, CardNotice } from '../cards';
+import type { HandlerDeps } from './deps';
+import { channelDataOf, teamChannels, teamIdOf, tenantIdOf } from './teams-context';
+
+export function cardContext(deps: HandlerDeps, language: Language, eventKey: string | null = null): CardContext {
+  return { language, tabUrl: deps.tabUrl, today: stockholmDateOf(deps.clock.now()), eventKey };
+}
+
+/** Keeps the team's service URL current: Teams may move a team to another region's URL. */
+export async function refreshServiceUrl(context: TurnContext, deps: HandlerDeps): Promise<void> {
+  const teamId = teamIdOf(context);
+  const serviceUrl = context.activity.serviceUrl;
+  if (!teamId || !serviceUrl) return;
+  await deps.registry.update(teamId, (current) => (current && current.serviceUrl !== serviceUrl ? { ...current, serviceUrl } : null));
+}
+
+/** The welcome card for a team as it stands now. */
+export async function welcomeCard(context: TurnContext, deps: HandlerDeps, team: TeamTarget, notice?: CardNotice, chosenBy: string | null = null) {
+  const t = strings(team.language);
+  let channels: ChannelChoice[] = [];
+  try {
+    channels = await teamChannels(context, team.teamId, t.generalChannel);
+  } catch (error) {
+    deps.logger.child({ module: 'bot-install' }).warn({ teamId: team.teamId, err: (error as Error).message }, 'could not list the team channels');
+  }
+  const chosen = team.channelId ? { id: team.channelId, name: channels.find((c) => c.id === team.channelId)?.name ?? team.channelName ?? team.channelId } : null;
+  return deps.cards.welcome({ channels, chosen, chosenBy, notice }, cardContext(deps, team.language));
+}
+
+/**
+ * The bot was added to a team. Creates (or reactivates) the team's record and posts the welcome
+ * card in the conversation it was added in. Teams sends both an installationUpdate and a
+ * conversationUpdate for one install: only the turn that creates or reactivates the record posts.
+ */
+export async function installInTeam(context: TurnContext, deps: HandlerDeps): Promise<void> {
+  const { team, changed } = await ensureTeam(context, deps);
+  if (!team || !changed) return;
+  deps.logger.child({ module: 'bot-install' }).info({ teamId: team.teamId, tenantId: team.tenantId, reinstalled: team.installedAt !== team.updatedAt }, 'installed in a team');
+  const card = await welcomeCard(context, deps, team);
+  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
+}
+
+/**
+ * The team's record, created (or reactivated) from this activity when needed. `changed` is true
+ * only for the turn that created or reactivated it, so concurrent turns agree on who welcomes.
+ */
+export async function ensureTeam(context: TurnContext, deps: HandlerDeps): Promise<{ team: TeamTarget | null; changed: boolean }> {
+  const teamId = teamIdOf(context);
+  if (!teamId) return { team: null, changed: false };
+  const now = deps.clock.now().toISOString();
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  // The team's reference points at the team itself (its General thread), not at one message.
+  const teamReference = { ...reference, activityId: undefined, conversation: { ...(reference.conversation as object), id: teamId } };
+  let changed = false;
+  const team = await deps.registry.update(teamId, (current) => {
+    changed = false;
+    if (current?.active) {
+      return current.serviceUrl === context.activity.serviceUrl ? null : { ...current, serviceUrl: context.activity.serviceUrl };
+    }
+    changed = true;
+    return {
+      teamId,
+      tenantId: tenantIdOf(context),
+      serviceUrl: context.activity.serviceUrl,
+      // A reinstall keeps the earlier choice; the welcome card shows it and lets members change it.
+      channelId: current?.channelId ?? null,
+      channelName: current?.channelName ?? null,
+      conversationReference: teamReference,
+      language: current?.language ?? deps.options.defaultLanguage,
+      active: true,
+      installedAt: current?.installedAt ?? now,
+      updatedAt: now,
+    };
+  });
+  return { team, changed };
+}
+
+/** The bot was removed from the team (or the team deleted): no more posts there. */
+export async function uninstallFromTeam(context: TurnContext, deps: HandlerDeps, reason: string): Promise<void> {
+  const teamId = teamIdOf(context);
+  if (!teamId) return;
+  await deps.registry.markInactive(teamId, reason);
+  deps.logger.child({ module: 'bot-install' }).info({ teamId, reason }, 'removed from a team; reminders stop');
+}
+
+/** The chosen channel was deleted: forget the choice (reminders pause) and ask for a new one. */
+export async function channelDeleted(context: TurnContext, deps: HandlerDeps, channelId: string): Promise<void> {
+  const teamId = teamIdOf(context);
+  if (!teamId) return;
+  let cleared = false;
+  const team = await deps.registry.update(teamId, (current) => {
+    if (!current || current.channelId !== channelId) return null;
+    cleared = true;
+    return { ...current, channelId: null, channelName: null };
+  });
+  if (!team || !cleared) return;
+  deps.logger.child({ module: 'bot-install' }).warn({ teamId, channelId }, 'the reminder channel was deleted; reminders pause until a new one is chosen');
+  const t = strings(team.language);
+  const notice: CardNotice = { style: 'attention', text: t.channelNotInTeam };
+  const card = await welcomeCard(context, deps, team, notice);
+  // Teams sends the event in the team's own conversation (General), where everyone sees the card.
+  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: t.welcomeTitle });
+}
+
+/** The chosen channel was renamed: keep the name shown on cards current. */
+export async function channelRenamed(context: TurnContext, deps: HandlerDeps): Promise<void> {
+  const teamId = teamIdOf(context);
+  const channel = channelDataOf(context).channel;
+  if (!teamId || !channel?.id) return;
+  await deps.registry.update(teamId, (current) => (current && current.channelId === channel.id && channel.name && current.channelName !== channel.name ? { ...current, channelName: channel.name } : null));
+}

@@ -1,0 +1,119 @@
+/**
+ * The bot, composed: state store, team registry, CloudAdapter, the Teams handler, the cards,
+ * the notifier and its schedule, and (in local mode) the Agents Playground.
+ * `createBot` is called once by the server (src/server.ts); tests call it with fakes.
+ */
+import express from 'express';
+import type { Config } from '../src/config';
+import type { Logger } from '../src/logger';
+import type { Clock } from '../src/ports/clock';
+import type { ListSource } from '../src/ports/list-source';
+import type { StateStore } from '../src/ports/state-store';
+import type { SnapshotProvider } from '../src/snapshot/types';
+import { CloudMessenger, createCloudAdapter, createMessagesRouter, type BotFrameworkEndpoints, type RetryOptions } from './adapter';
+import { TemplateCardRenderer } from './cards';
+import type { Messenger } from './contracts';
+import { BalanceBot } from './handler';
+import { createNotifier, createNotifyRoute, type Notifier } from './notifier';
+import { startPlayground, type PlaygroundHandle } from './playground';
+import { startScheduler } from './scheduler';
+import { createStateStore } from './state';
+import { StateStoreTeamRegistry } from './teams';
+
+export interface BotDeps {
+  config: Config;
+  snapshots: SnapshotProvider;
+  source: ListSource;
+  clock: Clock;
+  logger: Logger;
+  stateStore?: StateStore;
+  /** Tests only: where Bot Framework tokens are checked (a loopback fake issuer). */
+  endpoints?: BotFrameworkEndpoints;
+  /** Tests only: shorter connector retry delays. */
+  retry?: RetryOptions;
+}
+
+export interface BotRuntime {
+  /** POST /api/messages and POST /api/notify. */
+  router: express.Router;
+  /** Starts the schedule and, in local mode, the Agents Playground. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  notifier: Notifier;
+  registry: StateStoreTeamRegistry;
+  messenger: Messenger;
+}
+
+/** The personal tab's entity id in appPackage/manifest.json. */
+const TAB_ENTITY_ID = 'balanslista';
+
+/** Where "Öppna i balanslistan" leads: the tab in Teams when the app id is known, else the web app. */
+export function tabUrlFor(config: Config): string {
+  if (config.teamsAppId) return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/${TAB_ENTITY_ID}`;
+  if (config.publicUrl) return `${config.publicUrl}/`;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}/`;
+}
+
+export async function createBot(deps: BotDeps): Promise<BotRuntime> {
+  const { config, logger, clock } = deps;
+  const log = logger.child({ module: 'bot' });
+  const anonymous = config.bot.appId === null;
+  if (anonymous) {
+    log.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated calls, and only from this machine (loopback)');
+  }
+  const store = deps.stateStore ?? (await createStateStore(config.stateStore, { logger }));
+  const registry = new StateStoreTeamRegistry(store, clock);
+  const cards = new TemplateCardRenderer();
+  const adapter = createCloudAdapter({ bot: config.bot, logger, endpoints: deps.endpoints, retry: deps.retry });
+  const messenger = new CloudMessenger(adapter, config.bot.appId ?? '', logger);
+  const tabUrl = tabUrlFor(config);
+  const notifier = createNotifier({ snapshots: deps.snapshots, registry, messenger, cards, store, clock, logger, options: config.bot, tabUrl });
+  const bot = new BalanceBot({ registry, cards, snapshots: deps.snapshots, source: deps.source, clock, logger, options: config.bot, tabUrl, snoozer: notifier });
+
+  // One place catches per turn: log it, tell the member briefly, and stop posting to a team that removed the bot.
+  adapter.onTurnError = async (context, error) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const code = (error as { code?: unknown }).code;
+    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
+    if (teamId && (status === 404 || (status === 403 && code === 'BotNotInConversationRoster'))) {
+      log.warn({ teamId, status, code }, 'the bot is no longer in the team; marking it inactive');
+      await registry.markInactive(teamId, 'connector said the bot is not in the team').catch(() => undefined);
+      return;
+    }
+    log.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: context.activity.type, teamId }, 'bot turn failed');
+    if (context.activity.type === 'message') {
+      await context
+        .sendActivity(config.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.')
+        .catch(() => undefined);
+    }
+  };
+
+  const router = express.Router();
+  router.use(createMessagesRouter(adapter, (context) => bot.run(context), { anonymous, logger }));
+  router.use(createNotifyRoute(notifier, config.bot, { logger }));
+
+  let scheduler: { stop(): void } | null = null;
+  let playground: PlaygroundHandle | null = null;
+  return {
+    router,
+    notifier,
+    registry,
+    messenger,
+    async start() {
+      scheduler = startScheduler(notifier, config.bot, { logger, clock });
+      if (config.mode === 'local' && config.playground.enabled) {
+        playground = await startPlayground({ config, logger }).catch((error: unknown) => {
+          log.warn({ err: error instanceof Error ? error.message : String(error) }, 'the Agents Playground did not start; the app runs without it');
+          return null;
+        });
+      }
+    },
+    async stop() {
+      scheduler?.stop();
+      scheduler = null;
+      await playground?.stop();
+      playground = null;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Where the bot is installed and where each team wants its reminders. */
+export { StateStoreTeamRegistry } from './registry';
