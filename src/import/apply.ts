@@ -66,7 +66,7 @@ class OperationFailed extends Error {
   constructor(
     readonly operation: Operation,
     readonly status: number,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${operation.label}: ${status} ${detail}`);
   }
@@ -114,19 +114,24 @@ async function runBatches(
       const byId = new Map(reply.responses.map((response) => [response.id, response]));
       const again: Operation[] = [];
       let wait = 0;
+      // Every answer is looked at before giving up: requests after a failed one in the same
+      // batch may have succeeded, and the undo must know about them.
+      let failure: OperationFailed | null = null;
       for (const operation of pending) {
         const response = byId.get(operation.id);
-        if (!response) throw new OperationFailed(operation, 0, 'no answer in the batch response');
-        if (response.status >= 200 && response.status < 300) {
+        if (!response) {
+          failure ??= new OperationFailed(operation, 0, 'no answer in the batch response');
+        } else if (response.status >= 200 && response.status < 300) {
           onDone(operation, response);
         } else if (RETRYABLE.has(response.status) && operation.attempts < deps.maxRetries) {
           operation.attempts += 1;
           wait = Math.max(wait, Math.min(deps.maxWaitMs, retryAfterMs(response.headers, operation.attempts)));
           again.push(operation);
         } else {
-          throw new OperationFailed(operation, response.status, response.body?.error?.message ?? response.body?.error?.code ?? 'failed');
+          failure ??= new OperationFailed(operation, response.status, response.body?.error?.message ?? response.body?.error?.code ?? 'failed');
         }
       }
+      if (failure) throw failure;
       if (again.length > 0) {
         deps.log.info({ retrying: again.length, waitMs: wait }, 'throttled inside a batch; waiting before sending those again');
         await deps.sleep(wait);
@@ -220,7 +225,7 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
   } catch (error) {
     const reason =
       error instanceof OperationFailed
-        ? `The import stopped at ${error.operation.label}: Graph answered ${error.status}${error.status === 412 ? ' (someone changed the item meanwhile; run the import again)' : error.status === 403 ? ' (the app needs write access on the site: Sites.Selected with the "write" role)' : ''} (${error.message}).`
+        ? `The import stopped at ${error.operation.label}: Graph answered ${error.status}${error.status === 412 ? ' (someone changed the item meanwhile; run the import again)' : error.status === 403 ? ' (the app needs write access on the site: Sites.Selected with the "write" role)' : ''}: ${error.detail}.`
         : `The import stopped: ${error instanceof Error ? error.message : String(error)}.`;
     return undo(reason, error);
   }
