@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { tabUrlFor } from '../index';
 import { CloudMessenger, createCloudAdapter } from '../adapter';
 import type { Messenger } from '../contracts';
 import { TemplateCardRenderer } from '../cards';
@@ -97,10 +98,6 @@ function usageMessage(error: unknown): string {
   return `Felaktiga argument (bad arguments): ${message.replace(/\. To specify[\s\S]*$/, '.')}`;
 }
 
-function tabUrlOf(config: Config): string {
-  return `${config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`}/`;
-}
-
 /** A stand-in for dry runs, which never post. */
 const noMessenger: Messenger = {
   postCard: async () => ({ ok: false, kind: 'failed', status: 0, message: 'dry run: nothing is posted' }),
@@ -150,7 +147,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       clock,
       logger,
       options: config.bot,
-      tabUrl: tabUrlOf(config),
+      tabUrl: tabUrlFor(config),
     });
     const report: NotifyReport = args.digest
       ? await notifier.digest({ date: args.date, dryRun: args.dryRun })
