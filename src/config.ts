@@ -166,7 +166,7 @@ const onOff = (name: string, fallback: boolean) =>
   );
 
 const EnvSchema = z.object({
-  PORT: integer('PORT', 1, 65535, 3978),
+  PORT: integer('PORT', 0, 65535, 3978),
   HOST: optionalText,
   PUBLIC_URL: httpsUrl('PUBLIC_URL'),
   TEAMS_APP_ID: guid('TEAMS_APP_ID'),

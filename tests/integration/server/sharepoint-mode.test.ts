@@ -10,6 +10,7 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../src/server';
 import type { BalanceListView } from '../../../src/view-model';
+import { startFakeEntra, type FakeEntra } from '../../fakes/fake-entra';
 import { startFakeGraph, type FakeGraph, type SeedItem } from '../../fakes/fake-graph';
 
 const SEED = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'balanslista-2022.json'), 'utf8')) as {
@@ -19,14 +20,21 @@ const SEED = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', '
 
 describe('server in SharePoint mode', () => {
   let graph: FakeGraph;
+  let entra: FakeEntra;
   let server: AppServer;
   let url: string;
+  let headers: Record<string, string>;
   const clock = new FixedClock('2022-12-01T09:00:00Z');
+  const PUBLIC_URL = 'https://balanslistan.example.org';
 
   beforeAll(async () => {
     graph = await startFakeGraph();
     graph.seedAll(SEED);
+    const appIdUri = `api://${new URL(PUBLIC_URL).host}/${graph.clientId}`;
+    entra = await startFakeEntra({ tenantId: graph.tenantId, clientId: graph.clientId, appIdUri, upstream: graph.authorityHost, now: () => clock.now() });
+    headers = { Authorization: `Bearer ${await entra.token('anna@contoso.onmicrosoft.com')}` };
     const config = loadConfig({
+      PUBLIC_URL,
       PORT: '0',
       LOG_LEVEL: 'silent',
       AZURE_TENANT_ID: graph.tenantId,
@@ -34,7 +42,7 @@ describe('server in SharePoint mode', () => {
       AZURE_CLIENT_SECRET: graph.clientSecret,
       SHAREPOINT_SITE_URL: graph.siteUrl,
       GRAPH_BASE_URL: graph.baseUrl,
-      AZURE_AUTHORITY_HOST: graph.authorityHost,
+      AZURE_AUTHORITY_HOST: entra.authorityHost,
       REFRESH_INTERVAL_SECONDS: '3600',
     });
     server = await createServer(config, { clock, logger: silentLogger });
@@ -43,6 +51,7 @@ describe('server in SharePoint mode', () => {
 
   afterAll(async () => {
     await server?.close();
+    await entra?.close();
     await graph?.close();
   });
 
@@ -69,23 +78,27 @@ describe('server in SharePoint mode', () => {
   });
 
   it('reflects an edit made in SharePoint on the next refresh', async () => {
-    const etag = (await fetch(`${url}/api/balance-list`)).headers.get('etag') ?? '';
+    const etag = (await fetch(`${url}/api/balance-list`, { headers })).headers.get('etag') ?? '';
     const first = SEED.balance[0];
     const item = graph.getItem('balance', String(first?.id));
     if (!item) throw new Error('seed item missing in the fake');
     graph.updateItem('balance', item.id, { Title: 'Ny rubrik från SharePoint' });
     await server.snapshots.refresh();
-    const response = await fetch(`${url}/api/balance-list`, { headers: { 'If-None-Match': etag } });
+    const response = await fetch(`${url}/api/balance-list`, { headers: { ...headers, 'If-None-Match': etag } });
     expect(response.status).toBe(200);
     const view = (await response.json()) as BalanceListView;
     expect([...view.entries, ...view.agreements].map((entry) => entry.title)).toContain('Ny rubrik från SharePoint');
+  });
+
+  it('refuses the API without a Teams SSO token', async () => {
+    expect((await fetch(`${url}/api/balance-list`)).status).toBe(401);
   });
 
   it('keeps serving the last good snapshot, marked stale, while Graph is down', async () => {
     graph.down();
     clock.advance(60_000);
     await server.snapshots.refresh();
-    const response = await fetch(`${url}/api/balance-list`);
+    const response = await fetch(`${url}/api/balance-list`, { headers });
     expect(response.status).toBe(200);
     const view = (await response.json()) as BalanceListView;
     expect(view.stale).toBe(true);
