@@ -113,6 +113,11 @@ function syntaxError(file: string, what: string, text: string, cause: unknown): 
   const first = errors[0];
   if (!first) return invalid(file, what, text, 0, 'not valid JSON', cause);
   const code = printParseErrorCode(first.error);
+  // "{ "a": 1, }" is reported at the brace; point at the comma, which is what to delete.
+  const before = /,\s*$/.exec(text.slice(0, first.offset));
+  if (before && /^[}\]]/.test(text.slice(first.offset))) {
+    return invalid(file, what, text, before.index, 'not valid JSON (a comma before a closing bracket or brace; remove it)', cause);
+  }
   return invalid(file, what, text, first.offset, `not valid JSON (${PARSE_ERROR_TEXT[code] ?? code})`, cause);
 }
 

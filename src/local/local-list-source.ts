@@ -90,8 +90,6 @@ export class LocalListSource implements ListSource {
   private readonly log: Logger;
   /** The file as the last successful read saw it. */
   private last: { hash: string; data: ListData } | null = null;
-  /** The content hash the watchers were last told about. */
-  private notifiedHash: string | null = null;
   /** Serialises seeding and writes within this process. */
   private queue: Promise<unknown> = Promise.resolve();
   private cleaned = false;
@@ -107,7 +105,7 @@ export class LocalListSource implements ListSource {
   }
 
   async read(): Promise<SourceRead> {
-    const loaded = await this.load();
+    const loaded = await this.load(true);
     if (this.last && this.last.hash === loaded.hash) return { data: this.last.data, changed: false };
     const lists = parseListFile(loaded.text, this.file, FILE_WHAT);
     const data: ListData = { balance: [], meetings: [] };
@@ -125,7 +123,7 @@ export class LocalListSource implements ListSource {
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
     return this.exclusive(async () => {
       this.checkColumns(list, fields);
-      const loaded = await this.load();
+      const loaded = await this.load(false);
       const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
       const lists = {} as Record<ListName, Resolved[]>;
       for (const name of LIST_NAMES) lists[name] = stored[name].map((item) => resolveItem(item, loaded.mtime));
@@ -161,6 +159,8 @@ export class LocalListSource implements ListSource {
     let watcher: FSWatcher | null = null;
     let retry: NodeJS.Timeout | null = null;
     let stopped = false;
+    /** The content this watcher last told about, so one change is told once. */
+    let notified: string | null = null;
 
     const check = async () => {
       timer = null;
@@ -171,8 +171,8 @@ export class LocalListSource implements ListSource {
         if (errnoCode(error) !== 'ENOENT') this.log.warn({ err: error, file: this.file }, 'local list file could not be read after a change');
         hash = 'missing';
       }
-      if (stopped || hash === this.last?.hash || hash === this.notifiedHash) return;
-      this.notifiedHash = hash;
+      if (stopped || hash === this.last?.hash || hash === notified) return;
+      notified = hash;
       this.log.info({ file: this.file }, 'local list file changed on disk');
       onChange();
     };
@@ -240,8 +240,11 @@ export class LocalListSource implements ListSource {
     return run;
   }
 
-  /** The file's bytes, seeding it first when it does not exist. */
-  private async load(): Promise<Loaded> {
+  /**
+   * The file's bytes, seeding it first when it does not exist. `queue` is false when the caller
+   * already holds the write queue (a write), true otherwise.
+   */
+  private async load(queue: boolean): Promise<Loaded> {
     if (!this.cleaned) {
       this.cleaned = true;
       const removed = await removeStaleTempFiles(this.file);
@@ -252,7 +255,7 @@ export class LocalListSource implements ListSource {
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT') throw this.unreadable(error);
     }
-    await this.exclusive(() => this.seedIfMissing());
+    await (queue ? this.exclusive(() => this.seedIfMissing()) : this.seedIfMissing());
     try {
       return await this.loadExisting();
     } catch (error) {
