@@ -5,3 +5,4 @@ export { CloudMessenger, channelReference } from './messenger';
 export { classifyDeliveryError, type DeliveryFailure } from './delivery-errors';
 export { createMessagesRouter, isLoopbackAddress } from './messages-route';
 export { boundedRetryPolicy, backoffMs, retryAfterMs, DEFAULT_RETRY, type RetryOptions } from './retry-policy';
+export { postNew } from './post-new';

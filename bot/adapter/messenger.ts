@@ -8,6 +8,7 @@ import { CardFactory, type CloudAdapter, type ConversationReference } from 'botb
 import type { AdaptiveCard, DeliveryResult, Messenger, TeamTarget } from '../contracts';
 import type { Logger } from '../../src/logger';
 import { classifyDeliveryError } from './delivery-errors';
+import { postNew } from './post-new';
 
 /** The stored team reference, pointed at `channelId` (a new post there, not a reply). */
 export function channelReference(target: TeamTarget, channelId: string): Partial<ConversationReference> {
@@ -37,17 +38,26 @@ export class CloudMessenger implements Messenger {
       return { ok: false, kind: 'failed', status: 0, message: 'No channel has been chosen for this team' };
     }
     let activityId = '';
+    // Errors are caught inside the turn: thrown out of it they would go to the adapter's
+    // onTurnError (made for incoming turns), and continueConversationAsync would resolve as if posted.
+    let failure: unknown = null;
     try {
       await this.adapter.continueConversationAsync(this.appId, channelReference(target, target.channelId), async (context) => {
-        const response = await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
-        activityId = response?.id ?? '';
+        try {
+          activityId = await postNew(context, { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
+        } catch (error) {
+          failure = error;
+        }
       });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure === null) {
       this.log.debug({ teamId: target.teamId, activityId }, 'card posted');
       return { ok: true, activityId };
-    } catch (error) {
-      const result = classifyDeliveryError(error);
-      this.log.warn({ teamId: target.teamId, status: result.status, kind: result.kind, reason: result.message }, 'card not posted');
-      return result;
     }
+    const result = classifyDeliveryError(failure);
+    this.log.warn({ teamId: target.teamId, status: result.status, kind: result.kind, reason: result.message }, 'card not posted');
+    return result;
   }
 }

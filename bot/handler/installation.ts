@@ -8,6 +8,7 @@ import { stockholmDateOf } from '../../src/domain/dates';
 import { strings } from '../cards';
 import type { ChannelChoice, CardNotice } from '../cards';
 import type { HandlerDeps } from './deps';
+import { postNew } from '../adapter';
 import { channelDataOf, teamChannels, teamIdOf, tenantIdOf } from './teams-context';
 
 export function cardContext(deps: HandlerDeps, language: Language, eventKey: string | null = null): CardContext {
@@ -45,7 +46,7 @@ export async function installInTeam(context: TurnContext, deps: HandlerDeps): Pr
   if (!team || !changed) return;
   deps.logger.child({ module: 'bot-install' }).info({ teamId: team.teamId, tenantId: team.tenantId, reinstalled: team.installedAt !== team.updatedAt }, 'installed in a team');
   const card = await welcomeCard(context, deps, team);
-  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
+  await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
 }
 
 /**
@@ -107,7 +108,7 @@ export async function channelDeleted(context: TurnContext, deps: HandlerDeps, ch
   const notice: CardNotice = { style: 'attention', text: t.channelNotInTeam };
   const card = await welcomeCard(context, deps, team, notice);
   // Teams sends the event in the team's own conversation (General), where everyone sees the card.
-  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: t.welcomeTitle });
+  await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: t.welcomeTitle });
 }
 
 /** The chosen channel was renamed: keep the name shown on cards current. */

@@ -86,6 +86,8 @@ export interface FakeBotConnector {
   postsIn(conversationId: string): ConnectorActivity[];
   /** Answers the next matching requests with `fault`. */
   failNext(fault: ConnectorFault, options?: { times?: number; method?: string; pathIncludes?: string }): void;
+  /** Drops every queued fault. */
+  clearFaults(): void;
   /** From now on, every call about this team (its channels) answers 403 BotNotInConversationRoster. */
   removeBotFromTeam(teamId: string): void;
   addTeam(team: FakeTeam): void;
@@ -334,6 +336,9 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     postsIn: (conversationId) => activities.filter((a) => a.conversationId === conversationId && a.replyToId === null),
     failNext: (fault, opts = {}) => {
       faults.push({ fault, times: opts.times ?? 1, method: opts.method, pathIncludes: opts.pathIncludes });
+    },
+    clearFaults: () => {
+      faults.length = 0;
     },
     removeBotFromTeam: (teamId) => {
       removedTeams.add(teamId);
