@@ -124,8 +124,19 @@ export class FileStateStore implements StateStore {
   }
 
   private ensureDir(): Promise<void> {
-    this.ready ??= mkdir(this.root, { recursive: true }).then(() => undefined);
+    this.ready ??= mkdir(this.root, { recursive: true }).then(() => this.removeLeftovers());
     return this.ready;
+  }
+
+  /** Temporary files of writes that crashed; never read, removed once they are old enough not to be in use. */
+  private async removeLeftovers(): Promise<void> {
+    const cutoff = Date.now() - 60 * 60_000;
+    for (const name of await readdir(this.root)) {
+      if (!name.endsWith('.tmp') && !name.endsWith('.stale')) continue;
+      const path = join(this.root, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < cutoff) await unlink(path).catch(() => undefined);
+    }
   }
 
   private async readRaw(path: string): Promise<{ text: string; etag: string } | null> {

@@ -59,6 +59,20 @@ describe('FileStateStore on disk', () => {
     expect(await store.list('')).toEqual(['rec']);
   });
 
+  it('removes temporary files of crashed writes once they are an hour old, on the next start', async () => {
+    const dir = await freshDir();
+    await new FileStateStore({ dir }, { logger: silentLogger }).put('rec', 1);
+    const old = join(dir, 'state', 'rec.json.1.aaaa.tmp');
+    const fresh = join(dir, 'state', 'rec.json.2.bbbb.tmp');
+    await writeFile(old, '{');
+    await writeFile(fresh, '{');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(old, hoursAgo, hoursAgo);
+    const restarted = new FileStateStore({ dir }, { logger: silentLogger });
+    expect((await restarted.get('rec'))?.value).toBe(1);
+    expect((await readdir(join(dir, 'state'))).sort()).toEqual(['rec.json', 'rec.json.2.bbbb.tmp']);
+  });
+
   it('breaks a lock left by a crashed writer once it is stale, and waits for a fresh one', async () => {
     const dir = await freshDir();
     const store = new FileStateStore({ dir, staleLockMs: 60_000, lockTimeoutMs: 200 }, { logger: silentLogger });
