@@ -24,7 +24,8 @@ let work: string;
 const waits: number[] = [];
 
 async function site() {
-  const fake = await startFakeGraph({ withLists: false });
+  // Pages of 40 items, so reading the 90-entry list back follows @odata.nextLink.
+  const fake = await startFakeGraph({ withLists: false, maxPageSize: 40 });
   installAdminRoutes(fake);
   const client = createGraphClient(
     { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, certificate: null, baseUrl: fake.baseUrl, authorityHost: fake.authorityHost },
