@@ -44,12 +44,20 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+export interface AtomicWriteOptions {
+  /**
+   * Runs after the new content is on disk and just before it replaces `target`; throwing
+   * aborts the write (e.g. when `target` changed since the caller read it).
+   */
+  beforeCommit?: () => Promise<void>;
+}
+
 /**
  * Writes `content` to `target` atomically (temp file, fsync, rename, fsync of the directory).
- * The file keeps its permission bits. On failure the temporary file is removed and `target`
- * is left exactly as it was.
+ * The file keeps its permission bits. On failure (or when `beforeCommit` throws) the temporary
+ * file is removed and `target` is left exactly as it was.
  */
-export async function writeFileAtomic(target: string, content: AtomicContent): Promise<void> {
+export async function writeFileAtomic(target: string, content: AtomicContent, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await open(temp, 'wx', await existingMode(target));
   try {
@@ -59,6 +67,7 @@ export async function writeFileAtomic(target: string, content: AtomicContent): P
     }
     await handle.sync();
     await handle.close();
+    await options.beforeCommit?.();
     await rename(temp, target);
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -98,9 +107,4 @@ export async function removeStaleTempFiles(target: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-/** Whether `name` is one of the temporary files `writeFileAtomic` uses for a file called `targetName`. */
-export function isTempFileOf(name: string, targetName: string): boolean {
-  return name.startsWith(`.${targetName}.`) && name.endsWith(TEMP_SUFFIX);
 }

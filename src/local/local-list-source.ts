@@ -11,7 +11,7 @@
  *   replace the file by renaming a new one over it) are picked up.
  */
 import { createHash } from 'node:crypto';
-import { watch as watchDirectory, mkdirSync, type FSWatcher } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,8 @@ import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
 import { LISTS } from '../sharepoint/schema';
-import { isTempFileOf, removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { watchFileInDirectory } from './directory-watch';
 import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';
 import { exampleMeetingFields } from './example-meetings';
 import { formatListFile, LIST_NAMES, parseListFile, type StoredItem, type StoredLists } from './list-file';
@@ -53,6 +54,14 @@ interface Loaded {
 }
 
 const FILE_WHAT = 'The local list file';
+const MAX_WRITE_ATTEMPTS = 3;
+
+/** The file changed between reading it and replacing it. */
+class FileChangedError extends Error {}
+
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 const SEED_WHAT = 'The seed file';
 
 function errnoCode(error: unknown): string | undefined {
@@ -121,52 +130,66 @@ export class LocalListSource implements ListSource {
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
+    this.checkColumns(list, fields);
     return this.exclusive(async () => {
-      this.checkColumns(list, fields);
-      const loaded = await this.load(false);
-      const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
-      const lists = {} as Record<ListName, Resolved[]>;
-      for (const name of LIST_NAMES) lists[name] = stored[name].map((item) => resolveItem(item, loaded.mtime));
-      const index = lists[list].findIndex((item) => item.id === itemId);
-      const current = lists[list][index];
-      if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
-      if (!eTagMatches(ifMatch, current.eTag)) {
-        throw new SourceError('conflict', `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`, 412);
+      // A person may save the file between our read and our rename: then start over from
+      // their version (their edit of this item then shows as a conflict, not as lost).
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.updateOnce(list, itemId, fields, ifMatch);
+        } catch (error) {
+          if (!(error instanceof FileChangedError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+          this.log.info({ list, itemId, attempt }, 'local list file changed during a write; writing again');
+        }
       }
-      const next: Record<string, unknown> = { ...current.fields };
-      for (const [name, value] of Object.entries(fields)) {
-        if (value === null || value === undefined) delete next[name];
-        else next[name] = value;
-      }
-      const version = current.version + 1;
-      const updated: Resolved = {
-        id: current.id,
-        eTag: formatETag(fieldsTag(next), version),
-        lastModifiedDateTime: this.clock.now().toISOString(),
-        fields: next,
-        version,
-      };
-      lists[list][index] = updated;
-      await writeFileAtomic(this.file, formatListFile({ balance: lists.balance.map(storedForm), meetings: lists.meetings.map(storedForm) }));
-      this.log.info({ list, itemId, eTag: updated.eTag, columns: Object.keys(fields) }, 'local list item updated');
-      return this.toListItem(list, updated);
     });
+  }
+
+  private async updateOnce(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
+    const loaded = await this.load(false);
+    const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
+    const lists = {} as Record<ListName, Resolved[]>;
+    for (const name of LIST_NAMES) lists[name] = stored[name].map((item) => resolveItem(item, loaded.mtime));
+    const index = lists[list].findIndex((item) => item.id === itemId);
+    const current = lists[list][index];
+    if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+    if (!eTagMatches(ifMatch, current.eTag)) {
+      throw new SourceError('conflict', `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`, 412);
+    }
+    const next: Record<string, unknown> = { ...current.fields };
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === null || value === undefined) delete next[name];
+      else next[name] = value;
+    }
+    const version = current.version + 1;
+    const updated: Resolved = {
+      id: current.id,
+      eTag: formatETag(fieldsTag(next), version),
+      lastModifiedDateTime: this.clock.now().toISOString(),
+      fields: next,
+      version,
+    };
+    lists[list][index] = updated;
+    const text = formatListFile({ balance: lists.balance.map(storedForm), meetings: lists.meetings.map(storedForm) });
+    await writeFileAtomic(this.file, text, {
+      beforeCommit: async () => {
+        const now = await readFile(this.file).catch(() => null);
+        if (!now || hashOf(now) !== loaded.hash) throw new FileChangedError();
+      },
+    });
+    this.log.info({ list, itemId, eTag: updated.eTag, columns: Object.keys(fields) }, 'local list item updated');
+    return this.toListItem(list, updated);
   }
 
   watch(onChange: () => void): () => void {
     mkdirSync(this.dataDir, { recursive: true });
-    let timer: NodeJS.Timeout | null = null;
-    let watcher: FSWatcher | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    let stopped = false;
-    /** The content this watcher last told about, so one change is told once. */
+    /** The content this watcher last told about, so that one change is told once. */
     let notified: string | null = null;
-
+    let stopped = false;
     const check = async () => {
-      timer = null;
       let hash: string;
       try {
-        hash = createHash('sha256').update(await readFile(this.file)).digest('hex');
+        hash = hashOf(await readFile(this.file));
       } catch (error) {
         if (errnoCode(error) !== 'ENOENT') this.log.warn({ err: error, file: this.file }, 'local list file could not be read after a change');
         hash = 'missing';
@@ -176,42 +199,16 @@ export class LocalListSource implements ListSource {
       this.log.info({ file: this.file }, 'local list file changed on disk');
       onChange();
     };
-    const schedule = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void check(), this.debounceMs);
-      timer.unref();
-    };
-    const start = () => {
-      retry = null;
-      if (stopped) return;
-      try {
-        // The directory, not the file: editors that save by renaming a new file over the old
-        // one would leave a file watcher on the deleted inode.
-        watcher = watchDirectory(this.dataDir, { persistent: false }, (_event, name) => {
-          const fileName = name?.toString() ?? null;
-          if (fileName !== null && (fileName !== LIST_FILE_NAME || isTempFileOf(fileName, LIST_FILE_NAME))) return;
-          schedule();
-        });
-        watcher.on('error', (error) => {
-          this.log.warn({ err: error, dir: this.dataDir }, 'watching the local data directory failed; retrying');
-          watcher?.close();
-          watcher = null;
-          if (!stopped) retry = setTimeout(start, 2000);
-          retry?.unref();
-          schedule();
-        });
-      } catch (error) {
-        this.log.warn({ err: error, dir: this.dataDir }, 'cannot watch the local data directory; retrying');
-        retry = setTimeout(start, 2000);
-        retry.unref();
-      }
-    };
-    start();
+    const stop = watchFileInDirectory({
+      dir: this.dataDir,
+      fileName: LIST_FILE_NAME,
+      debounceMs: this.debounceMs,
+      logger: this.log,
+      onSettled: () => void check(),
+    });
     return () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      if (retry) clearTimeout(retry);
-      watcher?.close();
+      stop();
     };
   }
 
@@ -266,7 +263,7 @@ export class LocalListSource implements ListSource {
   private async loadExisting(): Promise<Loaded> {
     const bytes = await readFile(this.file);
     const info = await stat(this.file);
-    return { text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex'), mtime: info.mtime.toISOString() };
+    return { text: bytes.toString('utf8'), hash: hashOf(bytes), mtime: info.mtime.toISOString() };
   }
 
   private unreadable(error: unknown): SourceError {

@@ -67,6 +67,20 @@ describe('writeFileAtomic', () => {
     expect(tempFiles()).toEqual([]);
   });
 
+  it('does not replace the file when the last check before the rename refuses', async () => {
+    const target = join(dir, 'lists.json');
+    writeFileSync(target, 'theirs');
+    const refuse = async () => {
+      throw new Error('changed meanwhile');
+    };
+    await expect(writeFileAtomic(target, 'ours', { beforeCommit: refuse })).rejects.toThrow('changed meanwhile');
+    expect(readFileSync(target, 'utf8')).toBe('theirs');
+    expect(tempFiles()).toEqual([]);
+    let checked = false;
+    await writeFileAtomic(target, 'ours', { beforeCommit: async () => void (checked = true) });
+    expect([checked, readFileSync(target, 'utf8')]).toEqual([true, 'ours']);
+  });
+
   it('survives a process killed (SIGKILL) in the middle of a large write: the old file stays whole', async () => {
     const target = join(dir, 'lists.json');
     const previous = `${JSON.stringify({ balance: [{ id: '1', fields: { Title: 'Före kraschen' } }], meetings: [] }, null, 2)}\n`;
