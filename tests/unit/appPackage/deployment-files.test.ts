@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { placeholdersIn } from '../../../scripts/lib/app-package/template';
+import { loadConfig } from '../../../src/config';
 import { LISTS } from '../../../src/sharepoint/schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -14,6 +15,19 @@ describe('deployment files agree with each other', () => {
       const defined = Object.keys(parseEnv(read(file)));
       expect([file, [...used].filter((name) => !defined.includes(name))]).toEqual([file, []]);
     }
+  });
+
+  it('env/.env.local is local mode, and env/.env.dev with the tenant filled in is a valid SharePoint configuration', () => {
+    expect(loadConfig(parseEnv(read('env/.env.local'))).mode).toBe('local');
+    const dev = loadConfig({
+      ...parseEnv(read('env/.env.dev')),
+      AZURE_TENANT_ID: '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b',
+      AZURE_CLIENT_ID: '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a',
+      AZURE_CLIENT_SECRET: 'secret',
+      SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/svom',
+    });
+    expect(dev.mode).toBe('sharepoint');
+    expect(dev.sharePoint?.lists).toEqual({ balance: 'Balanslista SVOM', meetings: 'Möten SVOM' });
   });
 
   it('the Bicep parameters file names only parameters the template declares, and sets every required one', () => {
