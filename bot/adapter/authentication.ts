@@ -5,8 +5,9 @@
  * anonymous (local mode, loopback only). Every connector client it makes uses our bounded retry.
  */
 import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-// Types only: botbuilder's own connector package, not re-exported by botbuilder at run time.
-import type { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+// botbuilder's own connector package (installed with it): the error class CloudAdapter answers 401 for.
+import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
+import type { Activity } from 'botbuilder';
 import type { BotOptions } from '../../src/config';
 import { boundedRetryPolicy, type PipelinePolicy } from './retry-policy';
 
@@ -59,6 +60,19 @@ class RetryingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthen
     private readonly policy: PipelinePolicy,
   ) {
     super(options);
+  }
+
+  /**
+   * A token that fails signature or format checks makes jsonwebtoken throw its own error, which
+   * CloudAdapter would answer with 500; any failure to authenticate is a 401.
+   */
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.message : String(error)}`, 401);
+    }
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
