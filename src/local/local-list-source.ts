@@ -54,6 +54,8 @@ interface Loaded {
 }
 
 const FILE_WHAT = 'The local list file';
+const SEED_WHAT = 'The seed file';
+/** Tries of a write whose file keeps changing under it (a person saving at the same moment). */
 const MAX_WRITE_ATTEMPTS = 3;
 
 /** The file changed between reading it and replacing it. */
@@ -62,7 +64,6 @@ class FileChangedError extends Error {}
 function hashOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-const SEED_WHAT = 'The seed file';
 
 function errnoCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -138,7 +139,10 @@ export class LocalListSource implements ListSource {
         try {
           return await this.updateOnce(list, itemId, fields, ifMatch);
         } catch (error) {
-          if (!(error instanceof FileChangedError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+          if (!(error instanceof FileChangedError)) throw error;
+          if (attempt >= MAX_WRITE_ATTEMPTS) {
+            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while item ${itemId} was written; try again`, 503, { cause: error });
+          }
           this.log.info({ list, itemId, attempt }, 'local list file changed during a write; writing again');
         }
       }
