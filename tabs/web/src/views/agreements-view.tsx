@@ -98,7 +98,9 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
                 <TableRow key={item.id} data-agreement={item.key}>
                   <TableCell>
                     <div className={styles.cellStack}>
-                      <span className={styles.name}>{item.title || strings.untitled}</span>
+                      <span className={styles.name} data-name>
+                        {item.title || strings.untitled}
+                      </span>
                       <EditLink url={item.editUrl} title={item.title} itemId={item.id} />
                     </div>
                   </TableCell>

@@ -1,0 +1,55 @@
+/**
+ * Builds the tab's web app (tabs/web/dist) when it is missing or older than its sources, so
+ * browser tests and benchmarks run against the current code. A lock file keeps two test files
+ * from building at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+const WEB = join(ROOT, 'tabs', 'web');
+const DIST_INDEX = join(WEB, 'dist', 'index.html');
+const LOCK = join(WEB, '.build.lock');
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
+}
+
+function stale(): boolean {
+  if (!existsSync(DIST_INDEX)) return true;
+  const sources = ['src', 'index.html', 'auth-end.html', 'vite.config.ts'].map((name) => newest(join(WEB, name)));
+  return Math.max(...sources) > statSync(DIST_INDEX).mtimeMs;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function ensureWebBuilt(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (!stale()) return;
+    let lock: number;
+    try {
+      lock = openSync(LOCK, 'wx');
+    } catch {
+      // Someone else is building; a lock older than two minutes is left over from a crash.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { force: true });
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!stale()) return;
+      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+      return;
+    } finally {
+      closeSync(lock);
+      rmSync(LOCK, { force: true });
+    }
+  }
+  throw new Error('Timed out waiting for another build of the web app');
+}
