@@ -31,6 +31,8 @@ export interface BotDeps {
   endpoints?: BotFrameworkEndpoints;
   /** Tests only: shorter connector retry delays. */
   retry?: RetryOptions;
+  /** Post what is due as soon as a team chooses its channel (default true; tests turn it off to run the notifier themselves). */
+  postDueOnChannelChoice?: boolean;
 }
 
 export interface BotRuntime {
@@ -69,7 +71,24 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const messenger = new CloudMessenger(adapter, config.bot.appId ?? '', logger);
   const tabUrl = tabUrlFor(config);
   const notifier = createNotifier({ snapshots: deps.snapshots, registry, messenger, cards, store, clock, logger, options: config.bot, tabUrl });
-  const bot = new BalanceBot({ registry, cards, snapshots: deps.snapshots, source: deps.source, clock, logger, options: config.bot, tabUrl, snoozer: notifier });
+  const bot = new BalanceBot({
+    registry,
+    cards,
+    snapshots: deps.snapshots,
+    source: deps.source,
+    clock,
+    logger,
+    options: config.bot,
+    tabUrl,
+    snoozer: notifier,
+    postDueNow:
+      deps.postDueOnChannelChoice === false
+        ? null
+        : async (teamId) => {
+            const report = await notifier.run({ teamId });
+            log.info({ teamId, counts: report.counts }, 'posted what was due after the channel choice');
+          },
+  });
 
   // One place catches per turn: log it, tell the member briefly, and stop posting to a team that removed the bot.
   adapter.onTurnError = async (context, error) => {

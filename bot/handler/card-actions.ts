@@ -58,6 +58,17 @@ async function meetingCard(deps: HandlerDeps, language: Language, data: MeetingA
   return { card: deps.cards.meetingReminder(due, cardContext(deps, language, data.eventKey), { notice }), updateMessage: true };
 }
 
+/** After a channel is chosen, what is already due goes out now rather than at the next scheduled run. */
+export function postDueSoon(deps: HandlerDeps, teamId: string): void {
+  if (!deps.postDueNow) return;
+  // Not awaited: the member's click is answered at once; the ledger keeps every reminder to one post.
+  setImmediate(() => {
+    deps.postDueNow?.(teamId).catch((error: unknown) => {
+      deps.logger.child({ module: 'bot-actions' }).warn({ teamId, err: error instanceof Error ? error.message : String(error) }, 'posting what is due after the channel choice failed');
+    });
+  });
+}
+
 async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: TeamTarget, channelId: string): Promise<ActionOutcome> {
   const t = strings(team.language);
   const channels = await teamChannels(context, team.teamId, t.generalChannel);
@@ -68,6 +79,7 @@ async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: Team
   const by = await memberName(context);
   const updated = (await deps.registry.update(team.teamId, (current) => (current ? { ...current, channelId: channel.id, channelName: channel.name } : null))) ?? team;
   deps.logger.child({ module: 'bot-actions' }).info({ teamId: team.teamId, channelId: channel.id }, 'reminder channel chosen');
+  postDueSoon(deps, team.teamId);
   const card = deps.cards.welcome(
     { channels, chosen: channel, chosenBy: by, notice: { style: 'good', text: t.channelChosen(escapeMarkdown(channel.name)) } },
     cardContext(deps, updated.language),

@@ -7,6 +7,7 @@ import type { AdaptiveCard, Language } from '../contracts';
 import { escapeMarkdown, strings } from '../cards';
 import { parseCommand } from './commands';
 import type { HandlerDeps } from './deps';
+import { postDueSoon } from './card-actions';
 import { cardContext, ensureTeam } from './installation';
 import { channelIdOf, isPersonal, teamChannels, teamIdOf } from './teams-context';
 
@@ -47,6 +48,7 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
       const name = channels.find((channel) => channel.id === channelId)?.name ?? t().generalChannel;
       await deps.registry.update(teamId, (current) => (current ? { ...current, channelId, channelName: name, active: true } : null));
       log.info({ teamId, channelId }, 'reminder channel set with "post here"');
+      postDueSoon(deps, teamId);
       await reply(context, deps.cards.message({ title: t().actionResult, text: t().channelChosen(escapeMarkdown(name)), style: 'good' }, cardContext(deps, language)), t().channelChosen(name));
       return;
     }

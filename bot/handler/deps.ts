@@ -14,6 +14,9 @@ export interface Snoozer {
   snooze(teamId: string, eventKey: string, days: number): Promise<'snoozed' | 'unknown-event'>;
 }
 
+/** Posts what is due now for one team (the notifier's run), used right after a channel is chosen. */
+export type PostDueNow = (teamId: string) => Promise<void>;
+
 export interface HandlerDeps {
   registry: StateStoreTeamRegistry;
   cards: BotCards;
@@ -25,4 +28,6 @@ export interface HandlerDeps {
   /** Where "Öppna i balanslistan" leads. */
   tabUrl: string;
   snoozer: Snoozer;
+  /** Null: wait for the schedule after a channel is chosen. */
+  postDueNow: PostDueNow | null;
 }

@@ -42,6 +42,8 @@ export interface HarnessOptions {
   stateDir?: string;
   clock?: FixedClock;
   logger?: Logger;
+  /** Default false here: tests run the notifier themselves. */
+  postDueOnChannelChoice?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -68,6 +70,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       stateStore: new FileStateStore({ dir: stateDir }, { logger }),
       endpoints: options.endpoints,
       retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 5_000 },
+      postDueOnChannelChoice: options.postDueOnChannelChoice ?? false,
     });
     const app = express();
     app.use(bot.router);

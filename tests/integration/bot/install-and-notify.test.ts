@@ -193,3 +193,18 @@ describe('delivery faults', () => {
     expect(harness.connector.requests.length).toBe(calls);
   });
 });
+
+describe('choosing the channel posts what is already due', () => {
+  test('the due reminders arrive right after the choice, once', async () => {
+    const harness = await startHarness({ source: new MemoryListSource(sampleListData()), postDueOnChannelChoice: true });
+    try {
+      await installAndChoose(harness);
+      for (let i = 0; i < 50 && harness.connector.postsIn(SVOM_CHANNEL).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);
+      await harness.bot.notifier.run();
+      expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);
+    } finally {
+      await harness.close();
+    }
+  });
+});
