@@ -1,0 +1,56 @@
+/**
+ * The tab's API client: sends the last ETag, treats 304 as "unchanged", asks for the Teams token
+ * only after a 401, and turns error bodies into typed errors.
+ */
+import { ApiError, createClient } from '../../../../tabs/web/src/api/client';
+
+type Call = { url: string; headers: Record<string, string> };
+
+function fakeFetch(responses: Array<() => Response>) {
+  const calls: Call[] = [];
+  const fetch = (async (url: string, init?: RequestInit) => {
+    calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
+    const next = responses.shift();
+    if (!next) throw new TypeError('Failed to fetch');
+    return next();
+  }) as typeof globalThis.fetch;
+  return { calls, fetch };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+describe('createClient', () => {
+  it('sends If-None-Match after the first load and reports a 304 as unchanged', async () => {
+    const { calls, fetch } = fakeFetch([json(200, { entries: [] }, { ETag: '"v1"' }), () => new Response(null, { status: 304 })]);
+    const client = createClient({ getToken: async () => 'never', fetch });
+    expect(await client.load()).toEqual({ changed: true, view: { entries: [] }, etag: '"v1"' });
+    expect(await client.load()).toEqual({ changed: false });
+    expect(calls[0]?.headers['If-None-Match']).toBeUndefined();
+    expect(calls[1]?.headers['If-None-Match']).toBe('"v1"');
+    expect(calls.every((call) => call.headers.Authorization === undefined)).toBe(true);
+  });
+
+  it('asks for a token after a 401 and sends it from then on', async () => {
+    let asked = 0;
+    const { calls, fetch } = fakeFetch([json(401, { error: { code: 'unauthorized', message: 'x' } }), json(200, {}, { ETag: '"a"' }), json(200, {}, { ETag: '"b"' })]);
+    const client = createClient({ getToken: async () => `token-${(asked += 1)}`, fetch });
+    await client.load();
+    await client.load();
+    expect(calls.map((call) => call.headers.Authorization)).toEqual([undefined, 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('turns error bodies into typed errors', async () => {
+    const { fetch } = fakeFetch([
+      json(401, {}),
+      json(401, { error: { code: 'unauthorized', message: 'Inloggning krävs.' } }),
+      json(403, { error: { code: 'consent-required', message: 'Godkänn' } }),
+      () => new Response('<html>proxy error</html>', { status: 502 }),
+    ]);
+    const client = createClient({ getToken: async () => null, fetch });
+    await expect(client.load()).rejects.toMatchObject({ code: 'unauthorized', status: 401, message: 'Inloggning krävs.' });
+    await expect(client.load()).rejects.toMatchObject({ code: 'consent-required', status: 403 });
+    await expect(client.load()).rejects.toMatchObject({ code: 'server', status: 502 });
+    await expect(client.load()).rejects.toBeInstanceOf(ApiError);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The tab's components in jsdom with Testing Library: grouping, search and filters written to
+ * the address, status by text, Swedish and English, the stale banner, edit links (SharePoint in
+ * and outside Teams, the local file), and the consent button. The API and host are fakes.
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { ApiError, type BalanceListClient, type LoadResult } from '../../../../tabs/web/src/api/client';
+import { TabApp, type Location } from '../../../../tabs/web/src/components/tab-app';
+import { browserHost, type Host } from '../../../../tabs/web/src/teams/host';
+import type { BalanceListView } from '../../../../src/view-model';
+import { fixtureView } from './fixture';
+
+beforeAll(() => {
+  // jsdom has no matchMedia; Fluent's motion asks for reduced motion.
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+});
+
+class FakeClient implements BalanceListClient {
+  calls = 0;
+  constructor(public results: Array<LoadResult | ApiError>) {}
+  async load(): Promise<LoadResult> {
+    this.calls += 1;
+    const next = this.results.length > 1 ? this.results.shift() : this.results[0];
+    if (next instanceof ApiError) throw next;
+    if (!next) throw new ApiError('network', 0, 'no result');
+    return next;
+  }
+}
+
+class MemoryLocation implements Location {
+  history: string[] = [];
+  constructor(public search = '') {}
+  push(search: string) {
+    this.search = search;
+    this.history.push(`push ${search}`);
+  }
+  replace(search: string) {
+    this.search = search;
+    this.history.push(`replace ${search}`);
+  }
+  listen() {
+    return () => undefined;
+  }
+}
+
+const ok = (view: BalanceListView = fixtureView()): LoadResult => ({ changed: true, view, etag: '"v1"' });
+
+async function renderTab(options: { client?: FakeClient; host?: Host; search?: string } = {}) {
+  const client = options.client ?? new FakeClient([ok()]);
+  const location = new MemoryLocation(options.search ?? '');
+  const host = options.host ?? browserHost({ locale: 'sv-SE', theme: 'light' });
+  render(<TabApp host={host} client={client} location={location} pollMs={60_000} />);
+  await screen.findByTestId('refreshed').catch(() => undefined);
+  return { client, location, host };
+}
+
+describe('Balanslista', () => {
+  it('groups entries under their areas with status shown as text', async () => {
+    await renderTab();
+    expect(screen.getByRole('heading', { level: 1, name: 'Balanslistan' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'SVOM:s prioriterade områden 2019-2022' })).toBeTruthy();
+    const group = screen.getByRole('button', { name: /Välfärdsteknologi/ });
+    expect(group.getAttribute('aria-expanded')).toBe('true');
+    const body = document.getElementById(group.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(within(body).getByText('Vältel 2.0')).toBeTruthy();
+    expect(within(body).getByText('Pågår')).toBeTruthy();
+    expect(within(body).getByText('Bevakas')).toBeTruthy();
+    expect(within(body).getByText('2023-02-16')).toBeTruthy();
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
+  });
+
+  it('collapses a group', async () => {
+    await renderTab();
+    const group = screen.getByRole('button', { name: /Psykisk hälsa/ });
+    fireEvent.click(group);
+    expect(group.getAttribute('aria-expanded')).toBe('false');
+    expect((document.getElementById(group.getAttribute('aria-controls') ?? '') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('filters by search text and writes it to the address', async () => {
+    const { location } = await renderTab();
+    fireEvent.change(screen.getByLabelText('Sök'), { target: { value: 'vältel' } });
+    expect(screen.getByText('Visar 1 av 7')).toBeTruthy();
+    expect(screen.queryByText('Handlingsplan psykisk hälsa')).toBeNull();
+    expect(location.search).toBe('?view=balanslista&q=v%C3%A4ltel');
+    expect(location.history.at(-1)?.startsWith('replace')).toBe(true);
+  });
+
+  it('reads filters from the address, so a shared link opens filtered', async () => {
+    await renderTab({ search: '?group=L-IFO' });
+    expect((screen.getByLabelText('Beredande forum') as HTMLSelectElement).value).toBe('L-IFO');
+    expect(screen.getByText('Visar 1 av 7')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Rensa filter' }));
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
+  });
+
+  it('links each entry to SharePoint, opened outside Teams when in Teams', async () => {
+    const opened: string[] = [];
+    const host: Host = { ...browserHost({ locale: 'sv-SE', theme: 'light' }), inTeams: true, openExternal: async (url) => (opened.push(url), true) };
+    await renderTab({ host });
+    const link = screen.getByRole('link', { name: 'Redigera i SharePoint: Vältel 2.0 (öppnas utanför Teams)' });
+    expect(link.getAttribute('href')).toBe('https://contoso.sharepoint.com/sites/svom/Lists/Balanslista/DispForm.aspx?ID=2');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    fireEvent.click(link);
+    expect(opened).toEqual(['https://contoso.sharepoint.com/sites/svom/Lists/Balanslista/DispForm.aspx?ID=2']);
+  });
+
+  it('says honestly that local items live in a file, and never links a non-web address', async () => {
+    const view = fixtureView({ source: 'local', lists: { balance: 'file:///srv/app/.data/lists.json#balance', meetings: 'file:///srv/app/.data/lists.json#meetings' } });
+    view.entries = view.entries.map((item) => ({ ...item, editUrl: `file:///srv/app/.data/lists.json#balance/${item.id}` }));
+    view.entries[0] = { ...view.entries[0]!, editUrl: 'javascript:alert(1)' };
+    await renderTab({ client: new FakeClient([ok(view)]) });
+    expect(screen.queryAllByRole('link', { name: /Redigera i SharePoint/ })).toHaveLength(0);
+    expect(screen.getByText('Post 2 i den lokala filen')).toBeTruthy();
+    expect(screen.getByText(/listan i filen \/srv\/app\/\.data\/lists\.json/)).toBeTruthy();
+    expect(document.querySelector('a[href^="javascript"]')).toBeNull();
+  });
+
+  it('renders markup in titles as text', async () => {
+    const view = fixtureView();
+    view.entries[1] = { ...view.entries[1]!, title: '<img src=x onerror=alert(1)>Vältel' };
+    await renderTab({ client: new FakeClient([ok(view)]) });
+    expect(screen.getByText('<img src=x onerror=alert(1)>Vältel')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('Avtal', () => {
+  it('shows each agreement’s derived status as text and sorts by a column', async () => {
+    const { location } = await renderTab({ search: '?view=avtal' });
+    const table = screen.getByRole('table', { name: 'Överenskommelser och avtal' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByText(/Gäller|Löper snart ut|Har gått ut|Okänt slutdatum/).textContent)).toEqual([
+      'Har gått ut',
+      'Löper snart ut',
+      'Gäller',
+      'Okänt slutdatum',
+    ]);
+    expect(within(rows[1]!).getByText('om 30 dagar')).toBeTruthy();
+    expect(within(rows[0]!).getByText('för 245 dagar sedan')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sortera efter Namn' }));
+    expect(location.search).toContain('sort=name');
+    expect(screen.getByRole('img', { name: 'Tidslinje över giltighetstider' })).toBeTruthy();
+    expect(screen.getByText('I dag 2022-12-01')).toBeTruthy();
+  });
+
+  it('filters agreements by derived status', async () => {
+    await renderTab({ search: '?view=avtal&state=expiring' });
+    expect(screen.getByText('Visar 1 av 4')).toBeTruthy();
+    expect(screen.getByText('Samverkansavtal hemsjukvård')).toBeTruthy();
+  });
+});
+
+describe('Möten and Datakvalitet', () => {
+  it('lists upcoming meetings with the entries followed up there, past ones folded', async () => {
+    await renderTab({ search: '?view=moten' });
+    const upcoming = screen.getByRole('article', { name: /2023-02-16/ });
+    expect(within(upcoming).getByText('E-hälsocentrums verksamhet')).toBeTruthy();
+    expect(within(upcoming).getByText('2023-02-02 (om 63 dagar)')).toBeTruthy();
+    expect(screen.getByText('Tidigare möten (1)').closest('details')?.open).toBe(false);
+  });
+
+  it('explains each data-quality problem in words', async () => {
+    await renderTab({ search: '?view=datakvalitet' });
+    expect(screen.getByText('Giltighetstiden går inte att tolka')).toBeTruthy();
+    expect(screen.getByText('sedan 1990-talet')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Datakvalitet (1)' })).toBeTruthy();
+  });
+});
+
+describe('state of the data', () => {
+  it('warns when the server says the data is stale, and since when', async () => {
+    await renderTab({ client: new FakeClient([ok(fixtureView({ stale: true, staleSince: '2022-12-01T08:15:00Z' }))]) });
+    expect(screen.getByText('Uppgifterna kan vara inaktuella')).toBeTruthy();
+    expect(screen.getByText(/sedan 2022-12-01 09:15/)).toBeTruthy();
+  });
+
+  it('keeps the list on a 304 and updates when the list changes', async () => {
+    const client = new FakeClient([ok(), { changed: false }, ok(fixtureView({ entries: [] }))]);
+    await renderTab({ client });
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Uppdatera nu' })));
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Uppdatera nu' })));
+    expect(screen.getByText('Visar 0 av 0')).toBeTruthy();
+    expect(client.calls).toBe(3);
+  });
+
+  it('offers consent through the Teams popup when the API asks for it, then retries', async () => {
+    const popups: string[] = [];
+    const host: Host = { ...browserHost({ locale: 'sv-SE', theme: 'light' }), inTeams: true, authenticate: async (url) => void popups.push(url) };
+    const client = new FakeClient([new ApiError('consent-required', 403, 'consent'), ok()]);
+    await renderTab({ client, host });
+    expect(screen.getByText('Appen behöver ditt godkännande')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Godkänn och fortsätt' })));
+    expect(popups).toEqual([`${window.location.origin}/auth/start`]);
+    expect(await screen.findByText('Visar 7 av 7')).toBeTruthy();
+  });
+
+  it('tells a user without access why nothing is shown', async () => {
+    await renderTab({ client: new FakeClient([new ApiError('access-denied', 403, 'denied')]) });
+    expect(screen.getByText('Du har inte behörighet till listan')).toBeTruthy();
+  });
+});
+
+describe('English', () => {
+  it('uses English when the locale is English', async () => {
+    await renderTab({ host: browserHost({ locale: 'en-GB', theme: 'dark' }), search: '?view=avtal' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Balance list' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Agreements' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('Expiring soon', { selector: '[data-state]' })).toBeTruthy();
+    expect(screen.getByText('in 30 days')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
