@@ -116,11 +116,15 @@ export async function startPlayground(deps: { config: Config; logger: Logger; ti
   const url = `http://127.0.0.1:${port}`;
   log.info({ url, endpoint }, `Agents Playground: open ${url} – add the bot to the team "SVOM", then choose the channel on the welcome card`);
   child.once('exit', (code) => log.warn({ code }, 'the Agents Playground stopped'));
+  // A child process outlives a parent that exits without stopping it; take it down with us.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
 
   return {
     url,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.removeAllListeners('exit');
         child.once('exit', () => resolve());
