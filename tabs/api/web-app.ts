@@ -3,9 +3,17 @@
  * and the tab's routes (`/`, `/tab`, `/config`) answered with index.html. When the app has not
  * been built, the pages say so plainly with a 503 instead of a bare 404.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import express, { type Router } from 'express';
+
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
 
 /** Paths the single-page app answers. */
 export const PAGE_ROUTES = ['/', '/tab', '/tab/*rest', '/config', '/personal'];
@@ -30,6 +38,22 @@ export function webApp(options: { distDir?: string } = {}): Router {
   const router = express.Router();
   const built = () => existsSync(join(distDir, 'index.html'));
 
+  // Hashed scripts and styles never change under one name: gzip each once and keep it.
+  const gzipped = new Map<string, Buffer>();
+  router.get('/assets/:file', (req, res, next) => {
+    const file = req.params.file;
+    const type = ASSET_TYPES[extname(file)];
+    if (!type || !/^[\w.-]+$/.test(file) || !req.acceptsEncodings('gzip')) return next();
+    const path = join(distDir, 'assets', file);
+    let body = gzipped.get(path);
+    if (!body) {
+      if (!existsSync(path)) return next();
+      body = gzipSync(readFileSync(path), { level: 9 });
+      gzipped.set(path, body);
+    }
+    res.set({ 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Cache-Control': 'public, max-age=31536000, immutable' });
+    res.send(body);
+  });
   router.use(
     '/assets',
     express.static(join(distDir, 'assets'), {

@@ -20,6 +20,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       input: { index: resolve(root, 'index.html'), 'auth-end': resolve(root, 'auth-end.html') },
+      // Fluent UI marks its modules "use client" (for server components); meaningless in this bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
     },
   },
 });

@@ -80,12 +80,17 @@ describeBrowser('the tab in Chromium (local mode)', () => {
   });
 
   /** Waits until the address (search part) contains `part`; history updates are not page loads. */
-  const addressHas = (part: string, target: Page = page) => target.waitForFunction(`window.location.search.includes(${JSON.stringify(part)})`, undefined, { timeout: 5000 });
+  const addressHas = async (part: string, target: Page = page) => {
+    for (let attempt = 0; attempt < 50 && !new URL(target.url()).search.includes(part); attempt += 1) await target.waitForTimeout(100);
+    expect(new URL(target.url()).search).toContain(part);
+  };
 
   const open = async (search: string, target: Page = page) => {
     await target.goto(`${url}/tab${search}`);
     await target.getByRole('heading', { level: 2 }).first().waitFor();
     await target.locator('[data-testid="refreshed"]').waitFor();
+    // Views other than the first load their code on demand.
+    await target.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
   };
 
   it('shows the whole balance list in Swedish, grouped in the document’s order', async () => {

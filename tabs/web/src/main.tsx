@@ -5,7 +5,6 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
-import { ConfigPage } from './components/config-page';
 import { browserLocation, TabApp } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
 import './styles.css';
@@ -23,6 +22,7 @@ async function start(): Promise<void> {
   const root = createRoot(container);
   const host = await connectHost();
   if (window.location.pathname.replace(/\/+$/, '') === '/config') {
+    const { ConfigPage } = await import('./components/config-page');
     root.render(<ConfigPage host={host} />);
     return;
   }

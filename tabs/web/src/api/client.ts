@@ -62,7 +62,7 @@ export function createClient(options: { getToken: () => Promise<string | null>; 
       if (token) headers.Authorization = `Bearer ${token}`;
     }
     try {
-      return await doFetch(`${options.baseUrl ?? ''}/api/balance-list`, { headers, cache: 'no-cache', credentials: 'same-origin' });
+      return await doFetch(`${options.baseUrl ?? ''}/api/balance-list`, { headers, credentials: 'same-origin' });
     } catch (error) {
       throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
     }

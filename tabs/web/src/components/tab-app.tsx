@@ -3,20 +3,22 @@
  * The view, search and filters live in the address so a filtered view can be shared.
  */
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
 import { useBalanceList } from '../hooks/use-balance-list';
 import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
 import type { Host } from '../teams/host';
-import { AgreementsPanel } from '../views/agreements-view';
 import { BalanceListPanel } from '../views/balance-list-view';
-import { DataQualityPanel } from '../views/data-quality-view';
-import { MeetingsPanel } from '../views/meetings-view';
 import { AppContext } from './app-context';
 import { LoadProblem } from './load-problem';
 import { LocalNotice, RefreshLine, StaleBanner } from './status-header';
 import { Themed } from './themed';
+
+// The first view loads with the page; the others (and their table code) when first opened.
+const AgreementsPanel = lazy(() => import('../views/agreements-view').then((module) => ({ default: module.AgreementsPanel })));
+const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
+const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
 const useStyles = makeStyles({
   page: {
@@ -133,7 +135,7 @@ export function TabApp({ host, client, location, pollMs }: Props) {
               <>
                 <StaleBanner view={view} />
                 {state.view === 'balanslista' ? <LocalNotice view={view} /> : null}
-                {panel(state.view)}
+                <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
               </>
             ) : data.loading ? (
               <Spinner label={strings.loading} />

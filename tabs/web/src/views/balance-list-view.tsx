@@ -21,6 +21,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     marginBottom: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
+    // Groups below the fold are laid out when scrolled to: long lists paint sooner.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 12rem',
   },
   groupHeading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   toggle: {

@@ -141,7 +141,7 @@ describe('Balanslista', () => {
 describe('Avtal', () => {
   it('shows each agreement’s derived status as text and sorts by a column', async () => {
     const { location } = await renderTab({ search: '?view=avtal' });
-    const table = screen.getByRole('table', { name: 'Överenskommelser och avtal' });
+    const table = await screen.findByRole('table', { name: 'Överenskommelser och avtal' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByText(/Gäller|Löper snart ut|Har gått ut|Okänt slutdatum/).textContent)).toEqual([
       'Har gått ut',
@@ -159,7 +159,7 @@ describe('Avtal', () => {
 
   it('filters agreements by derived status', async () => {
     await renderTab({ search: '?view=avtal&state=expiring' });
-    expect(screen.getByText('Visar 1 av 4')).toBeTruthy();
+    expect(await screen.findByText('Visar 1 av 4')).toBeTruthy();
     expect(screen.getByText('Samverkansavtal hemsjukvård')).toBeTruthy();
   });
 });
@@ -167,7 +167,7 @@ describe('Avtal', () => {
 describe('Möten and Datakvalitet', () => {
   it('lists upcoming meetings with the entries followed up there, past ones folded', async () => {
     await renderTab({ search: '?view=moten' });
-    const upcoming = screen.getByRole('article', { name: /2023-02-16/ });
+    const upcoming = await screen.findByRole('article', { name: /2023-02-16/ });
     expect(within(upcoming).getByText('E-hälsocentrums verksamhet')).toBeTruthy();
     expect(within(upcoming).getByText('2023-02-02 (om 63 dagar)')).toBeTruthy();
     expect(screen.getByText('Tidigare möten (1)').closest('details')?.open).toBe(false);
@@ -175,7 +175,7 @@ describe('Möten and Datakvalitet', () => {
 
   it('explains each data-quality problem in words', async () => {
     await renderTab({ search: '?view=datakvalitet' });
-    expect(screen.getByText('Giltighetstiden går inte att tolka')).toBeTruthy();
+    expect(await screen.findByText('Giltighetstiden går inte att tolka')).toBeTruthy();
     expect(screen.getByText('sedan 1990-talet')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Datakvalitet (1)' })).toBeTruthy();
   });
@@ -221,7 +221,7 @@ describe('English', () => {
     await renderTab({ host: browserHost({ locale: 'en-GB', theme: 'dark' }), search: '?view=avtal' });
     expect(screen.getByRole('heading', { level: 1, name: 'Balance list' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Agreements' }).getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByText('Expiring soon', { selector: '[data-state]' })).toBeTruthy();
+    expect(await screen.findByText('Expiring soon', { selector: '[data-state]' })).toBeTruthy();
     expect(screen.getByText('in 30 days')).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
   });
