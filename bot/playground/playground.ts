@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
+import { LOOPBACK_ONLY_NODE_ARGS } from './loopback-only';
 
 export interface PlaygroundHandle {
   /** Where a person opens the playground. */
@@ -74,7 +75,7 @@ export async function startPlayground(deps: { config: Config; logger: Logger; ti
   const endpoint = `http://${host}:${config.port}/api/messages`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, 'start', '--app-endpoint', endpoint, '--channel-id', 'msteams', '--port', String(config.playground.port), '--disable-telemetry'],
+    [...LOOPBACK_ONLY_NODE_ARGS, cli, 'start', '--app-endpoint', endpoint, '--channel-id', 'msteams', '--port', String(config.playground.port), '--disable-telemetry'],
     {
       cwd: dir,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile, TEAMSAPPTESTER_PORT: String(config.playground.port) },
