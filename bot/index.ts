@@ -38,8 +38,8 @@ export interface BotDeps {
 export interface BotRuntime {
   /** POST /api/messages and POST /api/notify. */
   router: express.Router;
-  /** Starts the schedule and, in local mode, the Agents Playground. */
-  start(): Promise<void>;
+  /** Starts the schedule and, in local mode, the Agents Playground (its address, when it started). */
+  start(): Promise<{ playgroundUrl: string | null }>;
   stop(): Promise<void>;
   notifier: Notifier;
   registry: StateStoreTeamRegistry;
@@ -127,6 +127,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
           return null;
         });
       }
+      return { playgroundUrl: playground?.url ?? null };
     },
     async stop() {
       scheduler?.stop();

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
 
   const server = await createServer(config, { logger });
-  const { url } = await server.listen();
+  const { url, playgroundUrl } = await server.listen();
   const publicUrl = config.publicUrl ?? url;
   process.stdout.write(
     [
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       `  Balance list API:         ${publicUrl}/api/balance-list`,
       `  Bot endpoint:             ${publicUrl}/api/messages`,
       `  Health:                   ${publicUrl}/healthz`,
+      ...(playgroundUrl ? [`  Agents Playground (chat): ${playgroundUrl}  (add the bot to the team, then choose the SVOM channel)`] : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

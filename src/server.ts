@@ -20,7 +20,7 @@ export interface AppServer {
   snapshots: SnapshotProvider;
   source: ListSource;
   /** Starts listening on the configured host and port (port 0: any free port), and the background work. */
-  listen(): Promise<{ url: string }>;
+  listen(): Promise<{ url: string; playgroundUrl: string | null }>;
   /** Stops the background work, lets requests in flight finish, and closes the listener. */
   close(): Promise<void>;
 }
@@ -87,12 +87,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         server?.once('error', reject);
         server?.listen(config.port, config.host, () => resolve());
       });
-      await bot.start();
+      const { playgroundUrl } = await bot.start();
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       log.info({ url, mode: config.mode }, 'listening');
-      return { url };
+      return { url, playgroundUrl };
     },
     async close() {
       snapshots.stop();
