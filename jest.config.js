@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // The tab's web app and its component tests use the browser settings (JSX, DOM).
-    '^.+/(tabs/web|tests/unit/tabs/web)/.+\\.tsx?$': ['ts-jest', { tsconfig: 'tabs/web/tsconfig.jest.json' }],
+    '^.+/(tabs/web|tests/unit/tabs/web)/.+\\.tsx?$': '<rootDir>/tabs/web/jest-transform.cjs',
     // Type errors are caught by `npm run typecheck`; jest only transpiles.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },

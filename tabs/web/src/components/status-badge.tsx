@@ -1,9 +1,11 @@
 /** Status shown by text and colour together, never colour alone. */
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import type { AgreementState, EntryStatus } from '../../../../src/domain/types';
 import { useApp } from './app-context';
 
 type BadgeColor = 'brand' | 'danger' | 'important' | 'informative' | 'severe' | 'subtle' | 'success' | 'warning';
+
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } });
 
 const ENTRY_COLORS: Record<EntryStatus, BadgeColor> = {
   active: 'brand',
@@ -22,9 +24,10 @@ const AGREEMENT_COLORS: Record<AgreementState, BadgeColor> = {
 
 export function EntryStatusBadge({ status }: { status: EntryStatus | null }) {
   const { strings } = useApp();
+  const styles = useStyles();
   if (status === null) return null;
   return (
-    <Badge appearance="tint" shape="rounded" color={ENTRY_COLORS[status]} data-status={status}>
+    <Badge className={styles.badge} appearance="tint" shape="rounded" color={ENTRY_COLORS[status]} data-status={status}>
       {strings.entryStatus[status]}
     </Badge>
   );
@@ -32,8 +35,9 @@ export function EntryStatusBadge({ status }: { status: EntryStatus | null }) {
 
 export function AgreementStateBadge({ state }: { state: AgreementState }) {
   const { strings } = useApp();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" shape="rounded" color={AGREEMENT_COLORS[state]} data-state={state}>
+    <Badge className={styles.badge} appearance="tint" shape="rounded" color={AGREEMENT_COLORS[state]} data-state={state}>
       {strings.agreementState[state]}
     </Badge>
   );

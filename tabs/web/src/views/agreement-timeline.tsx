@@ -10,7 +10,7 @@ import { useApp } from '../components/app-context';
 import { dateValue } from '../format';
 
 const ROW = 34;
-const TOP = 28;
+const TOP = 44;
 const LABEL_W = 0;
 const WIDTH = 720;
 const BAR_H = 14;
@@ -92,8 +92,8 @@ export function AgreementTimeline({ agreements, today }: Props) {
             </g>
           );
         })}
-        <line x1={x(today)} x2={x(today)} y1={TOP - 10} y2={height} stroke={tokens.colorNeutralForeground1} strokeWidth={2} strokeDasharray="6 3" />
-        <text x={Math.min(x(today) + 4, WIDTH - 90)} y={TOP - 12} fontSize={12} fontWeight={600} fill={tokens.colorNeutralForeground1}>
+        <line x1={x(today)} x2={x(today)} y1={TOP - 26} y2={height} stroke={tokens.colorNeutralForeground1} strokeWidth={2} strokeDasharray="6 3" />
+        <text x={Math.min(x(today) + 4, WIDTH - 110)} y={TOP - 14} fontSize={12} fontWeight={600} fill={tokens.colorNeutralForeground1}>
           {strings.today} {today}
         </text>
       </svg>
