@@ -15,6 +15,7 @@ import { silentLogger } from '../src/logger';
 import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../tests/fakes/fake-graph';
+import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
 
 interface Row {
   items: number;
@@ -27,32 +28,8 @@ interface Row {
   ms: number;
 }
 
-function resourceUnits(method: string, path: string): number {
-  if (path === '/v1.0/$batch' || path.endsWith('/$batch')) return 0;
-  if (method !== 'GET') return 2;
-  if (path.includes('/items/delta')) return /[?&]token=/.test(path) ? 1 : 2;
-  if (/\/items(\?|$)/.test(path) || /\/lists\?/.test(path)) return 2;
-  return 1;
-}
-
-function balanceItem(n: number): { id: string; fields: Record<string, unknown> } {
-  const agreement = n % 10 === 0;
-  return {
-    id: String(n),
-    fields: {
-      Title: agreement ? `Överenskommelse ${n} om samverkan kring vård och omsorg` : `Punkt ${n}: samverkan kring vård och omsorg i länet`,
-      EntryKey: `post-${n}`,
-      Section: agreement ? 'Överenskommelser och avtal rekommendationsbeslutade av SVOM' : 'Flera områden',
-      EntryKind: agreement ? 'Avtal' : 'Punkt',
-      SortOrder: n,
-      EntryStatus: n % 3 === 0 ? 'Pågår' : undefined,
-      PreparingGroups: ['Fredagsgruppen', 'L-IFO'],
-      Notes: 'Följs upp i SVOM.',
-      ...(n % 13 === 0 ? { NextFollowUp: '2022-09-22' } : {}),
-      ...(agreement ? { ValidityText: '2021-2023', ValidTo: '2023-12-31', RecommendingForums: ['SVOM'] } : {}),
-    },
-  };
-}
+/** Agreements in the Graph benchmark all run 2021–2023. */
+const balanceItem = (n: number) => syntheticBalanceItem(n, () => ({ ValidityText: '2021-2023', ValidTo: '2023-12-31' }));
 
 async function measure(fake: FakeGraph, items: number, scenario: string, exchanges: GraphRequestInfo[], run: () => Promise<unknown>): Promise<Row> {
   fake.resetLog();
@@ -135,7 +112,7 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const rows = [...(await benchSize(1000)), ...(await benchSize(10000))];
-  console.log('Graph: reading the lists through the fake Graph (page size 1000; resource units as counted in bench/graph.bench.ts)');
+  console.log('Graph: reading the lists through the fake Graph (page size 1000; resource units as counted in bench/support/synthetic.ts)');
   printTable(rows);
   const refresh = rows.filter((row) => row.scenario.startsWith('(b)'));
   if (refresh.some((row) => row.graphRequests !== 1)) {

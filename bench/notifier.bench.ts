@@ -38,6 +38,7 @@ import { GraphListSource } from '../src/sharepoint/graph-list-source';
 import { mapListData } from '../src/sharepoint/mapping';
 import { SnapshotService } from '../src/snapshot';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph, type SeedItem } from '../tests/fakes/fake-graph';
+import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
 
 const YEAR_START = '2022-01-01';
 const YEAR_END = '2022-12-31';
@@ -70,14 +71,6 @@ function emptyTally(): Tally {
   return { runs: 0, graphRequests: 0, resourceUnits: 0, requestBytes: 0, responseBytes: 0, quietRunRequests: [], quietRunUnits: [], posted: [], ms: 0 };
 }
 
-function resourceUnits(method: string, path: string): number {
-  if (path.endsWith('/$batch')) return 0;
-  if (method !== 'GET') return 2;
-  if (path.includes('/items/delta')) return /[?&]token=/.test(path) ? 1 : 2;
-  if (/\/items(\?|$)/.test(path) || /\/lists\?/.test(path)) return 2;
-  return 1;
-}
-
 function schedule(): Run[] {
   const runs: Run[] = [];
   let lastMonth = '';
@@ -105,23 +98,9 @@ function seedLists(): { balance: SeedItem[]; meetings: SeedItem[] } {
 
 /** 1,000 entries, every tenth an agreement whose last day falls somewhere in 2022–2023; 40 meetings. */
 function largeLists(): { balance: SeedItem[]; meetings: SeedItem[] } {
-  const balance = Array.from({ length: 1000 }, (_, index) => {
-    const n = index + 1;
-    const agreement = n % 10 === 0;
-    return {
-      id: String(n),
-      fields: {
-        Title: agreement ? `Överenskommelse ${n} om samverkan kring vård och omsorg` : `Punkt ${n}: samverkan kring vård och omsorg i länet`,
-        EntryKey: `post-${n}`,
-        Section: agreement ? 'Överenskommelser och avtal rekommendationsbeslutade av SVOM' : 'Flera områden',
-        EntryKind: agreement ? 'Avtal' : 'Punkt',
-        SortOrder: n,
-        PreparingGroups: ['Fredagsgruppen'],
-        Notes: 'Följs upp i SVOM.',
-        ...(agreement ? { ValidityText: 'enligt avtal', ValidTo: addDays('2022-01-01', (n * 7) % 700), RecommendingForums: ['SVOM'] } : {}),
-      },
-    };
-  });
+  const balance = Array.from({ length: 1000 }, (_, index) =>
+    syntheticBalanceItem(index + 1, (n) => ({ ValidityText: 'enligt avtal', ValidTo: addDays('2022-01-01', (n * 7) % 700) })),
+  );
   const meetings = Array.from({ length: 40 }, (_, index) => ({
     id: String(index + 1),
     fields: { Title: `Exempel: SVOM-möte ${index + 1}`, MeetingDate: addDays('2022-01-10', index * 9), StartTime: '09:00' },
