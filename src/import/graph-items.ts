@@ -1,8 +1,7 @@
 /** Reads every item of a list through Graph, following `@odata.nextLink` to the end. */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ListItem, ListName } from '../ports/list-source';
-import { SourceError } from '../errors';
-import { baseUrlOf } from '../sharepoint/graph-client';
+import { pathBelowBase } from '../sharepoint/graph-client';
 import { toSourceError } from '../sharepoint/graph-errors';
 import { selectFields } from '../sharepoint/schema';
 
@@ -12,16 +11,6 @@ interface GraphItem {
   webUrl?: string;
   lastModifiedDateTime?: string;
   fields?: Record<string, unknown>;
-}
-
-/**
- * A paging link as a path below the client's base URL. Links are absolute; one that points
- * anywhere else is never followed with the app's token.
- */
-function relative(client: Client, link: string): string {
-  const base = baseUrlOf(client);
-  if (base && link.startsWith(`${base}/`)) return link.slice(base.length);
-  throw new SourceError('graph-error', `Graph returned a paging link outside its base URL (${link.split('?')[0]}); not following it`);
 }
 
 export async function readAllItems(client: Client, siteId: string, listId: string, list: ListName): Promise<ListItem[]> {
@@ -38,7 +27,7 @@ export async function readAllItems(client: Client, siteId: string, listId: strin
       }
       const next = page['@odata.nextLink'];
       if (!next) break;
-      page = (await client.api(relative(client, next)).get()) as typeof page;
+      page = (await client.api(pathBelowBase(client, next)).get()) as typeof page;
     }
   } catch (error) {
     throw toSourceError(error, { target: `the items of the ${list} list` });

@@ -4,6 +4,7 @@
  */
 import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { GraphOptions } from '../config';
+import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { createTokenSource, type TokenSource } from './graph-auth';
 import { AuthLink, DEFAULT_RETRY, ExchangeLink, RetryLink, type GraphRequestInfo, type RetryOptions } from './graph-exchange';
@@ -49,6 +50,17 @@ export function noteRetryAfter(client: Client, ms: number): void {
 /** The base URL a client from `createGraphClient` was built for (no trailing slash). */
 export function baseUrlOf(client: Client): string | null {
   return baseUrls.get(client) ?? null;
+}
+
+/**
+ * A link Graph handed out (`@odata.nextLink`, `@odata.deltaLink`) as a path below the client's
+ * base URL. A link that points anywhere else is never followed: the request would carry the
+ * app's token to that host.
+ */
+export function pathBelowBase(client: Client, link: string): string {
+  const base = baseUrlOf(client);
+  if (base && link.startsWith(`${base}/`)) return link.slice(base.length);
+  throw new SourceError('graph-error', `Graph returned a paging link outside its base URL (${link.split('?')[0]}); not following it`);
 }
 
 /** Builds the Graph client for `options`. Throws `ConfigError` when the certificate cannot be read. */

@@ -15,7 +15,7 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
-import { baseUrlOf } from './graph-client';
+import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
 import { selectFields } from './schema';
@@ -114,16 +114,6 @@ export class GraphListSource implements ListSource {
     return result;
   }
 
-  private relative(link: string): string {
-    // Links from Graph are absolute; the client takes paths below its base URL, and a link that
-    // points anywhere else is never followed with our token.
-    const base = baseUrlOf(this.client);
-    if (base && link.startsWith(`${base}/`)) return link.slice(base.length);
-    const match = base ? null : /^https:\/\/[^/]+\/[^/]+(\/.*)$/.exec(link);
-    if (match?.[1]) return match[1];
-    throw new SourceError('graph-error', `Graph returned a paging link outside its base URL (${link.split('?')[0]}); not following it`);
-  }
-
   private initialPath(site: ResolvedSite, list: ListName): string {
     const select = selectFields(list).join(',');
     return `/sites/${site.id}/lists/${site.lists[list].id}/items/delta?$expand=fields($select=${select})&$top=${this.pageSize}`;
@@ -134,7 +124,7 @@ export class GraphListSource implements ListSource {
     this.urls = { balance: site.lists.balance.webUrl, meetings: site.lists.meetings.webUrl };
     const rounds: Round[] = LISTS.map((list) => {
       const deltaLink = this.state[list].deltaLink;
-      return { list, full: deltaLink === null, next: deltaLink ? this.relative(deltaLink) : this.initialPath(site, list), seen: [], deltaLink: null, resynced: false };
+      return { list, full: deltaLink === null, next: deltaLink ? pathBelowBase(this.client, deltaLink) : this.initialPath(site, list), seen: [], deltaLink: null, resynced: false };
     });
 
     for (;;) {
@@ -150,7 +140,7 @@ export class GraphListSource implements ListSource {
         }
         round.seen.push(...(page?.value ?? []));
         if (page?.['@odata.deltaLink']) round.deltaLink = page['@odata.deltaLink'];
-        else if (page?.['@odata.nextLink']) round.next = this.relative(page['@odata.nextLink']);
+        else if (page?.['@odata.nextLink']) round.next = pathBelowBase(this.client, page['@odata.nextLink']);
         else throw new SourceError('graph-error', `Graph answered a delta page of ${this.site.describeList(round.list)} with neither a next link nor a delta link`);
       });
     }

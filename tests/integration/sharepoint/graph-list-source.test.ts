@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { readAllItems } from '../../../src/import/graph-items';
 import { mapListData } from '../../../src/sharepoint/mapping';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { balanceItems, harness } from './graph-harness';
@@ -269,5 +272,51 @@ describe('GraphListSource.update', () => {
       status: 403,
       message: expect.stringContaining('write access'),
     });
+  });
+});
+
+describe('paging links outside the Graph base URL', () => {
+  let trap: Server;
+  let trapUrl: string;
+  const trapped: Array<{ path: string; authorization: string | undefined }> = [];
+
+  beforeEach(async () => {
+    trapped.length = 0;
+    trap = createServer((request, response) => {
+      trapped.push({ path: request.url ?? '', authorization: request.headers.authorization });
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[]}');
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await new Promise<void>((resolve) => trap.close(() => resolve()));
+  });
+
+  // A base URL on another host, one that only starts like it, and one that only shares its path.
+  const foreignLinks = (base: string): string[] => [
+    `${trapUrl}/v1.0/sites/x/lists/y/items/delta?token=1`,
+    `${base}.${trapUrl.slice('http://'.length)}/sites/x/lists/y/items/delta?token=1`,
+    `${trapUrl}${new URL(base).pathname}/sites/x/lists/y/items/delta?token=1`,
+  ];
+
+  it('the list source refuses a next link to another host and sends it nothing', async () => {
+    fake.seed('balance', balanceItems(3));
+    const { source } = harness(fake);
+    for (const link of foreignLinks(fake.baseUrl)) {
+      fake.route('GET', '/sites/:site/lists/:list/items/delta', () => ({ status: 200, body: { value: [], '@odata.nextLink': link } }));
+      await expect(source.read()).rejects.toMatchObject({ name: 'SourceError', message: expect.stringContaining('outside its base URL') });
+    }
+    expect(trapped).toEqual([]);
+  });
+
+  it('the import reader refuses a next link to another host', async () => {
+    fake.seed('balance', balanceItems(3));
+    const { client } = harness(fake);
+    for (const link of foreignLinks(fake.baseUrl)) {
+      fake.route('GET', '/sites/:site/lists/:list/items', () => ({ status: 200, body: { value: [], '@odata.nextLink': link } }));
+      await expect(readAllItems(client, 'site', 'list', 'balance')).rejects.toMatchObject({ name: 'SourceError', message: expect.stringContaining('outside its base URL') });
+    }
+    expect(trapped).toEqual([]);
   });
 });
