@@ -119,6 +119,16 @@ describe('card content', () => {
     expect(notes).toBe('\\# Rubrik\n\n\\- punkt\n\n\\> citat');
   });
 
+  test('control characters from SharePoint (terminal escapes, C0 and C1) never reach a card', () => {
+    const title = 'Hemsjuk\u001b[2Jvård\u009b31m avtal\u0007';
+    const card = renderer.expiryNotice(dueExpiry(30, { entry: entry({ title, notes: 'rad 1\u001b]8;;https://evil.example\u0007\nrad 2' }) }), context('sv'));
+    const texts = collectTexts(card).join('\n');
+    expect(texts).toContain('Hemsjuk\\[2Jvård31m avtal');
+    // eslint-disable-next-line no-control-regex
+    expect(texts).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   test('long lists are cut with "… och N till" and stay under the Teams size limit', () => {
     const many = Array.from({ length: 60 }, (_, i) => followUp(String(100 + i), `Punkt ${i} ${'lång text '.repeat(30)}`));
     const card = renderer.meetingReminder(dueMeeting(2, { followUps: many }), context('sv'));
