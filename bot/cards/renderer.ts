@@ -38,7 +38,7 @@ export interface BotCards extends CardRenderer {
   meetingReminder(due: DueMeeting, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
   expiryNotice(due: DueExpiry, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
   welcome(input: { channels: ChannelChoice[]; chosen: ChannelChoice | null; chosenBy: string | null; notice?: CardNotice }, context: CardContext): AdaptiveCard;
-  help(input: { channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard;
+  help(input: { inTeam: boolean; channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard;
   meetingsList(input: { meetings: Meeting[]; stale: boolean }, context: CardContext): AdaptiveCard;
   agreementsList(input: { agreements: AgreementView[]; stale: boolean }, context: CardContext): AdaptiveCard;
   message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard;
@@ -209,13 +209,14 @@ export class TemplateCardRenderer implements BotCards {
     });
   }
 
-  help(input: { channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard {
+  help(input: { inTeam: boolean; channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard {
     const t = strings(context.language);
     return expand(helpTemplate, {
       t,
       intro: input.unknownText ? t.helpUnknown(safe(input.unknownText, 60)) : '',
       commands: t.helpCommands.map(([command, description]) => ({ command, description })),
-      channel: t.helpChannel(input.channelName ? safe(input.channelName, 80) : null),
+      // Which channel gets the reminders is the team's matter: a personal chat has none to tell.
+      channel: input.inTeam ? t.helpChannel(input.channelName ? safe(input.channelName, 80) : null) : '',
       urlActions: tabAction(t, context),
     });
   }

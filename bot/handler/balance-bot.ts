@@ -73,7 +73,7 @@ export class BalanceBot extends TeamsActivityHandler {
 
   private async sendPersonalWelcome(context: TurnContext): Promise<void> {
     const language = this.deps.options.defaultLanguage;
-    const card = this.deps.cards.help({ channelName: null, unknownText: null }, cardContext(this.deps, language));
+    const card = this.deps.cards.help({ inTeam: false, channelName: null, unknownText: null }, cardContext(this.deps, language));
     await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(language).welcomeTitle });
   }
 }

@@ -60,7 +60,7 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
     }
     case 'help':
     case 'unknown': {
-      const card = deps.cards.help({ channelName: team?.channelId ? team.channelName : null, unknownText: command.kind === 'unknown' ? command.text : null }, cardContext(deps, language));
+      const card = deps.cards.help({ inTeam: teamId !== null, channelName: team?.channelId ? team.channelName : null, unknownText: command.kind === 'unknown' ? command.text : null }, cardContext(deps, language));
       await reply(context, card, t().helpTitle);
       return;
     }

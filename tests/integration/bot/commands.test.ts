@@ -52,6 +52,16 @@ describe('commands', () => {
     expect(unknown).toContain('Det här kan jag');
   });
 
+  test('help tells the team\'s reminder channel in the team, and nothing about channels in a personal chat', async () => {
+    await harness.bot.registry.update(TEAM.id, (current) => (current ? { ...current, channelId: EKONOMI, channelName: 'Ekonomi' } : null));
+    expect(await say('hjälp')).toContain('Påminnelser postas i kanalen **Ekonomi**');
+    const before = harness.connector.activities.length;
+    await harness.send(personalMessage(harness.connector.serviceUrl, 'hjälp'));
+    const personal = JSON.stringify(harness.connector.activities.slice(before).map((a) => a.activity));
+    expect(personal).toContain('Det här kan jag');
+    expect(personal).not.toMatch(/Påminnelser postas i kanalen|Ingen kanal är vald/);
+  });
+
   test('"posta här" in a channel makes it the reminder channel', async () => {
     const reply = await say('posta här', EKONOMI);
     expect(reply).toContain('Klart! Påminnelser postas nu i kanalen **Ekonomi**');

@@ -25,8 +25,9 @@ function cardsFor(language: Language) {
       { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: 'Klart!' } },
       ctx,
     ),
-    help: renderer.help({ channelName: 'SVOM', unknownText: null }, ctx),
-    'help after unknown text': renderer.help({ channelName: null, unknownText: 'vad gör du' }, ctx),
+    help: renderer.help({ inTeam: true, channelName: 'SVOM', unknownText: null }, ctx),
+    'help after unknown text': renderer.help({ inTeam: true, channelName: null, unknownText: 'vad gör du' }, ctx),
+    'help in a personal chat': renderer.help({ inTeam: false, channelName: null, unknownText: null }, ctx),
     'meetings list': renderer.meetingsList({ meetings: [meeting(), meeting({ id: '4', date: '2023-02-26', time: null, link: null })], stale: false }, ctx),
     'agreements list': renderer.agreementsList(
       { agreements: [agreementView(), agreementView({ id: '13', title: 'Tandvårdsavtal', status: 'unknown', daysLeft: null, agreement: { validity: { text: '', from: null, to: null }, recommendingForums: [], revisionStatus: null, revisionUpdatedBy: null, revisionUpdatedAt: null } })], stale: true },
