@@ -44,6 +44,13 @@ export interface BuildResult {
 /** Ids that the `local` environment may leave empty until the toolkit (or the admin) sets them. */
 const LOCAL_PLACEHOLDER_IDS = ['TEAMS_APP_ID', 'BOT_ID', 'AZURE_CLIENT_ID'];
 const LOCAL_HOST_DEFAULTS: Record<string, string> = { APP_DOMAIN: 'localhost', APP_ENDPOINT: 'https://localhost:3978' };
+/** Placeholders that may be empty on purpose (a production app has no name suffix). */
+const MAY_BE_EMPTY = ['APP_NAME_SUFFIX'];
+
+/** An empty line in env/.env.<env> is a value not filled in yet: it is reported by name, not as a schema error. */
+function withoutEmpty(values: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== '' || MAY_BE_EMPTY.includes(name)));
+}
 
 /** A stable GUID (UUID v5 layout) derived from `name`, so local packages are reproducible. */
 export function stableGuid(name: string): string {
@@ -111,7 +118,7 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const outDir = options.outDir ?? join(appPackageDir, 'build');
   const warnings: string[] = [];
   const problems: string[] = [];
-  const values = envName === 'local' ? withLocalDefaults(options.values, warnings) : { ...options.values };
+  const values = envName === 'local' ? withLocalDefaults(options.values, warnings) : withoutEmpty(options.values);
 
   const templatePath = join(appPackageDir, 'manifest.json');
   if (!existsSync(templatePath)) throw new PackageError([`manifest.json: not found in ${appPackageDir}`]);

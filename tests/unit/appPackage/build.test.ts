@@ -152,6 +152,14 @@ describe('the app package', () => {
     expect(problems).toEqual(['manifest.json: ${{BOT_ID}} has no value: set BOT_ID in env/.env.dev (or the environment)']);
   });
 
+  it('names the ids and hosts a non-local env file leaves empty (a production app may have no name suffix)', async () => {
+    const empty = { TEAMS_APP_ID: '', BOT_ID: '', APP_DOMAIN: '', APP_NAME_SUFFIX: '' };
+    const problems = await problemsOf(buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, ...empty } }));
+    expect(problems.sort()).toEqual(
+      ['TEAMS_APP_ID', 'APP_DOMAIN', 'BOT_ID'].map((name) => `manifest.json: \${{${name}}} has no value: set ${name} in env/.env.dev (or the environment)`).sort(),
+    );
+  });
+
   it('fails on a bad GUID with the schema path and message', async () => {
     const problems = await problemsOf(buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, TEAMS_APP_ID: 'svom-balanslista' } }));
     expect(problems).toEqual([
