@@ -27,7 +27,14 @@ export function createMessagesRouter(
       return;
     }
     // CloudAdapter answers itself: 401 for a bad token, 200 or the invoke response otherwise.
-    await adapter.process(req, res, logic);
+    // It reads the body before it checks the token and throws when that is not an activity: a
+    // caller's mistake (400), not a server error, and anyone on the internet can cause it.
+    try {
+      await adapter.process(req, res, logic);
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'refused a bot call whose body is not an activity');
+      if (!res.headersSent) res.status(400).json({ error: { code: 'bad-request', message: 'The body is not a Bot Framework activity.' } });
+    }
   });
   return router;
 }

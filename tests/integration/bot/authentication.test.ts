@@ -59,6 +59,14 @@ describe('authenticated bot endpoint (SingleTenant app)', () => {
     expect((await harness.send(typing(), { authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
+  test('a body that is not an activity gets 400 before any token check, and no detail', async () => {
+    for (const body of [{}, { type: '' }]) {
+      const response = await harness.send(body);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).not.toMatch(/validateAndFixActivity|at .*\.js|node_modules/);
+    }
+  });
+
   test('a valid channel token is accepted', async () => {
     const token = await connector.issuer.signToken({ appId: APP_ID, serviceUrl: connector.serviceUrl });
     const response = await harness.send(typing(), { authorization: `Bearer ${token}` });
