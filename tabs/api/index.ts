@@ -71,6 +71,8 @@ export function createTabApi(deps: TabApiDeps): Router {
     );
   });
   router.use(consentRoutes(deps.config));
-  router.use(webApp({ distDir: deps.overrides?.webDist }));
+  // The page may carry the list only where the list needs no sign-in (local mode).
+  const firstView = deps.config.mode === 'local' ? { snapshots: deps.snapshots, clock: deps.clock, logger: deps.logger } : undefined;
+  router.use(webApp({ distDir: deps.overrides?.webDist, firstView }));
   return router;
 }

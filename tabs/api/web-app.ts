@@ -1,12 +1,18 @@
 /**
  * Serves the built web app (tabs/web/dist): hashed assets cached for a year, pages never cached,
- * and the tab's routes (`/`, `/tab`, `/config`) answered with index.html. When the app has not
- * been built, the pages say so plainly with a 503 instead of a bare 404.
+ * and the tab's routes (`/`, `/tab`, `/config`) answered with index.html. In local mode the tab's
+ * page carries its first view as HTML and the list as a JSON data block (see first-view.ts), so it
+ * is readable before the script runs and needs no second request. When the app has not been
+ * built, the pages say so plainly with a 503 instead of a bare 404.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import express, { type Router } from 'express';
+import type { Logger } from '../../src/logger';
+import type { Clock } from '../../src/ports/clock';
+import type { SnapshotProvider } from '../../src/snapshot/types';
+import { jsonForHtml, renderFirstView } from './first-view';
 
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -33,8 +39,65 @@ export function defaultWebDist(): string {
   return join(packageRoot(resolve(__dirname)), 'tabs', 'web', 'dist');
 }
 
-export function webApp(options: { distDir?: string } = {}): Router {
+export interface FirstViewOptions {
+  snapshots: SnapshotProvider;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The page index.html with the first view and its data; the template is read again when rebuilt. */
+function pageRenderer(distDir: string, deps: FirstViewOptions) {
+  const log = deps.logger.child({ module: 'tab-first-view' });
+  let template: { mtimeMs: number; before: string; after: string } | null = null;
+  // Recent pages per data version, address and language, gzipped once.
+  const cache = new Map<string, Buffer>();
+  const load = () => {
+    const file = join(distDir, 'index.html');
+    const mtimeMs = statSync(file).mtimeMs;
+    if (template?.mtimeMs !== mtimeMs) {
+      // The stylesheet (a few kB) goes into the page: the first paint then waits for one response, not two.
+      const html = readFileSync(file, 'utf8').replace(/<link rel="stylesheet"[^>]*href="\/assets\/([\w.-]+\.css)"[^>]*>/g, (link, name: string) => {
+        const css = join(distDir, 'assets', name);
+        return existsSync(css) ? `<style>${readFileSync(css, 'utf8').replace(/<\//g, '<\\/')}</style>` : link;
+      });
+      const marker = '<div id="root"></div>';
+      const at = html.indexOf(marker);
+      if (at < 0) throw new Error('tabs/web/dist/index.html has no <div id="root"></div>');
+      template = { mtimeMs, before: `${html.slice(0, at)}<div id="root">`, after: `</div>${html.slice(at + marker.length)}` };
+      cache.clear();
+    }
+    return template;
+  };
+  return async (req: express.Request): Promise<Buffer | null> => {
+    const page = load();
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const acceptLanguage = req.acceptsLanguages()[0];
+    let snapshot;
+    try {
+      snapshot = await deps.snapshots.get();
+    } catch (error) {
+      // The script shows the problem (and retries) when it asks the API itself.
+      log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'first view rendered without data');
+      return gzipSync(`${page.before}${renderFirstView({ view: null, search, acceptLanguage, now: deps.clock.now() })}${page.after}`);
+    }
+    const now = deps.clock.now();
+    const key = `${snapshot.etag}|${acceptLanguage ?? ''}|${search}|${now.toISOString().slice(0, 16)}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const html =
+      page.before +
+      renderFirstView({ view: snapshot.view, search, acceptLanguage, now }) +
+      page.after.replace('</body>', `<script type="application/json" id="initial-data">${jsonForHtml({ etag: snapshot.etag, view: snapshot.view })}</script></body>`);
+    const body = gzipSync(html);
+    if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+    cache.set(key, body);
+    return body;
+  };
+}
+
+export function webApp(options: { distDir?: string; firstView?: FirstViewOptions } = {}): Router {
   const distDir = options.distDir ?? defaultWebDist();
+  const render = options.firstView ? pageRenderer(distDir, options.firstView) : null;
   const router = express.Router();
   const built = () => existsSync(join(distDir, 'index.html'));
 
@@ -63,7 +126,7 @@ export function webApp(options: { distDir?: string } = {}): Router {
     }),
   );
 
-  const page = (file: string) => (_req: express.Request, res: express.Response) => {
+  const page = (file: string, withFirstView = false) => async (req: express.Request, res: express.Response) => {
     if (!built()) {
       res
         .status(503)
@@ -76,10 +139,21 @@ export function webApp(options: { distDir?: string } = {}): Router {
       return;
     }
     res.set('Cache-Control', 'no-cache');
+    if (withFirstView && render && req.acceptsEncodings('gzip')) {
+      const body = await render(req);
+      if (body) {
+        res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding, Accept-Language' }).send(body);
+        return;
+      }
+    }
     res.sendFile(join(distDir, file));
   };
 
-  router.get(PAGE_ROUTES, page('index.html'));
+  router.get(
+    PAGE_ROUTES.filter((route) => route !== '/config'),
+    page('index.html', true),
+  );
+  router.get('/config', page('index.html'));
   router.get('/auth/end', page('auth-end.html'));
   return router;
 }

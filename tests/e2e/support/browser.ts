@@ -11,7 +11,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(options: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<Browser> {
+export async function launch(
+  options: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean; javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'balanslistan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -20,6 +22,7 @@ export async function launch(options: { locale?: string; viewport?: { width: num
     locale: options.locale ?? 'sv-SE',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     bypassCSP: options.bypassCSP ?? false,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

@@ -51,7 +51,11 @@ describe('tab API in local mode', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'balanslistan-web-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Balanslistan</title><div id="root"></div>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><head><title>Balanslistan</title><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body>',
+    );
+    writeFileSync(join(dist, 'assets', 'index-abc123.css'), '.tab-page{margin:0}');
     writeFileSync(join(dist, 'auth-end.html'), '<!doctype html><title>auth end</title>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
     ({ server, url } = await start(dist));
@@ -102,6 +106,20 @@ describe('tab API in local mode', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('<div id="root">');
+  });
+
+  it('puts the first view and the list into the tab page (local mode), with the stylesheet inline and no inline script', async () => {
+    const response = await fetch(`${url}/tab`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(html).toMatch(/<div id="root"><div class="app-root ssr-root" data-ssr[^>]*>.*data-group-key="upphandling".*Upphandling/s);
+    expect(html).toContain('<style>.tab-page{margin:0}</style>');
+    const block = /<script type="application\/json" id="initial-data">(.*?)<\/script><\/body>/s.exec(html)?.[1];
+    expect(JSON.parse(block ?? 'null')).toMatchObject({ etag: expect.any(String), view: { entries: [expect.objectContaining({ title: 'Upphandling' })] } });
+    // The only scripts are that data block (never run) and none other.
+    expect(html.match(/<script/g)).toHaveLength(1);
+    // The configuration page stays as built.
+    expect(await (await fetch(`${url}/config`)).text()).not.toContain('data-ssr');
   });
 
   it('serves hashed assets for a year and the consent landing page', async () => {

@@ -49,9 +49,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
  * A client for the tab API at `baseUrl` (the page's origin by default).
  * `getToken` is asked for a token after the first 401, and before every call from then on.
  */
-export function createClient(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch }): BalanceListClient {
+export function createClient(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch; etag?: string | null }): BalanceListClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  let etag: string | null = null;
+  // The ETag of the list the page came with, if any: the first poll is then a 304.
+  let etag: string | null = options.etag ?? null;
   let needsToken = false;
 
   const request = async (): Promise<Response> => {

@@ -9,6 +9,8 @@ import { browserHost, type Host } from '../teams/host';
 export interface AppContextValue {
   strings: Strings;
   host: Host;
+  /** Local mode: show each entry's item number in the file (off unless asked for). */
+  showItemIds?: boolean;
 }
 
 export const AppContext = createContext<AppContextValue>({ strings: sv, host: browserHost({ locale: 'sv-SE', theme: 'light' }) });

@@ -33,14 +33,16 @@ export function ExternalLink({ href, children, label }: { href: string; children
   );
 }
 
-export function EditLink({ url, title, itemId }: { url: string; title: string; itemId: string }) {
-  const { strings } = useApp();
+/**
+ * In local mode there is no page to open: the item's number in the file is shown where it is the
+ * point (`always`, e.g. Datakvalitet) or when the reader asked for numbers; otherwise nothing.
+ */
+export function EditLink({ url, title, itemId, always }: { url: string; title: string; itemId: string; always?: boolean }) {
+  const { strings, showItemIds } = useApp();
   if (!isWebUrl(url)) {
-    return (
-      <Text size={200} className="local-item" title={url}>
-        {strings.localItem(itemId)}
-      </Text>
-    );
+    if (always) return <Text size={200} className="local-item">{strings.localItem(itemId)}</Text>;
+    if (!showItemIds) return null;
+    return <span className="local-item">{strings.localItemShort(itemId)}</span>;
   }
   return (
     <ExternalLink href={url} label={strings.editInSharePointFor(title || strings.untitled)}>

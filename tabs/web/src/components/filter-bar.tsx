@@ -13,7 +13,7 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   search: { flexGrow: 1, flexBasis: '16rem', minWidth: '12rem' },
-  select: { width: '14rem', maxWidth: '100%', flexShrink: 1 },
+  select: { width: '14rem', maxWidth: '100%', flexShrink: 1, '@media (max-width: 480px)': { width: '100%' } },
   control: { width: '100%', '& select': { width: '100%', textOverflow: 'ellipsis' } },
   count: { flexBasis: '100%', color: tokens.colorNeutralForeground2 },
 });
@@ -54,6 +54,7 @@ export function FilterBar({ state, onChange, selects, summary, children }: Props
           placeholder={strings.searchPlaceholder}
           onChange={(_, data) => onChange({ q: data.value })}
           name="q"
+          data-focus="q"
         />
       </Field>
       {selects.map((select) => (
@@ -61,6 +62,7 @@ export function FilterBar({ state, onChange, selects, summary, children }: Props
           <Select
             className={styles.control}
             name={select.name}
+            data-focus={select.name}
             value={state[select.name] ?? ''}
             onChange={(_, data) => onChange({ [select.name]: data.value === '' ? null : data.value } as Partial<UrlState>)}
           >

@@ -1,33 +1,25 @@
 /** When the data was last refreshed, where it comes from, and a stale banner when the server says so. */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { MouseEvent } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { formatClock, formatInstant } from '../format';
+import { formatUrlState, parseUrlState } from '../model/url-state';
 import { useApp } from './app-context';
 
 const useStyles = makeStyles({
-  line: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS} 0`,
-  },
   banner: { marginBottom: tokens.spacingVerticalM },
 });
 
 export function RefreshLine({ view, checkedAt, onRefresh }: { view: BalanceListView; checkedAt: Date | null; onRefresh(): void }) {
   const { strings } = useApp();
-  const styles = useStyles();
   return (
-    <div className={styles.line}>
+    <div className="tab-line">
       <span role="status" data-testid="refreshed">
         {strings.lastRefreshed(formatInstant(view.refreshedAt))}
         {checkedAt ? `, ${strings.checkedAt(formatClock(checkedAt))}` : ''}
       </span>
       <span>{view.source === 'local' ? strings.sourceLocal : strings.sourceSharePoint}</span>
-      <Button size="small" onClick={onRefresh}>
+      <Button size="small" onClick={onRefresh} data-focus="refresh">
         {strings.refreshNow}
       </Button>
     </div>
@@ -58,13 +50,25 @@ export function localPath(url: string): string {
   }
 }
 
-export function LocalNotice({ view }: { view: BalanceListView }) {
+/**
+ * Local mode: where the list's file is, and one switch that shows each entry's item number in
+ * that file (`ids=1` in the address), instead of repeating "Post 12 i den lokala filen" on every
+ * row. A plain link, so it works by keyboard, for screen readers, and before the script runs.
+ */
+export function LocalNotice({ view, showIds, onToggleIds, search }: { view: BalanceListView; showIds: boolean; onToggleIds(): void; search: string }) {
   const { strings } = useApp();
-  const styles = useStyles();
   if (view.source !== 'local') return null;
+  const href = formatUrlState({ ...parseUrlState(search), ids: !showIds }, search) || '?';
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    onToggleIds();
+  };
   return (
-    <MessageBar intent="info" className={styles.banner} layout="multiline">
-      <MessageBarBody>{strings.localFileHint(localPath(view.lists.balance))}</MessageBarBody>
-    </MessageBar>
+    <div className="notice">
+      <p className="notice-text">{strings.localFileHint(localPath(view.lists.balance))}</p>
+      <a className="notice-action" href={href} onClick={onClick} data-focus="ids">
+        {showIds ? strings.hideItemIds : strings.showItemIds}
+      </a>
+    </div>
   );
 }

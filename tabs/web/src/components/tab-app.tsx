@@ -2,9 +2,10 @@
  * The tab: header with the refresh state, the four views as tabs, and the current view.
  * The view, search and filters live in the address so a filtered view can be shared.
  */
-import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
+import type { BalanceListView } from '../../../../src/view-model';
 import { useBalanceList } from '../hooks/use-balance-list';
 import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
@@ -20,21 +21,10 @@ const AgreementsPanel = lazy(() => import('../views/agreements-view').then((modu
 const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
 const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
+// The page frame uses the plain classes of styles.css, shared with the server-made first view.
 const useStyles = makeStyles({
-  page: {
-    maxWidth: '80rem',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground1,
-    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
-  },
-  header: { marginBottom: tokens.spacingVerticalS },
-  title: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
-  tabs: { marginBottom: tokens.spacingVerticalM, overflowX: 'auto' },
-  viewHeading: { fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM} 0` },
-  main: { ':focus': { outline: 'none' } },
-  footer: { marginTop: tokens.spacingVerticalXXL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // On a phone the four views wrap onto a second row instead of being cut off.
+  tabList: { flexWrap: 'wrap' },
 });
 
 export interface Location {
@@ -66,13 +56,15 @@ interface Props {
   client: BalanceListClient;
   location: Location;
   pollMs?: number;
+  /** The list the page came with (local mode), so the first view needs no request. */
+  initialView?: BalanceListView | null;
 }
 
-export function TabApp({ host, client, location, pollMs }: Props) {
+export function TabApp({ host, client, location, pollMs, initialView }: Props) {
   const styles = useStyles();
   const strings = stringsFor(languageOf(host.locale));
   const [state, setState] = useState<UrlState>(() => parseUrlState(location.search));
-  const data = useBalanceList(client, pollMs);
+  const data = useBalanceList(client, pollMs, initialView ?? null);
 
   useEffect(() => location.listen(() => setState(parseUrlState(location.search))), [location]);
 
@@ -88,7 +80,7 @@ export function TabApp({ host, client, location, pollMs }: Props) {
     [location],
   );
 
-  const context = useMemo(() => ({ strings, host }), [strings, host]);
+  const context = useMemo(() => ({ strings, host, showItemIds: state.ids }), [strings, host, state.ids]);
   const view = data.view;
 
   const panel = (id: ViewId) => {
@@ -108,33 +100,33 @@ export function TabApp({ host, client, location, pollMs }: Props) {
   return (
     <AppContext.Provider value={context}>
       <Themed host={host} language={strings.language}>
-        <div className={styles.page}>
-          <a className="skip-link" href="#main">
+        <div className="tab-page">
+          <a className="skip-link" href="#main" data-focus="skip">
             {strings.skipToContent}
           </a>
-          <header className={styles.header}>
-            <h1 className={styles.title}>{strings.appTitle}</h1>
-            <p className={styles.subtitle}>{strings.appSubtitle}</p>
+          <header className="tab-header">
+            <h1 className="tab-title">{strings.appTitle}</h1>
+            <p className="tab-subtitle">{strings.appSubtitle}</p>
             {view ? <RefreshLine view={view} checkedAt={data.checkedAt} onRefresh={data.refresh} /> : null}
           </header>
-          <nav aria-label={strings.viewsLabel} className={styles.tabs}>
-            <TabList selectedValue={state.view} onTabSelect={(_, selected) => update({ view: selected.value as ViewId }, 'push')}>
+          <nav aria-label={strings.viewsLabel} className="tab-nav">
+            <TabList className={styles.tabList} selectedValue={state.view} onTabSelect={(_, selected) => update({ view: selected.value as ViewId }, 'push')}>
               {VIEWS.map((id) => (
-                <Tab key={id} value={id} id={`tab-${id}`} aria-controls="view-panel">
+                <Tab key={id} value={id} id={`tab-${id}`} aria-controls="view-panel" data-focus={`tab-${id}`}>
                   {strings.views[id]}
                   {id === 'datakvalitet' && view && view.problems.length > 0 ? ` (${view.problems.length})` : ''}
                 </Tab>
               ))}
             </TabList>
           </nav>
-          <main id="main" tabIndex={-1} className={styles.main}>
+          <main id="main" tabIndex={-1} className="tab-main">
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
-            <h2 className={styles.viewHeading}>{strings.views[state.view]}</h2>
+            <h2 className="tab-view-heading">{strings.views[state.view]}</h2>
             {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} /> : null}
             {view ? (
               <>
                 <StaleBanner view={view} />
-                {state.view === 'balanslista' ? <LocalNotice view={view} /> : null}
+                <LocalNotice view={view} showIds={state.ids} onToggleIds={() => update({ ids: !state.ids })} search={location.search} />
                 <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
               </>
             ) : data.loading ? (
@@ -142,7 +134,7 @@ export function TabApp({ host, client, location, pollMs }: Props) {
             ) : null}
             </div>
           </main>
-          <footer className={styles.footer}>{strings.footer}</footer>
+          <footer className="tab-footer">{strings.footer}</footer>
         </div>
       </Themed>
     </AppContext.Provider>

@@ -17,11 +17,13 @@ export interface BalanceListState {
 
 export const DEFAULT_POLL_MS = 20_000;
 
-export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAULT_POLL_MS): BalanceListState {
-  const [view, setView] = useState<BalanceListView | null>(null);
+/** `initial` is the list the page came with (local mode): shown at once, and the first poll comes after `pollMs`. */
+export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAULT_POLL_MS, initial: BalanceListView | null = null): BalanceListState {
+  const [view, setView] = useState<BalanceListView | null>(initial);
   const [error, setError] = useState<ApiError | null>(null);
-  const [checkedAt, setCheckedAt] = useState<Date | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [checkedAt, setCheckedAt] = useState<Date | null>(() => (initial ? new Date() : null));
+  const [loading, setLoading] = useState(initial === null);
+  const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
 
   const refresh = useCallback(() => {
@@ -44,7 +46,8 @@ export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAU
   }, [client]);
 
   useEffect(() => {
-    refresh();
+    if (!hasInitial.current) refresh();
+    hasInitial.current = false;
     const timer = window.setInterval(() => {
       if (document.visibilityState !== 'hidden') refresh();
     }, pollMs);

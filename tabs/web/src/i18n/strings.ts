@@ -71,6 +71,10 @@ export interface Strings {
   editInSharePointFor: (title: string) => string;
   opensOutside: string;
   localItem: (itemId: string) => string;
+  localItemShort: (itemId: string) => string;
+  showItemIds: string;
+  hideItemIds: string;
+  applyFilters: string;
   localFileHint: (file: string) => string;
   localModeNotice: (file: string) => string;
   // Agreements
@@ -85,6 +89,9 @@ export interface Strings {
   preparingForums: string;
   revision: string;
   sortBy: (column: string) => string;
+  sortOrder: string;
+  sortOption: (sort: 'name' | 'validTo' | 'daysLeft' | 'status', dir: 'asc' | 'desc') => string;
+  validityDates: string;
   timelineTitle: string;
   timelineDescription: (today: string) => string;
   today: string;
@@ -223,7 +230,11 @@ export const sv: Strings = {
   editInSharePointFor: (title) => `Redigera i SharePoint: ${title}`,
   opensOutside: '(öppnas utanför Teams)',
   localItem: (itemId) => `Post ${itemId} i den lokala filen`,
-  localFileHint: (file) => `I lokalt läge redigeras listan i filen ${file}. Ändringar visas här inom en halv minut.`,
+  localItemShort: (itemId) => `Post ${itemId}`,
+  showItemIds: 'Visa postnummer',
+  hideItemIds: 'Dölj postnummer',
+  applyFilters: 'Visa',
+  localFileHint: (file) => `I lokalt läge redigeras listan i filen ${file}, där varje post har ett nummer. Ändringar visas här inom en halv minut.`,
   localModeNotice: (file) => `Lokalt läge: listan finns i filen ${file} på den här datorn, inte i SharePoint.`,
   agreementsTable: 'Överenskommelser och avtal',
   name: 'Namn',
@@ -236,6 +247,10 @@ export const sv: Strings = {
   preparingForums: 'Beredande forum',
   revision: 'Revision',
   sortBy: (column) => `Sortera efter ${column}`,
+  sortOrder: 'Ordning',
+  sortOption: (sort, dir) =>
+    ({ validTo: 'Sista giltighetsdag, tidigast först', daysLeft: 'Dagar kvar, minst först', status: 'Status, utgångna först', name: dir === 'asc' ? 'Namn, A–Ö' : 'Namn, Ö–A' })[sort],
+  validityDates: 'Giltig',
   timelineTitle: 'Tidslinje över giltighetstider',
   timelineDescription: (today) => `Varje stapel visar en överenskommelses giltighetstid. Den lodräta linjen markerar i dag, ${today}.`,
   today: 'I dag',
@@ -364,7 +379,11 @@ export const en: Strings = {
   editInSharePointFor: (title) => `Edit in SharePoint: ${title}`,
   opensOutside: '(opens outside Teams)',
   localItem: (itemId) => `Item ${itemId} in the local file`,
-  localFileHint: (file) => `In local mode the list is edited in the file ${file}. Changes show up here within half a minute.`,
+  localItemShort: (itemId) => `Item ${itemId}`,
+  showItemIds: 'Show item numbers',
+  hideItemIds: 'Hide item numbers',
+  applyFilters: 'Show',
+  localFileHint: (file) => `In local mode the list is edited in the file ${file}, where each item has a number. Changes show up here within half a minute.`,
   localModeNotice: (file) => `Local mode: the list lives in the file ${file} on this computer, not in SharePoint.`,
   agreementsTable: 'Agreements',
   name: 'Name',
@@ -377,6 +396,10 @@ export const en: Strings = {
   preparingForums: 'Preparing forum',
   revision: 'Revision',
   sortBy: (column) => `Sort by ${column}`,
+  sortOrder: 'Order',
+  sortOption: (sort, dir) =>
+    ({ validTo: 'Last valid day, earliest first', daysLeft: 'Days left, fewest first', status: 'Status, expired first', name: dir === 'asc' ? 'Name, A–Z' : 'Name, Z–A' })[sort],
+  validityDates: 'Valid',
   timelineTitle: 'Timeline of validity periods',
   timelineDescription: (today) => `Each bar shows an agreement's validity period. The vertical line marks today, ${today}.`,
   today: 'Today',

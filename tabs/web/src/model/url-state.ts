@@ -16,6 +16,8 @@ export interface UrlState {
   state: AgreementState | null;
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** Local mode: show each entry's item number in the file (`ids=1`). */
+  ids: boolean;
 }
 
 export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'datakvalitet'];
@@ -42,6 +44,7 @@ export function parseUrlState(search: string, defaultView: ViewId = 'balanslista
     state: oneOf(params.get('state'), AGREEMENT_STATES),
     sort: oneOf(params.get('sort'), SORT_KEYS) ?? 'validTo',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+    ids: params.get('ids') === '1',
   };
 }
 
@@ -63,6 +66,7 @@ export function formatUrlState(state: UrlState, search = ''): string {
   set('state', state.state);
   set('sort', state.sort, 'validTo');
   set('dir', state.dir, 'asc');
+  set('ids', state.ids ? '1' : null);
   const result = params.toString();
   return result === '' ? '' : `?${result}`;
 }

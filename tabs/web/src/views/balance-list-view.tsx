@@ -1,8 +1,9 @@
 /**
  * Balanslista: the entries grouped by section and area in the document's order, with search,
- * filters (area, status, preparing group) in the address, and collapsible groups.
+ * filters (area, status, preparing group) in the address, and collapsible groups. The list uses
+ * the plain classes of styles.css, which the server's first view (tabs/api/first-view.ts) shares.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
@@ -12,53 +13,11 @@ import { countMatches, filterTree, groupsIn, type FilteredNode } from '../model/
 import { buildTree } from '../model/tree';
 import { ENTRY_STATUSES, type UrlState } from '../model/url-state';
 
-const useStyles = makeStyles({
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
-  section: { marginBottom: tokens.spacingVerticalXL },
-  sectionHeading: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0` },
-  group: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    marginBottom: tokens.spacingVerticalS,
-    backgroundColor: tokens.colorNeutralBackground1,
-    // Groups below the fold are laid out when scrolled to: long lists paint sooner.
-    contentVisibility: 'auto',
-    containIntrinsicSize: 'auto 12rem',
-  },
-  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  toggle: {
-    display: 'flex',
-    width: '100%',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: 'none',
-    background: 'none',
-    color: tokens.colorNeutralForeground1,
-    font: 'inherit',
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: 'left',
-    cursor: 'pointer',
-    borderRadius: tokens.borderRadiusMedium,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  chevron: { display: 'inline-block', width: '1em', transitionDuration: '0.1s', transitionProperty: 'transform' },
-  chevronOpen: { transform: 'rotate(90deg)' },
-  count: { marginLeft: 'auto', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  body: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
-  list: { listStyleType: 'none', margin: 0, paddingLeft: 0 },
-  nested: { listStyleType: 'none', margin: 0, paddingLeft: tokens.spacingHorizontalL, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  item: { padding: `${tokens.spacingVerticalXS} 0` },
-  empty: { color: tokens.colorNeutralForeground2 },
-});
-
 function EntryTree({ nodes, today, nested }: { nodes: FilteredNode[]; today: string; nested?: boolean }) {
-  const styles = useStyles();
   return (
-    <ul className={nested ? styles.nested : styles.list}>
+    <ul className={nested ? 'bl-nested' : 'bl-list'}>
       {nodes.map((node) => (
-        <li key={node.entry.id} className={styles.item} data-entry-key={node.entry.key}>
+        <li key={node.entry.id} className="bl-item" data-entry-key={node.entry.key}>
           <EntryLine entry={node.entry} context={!node.matches} />
           {node.matches ? <EntryFacts entry={node.entry} today={today} /> : null}
           {node.children.length > 0 ? <EntryTree nodes={node.children} today={today} nested /> : null}
@@ -76,7 +35,6 @@ interface Props {
 
 export function BalanceListPanel({ view, state, onChange }: Props) {
   const { strings } = useApp();
-  const styles = useStyles();
   const tree = useMemo(() => buildTree(view.entries), [view.entries]);
   const filtered = useMemo(() => filterTree(tree, state, strings), [tree, state, strings]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -119,7 +77,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
   return (
     <>
       <FilterBar state={state} onChange={onChange} selects={selects} summary={strings.showing(shown, view.entries.length)} />
-      <div className={styles.toolbar}>
+      <div className="bl-toolbar">
         <Button size="small" onClick={() => setCollapsed(new Set())}>
           {strings.expandAll}
         </Button>
@@ -127,27 +85,27 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
           {strings.collapseAll}
         </Button>
       </div>
-      {filtered.length === 0 ? <p className={styles.empty}>{strings.noMatches}</p> : null}
+      {filtered.length === 0 ? <p className="bl-empty">{strings.noMatches}</p> : null}
       {filtered.map((section) => (
-        <section key={section.section} className={styles.section} aria-labelledby={`section-${section.section}`}>
-          <h3 id={`section-${section.section}`} className={styles.sectionHeading}>
+        <section key={section.section} className="bl-section" aria-labelledby={`section-${section.section}`}>
+          <h3 id={`section-${section.section}`} className="bl-section-heading">
             {strings.sections[section.section]}
           </h3>
           {section.roots.map((root) => {
             const open = !collapsed.has(root.entry.key);
             const bodyId = `group-${root.entry.id}`;
             return (
-              <div key={root.entry.id} className={styles.group} data-group-key={root.entry.key}>
-                <h4 className={styles.groupHeading}>
-                  <button type="button" className={styles.toggle} aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(root.entry.key)}>
-                    <span aria-hidden="true" className={open ? `${styles.chevron} ${styles.chevronOpen}` : styles.chevron}>
+              <div key={root.entry.id} className="bl-group" data-group-key={root.entry.key}>
+                <h4 className="bl-group-heading">
+                  <button type="button" className="bl-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(root.entry.key)}>
+                    <span aria-hidden="true" className={open ? 'bl-chevron bl-chevron-open' : 'bl-chevron'}>
                       ›
                     </span>
                     <span>{root.entry.title || strings.untitled}</span>
-                    <span className={styles.count}>{strings.matchesInGroup(countMatches(root))}</span>
+                    <span className="bl-count">{strings.matchesInGroup(countMatches(root))}</span>
                   </button>
                 </h4>
-                <div id={bodyId} className={styles.body} hidden={!open}>
+                <div id={bodyId} className="bl-body" hidden={!open}>
                   <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
                   {root.matches ? <EntryFacts entry={root.entry} today={view.today} /> : null}
                   {root.children.length > 0 ? <EntryTree nodes={root.children} today={view.today} /> : null}

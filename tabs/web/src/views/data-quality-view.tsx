@@ -43,7 +43,7 @@ export function DataQualityPanel({ view }: { view: BalanceListView }) {
                 </TableCell>
                 <TableCell>{strings.lists[problem.list]}</TableCell>
                 <TableCell>
-                  <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} />
+                  <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} always />
                 </TableCell>
               </TableRow>
             ))}
