@@ -16,6 +16,7 @@ import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/grap
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../tests/fakes/fake-graph';
 import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
+import { printTable } from './support/table';
 
 interface Row {
   items: number;
@@ -91,7 +92,7 @@ async function benchSize(items: number): Promise<Row[]> {
   }
 }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const header = ['items', 'scenario', 'Graph requests', 'token requests', 'resource units', 'bytes sent', 'bytes received', 'ms'];
   const body = rows.map((row) => [
     row.items.toLocaleString('en-US'),
@@ -103,17 +104,13 @@ function printTable(rows: Row[]): void {
     row.responseBytes.toLocaleString('en-US'),
     row.ms.toFixed(0),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width, column) => (column < 2 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`);
-  for (const cells of body) console.log(line(cells));
+  printTable(header, body);
 }
 
 async function main(): Promise<void> {
   const rows = [...(await benchSize(1000)), ...(await benchSize(10000))];
   console.log('Graph: reading the lists through the fake Graph (page size 1000; resource units as counted in bench/support/synthetic.ts)');
-  printTable(rows);
+  printRows(rows);
   const refresh = rows.filter((row) => row.scenario.startsWith('(b)'));
   if (refresh.some((row) => row.graphRequests !== 1)) {
     console.log('TARGET MISSED: a refresh with nothing changed must cost one request');

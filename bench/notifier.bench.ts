@@ -39,6 +39,7 @@ import { mapListData } from '../src/sharepoint/mapping';
 import { SnapshotService } from '../src/snapshot';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph, type SeedItem } from '../tests/fakes/fake-graph';
 import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
+import { printTable } from './support/table';
 
 const YEAR_START = '2022-01-01';
 const YEAR_END = '2022-12-31';
@@ -305,7 +306,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const header = ['list', 'approach', 'runs', 'Graph req.', 'req./run unchanged', 'RU', 'RU/run unchanged', 'KB received', 'owed', 'posted', 'duplicates', 'missed', 'ms'];
   const body = rows.map((row) => [
     row.list,
@@ -322,11 +323,7 @@ function printTable(rows: Row[]): void {
     String(row.missed),
     row.tally.ms.toFixed(0),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width, column) => (column < 2 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`);
-  for (const cells of body) console.log(line(cells));
+  printTable(header, body);
 }
 
 async function main(): Promise<void> {
@@ -335,7 +332,7 @@ async function main(): Promise<void> {
     `Notifier: a year of runs (${YEAR_START} – ${YEAR_END}, daily 08:00, 12 re-runs, outage ${OUTAGE.from} – ${OUTAGE.to}) against the fake Graph.`,
   );
   console.log('owed: reminders (item, threshold, date) due on some day the service was up; missed: owed and never posted.');
-  printTable(rows);
+  printRows(rows);
   const ours = rows.filter((row) => row.approach === 'ledger (ours)');
   if (ours.some((row) => row.duplicates > 0)) {
     console.log('TARGET MISSED: the ledger must post no duplicates');
