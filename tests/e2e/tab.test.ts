@@ -308,7 +308,7 @@ describeBrowser('the tab in Chromium (local mode)', () => {
           .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as unknown[];
         expect({ view: id, violations }).toEqual({ view: id, violations: [] });
         await phonePage.evaluate('window.scrollTo(0, 0)');
-        await phonePage.screenshot({ path: join(SHOTS, `${id}-mobil.png`) });
+        await phonePage.screenshot({ path: join(SHOTS, `${id}-mobil.png`), fullPage: id === 'avtal' });
       }
       // Agreements: cards instead of the wide table, with the same facts and a sort order.
       await open('?view=avtal', phonePage);

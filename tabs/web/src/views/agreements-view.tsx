@@ -50,15 +50,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   cardHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalS, margin: `0 0 ${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase400 },
-  facts: { display: 'grid', gridTemplateColumns: 'minmax(6rem, max-content) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
+  facts: { display: 'grid', gridTemplateColumns: 'minmax(6rem, 40%) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 /** Days left as one phrase ("om 30 dagar", "för 245 dagar sedan"), with the number kept for sorting and machines. */
-export function DaysLeft({ days, strings }: { days: number | null; strings: Strings }) {
+export function DaysLeft({ days, strings, nowrap }: { days: number | null; strings: Strings; nowrap?: boolean }) {
   if (days === null) return <>–</>;
-  return <data value={days}>{strings.relativeDays(days)}</data>;
+  return (
+    <data value={days} style={nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+      {strings.relativeDays(days)}
+    </data>
+  );
 }
 
 /** The period as dates, "2022-01-01 – 2024-12-31", or what is known of it. */
@@ -209,7 +213,7 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
                   <TableCell>{validity?.from ? <time dateTime={validity.from}>{validity.from}</time> : '–'}</TableCell>
                   <TableCell>{validity?.to ? <time dateTime={validity.to}>{validity.to}</time> : '–'}</TableCell>
                   <TableCell>
-                    <DaysLeft days={item.daysLeft} strings={strings} />
+                    <DaysLeft days={item.daysLeft} strings={strings} nowrap />
                   </TableCell>
                   <TableCell>
                     <AgreementStateBadge state={item.status} />
