@@ -6,12 +6,7 @@
 import express from 'express';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../../src/logger';
-
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
-}
+import { isLoopbackAddress } from '../../src/loopback';
 
 export function createMessagesRouter(
   adapter: CloudAdapter,

@@ -32,7 +32,7 @@ export const TAB_API_PATHS = ['/api/balance-list', '/api/me'];
 
 function authFor(deps: TabApiDeps): express.RequestHandler {
   const { config } = deps;
-  if (config.mode === 'local' || !config.tabAuth || !config.graph || !config.sharePoint) return localAuth();
+  if (config.mode === 'local' || !config.tabAuth || !config.graph || !config.sharePoint) return localAuth(deps.logger);
   const validator =
     deps.overrides?.validator ??
     createTokenValidator({

@@ -12,6 +12,7 @@ import express, { type Router } from 'express';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
 import type { SnapshotProvider } from '../../src/snapshot/types';
+import { isLoopbackAddress } from '../../src/loopback';
 import { jsonForHtml, renderFirstView } from './first-view';
 
 const ASSET_TYPES: Record<string, string> = {
@@ -139,7 +140,8 @@ export function webApp(options: { distDir?: string; firstView?: FirstViewOptions
       return;
     }
     res.set('Cache-Control', 'no-cache');
-    if (withFirstView && render && req.acceptsEncodings('gzip')) {
+    // The list rides in the page only where the API itself would serve it without sign-in.
+    if (withFirstView && render && req.acceptsEncodings('gzip') && isLoopbackAddress(req.socket.remoteAddress)) {
       const body = await render(req);
       if (body) {
         res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding, Accept-Language' }).send(body);

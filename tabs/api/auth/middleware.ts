@@ -5,6 +5,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../../src/logger';
+import { isLoopbackAddress } from '../../../src/loopback';
 import { AccessCheckUnavailable, type AccessChecker } from './access-check';
 import { TokenRejected, type TabUser, type TokenValidator } from './token-validator';
 
@@ -24,9 +25,15 @@ function answer(res: Response, status: number, code: string, message: string): v
   res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
 }
 
-/** No sign-in in local mode: the data is the local file, and only this machine can connect. */
-export function localAuth(): RequestHandler {
-  return (_req, res, next) => {
+/** No sign-in in local mode: the data is the local file, and only this machine may ask for it. */
+export function localAuth(logger: Logger): RequestHandler {
+  const log = logger.child({ module: 'tab-auth' });
+  return (req, res, next) => {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
+      log.warn({ path: req.path, remote: req.socket.remoteAddress }, 'refused a local-mode API call from outside this machine');
+      answer(res, 403, 'local-only', 'I lokalt läge kan listan bara läsas från den här datorn.');
+      return;
+    }
     (res.locals as AuthLocals).caller = { kind: 'local' };
     next();
   };

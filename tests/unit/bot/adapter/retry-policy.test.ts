@@ -1,4 +1,5 @@
-import { backoffMs, boundedRetryPolicy, classifyDeliveryError, isLoopbackAddress, retryAfterMs } from '../../../../bot/adapter';
+import { backoffMs, boundedRetryPolicy, classifyDeliveryError, retryAfterMs } from '../../../../bot/adapter';
+import { isLoopbackAddress } from '../../../../src/loopback';
 
 function response(status: number, retryAfter?: string) {
   return { status, headers: { get: (name: string) => (name === 'retry-after' ? retryAfter : undefined) } };

@@ -1,0 +1,10 @@
+/**
+ * Whether a peer address is this machine. Local mode and an anonymous bot endpoint serve only
+ * loopback; the configuration binds them there, and the handlers check the caller as well, so a
+ * proxy or a changed bind address cannot open them to the network by mistake.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
+}
