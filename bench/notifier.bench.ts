@@ -236,6 +236,7 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
         appType: 'SingleTenant',
         meetingReminderDays: REMINDER_DAYS,
         expiryThresholds: THRESHOLDS,
+        expiredWithinDays: 365,
         notifySchedule: '0 8 * * *',
         digestSchedule: null,
         quietHours: { start: '18:00', end: '07:00' },

@@ -54,6 +54,8 @@ export interface BotOptions {
   meetingReminderDays: number[];
   /** Days before the last day of validity when an expiry notice is posted, largest first. */
   expiryThresholds: number[];
+  /** An agreement that ended longer ago than this is no longer posted about. */
+  expiredWithinDays: number;
   /** Cron expression (Europe/Stockholm) of the notifier run. */
   notifySchedule: string;
   /** Cron expression (Europe/Stockholm) of the weekly digest, or null when off. */
@@ -205,6 +207,7 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: guid('MicrosoftAppTenantId'),
   REMINDER_MEETING_DAYS: dayList('REMINDER_MEETING_DAYS', [14, 2]),
   REMINDER_EXPIRY_DAYS: dayList('REMINDER_EXPIRY_DAYS', [180, 90, 30, 0]),
+  REMINDER_EXPIRED_WITHIN_DAYS: integer('REMINDER_EXPIRED_WITHIN_DAYS', 0, 36500, 365),
   NOTIFY_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8-16 * * *')),
   DIGEST_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8 * * 1')),
   QUIET_HOURS: z.preprocess(
@@ -327,6 +330,7 @@ function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]
     appType: env.MicrosoftAppType,
     meetingReminderDays: env.REMINDER_MEETING_DAYS,
     expiryThresholds: env.REMINDER_EXPIRY_DAYS,
+    expiredWithinDays: env.REMINDER_EXPIRED_WITHIN_DAYS,
     notifySchedule: env.NOTIFY_SCHEDULE,
     digestSchedule: digest,
     quietHours: parseQuietHours(env.QUIET_HOURS, problems),

@@ -76,6 +76,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     meetingWithinDays: Math.max(DEFAULT_DUE_RULES.meetingWithinDays, ...deps.options.meetingReminderDays),
     meetingReminderDays: deps.options.meetingReminderDays,
     expiryThresholds: deps.options.expiryThresholds,
+    expiredWithinDays: deps.options.expiredWithinDays,
   };
 
   function dateOf(text: string | undefined): CalendarDate {

@@ -8,11 +8,15 @@ import type { BalanceList, CalendarDate, Due, DueExpiry, DueMeeting, DueRules, E
 
 const titleOrder = new Intl.Collator('sv');
 
-/** Meetings 120 days ahead; reminders 14 and 2 days before; expiry at 180, 90, 30 and 0 days left. */
+/**
+ * Meetings 120 days ahead; reminders 14 and 2 days before; expiry at 180, 90, 30 and 0 days left,
+ * and expired agreements due for a year after their last day.
+ */
 export const DEFAULT_DUE_RULES: DueRules = {
   meetingWithinDays: 120,
   meetingReminderDays: [14, 2],
   expiryThresholds: [180, 90, 30, 0],
+  expiredWithinDays: 365,
 };
 
 /** Whole, non-negative day counts, ascending and without repeats. */
@@ -54,6 +58,7 @@ function dueExpiries(list: BalanceList, today: CalendarDate, rules: DueRules): D
     const validTo = entry.agreement?.validity.to ?? null;
     if (validTo === null || parseCalendarDate(validTo) === null) continue;
     const daysLeft = daysBetween(today, validTo);
+    if (daysLeft < -rules.expiredWithinDays) continue;
     const threshold = smallestReached(daysLeft, expiryThresholds);
     if (threshold === null) continue;
     expiries.push({ entry, threshold, reachedOn: addDays(validTo, -threshold), validTo, daysLeft });
@@ -75,7 +80,8 @@ function dueExpiries(list: BalanceList, today: CalendarDate, rules: DueRules): D
  *   in list order).
  * - `expiries`: every agreement with a last day of validity that has reached at least one of
  *   `expiryThresholds` (`daysLeft <= t`), with the smallest such threshold and the date it was
- *   reached (`validTo - t`), by last day. Expired agreements stay at threshold 0.
+ *   reached (`validTo - t`), by last day. Expired agreements stay at threshold 0 for
+ *   `expiredWithinDays` days after their last day, and are not due after that.
  *
  * Negative or fractional thresholds in `rules` are ignored.
  */

@@ -155,6 +155,12 @@ export interface DueRules {
   meetingReminderDays: number[];
   /** Expiry thresholds in days before the last day of validity, e.g. [180, 90, 30, 0]. */
   expiryThresholds: number[];
+  /**
+   * An agreement stays due for this many days after its last day of validity, so a notice missed
+   * while the service was down is still posted; agreements that ended longer ago are no longer
+   * news (the tab and the "avtal" command still show them).
+   */
+  expiredWithinDays: number;
 }
 
 export interface DueMeeting {

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     expect(config.bot.appId).toBeNull();
     expect(config.bot.expiryThresholds).toEqual([180, 90, 30, 0]);
     expect(config.bot.meetingReminderDays).toEqual([14, 2]);
+    expect(config.bot.expiredWithinDays).toBe(365);
   });
 
   it('treats blank values as unset', () => {

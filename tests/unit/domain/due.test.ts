@@ -7,7 +7,7 @@ const list = (parts: Partial<BalanceList>): BalanceList => ({ entries: [], meeti
 
 describe('DEFAULT_DUE_RULES', () => {
   it('are the documented defaults', () => {
-    expect(DEFAULT_DUE_RULES).toEqual({ meetingWithinDays: 120, meetingReminderDays: [14, 2], expiryThresholds: [180, 90, 30, 0] });
+    expect(DEFAULT_DUE_RULES).toEqual({ meetingWithinDays: 120, meetingReminderDays: [14, 2], expiryThresholds: [180, 90, 30, 0], expiredWithinDays: 365 });
   });
 });
 
@@ -157,7 +157,7 @@ describe('computeDue: expiries', () => {
   });
 
   it('uses the rules it is given: unsorted, repeated and nonsense thresholds', () => {
-    const custom: DueRules = { meetingWithinDays: 7, meetingReminderDays: [7, 1, 7, -3], expiryThresholds: [30, 60, 60, -1, 2.5] };
+    const custom: DueRules = { meetingWithinDays: 7, meetingReminderDays: [7, 1, 7, -3], expiryThresholds: [30, 60, 60, -1, 2.5], expiredWithinDays: 365 };
     const due = computeDue(
       list({ entries: [hemsjukvard], meetings: [meeting('soon', '2022-12-05'), meeting('later', '2022-12-09')] }),
       '2022-12-01',
@@ -165,6 +165,16 @@ describe('computeDue: expiries', () => {
     );
     expect(due.meetings.map((item) => [item.meeting.id, item.reminder])).toEqual([['soon', 7]]);
     expect(due.expiries[0]).toMatchObject({ threshold: 30, reachedOn: '2022-12-01' });
+  });
+
+  it('stops counting an agreement as due once it ended longer ago than expiredWithinDays', () => {
+    const due = (today: string) => computeDue(list({ entries: [hemsjukvard] }), today, { ...rules, expiredWithinDays: 30 }).expiries;
+    expect(due('2023-01-30')).toMatchObject([{ threshold: 0, daysLeft: -30 }]);
+    expect(due('2023-01-31')).toEqual([]);
+    // Even with no 0 threshold, a long-ended agreement does not come back at a larger one.
+    expect(computeDue(list({ entries: [hemsjukvard] }), '2026-11-25', { ...rules, expiryThresholds: [30] }).expiries).toEqual([]);
+    expect(computeDue(list({ entries: [hemsjukvard] }), '2023-12-31', rules).expiries).toMatchObject([{ threshold: 0, daysLeft: -365 }]);
+    expect(computeDue(list({ entries: [hemsjukvard] }), '2024-01-01', rules).expiries).toEqual([]);
   });
 
   it('refuses a today that is not a calendar date', () => {

@@ -25,6 +25,7 @@ export function botOptions(overrides: Partial<BotOptions> = {}): BotOptions {
     appType: 'SingleTenant',
     meetingReminderDays: [14, 2],
     expiryThresholds: [180, 90, 30, 0],
+    expiredWithinDays: 365,
     notifySchedule: '0 8-16 * * *',
     digestSchedule: '0 8 * * 1',
     quietHours: { start: '18:00', end: '07:00' },

@@ -96,6 +96,16 @@ describe('the notifier on the 2022 seed', () => {
     expect(ledger?.value).toMatchObject({ state: 'posted', attempts: 1, posts: 1, activityId: 'activity-2', lastAttemptOn: '2022-12-01' });
   });
 
+  it('leaves out agreements that ended longer ago than REMINDER_EXPIRED_WITHIN_DAYS', async () => {
+    const w = await world({ expiredWithinDays: 200 });
+    const report = await w.notifier.run();
+    expect(outcomes(report)).toEqual({ [HEMSJUKVARD]: 'posted' }); // in- och utskrivning ended 245 days before
+    // On a day years later, none of the 2022 agreements is news any more.
+    const later = await world({}, '2026-11-25');
+    expect(w.messenger.keys()).toEqual([HEMSJUKVARD]);
+    expect((await later.notifier.run()).teams.flatMap((t) => t.events.filter((event) => event.key.startsWith('expiry/')))).toEqual([]);
+  });
+
   it('posts nothing twice: a second run, a restart and another instance all skip', async () => {
     const w = await world();
     await w.notifier.run();
