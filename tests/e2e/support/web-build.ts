@@ -43,6 +43,9 @@ export async function ensureWebBuilt(): Promise<void> {
       const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts')], {
         cwd: ROOT,
         encoding: 'utf8',
+        // jest sets NODE_ENV=test, which would make vite bundle React's development build; the
+        // tests and benchmarks must see what `npm start` serves.
+        env: { ...process.env, NODE_ENV: 'production' },
       });
       if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
       return;

@@ -115,6 +115,7 @@ export interface Strings {
   example: string;
   // Data quality
   problemsIntro: string;
+  problemsIntroLocal: string;
   noProblems: string;
   problemsTable: string;
   list: string;
@@ -272,6 +273,7 @@ export const sv: Strings = {
   notDecided: 'Ej bestämt',
   example: 'Exempel',
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
+  problemsIntroLocal: 'Poster där uppgifterna inte gick att tolka. Rätta dem i den lokala filen, så försvinner de härifrån.',
   noProblems: 'Inga problem hittades i listorna.',
   problemsTable: 'Problem i listorna',
   list: 'Lista',
@@ -421,6 +423,7 @@ export const en: Strings = {
   notDecided: 'Not decided',
   example: 'Example',
   problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',
+  problemsIntroLocal: 'Entries whose values could not be read. Fix them in the local file and they disappear from here.',
   noProblems: 'No problems were found in the lists.',
   problemsTable: 'Problems in the lists',
   list: 'List',

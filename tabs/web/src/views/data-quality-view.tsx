@@ -16,7 +16,7 @@ export function DataQualityPanel({ view }: { view: BalanceListView }) {
   if (view.problems.length === 0) return <p>{strings.noProblems}</p>;
   return (
     <>
-      <p>{strings.problemsIntro}</p>
+      <p>{view.source === 'local' ? strings.problemsIntroLocal : strings.problemsIntro}</p>
       <div className={styles.scroll} role="region" aria-labelledby="problems-caption" tabIndex={0}>
         <Table className={styles.table}>
           <caption id="problems-caption" className="visually-hidden">

@@ -184,6 +184,13 @@ describe('Möten and Datakvalitet', () => {
     expect(await screen.findByText('Giltighetstiden går inte att tolka')).toBeTruthy();
     expect(screen.getByText('sedan 1990-talet')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Datakvalitet (1)' })).toBeTruthy();
+    expect(screen.getByText(/Rätta dem i SharePoint/)).toBeTruthy();
+  });
+
+  it('sends the secretariat to the local file, not SharePoint, in local mode', async () => {
+    await renderTab({ search: '?view=datakvalitet', client: new FakeClient([ok(fixtureView({ source: 'local' }))]) });
+    expect(await screen.findByText(/Rätta dem i den lokala filen/)).toBeTruthy();
+    expect(screen.queryByText(/Rätta dem i SharePoint/)).toBeNull();
   });
 });
 
