@@ -18,7 +18,7 @@ export interface TokenSource {
 }
 
 /** A PEM file's private key and certificate, as msal wants them. */
-export function readCertificate(path: string, password: string | null): { thumbprintSha256: string; privateKey: string; x5c: string } {
+function readCertificate(path: string, password: string | null): { thumbprintSha256: string; privateKey: string; x5c: string } {
   let pem: string;
   try {
     pem = readFileSync(path, 'utf8');
@@ -72,7 +72,8 @@ class TokenNetwork implements INetworkModule {
       method,
       headers: options?.headers ?? {},
       ...(options?.body === undefined ? {} : { body: options.body }),
-      ...(timeout ? { signal: AbortSignal.timeout(timeout) } : {}),
+      // A token service that never answers must not hold a refresh or a tab request forever.
+      signal: AbortSignal.timeout(timeout ?? 10_000),
     });
     const text = await response.text();
     this.onRequest?.({
@@ -106,8 +107,15 @@ class TokenNetwork implements INetworkModule {
   }
 }
 
-/** Builds the token source for `options` (reads the certificate file once, here). */
-export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
+/**
+ * The app's msal-node client for `options` (secret or certificate, read once here), on the
+ * configured authority host with no instance discovery. Used for app-only Graph tokens and for the
+ * tab's on-behalf-of exchange, so both sign in the same way.
+ */
+export function createConfidentialClient(
+  options: GraphOptions,
+  deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined },
+): { app: ConfidentialClientApplication; credential: 'certificate' | 'secret' } {
   const log = deps.logger.child({ module: 'graph-auth' });
   const authority = new URL(options.authorityHost);
   const loopbackHttp = authority.protocol === 'http:' && isLoopback(authority.hostname);
@@ -137,8 +145,15 @@ export function createTokenSource(options: GraphOptions, deps: { logger: Logger;
       },
     },
   });
+  return { app, credential: certificate ? 'certificate' : 'secret' };
+}
+
+/** Builds the token source for `options`. */
+export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
+  const log = deps.logger.child({ module: 'graph-auth' });
+  const { app, credential } = createConfidentialClient(options, deps);
   const scope = `${new URL(options.baseUrl).origin}/.default`;
-  log.info({ authority: `${authority.origin}/${options.tenantId}`, clientId: options.clientId, credential: certificate ? 'certificate' : 'secret', scope }, 'Graph app-only authentication configured');
+  log.info({ authority: `${new URL(options.authorityHost).origin}/${options.tenantId}`, clientId: options.clientId, credential, scope }, 'Graph app-only authentication configured');
 
   return {
     async token(fresh = false) {

@@ -4,11 +4,10 @@
  * as that user, for both lists. 200 → allowed; 403/404 → denied. The answer is remembered per
  * user for `accessCheckTtlSeconds`, so a tab polling every 20 s costs Graph nothing in between.
  */
-import { ConfidentialClientApplication, LogLevel, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import type { GraphOptions, SharePointOptions } from '../../../src/config';
 import type { Logger } from '../../../src/logger';
 import type { Clock } from '../../../src/ports/clock';
-import { readCertificate } from '../../../src/sharepoint/graph-auth';
+import { createConfidentialClient } from '../../../src/sharepoint/graph-auth';
 import type { TabUser } from './token-validator';
 
 export type AccessDecision =
@@ -47,63 +46,9 @@ function isInvalidGrant(error: unknown): boolean {
   return e?.errorCode === 'invalid_grant' || e?.errorCode === 'invalid_request';
 }
 
-/** msal refuses http authorities; a loopback test identity provider is given as https and reached over http. */
-class LoopbackNetwork implements INetworkModule {
-  constructor(private readonly loopbackOrigin: string | null) {}
-
-  private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const https = this.loopbackOrigin?.replace(/^http:/, 'https:');
-    const target = this.loopbackOrigin && https && url.startsWith(https) ? `${this.loopbackOrigin}${url.slice(https.length)}` : url;
-    const response = await fetch(target, {
-      method,
-      headers: options?.headers ?? {},
-      ...(options?.body === undefined ? {} : { body: options.body }),
-      signal: AbortSignal.timeout(timeout ?? 10_000),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    const text = await response.text();
-    let body: unknown = {};
-    try {
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      body = { error: 'invalid_response', error_description: `HTTP ${response.status} without JSON` };
-    }
-    return { headers, body: body as T, status: response.status };
-  }
-
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    return this.send<T>('GET', url, options, timeout);
-  }
-
-  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.send<T>('POST', url, options);
-  }
-}
-
 /** The on-behalf-of exchange through msal-node, with the app's secret or certificate. */
 export function msalOnBehalfOf(options: GraphOptions, logger: Logger): OnBehalfOf {
-  const authority = new URL(options.authorityHost);
-  const loopback = authority.protocol === 'http:' && /^(127\.|localhost$|\[::1\]$)/.test(authority.hostname);
-  const certificate = options.certificate ? readCertificate(options.certificate.path, options.certificate.password) : null;
-  const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: options.clientId,
-      authority: `${loopback ? `https://${authority.host}` : authority.origin}/${options.tenantId}`,
-      knownAuthorities: [authority.host],
-      ...(certificate ? { clientCertificate: certificate } : { clientSecret: options.clientSecret ?? '' }),
-    },
-    system: {
-      networkClient: new LoopbackNetwork(loopback ? authority.origin : null),
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (_level, message) => logger.warn({ msal: message }, 'msal on-behalf-of warning'),
-      },
-    },
-  });
+  const { app } = createConfidentialClient(options, { logger });
   return async (userToken, scope) => {
     const result = await app.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [scope] });
     if (!result?.accessToken) throw new Error('The token service returned no access token');
