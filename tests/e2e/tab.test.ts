@@ -18,6 +18,9 @@ import { CHROMIUM, launch, type Browser } from './support/browser';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
 const SEED = join(ROOT, 'data', 'balanslista-2022.json');
+// A browser on a busy two-core machine (jest runs other suites beside this one) needs room.
+jest.setTimeout(90_000);
+
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const VIEWS = ['balanslista', 'avtal', 'moten', 'datakvalitet'] as const;
