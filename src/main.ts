@@ -69,8 +69,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** Start-up failures a person can fix, in words that say how. */
+function explain(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const where = error as { address?: unknown; port?: unknown };
+  if (code === 'EADDRINUSE') return `port ${String(where.port)} on ${String(where.address)} is already in use: stop the program using it, or start with another PORT (e.g. PORT=3979 npm start)`;
+  if (code === 'EACCES') return `not allowed to listen on port ${String(where.port)}: use a port above 1023 (PORT=3978)`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`The app could not start: ${message}\n`);
+  process.stderr.write(`The app could not start: ${explain(error)}\n`);
   process.exit(1);
 });

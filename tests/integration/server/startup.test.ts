@@ -3,6 +3,9 @@
  * missing and a non-zero exit, before anything listens.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -31,5 +34,23 @@ describe('start-up', () => {
     const result = start({ PORT: 'eighty' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('PORT must be a whole number');
+  });
+});
+
+describe('start-up on a port that is taken', () => {
+  it('says which port is in use and how to choose another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'balanslistan-startup-'));
+    try {
+      const result = start({ PORT: String(port), PLAYGROUND: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).toContain('PORT=3979 npm start');
+    } finally {
+      blocker.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
