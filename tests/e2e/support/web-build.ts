@@ -20,7 +20,7 @@ function newest(path: string): number {
 
 function stale(): boolean {
   if (!existsSync(DIST_INDEX)) return true;
-  const sources = ['src', 'index.html', 'auth-end.html', 'vite.config.ts'].map((name) => newest(join(WEB, name)));
+  const sources = ['src', 'index.html', 'auth-end.html', 'vite.config.mts'].map((name) => newest(join(WEB, name)));
   return Math.max(...sources) > statSync(DIST_INDEX).mtimeMs;
 }
 
@@ -40,7 +40,7 @@ export async function ensureWebBuilt(): Promise<void> {
     }
     try {
       if (!stale()) return;
-      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts')], {
+      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.mts')], {
         cwd: ROOT,
         encoding: 'utf8',
         // jest sets NODE_ENV=test, which would make vite bundle React's development build; the

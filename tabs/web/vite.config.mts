@@ -2,10 +2,11 @@
  * Builds the tab's web app into tabs/web/dist: the tab and config pages (index.html) and the
  * sign-in/consent popup's landing page (auth-end.html). No inline script: the CSP forbids it.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const root = resolve(__dirname);
+const root = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
