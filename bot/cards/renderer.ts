@@ -77,7 +77,8 @@ function validityDates(entry: Pick<Entry, 'agreement'>, t: Strings, language: La
   if (!validity) return t.notStated;
   const from = validity.from ? dateWithWeekday(validity.from, language) : '';
   const to = validity.to ? dateWithWeekday(validity.to, language) : t.unknownEnd;
-  return from ? `${from} – ${to}` : `– ${to}`;
+  if (from) return `${from} – ${to}`;
+  return validity.to ? t.untilDate(to) : to;
 }
 
 function revisionText(entry: Pick<Entry, 'agreement'>, t: Strings, language: Language): string {
