@@ -5,9 +5,14 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiError } from '../api/client';
+import { formatInstant } from '../format';
 import { useApp } from './app-context';
 
-export function LoadProblem({ error, onRetry }: { error: ApiError; onRetry(): void }) {
+/**
+ * `lastCopyAt`: when the list still on screen was last fetched (null when there is none), so a
+ * failed poll says the list below is older rather than hiding it.
+ */
+export function LoadProblem({ error, onRetry, lastCopyAt = null }: { error: ApiError; onRetry(): void; lastCopyAt?: Date | null }) {
   const { strings, host } = useApp();
   const [consentFailed, setConsentFailed] = useState(false);
 
@@ -39,7 +44,7 @@ export function LoadProblem({ error, onRetry }: { error: ApiError; onRetry(): vo
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{strings.signInTitle}</MessageBarTitle>
-          {host.inTeams ? strings.loadFailed(error.message) : strings.signInOutsideTeams}
+          {host.inTeams ? strings.signInAgain : strings.signInOutsideTeams}
         </MessageBarBody>
         {host.inTeams ? (
           <MessageBarActions>
@@ -56,6 +61,9 @@ export function LoadProblem({ error, onRetry }: { error: ApiError; onRetry(): vo
           <MessageBarTitle>{strings.accessDeniedTitle}</MessageBarTitle>
           {strings.accessDeniedBody}
         </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={onRetry}>{strings.retry}</Button>
+        </MessageBarActions>
       </MessageBar>
     );
   }
@@ -63,7 +71,13 @@ export function LoadProblem({ error, onRetry }: { error: ApiError; onRetry(): vo
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{strings.loadFailedTitle}</MessageBarTitle>
-        {strings.loadFailed(error.message)}
+        {[
+          strings.loadFailedReason(error.code === 'network' || error.code === 'source-unavailable' ? error.code : 'server', error.status),
+          lastCopyAt ? strings.showingLastCopy(formatInstant(lastCopyAt.toISOString())) : '',
+          strings.retryHint,
+        ]
+          .filter(Boolean)
+          .join(' ')}
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={onRetry}>{strings.retry}</Button>

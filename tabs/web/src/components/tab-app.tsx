@@ -122,7 +122,7 @@ export function TabApp({ host, client, location, pollMs, initialView }: Props) {
           <main id="main" tabIndex={-1} className="tab-main">
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
             <h2 className="tab-view-heading">{strings.views[state.view]}</h2>
-            {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} /> : null}
+            {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
             {view ? (
               <>
                 <StaleBanner view={view} />

@@ -34,7 +34,12 @@ export interface Strings {
   loading: string;
   refreshNow: string;
   loadFailedTitle: string;
-  loadFailed: (detail: string) => string;
+  /** Why the list could not be loaded, in words (never the server's or the browser's own text). */
+  loadFailedReason: (code: 'network' | 'source-unavailable' | 'server', status: number) => string;
+  /** Said when an older copy of the list is still on screen below the error. */
+  showingLastCopy: (when: string) => string;
+  retryHint: string;
+  signInAgain: string;
   retry: string;
   signInTitle: string;
   signInOutsideTeams: string;
@@ -197,7 +202,15 @@ export const sv: Strings = {
   loading: 'Hämtar balanslistan …',
   refreshNow: 'Uppdatera nu',
   loadFailedTitle: 'Balanslistan kunde inte hämtas',
-  loadFailed: (detail) => `Försök igen om en stund. (${detail})`,
+  loadFailedReason: (code, status) =>
+    ({
+      network: 'Det går inte att nå servern. Kontrollera nätverksanslutningen.',
+      'source-unavailable': 'Listan kan inte läsas just nu.',
+      server: `Servern svarade med ett fel (HTTP ${status}).`,
+    })[code],
+  showingLastCopy: (when) => `Du ser listan som den var vid senaste lyckade hämtningen, ${when}.`,
+  retryHint: 'Fliken försöker igen av sig själv. Du kan också välja Försök igen.',
+  signInAgain: 'Inloggningen gick inte att använda. Välj Försök igen eller ladda om fliken.',
   retry: 'Försök igen',
   signInTitle: 'Inloggning krävs',
   signInOutsideTeams: 'Öppna fliken i Microsoft Teams för att logga in med ditt organisationskonto.',
@@ -347,7 +360,15 @@ export const en: Strings = {
   loading: 'Loading the balance list …',
   refreshNow: 'Refresh now',
   loadFailedTitle: 'The balance list could not be loaded',
-  loadFailed: (detail) => `Try again in a moment. (${detail})`,
+  loadFailedReason: (code, status) =>
+    ({
+      network: 'The server cannot be reached. Check your network connection.',
+      'source-unavailable': 'The list cannot be read right now.',
+      server: `The server answered with an error (HTTP ${status}).`,
+    })[code],
+  showingLastCopy: (when) => `You are seeing the list as it was at the last successful load, ${when}.`,
+  retryHint: 'The tab tries again by itself. You can also select Try again.',
+  signInAgain: 'Your sign-in could not be used. Select Try again or reload the tab.',
   retry: 'Try again',
   signInTitle: 'Sign-in required',
   signInOutsideTeams: 'Open the tab in Microsoft Teams to sign in with your work account.',

@@ -223,9 +223,36 @@ describe('state of the data', () => {
     expect(await screen.findByText('Visar 7 av 7')).toBeTruthy();
   });
 
-  it('tells a user without access why nothing is shown', async () => {
-    await renderTab({ client: new FakeClient([new ApiError('access-denied', 403, 'denied')]) });
+  it('tells a user without access why nothing is shown, and lets them try again once granted', async () => {
+    const client = new FakeClient([new ApiError('access-denied', 403, 'denied'), ok()]);
+    await renderTab({ client });
     expect(screen.getByText('Du har inte behörighet till listan')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Försök igen' })));
+    expect(await screen.findByText('Visar 7 av 7')).toBeTruthy();
+  });
+
+  it('says in Swedish that the server cannot be reached, never the browser\'s own error text', async () => {
+    await renderTab({ client: new FakeClient([new ApiError('network', 0, 'Failed to fetch')]) });
+    expect(screen.getByText('Balanslistan kunde inte hämtas')).toBeTruthy();
+    expect(screen.getByText(/Det går inte att nå servern\. Kontrollera nätverksanslutningen\./)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Failed to fetch/);
+    expect(screen.getByRole('button', { name: 'Försök igen' })).toBeTruthy();
+  });
+
+  it('words a 503 from the API in the page language, without repeating the server\'s Swedish message', async () => {
+    const unavailable = new ApiError('source-unavailable', 503, 'Balanslistan kan inte läsas just nu. Försök igen om en stund.');
+    await renderTab({ client: new FakeClient([unavailable]), host: browserHost({ locale: 'en-GB', theme: 'light' }) });
+    expect(screen.getByText('The balance list could not be loaded')).toBeTruthy();
+    expect(screen.getByText(/The list cannot be read right now\./)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Balanslistan kan inte läsas/);
+  });
+
+  it('keeps the last list on screen when a poll fails, and says how old it is', async () => {
+    const client = new FakeClient([ok(), new ApiError('server', 500, 'HTTP 500')]);
+    await renderTab({ client });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Uppdatera nu' })));
+    expect(screen.getByText(/Servern svarade med ett fel \(HTTP 500\)\. Du ser listan som den var vid senaste lyckade hämtningen, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./)).toBeTruthy();
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
   });
 });
 
