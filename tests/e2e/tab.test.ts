@@ -197,6 +197,10 @@ describeBrowser('the tab in Chromium (local mode)', () => {
     expect(states).toEqual(expect.arrayContaining(['Har gått ut', 'Löper snart ut']));
     expect(await page.locator('svg[role="img"] g[data-agreement]').count()).toBe(view.agreements.length);
     expect(await page.locator('svg[role="img"]').textContent()).toContain('I dag 2022-12-01');
+    // Dates in the table stay on one line (a line box each), never "2022-" over "03-31".
+    const dateLines = await page.locator('tr[data-agreement] time').evaluateAll((times) => times.map((time) => time.getClientRects().length));
+    expect(dateLines.length).toBeGreaterThan(0);
+    expect(dateLines.every((lines) => lines === 1)).toBe(true);
 
     await page.getByRole('button', { name: 'Sortera efter Namn' }).click();
     await addressHas('sort=name');

@@ -38,6 +38,8 @@ const useStyles = makeStyles({
   notes: { whiteSpace: 'pre-wrap' },
   horizon: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground2 },
+  // A date is read as one word: never broken at its hyphens in a narrow column.
+  date: { whiteSpace: 'nowrap' },
   // Wide screens get the table, narrow ones (phones, a narrow Teams pane) a list of cards.
   wide: { '@media (max-width: 720px)': { display: 'none' } },
   narrow: { display: 'none', '@media (max-width: 720px)': { display: 'block' } },
@@ -210,8 +212,24 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
                     </div>
                   </TableCell>
                   <TableCell>{validity?.text ? validity.text : <span className={styles.muted}>–</span>}</TableCell>
-                  <TableCell>{validity?.from ? <time dateTime={validity.from}>{validity.from}</time> : '–'}</TableCell>
-                  <TableCell>{validity?.to ? <time dateTime={validity.to}>{validity.to}</time> : '–'}</TableCell>
+                  <TableCell>
+                    {validity?.from ? (
+                      <time className={styles.date} dateTime={validity.from}>
+                        {validity.from}
+                      </time>
+                    ) : (
+                      '–'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {validity?.to ? (
+                      <time className={styles.date} dateTime={validity.to}>
+                        {validity.to}
+                      </time>
+                    ) : (
+                      '–'
+                    )}
+                  </TableCell>
                   <TableCell>
                     <DaysLeft days={item.daysLeft} strings={strings} nowrap />
                   </TableCell>
