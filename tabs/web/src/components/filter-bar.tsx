@@ -42,6 +42,14 @@ interface Props {
 const isGrouped = (options: FilterSelect['options']): options is Array<{ group: string; options: SelectOption[] }> =>
   options.length > 0 && 'group' in (options[0] as object);
 
+/** The select's current value when none of its options has it, else null. */
+function missingValue(select: FilterSelect, state: UrlState): string | null {
+  const current = state[select.name];
+  if (current === null) return null;
+  const values = isGrouped(select.options) ? select.options.flatMap((group) => group.options) : select.options;
+  return values.some((option) => option.value === current) ? null : current;
+}
+
 export function FilterBar({ state, onChange, selects, summary, children }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
@@ -67,6 +75,9 @@ export function FilterBar({ state, onChange, selects, summary, children }: Props
             onChange={(_, data) => onChange({ [select.name]: data.value === '' ? null : data.value } as Partial<UrlState>)}
           >
             <option value="">{select.allLabel}</option>
+            {/* A value from a shared link or another view that this list does not offer (a renamed
+                forum, a forum with no agreements) is still shown as chosen, not as "all". */}
+            {missingValue(select, state) === null ? null : <option value={state[select.name] ?? ''}>{state[select.name]}</option>}
             {isGrouped(select.options)
               ? select.options.map((group) => (
                   <optgroup key={group.group} label={group.group}>

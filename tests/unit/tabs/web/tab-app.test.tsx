@@ -194,6 +194,19 @@ describe('Möten and Datakvalitet', () => {
   });
 });
 
+describe('filters from a shared link', () => {
+  it('shows a forum the list does not offer as chosen, not as "Alla forum", and lets it be cleared', async () => {
+    const { location } = await renderTab({ search: '?view=balanslista&group=Nedlagd%20grupp' });
+    const select = screen.getByRole('combobox', { name: 'Beredande forum' }) as HTMLSelectElement;
+    expect(select.value).toBe('Nedlagd grupp');
+    expect(select.selectedOptions[0]?.textContent).toBe('Nedlagd grupp');
+    expect(screen.getByText('Visar 0 av 7')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Rensa filter' })));
+    expect(location.search).not.toContain('group=');
+    expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
+  });
+});
+
 describe('state of the data', () => {
   it('warns when the server says the data is stale, and since when', async () => {
     await renderTab({ client: new FakeClient([ok(fixtureView({ stale: true, staleSince: '2022-12-01T08:15:00Z' }))]) });
