@@ -93,10 +93,12 @@ function filterForm(view: BalanceListView, state: UrlState, strings: Strings, sh
           .join('')}</optgroup>`,
     )
     .join('');
+  // As in the app: a value from the address that the list does not offer is shown as chosen.
+  const missing = (value: string | null, offered: string[]) => (value !== null && !offered.includes(value) ? option(value, value, value) : '');
   const statuses = [...ENTRY_STATUSES.map((status) => option(status, strings.entryStatus[status], state.status)), option('none', strings.noStatus, state.status)].join('');
-  const groups = groupsIn(view.entries)
-    .map((group) => option(group, group, state.group))
-    .join('');
+  const offeredGroups = groupsIn(view.entries);
+  const areaKeys = tree.flatMap((section) => section.roots.map((root) => root.entry.key));
+  const groups = missing(state.group, offeredGroups) + offeredGroups.map((group) => option(group, group, state.group)).join('');
   const select = (name: string, label: string, all: string, options: string) =>
     `<div class="ssr-field ssr-select"><label for="ssr-${name}">${escapeHtml(label)}</label><span class="ssr-control"><select id="ssr-${name}" name="${name}" data-focus="${name}"><option value="">${escapeHtml(all)}</option>${options}</select></span></div>`;
   // Parameters that are not filters (language, theme, item numbers) survive a submit.
@@ -107,7 +109,7 @@ function filterForm(view: BalanceListView, state: UrlState, strings: Strings, sh
   return (
     `<form role="search" class="ssr-filters" aria-label="${escapeHtml(strings.filtersLabel)}" method="get">${kept}` +
     `<div class="ssr-field ssr-search"><label for="ssr-q">${escapeHtml(strings.search)}</label><span class="ssr-control"><input id="ssr-q" type="search" name="q" data-focus="q" value="${escapeHtml(state.q)}" placeholder="${escapeHtml(strings.searchPlaceholder)}"></span></div>` +
-    select('area', strings.area, strings.allAreas, areas) +
+    select('area', strings.area, strings.allAreas, missing(state.area, areaKeys) + areas) +
     select('status', strings.status, strings.allStatuses, statuses) +
     select('group', strings.group, strings.allGroups, groups) +
     `<button type="submit" class="ssr-button">${escapeHtml(strings.applyFilters)}</button>` +

@@ -57,6 +57,13 @@ describe('renderFirstView', () => {
     expect(html.match(/data-group-key=/g)).toHaveLength(1);
   });
 
+  it('shows a forum from the address that the list does not offer as chosen, as the app does', () => {
+    const html = render(localView(), '?group=Nedlagd%20grupp&area=borttagen');
+    expect(html).toContain('<option value="Nedlagd grupp" selected>Nedlagd grupp</option>');
+    expect(html).toContain('<option value="borttagen" selected>borttagen</option>');
+    expect(html).toContain('Visar 0 av');
+  });
+
   it('speaks English for an English browser or ?lang=en, and keeps the theme', () => {
     expect(render(localView(), '', 'en-GB')).toContain('<h1 class="tab-title">Balance list</h1>');
     expect(render(localView(), '?lang=en&theme=dark')).toMatch(/data-theme="dark" lang="en"/);
