@@ -14,8 +14,10 @@ export function RefreshLine({ view, checkedAt, onRefresh }: { view: BalanceListV
   const { strings } = useApp();
   return (
     <div className="tab-line">
-      <span role="status" data-testid="refreshed">
-        {strings.lastRefreshed(formatInstant(view.refreshedAt))}
+      <span data-testid="refreshed">
+        {/* Only a new version of the list is announced; the check time changes on every poll
+            and would make screen readers speak every minute. */}
+        <span role="status">{strings.lastRefreshed(formatInstant(view.refreshedAt))}</span>
         {checkedAt ? `, ${strings.checkedAt(formatClock(checkedAt))}` : ''}
       </span>
       <span>{view.source === 'local' ? strings.sourceLocal : strings.sourceSharePoint}</span>

@@ -214,6 +214,13 @@ describe('state of the data', () => {
     expect(screen.getByText(/sedan 2022-12-01 09:15/)).toBeTruthy();
   });
 
+  it('announces a new version of the list to screen readers, but not every poll\'s check time', async () => {
+    await renderTab();
+    const live = within(screen.getByTestId('refreshed')).getByRole('status');
+    expect(live.textContent).toBe('Senast uppdaterad 2022-12-01 10:00');
+    expect(screen.getByTestId('refreshed').textContent).toMatch(/^Senast uppdaterad 2022-12-01 10:00, kontrollerad \d{2}:\d{2}$/);
+  });
+
   it('keeps the list on a 304 and updates when the list changes', async () => {
     const client = new FakeClient([ok(), { changed: false }, ok(fixtureView({ entries: [] }))]);
     await renderTab({ client });
