@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | 'consent-required'
   | 'access-denied'
   | 'source-unavailable'
+  /** The server cannot check the sign-in or the user's access right now (503 from the API). */
+  | 'sign-in-unavailable'
   | 'network'
   | 'server';
 
@@ -31,6 +33,8 @@ export interface BalanceListClient {
 }
 
 const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denied', 'source-unavailable'];
+/** The API's codes for "the sign-in or access check cannot be done now", as one client code. */
+const SIGN_IN_UNAVAILABLE = ['auth-unavailable', 'access-check-unavailable'];
 
 async function errorFrom(response: Response): Promise<ApiError> {
   let code: ApiErrorCode = response.status === 401 ? 'unauthorized' : 'server';
@@ -38,6 +42,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     if (body.error?.code && (KNOWN as string[]).includes(body.error.code)) code = body.error.code as ApiErrorCode;
+    else if (body.error?.code && SIGN_IN_UNAVAILABLE.includes(body.error.code)) code = 'sign-in-unavailable';
     if (body.error?.message) message = body.error.message;
   } catch {
     // Not JSON (a proxy's error page): keep the status.

@@ -72,7 +72,10 @@ export function LoadProblem({ error, onRetry, lastCopyAt = null }: { error: ApiE
       <MessageBarBody>
         <MessageBarTitle>{strings.loadFailedTitle}</MessageBarTitle>
         {[
-          strings.loadFailedReason(error.code === 'network' || error.code === 'source-unavailable' ? error.code : 'server', error.status),
+          strings.loadFailedReason(
+            error.code === 'network' || error.code === 'source-unavailable' || error.code === 'sign-in-unavailable' ? error.code : 'server',
+            error.status,
+          ),
           lastCopyAt ? strings.showingLastCopy(formatInstant(lastCopyAt.toISOString())) : '',
           strings.retryHint,
         ]

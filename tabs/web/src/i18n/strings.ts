@@ -35,7 +35,7 @@ export interface Strings {
   refreshNow: string;
   loadFailedTitle: string;
   /** Why the list could not be loaded, in words (never the server's or the browser's own text). */
-  loadFailedReason: (code: 'network' | 'source-unavailable' | 'server', status: number) => string;
+  loadFailedReason: (code: 'network' | 'source-unavailable' | 'sign-in-unavailable' | 'server', status: number) => string;
   /** Said when an older copy of the list is still on screen below the error. */
   showingLastCopy: (when: string) => string;
   retryHint: string;
@@ -206,6 +206,7 @@ export const sv: Strings = {
     ({
       network: 'Det går inte att nå servern. Kontrollera nätverksanslutningen.',
       'source-unavailable': 'Listan kan inte läsas just nu.',
+      'sign-in-unavailable': 'Inloggningen eller din behörighet till listan kan inte kontrolleras just nu.',
       server: `Servern svarade med ett fel (HTTP ${status}).`,
     })[code],
   showingLastCopy: (when) => `Du ser listan som den var vid senaste lyckade hämtningen, ${when}.`,
@@ -364,6 +365,7 @@ export const en: Strings = {
     ({
       network: 'The server cannot be reached. Check your network connection.',
       'source-unavailable': 'The list cannot be read right now.',
+      'sign-in-unavailable': 'Your sign-in or your access to the list cannot be checked right now.',
       server: `The server answered with an error (HTTP ${status}).`,
     })[code],
   showingLastCopy: (when) => `You are seeing the list as it was at the last successful load, ${when}.`,

@@ -46,11 +46,15 @@ describe('createClient', () => {
       json(401, { error: { code: 'unauthorized', message: 'Inloggning krävs.' } }),
       json(403, { error: { code: 'consent-required', message: 'Godkänn' } }),
       () => new Response('<html>proxy error</html>', { status: 502 }),
+      json(503, { error: { code: 'auth-unavailable', message: 'Inloggningen kan inte kontrolleras just nu.' } }),
+      json(503, { error: { code: 'access-check-unavailable', message: 'Behörigheten kan inte kontrolleras just nu.' } }),
     ]);
     const client = createClient({ getToken: async () => null, fetch });
     await expect(client.load()).rejects.toMatchObject({ code: 'unauthorized', status: 401, message: 'Inloggning krävs.' });
     await expect(client.load()).rejects.toMatchObject({ code: 'consent-required', status: 403 });
     await expect(client.load()).rejects.toMatchObject({ code: 'server', status: 502 });
+    await expect(client.load()).rejects.toMatchObject({ code: 'sign-in-unavailable', status: 503 });
+    await expect(client.load()).rejects.toMatchObject({ code: 'sign-in-unavailable', status: 503 });
     await expect(client.load()).rejects.toBeInstanceOf(ApiError);
   });
 });

@@ -267,6 +267,12 @@ describe('state of the data', () => {
     expect(document.body.textContent).not.toMatch(/Balanslistan kan inte läsas/);
   });
 
+  it('says when the sign-in or the access check cannot be done now, instead of a bare HTTP code', async () => {
+    await renderTab({ client: new FakeClient([new ApiError('sign-in-unavailable', 503, 'Behörigheten kan inte kontrolleras just nu.')]) });
+    expect(screen.getByText(/Inloggningen eller din behörighet till listan kan inte kontrolleras just nu\./)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/HTTP 503/);
+  });
+
   it('keeps the last list on screen when a poll fails, and says how old it is', async () => {
     const client = new FakeClient([ok(), new ApiError('server', 500, 'HTTP 500')]);
     await renderTab({ client });
