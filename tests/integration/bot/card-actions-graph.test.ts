@@ -8,6 +8,7 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createListSource } from '../../../src/sources';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { tenantEnv } from '../../fakes/fake-tenant';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
@@ -32,15 +33,7 @@ describe('card actions writing to SharePoint through Graph', () => {
     const data = sampleListData();
     graph.seedAll({ balance: data.balance.map((item) => ({ id: item.id, fields: item.fields })), meetings: data.meetings.map((item) => ({ id: item.id, fields: item.fields })) });
     const clock = new FixedClock('2022-12-01T09:00:00Z');
-    const graphConfig = loadConfig({
-      LOG_LEVEL: 'silent',
-      AZURE_TENANT_ID: graph.tenantId,
-      AZURE_CLIENT_ID: graph.clientId,
-      AZURE_CLIENT_SECRET: graph.clientSecret,
-      SHAREPOINT_SITE_URL: graph.siteUrl,
-      GRAPH_BASE_URL: graph.baseUrl,
-      AZURE_AUTHORITY_HOST: graph.authorityHost,
-    });
+    const graphConfig = loadConfig({ LOG_LEVEL: 'silent', ...tenantEnv(graph) });
     const source = createListSource(graphConfig, { logger: silentLogger, clock });
     harness = await startHarness({ source, clock });
     const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };

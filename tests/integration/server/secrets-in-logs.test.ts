@@ -8,13 +8,15 @@ import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../src/server';
-import { startFakeEntra, type FakeEntra } from '../../fakes/fake-entra';
-import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import type { FakeEntra } from '../../fakes/fake-entra';
+import type { FakeGraph } from '../../fakes/fake-graph';
+import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 
 const APP_PASSWORD = 'bot-password-Q9x7Lm2Vd8';
 const NOTIFY_SECRET = 'notify-secret-Zt4Kp8Wq1Rn6';
 
 describe('secrets in the server log', () => {
+  let tenant: FakeTenant;
   let graph: FakeGraph;
   let entra: FakeEntra;
   let server: AppServer;
@@ -23,20 +25,13 @@ describe('secrets in the server log', () => {
 
   beforeAll(async () => {
     const clock = new FixedClock('2022-12-01T09:00:00Z');
-    graph = await startFakeGraph();
+    tenant = await startFakeTenant({ now: () => clock.now() });
+    ({ graph, entra } = tenant);
     graph.seed('balance', [{ id: '1', fields: { Title: 'Punkt', EntryKey: 'punkt-1', Section: 'Flera områden', EntryKind: 'Punkt', SortOrder: 1 } }]);
-    const PUBLIC_URL = 'https://balanslistan.example.org';
-    entra = await startFakeEntra({ tenantId: graph.tenantId, clientId: graph.clientId, appIdUri: `api://balanslistan.example.org/${graph.clientId}`, upstream: graph.authorityHost, now: () => clock.now() });
     const config = loadConfig({
-      PUBLIC_URL,
+      ...tenant.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      AZURE_TENANT_ID: graph.tenantId,
-      AZURE_CLIENT_ID: graph.clientId,
-      AZURE_CLIENT_SECRET: graph.clientSecret,
-      SHAREPOINT_SITE_URL: graph.siteUrl,
-      GRAPH_BASE_URL: graph.baseUrl,
-      AZURE_AUTHORITY_HOST: entra.authorityHost,
       REFRESH_INTERVAL_SECONDS: '3600',
       MicrosoftAppId: '7f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       MicrosoftAppPassword: APP_PASSWORD,
@@ -56,8 +51,7 @@ describe('secrets in the server log', () => {
 
   afterAll(async () => {
     await server?.close();
-    await entra?.close();
-    await graph?.close();
+    await tenant?.close();
   });
 
   it('holds no secret after start-up, Graph refusing access, refused calls and a notify run', async () => {

@@ -10,8 +10,9 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../src/server';
 import type { BalanceListView } from '../../../src/view-model';
-import { startFakeEntra, type FakeEntra } from '../../fakes/fake-entra';
-import { startFakeGraph, type FakeGraph, type SeedItem } from '../../fakes/fake-graph';
+import type { FakeEntra } from '../../fakes/fake-entra';
+import type { FakeGraph, SeedItem } from '../../fakes/fake-graph';
+import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 
 const SEED = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'balanslista-2022.json'), 'utf8')) as {
   balance: SeedItem[];
@@ -19,40 +20,27 @@ const SEED = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', '
 };
 
 describe('server in SharePoint mode', () => {
+  let tenant: FakeTenant;
   let graph: FakeGraph;
   let entra: FakeEntra;
   let server: AppServer;
   let url: string;
   let headers: Record<string, string>;
   const clock = new FixedClock('2022-12-01T09:00:00Z');
-  const PUBLIC_URL = 'https://balanslistan.example.org';
 
   beforeAll(async () => {
-    graph = await startFakeGraph();
+    tenant = await startFakeTenant({ now: () => clock.now() });
+    ({ graph, entra } = tenant);
     graph.seedAll(SEED);
-    const appIdUri = `api://${new URL(PUBLIC_URL).host}/${graph.clientId}`;
-    entra = await startFakeEntra({ tenantId: graph.tenantId, clientId: graph.clientId, appIdUri, upstream: graph.authorityHost, now: () => clock.now() });
     headers = { Authorization: `Bearer ${await entra.token('anna@contoso.onmicrosoft.com')}` };
-    const config = loadConfig({
-      PUBLIC_URL,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      AZURE_TENANT_ID: graph.tenantId,
-      AZURE_CLIENT_ID: graph.clientId,
-      AZURE_CLIENT_SECRET: graph.clientSecret,
-      SHAREPOINT_SITE_URL: graph.siteUrl,
-      GRAPH_BASE_URL: graph.baseUrl,
-      AZURE_AUTHORITY_HOST: entra.authorityHost,
-      REFRESH_INTERVAL_SECONDS: '3600',
-    });
+    const config = loadConfig({ ...tenant.env, PORT: '0', LOG_LEVEL: 'silent', REFRESH_INTERVAL_SECONDS: '3600' });
     server = await createServer(config, { clock, logger: silentLogger });
     ({ url } = await server.listen());
   });
 
   afterAll(async () => {
     await server?.close();
-    await entra?.close();
-    await graph?.close();
+    await tenant?.close();
   });
 
   it('serves the whole list read through Graph, with Stockholm dates', async () => {

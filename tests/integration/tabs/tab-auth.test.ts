@@ -12,15 +12,16 @@ import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { SnapshotService } from '../../../src/snapshot';
 import { createTabApi } from '../../../tabs/api';
-import { startFakeEntra, type FakeEntra } from '../../fakes/fake-entra';
-import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import type { FakeEntra } from '../../fakes/fake-entra';
+import type { FakeGraph } from '../../fakes/fake-graph';
+import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 
-const PUBLIC_URL = 'https://balanslistan.example.org';
 const FOREIGN_TENANT = '11111111-2222-4333-8444-555555555555';
 const NOW = '2025-03-10T09:00:00Z';
 
 describe('tab API authentication in tenant mode', () => {
+  let tenant: FakeTenant;
   let graph: FakeGraph;
   let entra: FakeEntra;
   let config: Config;
@@ -33,17 +34,10 @@ describe('tab API authentication in tenant mode', () => {
     fetch(`${baseUrl}${path}`, { headers: authorization ? { Authorization: authorization } : {} });
 
   beforeAll(async () => {
-    graph = await startFakeGraph();
-    const appIdUri = `api://${new URL(PUBLIC_URL).host}/${graph.clientId}`;
-    entra = await startFakeEntra({ tenantId: graph.tenantId, clientId: graph.clientId, appIdUri, upstream: graph.authorityHost, now: () => clock.now() });
+    tenant = await startFakeTenant({ now: () => clock.now() });
+    ({ graph, entra } = tenant);
     config = loadConfig({
-      AZURE_TENANT_ID: graph.tenantId,
-      AZURE_CLIENT_ID: graph.clientId,
-      AZURE_CLIENT_SECRET: graph.clientSecret,
-      SHAREPOINT_SITE_URL: graph.siteUrl,
-      GRAPH_BASE_URL: graph.baseUrl,
-      AZURE_AUTHORITY_HOST: entra.authorityHost,
-      PUBLIC_URL,
+      ...tenant.env,
       ACCESS_CHECK_TTL_SECONDS: '300',
       LOG_LEVEL: 'info',
     });
@@ -71,8 +65,7 @@ describe('tab API authentication in tenant mode', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    await entra.close();
-    await graph.close();
+    await tenant.close();
   });
 
   beforeEach(() => {
