@@ -4,9 +4,9 @@
  * No tenant settings at all → local mode (the embedded file store, loopback only).
  * Some but not all tenant settings → a `ConfigError` naming every missing variable.
  */
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { isLoopbackHost } from './loopback';
 
 export type Mode = 'local' | 'sharepoint';
 
@@ -234,11 +234,6 @@ type Env = z.infer<typeof EnvSchema>;
 /** Every variable `loadConfig` reads (the README's configuration table lists each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as ReadonlyArray<keyof Env>;
 
-function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
 
 function checkCron(name: string, value: string, problems: string[]): void {
   // Five or six space-separated fields; croner validates fully when the scheduler starts.
@@ -361,7 +356,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const bot = botOptions(values, mode, problems, warnings);
   const loopbackOnly = mode === 'local' || bot.appId === null;
   const host = values.HOST ?? (loopbackOnly ? '127.0.0.1' : '0.0.0.0');
-  if (loopbackOnly && !isLoopback(host)) {
+  if (loopbackOnly && !isLoopbackHost(host)) {
     problems.push(
       mode === 'local'
         ? `HOST=${host} is not a loopback address: local mode needs no sign-in, so it only listens on loopback (127.0.0.1, ::1, localhost)`

@@ -10,6 +10,7 @@ import { ConfidentialClientApplication, LogLevel, type INetworkModule, type Netw
 import type { GraphOptions } from '../config';
 import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
+import { isLoopbackHost } from '../loopback';
 import type { GraphRequestInfo } from './graph-exchange';
 
 export interface TokenSource {
@@ -45,9 +46,6 @@ function readCertificate(path: string, password: string | null): { thumbprintSha
   };
 }
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
-}
 
 /**
  * msal's network module on fetch: reports each exchange, and lets a loopback `http://` authority
@@ -118,7 +116,7 @@ export function createConfidentialClient(
 ): { app: ConfidentialClientApplication; credential: 'certificate' | 'secret' } {
   const log = deps.logger.child({ module: 'graph-auth' });
   const authority = new URL(options.authorityHost);
-  const loopbackHttp = authority.protocol === 'http:' && isLoopback(authority.hostname);
+  const loopbackHttp = authority.protocol === 'http:' && isLoopbackHost(authority.hostname);
   if (authority.protocol === 'http:' && !loopbackHttp) {
     throw new ConfigError(`AZURE_AUTHORITY_HOST must use https:// (http:// is accepted only for a loopback test server): ${options.authorityHost}`);
   }
