@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.js', '*.config.cjs'],
+    files: ['*.config.js', '*.config.cjs', '.dependency-cruiser.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
   },
   {

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_DUE_RULES, computeDue } from '../src/domain/due';
 import { parseValidity } from '../src/domain/validity';
 import type { ListData, ListItem } from '../src/ports/list-source';
-import { mapListData } from '../src/sharepoint/mapping';
-import { ENTRY_KIND_CHOICES, SECTION_CHOICES } from '../src/sharepoint/schema';
+import { mapListData } from '../src/lists/mapping';
+import { ENTRY_KIND_CHOICES, SECTION_CHOICES } from '../src/lists/schema';
 
 const VALIDITIES = ['2021-2023', 't.o.m. 2022-12-31', '', '2022-01-01 – 2024-06-30', 'tills vidare', 'fr.o.m. 2020-01-01', '2023-2021'];
 

@@ -35,7 +35,7 @@ import { FixedClock } from '../src/ports/clock';
 import type { ListItem } from '../src/ports/list-source';
 import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
-import { mapListData } from '../src/sharepoint/mapping';
+import { mapListData } from '../src/lists/mapping';
 import { SnapshotService } from '../src/snapshot';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph, type SeedItem } from '../tests/fakes/fake-graph';
 import { resourceUnits, syntheticBalanceItem } from './support/synthetic';

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
-import { createServer } from '../src/server';
+import { createServer } from '../app/server';
 import type { BalanceListView } from '../src/view-model';
 import { CHROMIUM } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';

@@ -1,7 +1,7 @@
 /**
  * The bot, composed: state store, team registry, CloudAdapter, the Teams handler, the cards,
  * the notifier and its schedule, and (in local mode) the Agents Playground.
- * `createBot` is called once by the server (src/server.ts); tests call it with fakes.
+ * `createBot` is called once by the server (app/server.ts); tests call it with fakes.
  */
 import express from 'express';
 import type { Config } from '../src/config';

@@ -163,7 +163,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       alwaysOn: true
-      appCommandLine: 'node dist/src/main.js'
+      appCommandLine: 'node dist/app/main.js'
       healthCheckPath: '/healthz'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

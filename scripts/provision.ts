@@ -1,6 +1,6 @@
 /**
  * `npm run provision [-- --env dev] [--list balance|meetings]`: creates the SharePoint lists on
- * the configured site, or brings them up to date, from src/sharepoint/schema.ts. Safe to repeat.
+ * the configured site, or brings them up to date, from src/lists/schema.ts. Safe to repeat.
  */
 import { parseArgs } from 'node:util';
 import type { ListName } from '../src/ports/list-source';

@@ -1,7 +1,7 @@
-/** Rewrites the README's schema section from src/sharepoint/schema.ts. */
+/** Rewrites the README's schema section from src/lists/schema.ts. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { updateSchemaSection } from '../src/sharepoint/schema-doc';
+import { updateSchemaSection } from '../src/lists/schema-doc';
 
 const readmePath = join(__dirname, '..', 'README.md');
 const before = readFileSync(readmePath, 'utf8');

@@ -9,7 +9,7 @@ import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
-import { REVISION_CHOICES } from '../../src/sharepoint/schema';
+import { REVISION_CHOICES } from '../../src/lists/schema';
 import { escapeMarkdown, parseActionData, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';

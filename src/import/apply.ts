@@ -8,7 +8,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { toSourceError } from '../sharepoint/graph-errors';
-import { LISTS } from '../sharepoint/schema';
+import { LISTS } from '../lists/schema';
 import { readAllItems } from './graph-items';
 import { canonicalItem, matchKey, type ImportPlan } from './plan';
 import { sameValue, toGraphFields, type Canonical } from './values';

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { ListItem, ListName } from '../ports/list-source';
-import { LISTS } from '../sharepoint/schema';
+import { LISTS } from '../lists/schema';
 import { SHEET_NAMES } from './layout';
 import { canonicalItem } from './plan';
 import { toCellText } from './values';

@@ -3,7 +3,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ListItem, ListName } from '../ports/list-source';
 import { pathBelowBase } from '../sharepoint/graph-client';
 import { toSourceError } from '../sharepoint/graph-errors';
-import { selectFields } from '../sharepoint/schema';
+import { selectFields } from '../lists/schema';
 
 interface GraphItem {
   id: string;

@@ -4,7 +4,7 @@
  * accept the internal names as headers.
  */
 import type { ListName } from '../ports/list-source';
-import { LISTS, type Column } from '../sharepoint/schema';
+import { LISTS, type Column } from '../lists/schema';
 
 /** Sheet names in an XLSX workbook. */
 export const SHEET_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Möten' };

@@ -3,7 +3,7 @@
  * which are already as in the file. Matching makes a re-import update instead of duplicating.
  */
 import type { ListItem, ListName } from '../ports/list-source';
-import { LISTS } from '../sharepoint/schema';
+import { LISTS } from '../lists/schema';
 import { MATCH_COLUMNS } from './layout';
 import type { ImportRow, RowProblem } from './readers';
 import { fromGraph, sameValue, type Canonical } from './values';

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { ListName } from '../ports/list-source';
-import { LISTS, type Column } from '../sharepoint/schema';
+import { LISTS, type Column } from '../lists/schema';
 import { columnForHeader, listForHeaders, listForSheet } from './layout';
 import { parseCell, type Canonical, type Cell } from './values';
 

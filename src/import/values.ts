@@ -7,7 +7,7 @@
  * null for "empty".
  */
 import { parseCalendarDate, stockholmDateFromInstant, stockholmInstant } from '../domain/dates';
-import type { Column } from '../sharepoint/schema';
+import type { Column } from '../lists/schema';
 
 export type Canonical = string | number | boolean | string[] | null;
 

@@ -20,7 +20,7 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
-import { LISTS } from '../sharepoint/schema';
+import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
 import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';

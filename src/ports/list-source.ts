@@ -1,6 +1,6 @@
 /**
  * The one way the rest of the product reads the balance list, whichever store holds it.
- * Both adapters return items in the SharePoint list schema (`src/sharepoint/schema.ts`),
+ * Both adapters return items in the SharePoint list schema (`src/lists/schema.ts`),
  * so one field mapping turns either into domain objects.
  */
 

@@ -11,7 +11,7 @@ import type { GraphOptions } from '../config';
 import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
 import { isLoopbackHost } from '../loopback';
-import type { GraphRequestInfo } from './graph-exchange';
+import type { GraphRequestInfo } from './graph-request-info';
 
 export interface TokenSource {
   /** A bearer token for Graph; `fresh` skips the cache (after Graph refused a cached token). */

@@ -11,14 +11,9 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../logger';
 import type { TokenSource } from './graph-auth';
 
-/** One HTTP exchange with Graph or the token service; bytes are body bytes. */
-export interface GraphRequestInfo {
-  method: string;
-  url: string;
-  status: number;
-  requestBytes: number;
-  responseBytes: number;
-}
+import type { GraphRequestInfo } from './graph-request-info';
+
+export type { GraphRequestInfo };
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 4). */

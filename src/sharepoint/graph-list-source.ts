@@ -18,7 +18,7 @@ import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../po
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
-import { selectFields } from './schema';
+import { selectFields } from '../lists/schema';
 import { SiteResolver, type ResolvedSite } from './site';
 
 const LISTS: ListName[] = ['balance', 'meetings'];

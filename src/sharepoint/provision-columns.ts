@@ -2,7 +2,7 @@
  * The schema's columns as Graph `columnDefinition`s, and the comparison of a column that exists
  * on the site with the one the schema wants.
  */
-import type { Column, ColumnType, PlainColumn } from './schema';
+import type { Column, ColumnType, PlainColumn } from '../lists/schema';
 
 /** A column as Graph returns it (`GET /sites/{site}/lists/{list}/columns`), reduced to what we compare. */
 export interface GraphColumn {

@@ -14,7 +14,7 @@ import type { ListName } from '../ports/list-source';
 import { toSourceError } from './graph-errors';
 import { checkColumn, columnDefinition, type GraphColumn } from './provision-columns';
 import { findList, resolveSiteId, type ListRef } from './provision-site';
-import { LISTS } from './schema';
+import { LISTS } from '../lists/schema';
 
 export interface ProvisionListResult {
   list: ListName;

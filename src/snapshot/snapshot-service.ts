@@ -9,7 +9,7 @@ import type { BalanceList } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
-import { mapListData } from '../sharepoint/mapping';
+import { mapListData } from '../lists/mapping';
 import { buildView, viewEtag } from './build-view';
 import type { Snapshot, SnapshotProvider } from './types';
 

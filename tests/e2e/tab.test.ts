@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 import { FixedClock } from '../../src/ports/clock';
-import { createServer, type AppServer } from '../../src/server';
+import { createServer, type AppServer } from '../../app/server';
 import type { BalanceListView } from '../../src/view-model';
 import { CHROMIUM, launch, type Browser } from './support/browser';
 import { ensureWebBuilt, ROOT } from './support/web-build';

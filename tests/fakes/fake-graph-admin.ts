@@ -10,8 +10,8 @@
  * Lists the fake created from the schema get the columns SharePoint would report for them.
  */
 import { randomUUID } from 'node:crypto';
-import { LISTS } from '../../src/sharepoint/schema';
-import type { Column } from '../../src/sharepoint/schema';
+import { LISTS } from '../../src/lists/schema';
+import type { Column } from '../../src/lists/schema';
 import type { FakeGraph, FakeReply, FakeRequest } from './fake-graph';
 import { graphError } from './fake-graph/errors';
 

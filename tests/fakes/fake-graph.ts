@@ -14,7 +14,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/sharepoint/schema';
+import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/lists/schema';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
@@ -39,7 +39,7 @@ export interface FakeGraphOptions {
   certificatePem?: string;
   /** Access token lifetime in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
-  /** Create the two lists of `src/sharepoint/schema.ts` (default true). */
+  /** Create the two lists of `src/lists/schema.ts` (default true). */
   withLists?: boolean;
   /** Page size when no `$top` is given (default 200, like SharePoint). */
   defaultPageSize?: number;

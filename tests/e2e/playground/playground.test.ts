@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
-import { createServer, type AppServer } from '../../../src/server';
+import { createServer, type AppServer } from '../../../app/server';
 
 jest.setTimeout(120_000);
 

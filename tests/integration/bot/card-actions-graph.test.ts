@@ -6,7 +6,7 @@
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
-import { createListSource } from '../../../src/sources';
+import { createListSource } from '../../../app/sources';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { tenantEnv } from '../../fakes/fake-tenant';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';

@@ -1,5 +1,5 @@
 /**
- * The bot mounted on a loopback server the way src/server.ts mounts it, with a fake Bot
+ * The bot mounted on a loopback server the way app/server.ts mounts it, with a fake Bot
  * Connector, an in-memory list, the file state store in a temporary directory and a fixed clock.
  * `restart()` builds a new bot on the same state directory (a process restart).
  */

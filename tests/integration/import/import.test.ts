@@ -8,7 +8,7 @@ import { canonicalItem } from '../../../src/import/plan';
 import { silentLogger } from '../../../src/logger';
 import type { ListData, ListItem, ListName } from '../../../src/ports/list-source';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
-import { mapListData } from '../../../src/sharepoint/mapping';
+import { mapListData } from '../../../src/lists/mapping';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { findList, resolveSiteId } from '../../../src/sharepoint/provision-site';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';

@@ -11,7 +11,7 @@ import { LocalListSource } from '../../../src/local/local-list-source';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListItem } from '../../../src/ports/list-source';
-import { mapListData } from '../../../src/sharepoint/mapping';
+import { mapListData } from '../../../src/lists/mapping';
 
 const SEED = resolve(__dirname, '../../../data/balanslista-2022.json');
 const NOW = '2025-03-10T08:00:00.000Z'; // a Monday in Stockholm

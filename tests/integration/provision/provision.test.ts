@@ -1,6 +1,6 @@
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
-import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/sharepoint/schema';
+import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/lists/schema';
 import type { SharePointOptions } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';

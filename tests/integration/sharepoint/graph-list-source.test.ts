@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readAllItems } from '../../../src/import/graph-items';
-import { mapListData } from '../../../src/sharepoint/mapping';
+import { mapListData } from '../../../src/lists/mapping';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { balanceItems, harness } from './graph-harness';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { placeholdersIn } from '../../../scripts/lib/app-package/template';
 import { loadConfig } from '../../../src/config';
-import { LISTS } from '../../../src/sharepoint/schema';
+import { LISTS } from '../../../src/lists/schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

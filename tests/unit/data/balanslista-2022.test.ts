@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { agreementState } from '../../../src/domain/agreements';
 import { parseValidity } from '../../../src/domain/validity';
 import type { ListItem } from '../../../src/ports/list-source';
-import { mapListData } from '../../../src/sharepoint/mapping';
-import { LISTS, SECTION_CHOICES } from '../../../src/sharepoint/schema';
-import type { ChoiceColumn } from '../../../src/sharepoint/schema';
+import { mapListData } from '../../../src/lists/mapping';
+import { LISTS, SECTION_CHOICES } from '../../../src/lists/schema';
+import type { ChoiceColumn } from '../../../src/lists/schema';
 
 const root = join(__dirname, '../../..');
 const seed = JSON.parse(readFileSync(join(root, 'data/balanslista-2022.json'), 'utf8')) as {

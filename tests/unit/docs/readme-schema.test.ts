@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderSchemaMarkdown, updateSchemaSection } from '../../../src/sharepoint/schema-doc';
-import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/sharepoint/schema';
+import { renderSchemaMarkdown, updateSchemaSection } from '../../../src/lists/schema-doc';
+import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/lists/schema';
 
 describe('README schema section', () => {
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');

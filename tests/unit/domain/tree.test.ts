@@ -1,6 +1,6 @@
 import { SECTION_ORDER, arrangeEntries } from '../../../src/domain/tree';
 import type { Entry } from '../../../src/domain/types';
-import { SECTION_CHOICES } from '../../../src/sharepoint/schema';
+import { SECTION_CHOICES } from '../../../src/lists/schema';
 import { entry } from './builders';
 
 const keys = (entries: Entry[]) => entries.map((item) => item.key);

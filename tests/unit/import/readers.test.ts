@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readImportFile } from '../../../src/import';
-import { MEETINGS_LIST } from '../../../src/sharepoint/schema';
+import { MEETINGS_LIST } from '../../../src/lists/schema';
 import { parseCell, toGraphFields, fromGraph } from '../../../src/import/values';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'import');

@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 function start(env: Record<string, string>) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AZURE_|SHAREPOINT_|Microsoft|PORT$|HOST$)/.test(name)));
-  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'app', 'main.ts')], {
     cwd: ROOT,
     env: { ...clean, ...env },
     encoding: 'utf8',

@@ -11,22 +11,22 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { tabUrlFor } from '../index';
-import { CloudMessenger, createCloudAdapter } from '../adapter';
-import type { Messenger } from '../contracts';
-import { TemplateCardRenderer } from '../cards';
-import { createNotifier } from '../notifier';
-import type { NotifyReport } from '../notifier';
-import { createStateStore } from '../state';
-import { StateStoreTeamRegistry } from '../teams';
-import { loadConfig, type Config } from '../../src/config';
-import { parseCalendarDate } from '../../src/domain/dates';
-import { AppError, ConfigError, SourceError } from '../../src/errors';
-import { createLogger, type Logger } from '../../src/logger';
-import { systemClock } from '../../src/ports/clock';
-import { SnapshotService } from '../../src/snapshot';
-import { createListSource } from '../../src/sources';
-import { formatReport } from './format-report';
+import { tabUrlFor } from '../bot';
+import { CloudMessenger, createCloudAdapter } from '../bot/adapter';
+import type { Messenger } from '../bot/contracts';
+import { TemplateCardRenderer } from '../bot/cards';
+import { createNotifier } from '../bot/notifier';
+import type { NotifyReport } from '../bot/notifier';
+import { createStateStore } from '../bot/state';
+import { StateStoreTeamRegistry } from '../bot/teams';
+import { loadConfig, type Config } from '../src/config';
+import { parseCalendarDate } from '../src/domain/dates';
+import { AppError, ConfigError, SourceError } from '../src/errors';
+import { createLogger, type Logger } from '../src/logger';
+import { systemClock } from '../src/ports/clock';
+import { SnapshotService } from '../src/snapshot';
+import { createListSource } from './sources';
+import { formatReport } from '../bot/cli/format-report';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
 

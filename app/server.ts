@@ -7,12 +7,12 @@ import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { createBot } from '../bot';
 import { createTabApi } from '../tabs/api';
-import type { Config } from './config';
-import { createLogger, type Logger } from './logger';
-import { systemClock, type Clock } from './ports/clock';
-import type { ListSource } from './ports/list-source';
-import { SnapshotService } from './snapshot';
-import type { SnapshotProvider } from './snapshot';
+import type { Config } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
+import { systemClock, type Clock } from '../src/ports/clock';
+import type { ListSource } from '../src/ports/list-source';
+import { SnapshotService } from '../src/snapshot';
+import type { SnapshotProvider } from '../src/snapshot';
 import { createListSource } from './sources';
 
 export interface AppServer {

@@ -2,13 +2,13 @@
  * Chooses the list source from the configuration: the embedded local store, or the SharePoint
  * lists through Graph. The Graph client is built here, once, and handed to the adapter.
  */
-import type { Config } from './config';
-import { LocalListSource } from './local/local-list-source';
-import type { Logger } from './logger';
-import type { Clock } from './ports/clock';
-import type { ListSource } from './ports/list-source';
-import { createGraphClient, type GraphRequestInfo } from './sharepoint/graph-client';
-import { GraphListSource } from './sharepoint/graph-list-source';
+import type { Config } from '../src/config';
+import { LocalListSource } from '../src/local/local-list-source';
+import type { Logger } from '../src/logger';
+import type { Clock } from '../src/ports/clock';
+import type { ListSource } from '../src/ports/list-source';
+import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
+import { GraphListSource } from '../src/sharepoint/graph-list-source';
 
 export interface SourceDeps {
   logger: Logger;

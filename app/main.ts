@@ -2,9 +2,9 @@
  * `npm start`: reads the configuration, starts the server, prints where everything is, and
  * shuts down gracefully on SIGINT/SIGTERM. The one place start-up errors are caught.
  */
-import { loadConfig, type Config } from './config';
-import { ConfigError } from './errors';
-import { createLogger } from './logger';
+import { loadConfig, type Config } from '../src/config';
+import { ConfigError } from '../src/errors';
+import { createLogger } from '../src/logger';
 import { createServer } from './server';
 
 function describeMode(config: Config): string {

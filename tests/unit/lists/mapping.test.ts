@@ -3,7 +3,7 @@ import path from 'node:path';
 import { agreementState } from '../../../src/domain/agreements';
 import type { BalanceList, Problem } from '../../../src/domain/types';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
-import { mapListData } from '../../../src/sharepoint/mapping';
+import { mapListData } from '../../../src/lists/mapping';
 
 interface GraphPage {
   value: Array<Record<string, unknown>>;

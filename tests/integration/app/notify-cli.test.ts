@@ -5,12 +5,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { runCli } from '../../../../bot/cli/notify';
-import { FileStateStore } from '../../../../bot/state';
-import { StateStoreTeamRegistry } from '../../../../bot/teams';
-import { silentLogger } from '../../../../src/logger';
-import { systemClock } from '../../../../src/ports/clock';
-import { RecordingMessenger, team } from '../../../unit/bot/notifier/helpers';
+import { runCli } from '../../../app/notify-cli';
+import { FileStateStore } from '../../../bot/state';
+import { StateStoreTeamRegistry } from '../../../bot/teams';
+import { silentLogger } from '../../../src/logger';
+import { systemClock } from '../../../src/ports/clock';
+import { RecordingMessenger, team } from '../../unit/bot/notifier/helpers';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -119,7 +119,7 @@ describe('npm run notify', () => {
   });
 
   it('runs as the npm script, with the exit code of the command', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../../bot/cli/notify.ts'), '--date', 'igår'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../app/notify-cli.ts'), '--date', 'igår'], {
       encoding: 'utf8',
       env: { ...process.env, LOG_LEVEL: 'silent' },
     });

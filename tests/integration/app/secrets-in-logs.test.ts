@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
-import { createServer, type AppServer } from '../../../src/server';
+import { createServer, type AppServer } from '../../../app/server';
 import type { FakeEntra } from '../../fakes/fake-entra';
 import type { FakeGraph } from '../../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';

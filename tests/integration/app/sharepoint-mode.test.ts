@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
-import { createServer, type AppServer } from '../../../src/server';
+import { createServer, type AppServer } from '../../../app/server';
 import type { BalanceListView } from '../../../src/view-model';
 import type { FakeEntra } from '../../fakes/fake-entra';
 import type { FakeGraph, SeedItem } from '../../fakes/fake-graph';
