@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee "Configuration" in README.md.\n`);
+      process.stderr.write(`Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee docs/configuration.md.\n`);
       process.exit(2);
     }
     throw error;

@@ -1,14 +1,14 @@
-/** Rewrites the README's schema section from src/lists/schema.ts. */
+/** Rewrites the schema section of docs/lists.md from src/lists/schema.ts. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { updateSchemaSection } from '../src/lists/schema-doc';
 
-const readmePath = join(__dirname, '..', 'README.md');
-const before = readFileSync(readmePath, 'utf8');
+const pagePath = join(__dirname, '..', 'docs', 'lists.md');
+const before = readFileSync(pagePath, 'utf8');
 const after = updateSchemaSection(before);
 if (after === before) {
-  console.log('README schema section is up to date.');
+  console.log('docs/lists.md: schema section is up to date.');
 } else {
-  writeFileSync(readmePath, after);
-  console.log('README schema section updated.');
+  writeFileSync(pagePath, after);
+  console.log('docs/lists.md: schema section updated.');
 }

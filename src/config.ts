@@ -231,7 +231,7 @@ const EnvSchema = z.object({
 
 type Env = z.infer<typeof EnvSchema>;
 
-/** Every variable `loadConfig` reads (the README's configuration table lists each one). */
+/** Every variable `loadConfig` reads (the table in docs/configuration.md lists each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as ReadonlyArray<keyof Env>;
 
 

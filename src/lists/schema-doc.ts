@@ -1,5 +1,5 @@
 /**
- * Renders the list schema as Markdown for the README, so the documentation is made from
+ * Renders the list schema as Markdown for docs/lists.md, so the documentation is made from
  * the same definition that reads (and provisions) the lists.
  */
 import { LISTS, type Column, type ListDefinition } from './schema';
@@ -49,7 +49,7 @@ function renderList(list: ListDefinition): string {
   return [...header, ...rows.map((row) => `| ${row} |`)].join('\n');
 }
 
-/** The Markdown block between the README's schema markers. */
+/** The Markdown block between the schema markers of docs/lists.md. */
 export function renderSchemaMarkdown(): string {
   return Object.values(LISTS).map(renderList).join('\n\n');
 }
@@ -62,7 +62,7 @@ export function updateSchemaSection(readme: string): string {
   const begin = readme.indexOf(SCHEMA_DOC_BEGIN);
   const end = readme.indexOf(SCHEMA_DOC_END);
   if (begin < 0 || end < begin) {
-    throw new Error(`README has no schema section: add the markers ${SCHEMA_DOC_BEGIN} … ${SCHEMA_DOC_END}`);
+    throw new Error(`The page has no schema section: add the markers ${SCHEMA_DOC_BEGIN} … ${SCHEMA_DOC_END}`);
   }
   return `${readme.slice(0, begin + SCHEMA_DOC_BEGIN.length)}\n${renderSchemaMarkdown()}\n${readme.slice(end)}`;
 }

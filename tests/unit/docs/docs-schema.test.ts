@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { renderSchemaMarkdown, updateSchemaSection } from '../../../src/lists/schema-doc';
 import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/lists/schema';
 
-describe('README schema section', () => {
-  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+describe('docs/lists.md: the schema section', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'lists.md'), 'utf8');
 
   it('is the schema as defined in code (run `npm run docs:schema` after changing it)', () => {
     expect(updateSchemaSection(readme)).toBe(readme);
@@ -17,7 +17,7 @@ describe('README schema section', () => {
     }
   });
 
-  it('refuses a README without markers', () => {
+  it('refuses a page without markers', () => {
     expect(() => updateSchemaSection('# nothing here')).toThrow(/schema section/);
   });
 });

@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENV_VARIABLES } from '../../../src/config';
 
-const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+const docs = (file: string): string => readFileSync(join(__dirname, '../../../docs', file), 'utf8');
 
 function section(name: string): string {
+  const readme = docs(name === 'deployment' ? 'deployment.md' : 'configuration.md');
   const start = readme.indexOf(`<!-- section:${name} `);
   const end = readme.indexOf(`<!-- /section:${name} -->`);
   expect(start).toBeGreaterThanOrEqual(0);
   return readme.slice(start, end);
 }
 
-describe('README configuration table', () => {
+describe('docs/configuration.md: the configuration table', () => {
   const rows = [...section('configuration').matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((match) => match[1]);
 
   it('lists every variable src/config.ts reads, and nothing else', () => {
@@ -19,7 +20,7 @@ describe('README configuration table', () => {
   });
 });
 
-describe('README deployment steps', () => {
+describe('docs/deployment.md: the deployment steps', () => {
   it('export no shell variable that the app would read as a setting (the commands read the environment)', () => {
     const steps = section('deployment');
     const exported = [...steps.matchAll(/^export ((?:[A-Z_]+=\S+\s*)+)/gm)].flatMap((match) => [...(match[1] ?? '').matchAll(/([A-Z_]+)=/g)].map((name) => name[1]));
