@@ -70,7 +70,18 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const adapter = createCloudAdapter({ bot: config.bot, logger, endpoints: deps.endpoints, retry: deps.retry });
   const messenger = new CloudMessenger(adapter, config.bot.appId ?? '', logger);
   const tabUrl = tabUrlFor(config);
-  const notifier = createNotifier({ snapshots: deps.snapshots, registry, messenger, cards, store, clock, logger, options: config.bot, tabUrl });
+  const notifier = createNotifier({
+    snapshots: deps.snapshots,
+    registry,
+    messenger,
+    cards,
+    store,
+    clock,
+    logger,
+    options: config.bot,
+    tabUrl,
+    meetingWithinDays: config.meetingWithinDays,
+  });
   const bot = new BalanceBot({
     registry,
     cards,
