@@ -9,3 +9,4 @@ export type { LedgerRecord, LedgerState } from './ledger';
 export { quietReason } from './quiet';
 export { DIGEST_DAYS, isoWeekKey } from './events';
 export type { DigestOptions, EventKind, EventReport, Notifier, NotifyReport, Outcome, RunOptions, TeamReport, TeamStatus } from './types';
+export { nothingPostedMessage, nothingPostedReason, type NothingPostedReason } from './nothing-posted';
