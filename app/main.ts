@@ -42,6 +42,12 @@ async function main(): Promise<void> {
       `  Bot endpoint:             ${publicUrl}/api/messages`,
       `  Health:                   ${publicUrl}/healthz`,
       ...(playgroundUrl ? [`  Agents Playground (chat): ${playgroundUrl}  (add the bot to the team, then choose the SVOM channel)`] : []),
+      ...(config.today
+        ? [
+            `  Demo clock:               TODAY=${config.today}: the tab, the bot and the reminders run as of ${config.today} (Stockholm),`,
+            '                            at the real time of day. Unset TODAY for the real date.',
+          ]
+        : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

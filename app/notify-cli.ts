@@ -20,18 +20,22 @@ import type { NotifyReport } from '../bot/notifier';
 import { createStateStore } from '../bot/state';
 import { StateStoreTeamRegistry } from '../bot/teams';
 import { loadConfig, type Config } from '../src/config';
-import { parseCalendarDate } from '../src/domain/dates';
+import { parseCalendarDate, stockholmClockOf, stockholmInstant } from '../src/domain/dates';
 import { AppError, ConfigError, SourceError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
-import { systemClock } from '../src/ports/clock';
+import type { Clock } from '../src/ports/clock';
 import { SnapshotService } from '../src/snapshot';
-import { createListSource } from './sources';
+import { firstRunOn } from '../bot/scheduler';
 import { formatReport } from '../bot/cli/format-report';
+import { clockFor } from './clock';
+import { createListSource } from './sources';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
 
   --dry-run            Visa korten som skulle postas, posta och spara inget (preview only)
-  --date YYYY-MM-DD    Kör för detta datum i stället för i dag (run for this date)
+  --date YYYY-MM-DD    Kör för detta datum i stället för i dag, med tyst tid och helg
+                       bedömda vid schemats första körning den dagen
+                       (run for this date, quiet time judged at that day's first scheduled run)
   --digest             Veckoöversikten i stället för påminnelserna (the weekly digest)
   --json               Skriv även kortens JSON (also print each card's JSON)
   --team <id>          Bara detta team (only this team)
@@ -107,6 +111,37 @@ function connectorMessenger(config: Config, logger: Logger): Messenger {
   return new CloudMessenger(createCloudAdapter({ bot: config.bot, logger }), config.bot.appId ?? '', logger);
 }
 
+/**
+ * The instant quiet hours and weekends are judged at, and a line saying so. Without `--date` it
+ * is now (on the app's clock, the demo clock when TODAY is set). With `--date` it is that day's
+ * first scheduled run, as the schedule would have posted then; a day the schedule skips is
+ * judged at the current time of day.
+ */
+function quietTiming(args: Args, config: Config, clock: Clock): { at: Date | undefined; line: string } {
+  const override = 'Posta ändå med QUIET_HOURS=off och/eller QUIET_WEEKENDS=off (to post anyway, set QUIET_HOURS=off and/or QUIET_WEEKENDS=off).';
+  if (args.date === undefined) {
+    const now = stockholmClockOf(clock.now());
+    return { at: undefined, line: `Tyst tid och helg bedöms nu, ${now.date} kl. ${now.time} (quiet hours and weekends judged now). ${override}` };
+  }
+  const schedules: Array<[string, string]> = [['NOTIFY_SCHEDULE', config.bot.notifySchedule]];
+  if (args.digest && config.bot.digestSchedule) schedules.unshift(['DIGEST_SCHEDULE', config.bot.digestSchedule]);
+  for (const [name, pattern] of schedules) {
+    const at = firstRunOn(pattern, args.date);
+    if (at) {
+      const time = stockholmClockOf(at).time;
+      return {
+        at,
+        line: `Tyst tid och helg bedöms för ${args.date} kl. ${time}, schemats första körning den dagen (${name}="${pattern}") (quiet hours and weekends judged at ${time} on ${args.date}, the first scheduled run that day). ${override}`,
+      };
+    }
+  }
+  const time = stockholmClockOf(clock.now()).time;
+  return {
+    at: stockholmInstant(args.date, time),
+    line: `Schemat kör inte ${args.date}; tyst tid och helg bedöms för den dagen kl. ${time}, tiden nu (the schedule does not run that day; judged at the time now). ${override}`,
+  };
+}
+
 /** Runs the command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args: Args;
@@ -132,9 +167,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
-  const clock = systemClock;
+  const clock = clockFor(config);
   const source = createListSource(config, { logger, clock });
-  const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: config.expiringWithinDays });
+  const snapshots = new SnapshotService({
+    source,
+    clock,
+    logger,
+    expiringWithinDays: config.expiringWithinDays,
+    meetingWithinDays: config.meetingWithinDays,
+    demoDate: config.today,
+  });
+  const timing = quietTiming(args, config, clock);
   try {
     const store = await createStateStore(config.stateStore, { logger });
     const messenger = args.dryRun ? noMessenger : (io.messenger ?? connectorMessenger(config, logger));
@@ -147,12 +190,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       clock,
       logger,
       options: config.bot,
+      // The same links the running server puts on its cards (PORT, HOST, PUBLIC_URL, TEAMS_APP_ID).
       tabUrl: tabUrlFor(config),
+      meetingWithinDays: config.meetingWithinDays,
     });
     const report: NotifyReport = args.digest
-      ? await notifier.digest({ date: args.date, dryRun: args.dryRun })
-      : await notifier.run({ date: args.date, dryRun: args.dryRun, teamId: args.team });
-    io.out(formatReport(report, { json: args.json, source: config.mode, team: args.team ?? null }));
+      ? await notifier.digest({ date: args.date, dryRun: args.dryRun, at: timing.at })
+      : await notifier.run({ date: args.date, dryRun: args.dryRun, teamId: args.team, at: timing.at });
+    io.out(formatReport(report, { json: args.json, source: config.mode, team: args.team ?? null, quietTiming: timing.line, demoDate: config.today }));
     const undelivered = (report.counts.failed ?? 0) + (report.counts['failed-retryable'] ?? 0);
     return undelivered > 0 ? 3 : 0;
   } catch (error) {

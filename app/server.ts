@@ -9,10 +9,11 @@ import { createBot } from '../bot';
 import { createTabApi } from '../tabs/api';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
-import { systemClock, type Clock } from '../src/ports/clock';
+import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import { SnapshotService } from '../src/snapshot';
 import type { SnapshotProvider } from '../src/snapshot';
+import { clockFor } from './clock';
 import { createListSource } from './sources';
 
 export interface AppServer {
@@ -53,9 +54,16 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<AppServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const log = logger.child({ module: 'server' });
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? clockFor(config);
   const source = options.source ?? createListSource(config, { logger, clock });
-  const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: config.expiringWithinDays });
+  const snapshots = new SnapshotService({
+    source,
+    clock,
+    logger,
+    expiringWithinDays: config.expiringWithinDays,
+    meetingWithinDays: config.meetingWithinDays,
+    demoDate: config.today,
+  });
 
   const app = express();
   app.disable('x-powered-by');

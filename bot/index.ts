@@ -14,7 +14,7 @@ import { CloudMessenger, createCloudAdapter, createMessagesRouter, type BotFrame
 import { TemplateCardRenderer } from './cards';
 import type { Messenger } from './contracts';
 import { BalanceBot } from './handler';
-import { createNotifier, createNotifyRoute, type Notifier } from './notifier';
+import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedReason, type Notifier, type NotifyReport } from './notifier';
 import { startPlayground, type PlaygroundHandle } from './playground';
 import { startScheduler } from './scheduler';
 import { createStateStore } from './state';
@@ -70,7 +70,29 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const adapter = createCloudAdapter({ bot: config.bot, logger, endpoints: deps.endpoints, retry: deps.retry });
   const messenger = new CloudMessenger(adapter, config.bot.appId ?? '', logger);
   const tabUrl = tabUrlFor(config);
-  const notifier = createNotifier({ snapshots: deps.snapshots, registry, messenger, cards, store, clock, logger, options: config.bot, tabUrl });
+  const notifier = createNotifier({
+    snapshots: deps.snapshots,
+    registry,
+    messenger,
+    cards,
+    store,
+    clock,
+    logger,
+    options: config.bot,
+    tabUrl,
+    meetingWithinDays: config.meetingWithinDays,
+  });
+  /** After a channel choice that posted nothing, one message there saying why and what comes next. */
+  const explainSilence = async (teamId: string, report: NotifyReport): Promise<void> => {
+    const reason = nothingPostedReason(report);
+    const team = reason ? await registry.get(teamId) : null;
+    if (!reason || !team?.active || team.channelId === null) return;
+    const { title, text } = nothingPostedMessage(reason, report, config.bot, team.language);
+    const card = cards.message({ title, text, style: 'accent' }, { language: team.language, tabUrl, today: report.date, eventKey: null });
+    const result = await messenger.postCard(team, card, title);
+    if (!result.ok) log.warn({ teamId, reason, status: result.status, error: result.message }, 'could not say why nothing was posted');
+  };
+
   const bot = new BalanceBot({
     registry,
     cards,
@@ -87,6 +109,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
         : async (teamId) => {
             const report = await notifier.run({ teamId });
             log.info({ teamId, counts: report.counts }, 'posted what was due after the channel choice');
+            await explainSilence(teamId, report);
           },
   });
 

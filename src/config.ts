@@ -5,6 +5,8 @@
  * Some but not all tenant settings → a `ConfigError` naming every missing variable.
  */
 import { z } from 'zod';
+import { parseCalendarDate } from './domain/dates';
+import type { CalendarDate } from './domain/types';
 import { ConfigError } from './errors';
 import { isLoopbackHost } from './loopback';
 
@@ -94,8 +96,10 @@ export interface Config {
   seedFile: string;
   /** An agreement counts as expiring this many days before its last day. */
   expiringWithinDays: number;
-  /** Meetings this many days ahead are listed as upcoming. */
+  /** Meetings this many days ahead are listed as upcoming (tab, `möten`, notifier). */
   meetingWithinDays: number;
+  /** Demo clock (`TODAY`, local mode only): the app runs as of this Stockholm date; null: the real date. */
+  today: CalendarDate | null;
   /** How often the SharePoint source is polled for changes (delta). */
   refreshIntervalSeconds: number;
   graph: GraphOptions | null;
@@ -181,6 +185,7 @@ const EnvSchema = z.object({
   EXPIRING_WITHIN_DAYS: integer('EXPIRING_WITHIN_DAYS', 0, 3650, 180),
   MEETING_WITHIN_DAYS: integer('MEETING_WITHIN_DAYS', 1, 3650, 120),
   REFRESH_INTERVAL_SECONDS: integer('REFRESH_INTERVAL_SECONDS', 5, 86400, 30),
+  TODAY: optionalText,
 
   AZURE_TENANT_ID: guid('AZURE_TENANT_ID'),
   AZURE_CLIENT_ID: guid('AZURE_CLIENT_ID'),
@@ -335,6 +340,21 @@ function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]
   };
 }
 
+/** `TODAY`: a real calendar date, and only in local mode (a tenant's reminders must follow the real date). */
+function demoDate(text: string | undefined, mode: Mode, problems: string[]): CalendarDate | null {
+  if (text === undefined) return null;
+  const date = parseCalendarDate(text);
+  if (date === null) {
+    problems.push(`TODAY must be a date written YYYY-MM-DD, e.g. "2022-12-01", not "${text}"`);
+    return null;
+  }
+  if (mode !== 'local') {
+    problems.push('TODAY (the demo clock) only works in local mode: in SharePoint mode reminders must follow the real date; unset TODAY');
+    return null;
+  }
+  return date;
+}
+
 /**
  * Reads and validates the configuration from `env` (default `process.env`).
  * Throws `ConfigError` listing every problem at once.
@@ -364,6 +384,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const today = demoDate(values.TODAY, mode, problems);
+  if (today) warnings.push(`TODAY=${today}: demo clock, the app runs as of ${today} (Stockholm) at the real time of day; unset TODAY for the real date`);
+
   let stateStore: StateStoreOptions = { kind: 'file', dir: values.DATA_DIR };
   if (values.STATE_STORE === 'blob') {
     if (!values.AZURE_STORAGE_CONNECTION_STRING) problems.push('STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING');
@@ -383,6 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedFile: values.SEED_FILE,
     expiringWithinDays: values.EXPIRING_WITHIN_DAYS,
     meetingWithinDays: values.MEETING_WITHIN_DAYS,
+    today,
     refreshIntervalSeconds: values.REFRESH_INTERVAL_SECONDS,
     ...tenant,
     bot,

@@ -29,6 +29,10 @@ export interface BalanceListView {
   today: CalendarDate;
   /** Days ahead within which an agreement counts as expiring. */
   expiringWithinDays: number;
+  /** Days ahead within which a meeting counts as upcoming (`MEETING_WITHIN_DAYS`). */
+  meetingWithinDays: number;
+  /** Set when the app runs on the demo clock (`TODAY`, local mode): the date it pretends is today. */
+  demoDate: CalendarDate | null;
   /** Where a person opens each list to edit it (SharePoint list URL, or the local file). */
   lists: Record<ListName, string>;
   /** Every entry that is not an agreement, in document order (section, then tree order). */

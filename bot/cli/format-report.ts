@@ -45,7 +45,57 @@ function countsLine(report: NotifyReport): string {
   return `Summa (total): ${entries.map(([outcome, count]) => `${count} ${OUTCOME_TEXT[outcome]}`).join(', ')}.`;
 }
 
-export function formatReport(report: NotifyReport, options: { json: boolean; source: string; team: string | null }): string {
+const QUIET_TEXT: Record<NonNullable<NotifyReport['quiet']>, string> = {
+  weekend: 'helg, nästa körning på en vardag postar (weekend: posted by the next weekday run)',
+  'quiet-hours': 'tyst tid, nästa körning efter den postar (quiet hours: posted by the next run after them)',
+};
+
+/**
+ * Why this run posted nothing (or, in a dry run, why a real run would post nothing), in one line;
+ * null when something was or would be posted. The first reason that explains every team wins.
+ */
+export function whyNothing(report: NotifyReport, team: string | null): string | null {
+  const posting = report.dryRun ? ['would-post'] : ['posted'];
+  const events = report.teams.flatMap((entry) => entry.events);
+  if (events.some((event) => posting.includes(event.outcome))) return null;
+  const verb = report.dryRun ? 'Inget skulle postas' : 'Inget postades';
+  const verbEn = report.dryRun ? 'nothing would be posted' : 'nothing was posted';
+  if (report.teams.length === 0) {
+    return team
+      ? `${verb}: teamet ${team} är inte installerat (${verbEn}: no such team installed).`
+      : `${verb}: boten är inte installerad i något team ännu (${verbEn}: the bot is not installed in any team yet). Förhandsvisa med --dry-run (preview with --dry-run).`;
+  }
+  if (report.teams.every((entry) => entry.status === 'no-channel' || entry.status === 'inactive')) {
+    return `${verb}: inget team har valt en kanal för påminnelserna (${verbEn}: no team has chosen a reminder channel).`;
+  }
+  if (events.length === 0) {
+    return report.kind === 'digest'
+      ? `${verb}: inga möten eller avtal att ta upp i veckoöversikten (${verbEn}: nothing for the digest).`
+      : `${verb}: inget möte eller avtal är aktuellt för påminnelse ${report.date} (${verbEn}: nothing is due on ${report.date}).`;
+  }
+  if (events.every((event) => event.outcome === 'skipped-nothing-due')) {
+    return `${verb}: inga möten eller avtal att ta upp i veckoöversikten (${verbEn}: nothing for the digest).`;
+  }
+  if (report.quiet && events.every((event) => event.outcome === 'deferred-quiet-hours')) {
+    return `${verb}: ${QUIET_TEXT[report.quiet]}.`;
+  }
+  if (events.every((event) => event.outcome === 'skipped-already-posted')) {
+    return `${verb}: allt som är aktuellt är redan postat (${verbEn}: everything due was posted before).`;
+  }
+  return `${verb}: se varje kort ovan (${verbEn}: see each card above).`;
+}
+
+export interface FormatOptions {
+  json: boolean;
+  source: string;
+  team: string | null;
+  /** When quiet hours and weekends were judged, and how to override them (from the CLI). */
+  quietTiming?: string;
+  /** The demo clock's date (TODAY), when set. */
+  demoDate?: string | null;
+}
+
+export function formatReport(report: NotifyReport, options: FormatOptions): string {
   const lines: string[] = [];
   const what = report.kind === 'digest' ? 'Veckoöversikt (weekly digest)' : 'Påminnelser (reminders)';
   lines.push(
@@ -54,6 +104,10 @@ export function formatReport(report: NotifyReport, options: { json: boolean; sou
       : `${what} för ${report.date}.`,
   );
   lines.push(`Källa (source): ${options.source === 'local' ? 'lokal lista (local list)' : 'SharePoint'}.`);
+  if (options.demoDate) {
+    lines.push(`Demoklocka: TODAY=${options.demoDate}, appen körs som om det vore den dagen (demo clock: the app runs as of that date).`);
+  }
+  if (options.quietTiming) lines.push(options.quietTiming);
   if (report.stale) lines.push('OBS: listan kunde inte läsas nu; senast lästa kopia används (the list could not be read; using the last good copy).');
   if (report.quiet && !report.dryRun) {
     lines.push(
@@ -62,12 +116,8 @@ export function formatReport(report: NotifyReport, options: { json: boolean; sou
         : 'Tyst tid: inget postas nu; nästa körning efter tyst tid postar (quiet hours: posted by the next run after them).',
     );
   }
-  if (report.teams.length === 0) {
-    lines.push(
-      options.team
-        ? `Teamet ${options.team} finns inte bland de installerade (no such team installed).`
-        : 'Boten är inte installerad i något team ännu; inget postas (the bot is not installed in any team yet). Förhandsvisa med --dry-run (preview with --dry-run).',
-    );
+  if (report.quiet && report.dryRun) {
+    lines.push(`En riktig körning då skulle vänta (a real run then would wait): ${QUIET_TEXT[report.quiet]}.`);
   }
   for (const team of report.teams) {
     lines.push('', teamHeading(team));
@@ -81,6 +131,8 @@ export function formatReport(report: NotifyReport, options: { json: boolean; sou
     });
     if (team.status !== 'no-channel' && team.status !== 'inactive' && team.events.length === 0) lines.push('  Inget att posta (nothing due).');
   }
-  lines.push('', countsLine(report), '');
+  const why = whyNothing(report, options.team);
+  const nothingCounted = Object.keys(report.counts).length === 0;
+  lines.push('', ...(why ? [why] : []), ...(why && nothingCounted ? [] : [countsLine(report)]), '');
   return lines.join('\n');
 }

@@ -4,12 +4,23 @@
  */
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Language } from '../contracts';
+import { daysBetween, parseCalendarDate } from '../../src/domain/dates';
+import type { CalendarDate, Meeting } from '../../src/domain/types';
 import { escapeMarkdown, strings } from '../cards';
 import { parseCommand } from './commands';
 import type { HandlerDeps } from './deps';
 import { postDueSoon } from './card-actions';
 import { cardContext, ensureTeam } from './installation';
 import { channelIdOf, isPersonal, teamChannels, teamIdOf } from './teams-context';
+
+/** The meetings from `today` up to `days` ahead (`MEETING_WITHIN_DAYS`), the same horizon as the tab and the notifier. */
+function meetingsWithin(meetings: Meeting[], today: CalendarDate, days: number): Meeting[] {
+  return meetings.filter((meeting) => {
+    if (parseCalendarDate(meeting.date) === null) return false;
+    const until = daysBetween(today, meeting.date);
+    return until >= 0 && until <= days;
+  });
+}
 
 async function reply(context: TurnContext, card: AdaptiveCard, summary: string): Promise<void> {
   await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary });
@@ -28,7 +39,8 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
   switch (command.kind) {
     case 'meetings': {
       const snapshot = await deps.snapshots.get();
-      await reply(context, deps.cards.meetingsList({ meetings: snapshot.list.meetings, stale: snapshot.view.stale }, cardContext(deps, language)), t().meetingsTitle);
+      const meetings = meetingsWithin(snapshot.list.meetings, snapshot.view.today, snapshot.view.meetingWithinDays);
+      await reply(context, deps.cards.meetingsList({ meetings, stale: snapshot.view.stale }, cardContext(deps, language)), t().meetingsTitle);
       return;
     }
     case 'agreements': {

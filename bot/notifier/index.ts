@@ -8,4 +8,5 @@ export { Ledger, judge, ledgerKey } from './ledger';
 export type { LedgerRecord, LedgerState } from './ledger';
 export { quietReason } from './quiet';
 export { DIGEST_DAYS, isoWeekKey } from './events';
-export type { EventKind, EventReport, Notifier, NotifyReport, Outcome, RunOptions, TeamReport, TeamStatus } from './types';
+export type { DigestOptions, EventKind, EventReport, Notifier, NotifyReport, Outcome, RunOptions, TeamReport, TeamStatus } from './types';
+export { nothingPostedMessage, nothingPostedReason, type NothingPostedReason } from './nothing-posted';

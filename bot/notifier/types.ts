@@ -71,8 +71,10 @@ export interface NotifyReport {
   dryRun: boolean;
   startedAt: string;
   finishedAt: string;
-  /** Why nothing is posted now, when it is quiet time (judged on the clock, not on `date`). */
+  /** Why nothing is posted now, when it is quiet time (judged at `quietAt`). */
   quiet: 'quiet-hours' | 'weekend' | null;
+  /** The instant quiet hours and weekends were judged at (ISO): now, or the `at` a run was given. */
+  quietAt: string;
   /** True when the list could not be read and the last good copy was used. */
   stale: boolean;
   teams: TeamReport[];
@@ -87,13 +89,17 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Only this team. */
   teamId?: string;
+  /** Judge quiet hours and weekends at this instant instead of now (the CLI's `--date`: that day's scheduled run). */
+  at?: Date;
 }
+
+export type DigestOptions = Omit<RunOptions, 'teamId'>;
 
 export interface Notifier {
   /** Posts the meeting reminders and expiry notices due now (and a digest deferred earlier this week). */
   run(opts?: RunOptions): Promise<NotifyReport>;
   /** Posts this week's digest to every team that has not had it. */
-  digest(opts?: { date?: string; dryRun?: boolean }): Promise<NotifyReport>;
+  digest(opts?: DigestOptions): Promise<NotifyReport>;
   /** Remind `teamId` of `eventKey` again `days` days from today. */
   snooze(teamId: string, eventKey: string, days: number): Promise<'snoozed' | 'unknown-event'>;
 }

@@ -81,3 +81,4 @@ export function startScheduler(notifier: Notifier, options: BotOptions, deps: { 
     tick,
   };
 }
+export { firstRunOn } from './first-run';

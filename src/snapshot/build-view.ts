@@ -12,6 +12,8 @@ export interface ViewOptions {
   source: SourceKind;
   today: CalendarDate;
   expiringWithinDays: number;
+  meetingWithinDays: number;
+  demoDate: CalendarDate | null;
   lists: Record<ListName, string>;
   generatedAt: string;
   refreshedAt: string;
@@ -39,6 +41,8 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
     staleSince: options.staleSince,
     today: options.today,
     expiringWithinDays: options.expiringWithinDays,
+    meetingWithinDays: options.meetingWithinDays,
+    demoDate: options.demoDate,
     lists: options.lists,
     entries,
     agreements,

@@ -5,7 +5,8 @@
  * go on working with what they had; the first successful read clears the mark.
  */
 import { stockholmDateOf } from '../domain/dates';
-import type { BalanceList } from '../domain/types';
+import { DEFAULT_DUE_RULES } from '../domain/due';
+import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
@@ -19,6 +20,10 @@ export interface SnapshotServiceOptions {
   logger: Logger;
   /** An agreement counts as expiring this many days before its last day. */
   expiringWithinDays: number;
+  /** Meetings this many days ahead are upcoming (`MEETING_WITHIN_DAYS`; default 120). */
+  meetingWithinDays?: number;
+  /** The demo clock's date (`TODAY`), told to the tab; null or absent when the clock is real. */
+  demoDate?: CalendarDate | null;
 }
 
 function errorSummary(error: unknown): { code: string; status: number | null; message: string } {
@@ -114,6 +119,8 @@ export class SnapshotService implements SnapshotProvider {
       source: this.options.source.kind,
       today: stockholmDateOf(now),
       expiringWithinDays: this.options.expiringWithinDays,
+      meetingWithinDays: this.options.meetingWithinDays ?? DEFAULT_DUE_RULES.meetingWithinDays,
+      demoDate: this.options.demoDate ?? null,
       lists: this.options.source.listUrls(),
       generatedAt: now.toISOString(),
       refreshedAt: this.refreshedAt ?? now.toISOString(),

@@ -90,7 +90,80 @@ describe('npm run notify', () => {
   it('says when no team has installed the bot, and posts nothing', async () => {
     const { code, out } = await cli(['--date', '2022-12-01'], { messenger: new RecordingMessenger() });
     expect(code).toBe(0);
-    expect(out).toContain('Boten är inte installerad i något team ännu');
+    expect(out).toContain('Inget postades: boten är inte installerad i något team ännu (nothing was posted: the bot is not installed in any team yet)');
+    expect(out).not.toContain('nothing due');
+  });
+
+  describe('quiet time with --date is judged at that day\'s first scheduled run, whatever the time now', () => {
+    const quietOn = { QUIET_HOURS: '18:00-07:00', QUIET_WEEKENDS: 'on' };
+    const installed = async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
+      dirs.push(dataDir);
+      await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(team());
+      return dataDir;
+    };
+
+    it('a Saturday posts nothing and says it is the weekend, and how to post anyway', async () => {
+      const messenger = new RecordingMessenger();
+      const { code, out } = await cli(['--date', '2022-12-03'], { dataDir: await installed(), messenger, env: quietOn });
+      expect(code).toBe(0);
+      expect(out).toContain('Tyst tid och helg bedöms för 2022-12-03 kl. 08:00, schemats första körning den dagen (NOTIFY_SCHEDULE="0 8-16 * * *")');
+      expect(out).toContain('Inget postades: helg, nästa körning på en vardag postar');
+      expect(out).toContain('QUIET_WEEKENDS=off');
+      expect(messenger.posts).toHaveLength(0);
+    });
+
+    it('a weekday is judged at 08:00 and posts, whatever the time it is typed', async () => {
+      const messenger = new RecordingMessenger();
+      const { code, out } = await cli(['--date', '2022-12-01'], { dataDir: await installed(), messenger, env: quietOn });
+      expect(code).toBe(0);
+      expect(out).toContain('bedöms för 2022-12-01 kl. 08:00');
+      expect(out).toContain('Summa (total): 2 postat (posted).');
+      expect(messenger.posts).toHaveLength(2);
+    });
+
+    it('a dry run for a Saturday says a real run would wait for the weekday', async () => {
+      const { out } = await cli(['--dry-run', '--date', '2022-12-03'], { env: quietOn });
+      expect(out).toContain('En riktig körning då skulle vänta (a real run then would wait): helg');
+      expect(out).toContain('Summa (total): 2 skulle postas (would be posted).');
+    });
+
+    it('a schedule that does not run that day says so', async () => {
+      const { out } = await cli(['--dry-run', '--date', '2022-12-03'], { env: { ...quietOn, NOTIFY_SCHEDULE: '0 9 * * 1-5' } });
+      expect(out).toContain('Schemat kör inte 2022-12-03');
+      expect(out).toContain('helg');
+    });
+  });
+
+  it('says when nothing is due on the date', async () => {
+    const { code, out } = await cli(['--dry-run', '--date', '2030-01-07']);
+    expect(code).toBe(0);
+    expect(out).toContain('Inget skulle postas: inget möte eller avtal är aktuellt för påminnelse 2030-01-07 (nothing would be posted: nothing is due on 2030-01-07)');
+  });
+
+  it('says when no team has chosen a channel', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
+    dirs.push(dataDir);
+    await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(team({ channelId: null, channelName: null }));
+    const { out } = await cli(['--date', '2022-12-01'], { dataDir, messenger: new RecordingMessenger() });
+    expect(out).toContain('Inget postades: inget team har valt en kanal för påminnelserna');
+  });
+
+  it.each([
+    [{ PORT: '4011' }, '[Öppna i balanslistan → http://127.0.0.1:4011/]'],
+    [{ PUBLIC_URL: 'https://svom.example.org' }, '[Öppna i balanslistan → https://svom.example.org/]'],
+  ])('links the cards where the server with %j serves the tab', async (env, link) => {
+    const { out } = await cli(['--dry-run', '--date', '2022-12-01'], { env });
+    expect(out).toContain(link);
+  });
+
+  it('runs as of TODAY (the demo clock) when no --date is given, and says so', async () => {
+    const { code, out } = await cli(['--dry-run'], { env: { TODAY: '2022-12-01' } });
+    expect(code).toBe(0);
+    expect(out).toContain('för 2022-12-01 – förhandsvisning');
+    expect(out).toContain('Demoklocka: TODAY=2022-12-01');
+    expect(out).toContain('Tyst tid och helg bedöms nu, 2022-12-01 kl.');
+    expect(out).toContain('Avtalet går ut om 30 dagar (2022-12-31)');
   });
 
   it.each([

@@ -112,3 +112,24 @@ describe('commands', () => {
     expect(await harness.bot.registry.get(TEAM.id)).toMatchObject({ active: false });
   });
 });
+
+describe('"möten" with MEETING_WITHIN_DAYS', () => {
+  const ask = async (harness: Harness) => {
+    const before = harness.connector.activities.length;
+    await harness.send(channelMessage({ serviceUrl: harness.connector.serviceUrl, team: TEAM }, 'möten'));
+    return JSON.stringify(harness.connector.activities.slice(before).map((a) => a.activity));
+  };
+
+  test('lists only the meetings within the horizon (the December meeting is 14 days ahead)', async () => {
+    const near = await startHarness({ source: new MemoryListSource(sampleListData()), env: { MEETING_WITHIN_DAYS: '13' } });
+    const far = await startHarness({ source: new MemoryListSource(sampleListData()), env: { MEETING_WITHIN_DAYS: '14' } });
+    try {
+      for (const harness of [near, far]) await harness.send(installationAdd({ serviceUrl: harness.connector.serviceUrl, team: TEAM }));
+      expect(await ask(near)).not.toContain('Exempel: SVOM ordinarie möte');
+      expect(await ask(far)).toContain('Exempel: SVOM ordinarie möte');
+    } finally {
+      await near.close();
+      await far.close();
+    }
+  });
+});

@@ -55,7 +55,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const clock = options.clock ?? new FixedClock('2022-12-01T09:00:00Z');
   const logger = options.logger ?? silentLogger;
   const config = loadConfig({ PORT: '3978', LOG_LEVEL: 'silent', DATA_DIR: stateDir, PLAYGROUND: 'off', NOTIFY_SECRET: 'test-notify-secret-0123456789', ...options.env });
-  const snapshots = new SnapshotService({ source: options.source, clock, logger, expiringWithinDays: config.expiringWithinDays });
+  const snapshots = new SnapshotService({ source: options.source, clock, logger, expiringWithinDays: config.expiringWithinDays, meetingWithinDays: config.meetingWithinDays });
 
   let bot: BotRuntime;
   let server: Server;

@@ -3,6 +3,7 @@
  * the channel on the welcome card, the notifier posts each due reminder there exactly once
  * (across repeated runs, a restart and concurrent runs), and delivery faults are handled.
  */
+import { FixedClock } from '../../../src/ports/clock';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
@@ -206,5 +207,38 @@ describe('choosing the channel posts what is already due', () => {
     } finally {
       await harness.close();
     }
+  });
+});
+
+describe('choosing the channel when nothing can be posted says why, once, in that channel', () => {
+  async function afterChoice(options: { source: MemoryListSource; clock?: FixedClock }): Promise<string[]> {
+    const harness = await startHarness({ ...options, postDueOnChannelChoice: true });
+    try {
+      await installAndChoose(harness);
+      for (let i = 0; i < 50 && harness.connector.postsIn(SVOM_CHANNEL).length < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      return harness.connector.postsIn(SVOM_CHANNEL).map(textOf);
+    } finally {
+      await harness.close();
+    }
+  }
+
+  test('nothing due: says so, and how to ask the bot in a channel', async () => {
+    const posts = await afterChoice({ source: new MemoryListSource() });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('Inget att påminna om i dag (2022-12-01)');
+    expect(posts[0]).toContain('i en kanal hör boten bara meddelanden som nämner den');
+  });
+
+  test('quiet hours: says the due reminders come after them', async () => {
+    // 20:00 in Stockholm on a Thursday.
+    const posts = await afterChoice({ source: new MemoryListSource(sampleListData()), clock: new FixedClock('2022-12-01T19:00:00Z') });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('Det är tyst tid nu: de 2 påminnelser som är aktuella postas här vid första körningen efter kl. 07:00.');
+  });
+
+  test('a weekend: says they come on Monday', async () => {
+    const posts = await afterChoice({ source: new MemoryListSource(sampleListData()), clock: new FixedClock('2022-12-03T09:00:00Z') });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('Det är helg');
   });
 });

@@ -146,6 +146,30 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes TODAY (the demo clock) in local mode, and warns that the date is not the real one', () => {
+    const config = loadConfig({ TODAY: '2022-12-01' });
+    expect(config.today).toBe('2022-12-01');
+    expect(config.warnings.join('\n')).toContain('TODAY=2022-12-01: demo clock');
+    expect(loadConfig({}).today).toBeNull();
+    expect(loadConfig({ TODAY: ' ' }).today).toBeNull();
+  });
+
+  it.each(['2022-02-30', '1/12/2022', 'today', '2022-12-01T10:00'])('refuses TODAY=%s, which is not a date', (today) => {
+    expect(problemsOf({ TODAY: today })).toEqual([`TODAY must be a date written YYYY-MM-DD, e.g. "2022-12-01", not "${today}"`]);
+  });
+
+  it('refuses TODAY outside local mode', () => {
+    expect(problemsOf({ ...TENANT, TODAY: '2022-12-01' })).toEqual([
+      'TODAY (the demo clock) only works in local mode: in SharePoint mode reminders must follow the real date; unset TODAY',
+    ]);
+  });
+
+  it('reads MEETING_WITHIN_DAYS, default 120', () => {
+    expect(loadConfig({}).meetingWithinDays).toBe(120);
+    expect(loadConfig({ MEETING_WITHIN_DAYS: '30' }).meetingWithinDays).toBe(30);
+    expect(problemsOf({ MEETING_WITHIN_DAYS: '0' })).toEqual(['MEETING_WITHIN_DAYS must be at least 1']);
+  });
+
   it('never puts a secret into an error message', () => {
     const problems = problemsOf({ ...TENANT, AZURE_CLIENT_SECRET: 'super-secret-value', AZURE_CLIENT_CERTIFICATE_PATH: 'x.pem' });
     expect(problems.join(' ')).not.toContain('super-secret-value');

@@ -28,6 +28,21 @@ export function RefreshLine({ view, checkedAt, onRefresh }: { view: BalanceListV
   );
 }
 
+/**
+ * The demo clock (TODAY, local mode only): says plainly that the dates, days left and statuses are
+ * those of another day, so a screenshot or a demo is never taken for today's state.
+ */
+export function DemoNotice({ view }: { view: BalanceListView }) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  if (!view.demoDate) return null;
+  return (
+    <MessageBar intent="info" className={styles.banner} layout="multiline" data-testid="demo-clock">
+      <MessageBarBody>{strings.demoClock(view.demoDate)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function StaleBanner({ view }: { view: BalanceListView }) {
   const { strings } = useApp();
   const styles = useStyles();

@@ -13,7 +13,7 @@ import type { Host } from '../teams/host';
 import { BalanceListPanel } from '../views/balance-list-view';
 import { AppContext } from './app-context';
 import { LoadProblem } from './load-problem';
-import { LocalNotice, RefreshLine, StaleBanner } from './status-header';
+import { DemoNotice, LocalNotice, RefreshLine, StaleBanner } from './status-header';
 import { Themed } from './themed';
 
 // The first view loads with the page; the others (and their table code) when first opened.
@@ -108,6 +108,7 @@ export function TabApp({ host, client, location, pollMs, initialView }: Props) {
             <h1 className="tab-title">{strings.appTitle}</h1>
             <p className="tab-subtitle">{strings.appSubtitle}</p>
             {view ? <RefreshLine view={view} checkedAt={data.checkedAt} onRefresh={data.refresh} /> : null}
+            {view ? <DemoNotice view={view} /> : null}
           </header>
           <nav aria-label={strings.viewsLabel} className="tab-nav">
             <TabList className={styles.tabList} selectedValue={state.view} onTabSelect={(_, selected) => update({ view: selected.value as ViewId }, 'push')}>

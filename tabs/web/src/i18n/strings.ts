@@ -29,6 +29,8 @@ export interface Strings {
   checkedAt: (when: string) => string;
   sourceLocal: string;
   sourceSharePoint: string;
+  /** Demo clock (TODAY in local mode): the date the app pretends is today. */
+  demoClock: (date: string) => string;
   staleTitle: string;
   staleBody: (since: string) => string;
   loading: string;
@@ -106,6 +108,10 @@ export interface Strings {
   // Meetings
   upcomingMeetings: string;
   noUpcomingMeetings: string;
+  /** Under the heading: how far ahead "upcoming" reaches (MEETING_WITHIN_DAYS). */
+  meetingsHorizon: (days: number) => string;
+  /** The folded list of meetings further ahead than the horizon. */
+  laterMeetings: (count: number) => string;
   pastMeetings: (count: number) => string;
   date: string;
   time: string;
@@ -197,6 +203,7 @@ export const sv: Strings = {
   checkedAt: (when) => `kontrollerad ${when}`,
   sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
   sourceSharePoint: 'Data från SharePoint',
+  demoClock: (date) => `Demoläge: appen visar läget per ${date}`,
   staleTitle: 'Uppgifterna kan vara inaktuella',
   staleBody: (since) => `SharePoint har inte kunnat läsas sedan ${since}. Du ser den senaste kopian som gick att hämta.`,
   loading: 'Hämtar balanslistan …',
@@ -274,6 +281,8 @@ export const sv: Strings = {
   expiringHorizon: (days) => `”Löper snart ut” betyder att sista giltighetsdag är inom ${days} dagar.`,
   upcomingMeetings: 'Kommande möten',
   noUpcomingMeetings: 'Inga kommande möten är inlagda.',
+  meetingsHorizon: (days) => `Möten de kommande ${days} dagarna.`,
+  laterMeetings: (count) => `Senare möten (${count})`,
   pastMeetings: (count) => `Tidigare möten (${count})`,
   date: 'Datum',
   time: 'Tid',
@@ -356,6 +365,7 @@ export const en: Strings = {
   checkedAt: (when) => `checked ${when}`,
   sourceLocal: 'Local mode: data from a file on this computer',
   sourceSharePoint: 'Data from SharePoint',
+  demoClock: (date) => `Demo mode: the app shows the state as of ${date}`,
   staleTitle: 'The data may be out of date',
   staleBody: (since) => `SharePoint could not be read since ${since}. You are seeing the last copy that could be loaded.`,
   loading: 'Loading the balance list …',
@@ -433,6 +443,8 @@ export const en: Strings = {
   expiringHorizon: (days) => `“Expiring soon” means the last day of validity is within ${days} days.`,
   upcomingMeetings: 'Upcoming meetings',
   noUpcomingMeetings: 'No upcoming meetings have been entered.',
+  meetingsHorizon: (days) => `Meetings in the coming ${days} days.`,
+  laterMeetings: (count) => `Later meetings (${count})`,
   pastMeetings: (count) => `Past meetings (${count})`,
   date: 'Date',
   time: 'Time',

@@ -106,11 +106,17 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
   const styles = useStyles();
   const everything: Entry[] = [...view.entries, ...view.agreements.map((item) => ({ ...item, status: item.entryStatus }))];
   const followUpsOn = (date: string) => everything.filter((entry) => entry.nextFollowUp === date);
-  const upcoming = view.meetings.filter((meeting) => meeting.date >= view.today);
+  // The same horizon as the bot's "möten" and the notifier (MEETING_WITHIN_DAYS); meetings further
+  // ahead stay one click away rather than hidden.
+  const upcoming = view.meetings.filter((meeting) => meeting.date >= view.today && daysBetween(view.today, meeting.date) <= view.meetingWithinDays);
+  const later = view.meetings.filter((meeting) => daysBetween(view.today, meeting.date) > view.meetingWithinDays);
   const past = view.meetings.filter((meeting) => meeting.date < view.today).reverse();
   return (
     <>
       <h3>{strings.upcomingMeetings}</h3>
+      <p className={styles.muted} data-testid="meetings-horizon">
+        {strings.meetingsHorizon(view.meetingWithinDays)}
+      </p>
       {upcoming.length === 0 ? (
         <p>{strings.noUpcomingMeetings}</p>
       ) : (
@@ -122,6 +128,18 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
           ))}
         </ul>
       )}
+      {later.length > 0 ? (
+        <details className={styles.details} data-testid="later-meetings">
+          <summary className={styles.summary}>{strings.laterMeetings(later.length)}</summary>
+          <ul className={styles.list}>
+            {later.map((meeting) => (
+              <li key={meeting.id}>
+                <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {past.length > 0 ? (
         <details className={styles.details}>
           <summary className={styles.summary}>{strings.pastMeetings(past.length)}</summary>

@@ -8,7 +8,7 @@ import { systemClock } from '../../../../src/ports/clock';
 import { botOptions } from '../notifier/helpers';
 
 function report(kind: NotifyReport['kind']): NotifyReport {
-  return { kind, date: '2022-12-01', dryRun: false, startedAt: '', finishedAt: '', quiet: null, stale: false, teams: [], counts: {} };
+  return { kind, date: '2022-12-01', dryRun: false, startedAt: '', finishedAt: '', quiet: null, quietAt: '', stale: false, teams: [], counts: {} };
 }
 
 /** A notifier whose runs wait until released, recording the order they start and end in. */

@@ -65,6 +65,8 @@ export function fixtureView(overrides: Partial<BalanceListView> = {}): BalanceLi
     staleSince: null,
     today: '2022-12-01',
     expiringWithinDays: 180,
+    meetingWithinDays: 120,
+    demoDate: null,
     lists: { balance: 'https://contoso.sharepoint.com/sites/svom/Lists/Balanslista', meetings: 'https://contoso.sharepoint.com/sites/svom/Lists/Moten' },
     entries: [
       entry('1', 'prio-1', { kind: 'priority-area', title: 'Välfärdsteknologi' }),

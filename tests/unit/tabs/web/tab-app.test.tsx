@@ -179,6 +179,15 @@ describe('Möten and Datakvalitet', () => {
     expect(screen.getByText('Tidigare möten (1)').closest('details')?.open).toBe(false);
   });
 
+  it('keeps meetings beyond MEETING_WITHIN_DAYS folded under "Senare möten", and says the horizon', async () => {
+    await renderTab({ search: '?view=moten', client: new FakeClient([ok(fixtureView({ meetingWithinDays: 60 }))]) });
+    expect(await screen.findByText('Möten de kommande 60 dagarna.')).toBeTruthy();
+    expect(screen.getByText('Inga kommande möten är inlagda.')).toBeTruthy();
+    const later = screen.getByText('Senare möten (1)').closest('details');
+    expect(later?.open).toBe(false);
+    expect(within(later as HTMLElement).getByRole('article', { name: /2023-02-16/ })).toBeTruthy();
+  });
+
   it('explains each data-quality problem in words', async () => {
     await renderTab({ search: '?view=datakvalitet' });
     expect(await screen.findByText('Giltighetstiden går inte att tolka')).toBeTruthy();
@@ -208,6 +217,16 @@ describe('filters from a shared link', () => {
 });
 
 describe('state of the data', () => {
+  it('says in the header when the server runs on the demo clock', async () => {
+    await renderTab({ search: '?view=moten', client: new FakeClient([ok(fixtureView({ demoDate: '2022-12-01' }))]) });
+    expect((await screen.findByTestId('demo-clock')).textContent).toBe('Demoläge: appen visar läget per 2022-12-01');
+  });
+
+  it('has no demo notice on the real clock', async () => {
+    await renderTab();
+    expect(screen.queryByTestId('demo-clock')).toBeNull();
+  });
+
   it('warns when the server says the data is stale, and since when', async () => {
     await renderTab({ client: new FakeClient([ok(fixtureView({ stale: true, staleSince: '2022-12-01T08:15:00Z' }))]) });
     expect(screen.getByText('Uppgifterna kan vara inaktuella')).toBeTruthy();
