@@ -13,7 +13,7 @@ import { systemClock, type Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import { SnapshotService } from '../src/snapshot';
 import type { SnapshotProvider } from '../src/snapshot';
-import { createListSource } from './sources';
+import { createGraph, createListSource } from './sources';
 
 export interface AppServer {
   app: express.Express;
@@ -54,7 +54,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const log = logger.child({ module: 'server' });
   const clock = options.clock ?? systemClock;
-  const source = options.source ?? createListSource(config, { logger, clock });
+  // Built once: the list source reads through it, the tab's access check asks Graph as the user.
+  const graph = createGraph(config, { logger, clock });
+  const source = options.source ?? createListSource(config, { logger, clock, graph });
   const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: config.expiringWithinDays });
 
   const app = express();
@@ -67,7 +69,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       res.status(503).json({ status: 'unavailable', source: source.kind });
     }
   });
-  app.use(createTabApi({ config, snapshots, source, clock, logger }));
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph }));
   const bot = await createBot({ config, snapshots, source, clock, logger });
   app.use(bot.router);
   app.use(errorHandler(log));
