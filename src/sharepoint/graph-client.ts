@@ -27,6 +27,8 @@ export interface GraphClientDeps {
   now?: () => number;
   /** Token source override (tests of the chain without an identity provider). */
   tokens?: TokenSource;
+  /** Longest wait for one Graph answer, per attempt (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Graph as one signed-in user: the client, and its token source (ask it first to tell consent problems apart). */
@@ -91,7 +93,7 @@ export function createGraphClients(options: GraphOptions, deps: GraphClientDeps)
   let confidential: ReturnType<typeof createConfidentialClient> | null = null;
   const confidentialClient = () => (confidential ??= createConfidentialClient(options, { logger: deps.logger, onRequest: deps.onRequest }));
   const appTokens = deps.tokens ?? appOnlyTokenSource(confidentialClient().app, options, { logger: deps.logger, credential: confidentialClient().credential });
-  const exchange = new ExchangeLink(log, deps.onRequest);
+  const exchange = new ExchangeLink(log, deps.onRequest, deps.timeoutMs);
   exchange.setNext(new HTTPMessageHandler());
   const retryLink = (): RetryLink => {
     const retry = new RetryLink(

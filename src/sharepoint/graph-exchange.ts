@@ -157,6 +157,8 @@ export class ExchangeLink extends Link {
   constructor(
     private readonly log: Logger,
     private readonly onRequest: ((info: GraphRequestInfo) => void) | undefined,
+    /** Longest wait for one answer; a Graph that never answers must not hold a tab request or a refresh forever. */
+    private readonly timeoutMs: number = 30_000,
   ) {
     super();
   }
@@ -167,6 +169,8 @@ export class ExchangeLink extends Link {
     const body = context.options?.body;
     const requestBytes = typeof body === 'string' ? Buffer.byteLength(body) : 0;
     const started = Date.now();
+    // A new limit for every attempt: a retry gets its own time.
+    context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) };
     try {
       await this.pass(context);
     } catch (error) {
