@@ -102,6 +102,8 @@ async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: Team
   return { personal: card, shared: card };
 }
 
+const isOutcome = (value: Entry | ActionOutcome): value is ActionOutcome => 'personal' in value;
+
 /** The agreement as the list holds it now; a failure to read it becomes the "try again" card. */
 async function freshAgreement(deps: HandlerDeps, language: Language, entryId: string): Promise<Entry | ActionOutcome> {
   const t = strings(language);
@@ -126,7 +128,7 @@ async function revisionStarted(context: TurnContext, deps: HandlerDeps, language
   const log = deps.logger.child({ module: 'bot-actions' });
   // Decided from the item itself, not the app's copy of the list, which may be older.
   const entry = await freshAgreement(deps, language, data.entryId);
-  if (!('id' in entry)) return entry;
+  if (isOutcome(entry)) return entry;
   // The channel card shows the item as it was when the card was made (its eTag is in the data).
   const changedSinceCard = entry.eTag !== data.eTag;
   // The app's copy is older than the item too: bring it up to date (a failed read is logged there).
@@ -148,7 +150,7 @@ async function revisionStarted(context: TurnContext, deps: HandlerDeps, language
     if (error instanceof SourceError && (error.status === 412 || error.code === 'conflict')) {
       log.info({ entryId: entry.id }, 'revision status not written: the item changed between reading and writing it');
       const now = await freshAgreement(deps, language, entry.id);
-      return 'id' in now ? expiryCards(deps, language, data, now, { style: 'warning', text: t.revisionConflict }, 'shared') : now;
+      return isOutcome(now) ? now : expiryCards(deps, language, data, now, { style: 'warning', text: t.revisionConflict }, 'shared');
     }
     if (error instanceof SourceError && (error.status === 404 || error.code === 'not-found')) return message(deps, language, t.entryGone);
     log.error({ entryId: entry.id, err: (error as Error).message }, 'revision status could not be written');
