@@ -14,7 +14,7 @@ import type { ListSource } from '../src/ports/list-source';
 import { SnapshotService } from '../src/snapshot';
 import type { SnapshotProvider } from '../src/snapshot';
 import { clockFor } from './clock';
-import { createListSource } from './sources';
+import { createGraph, createListSource } from './sources';
 
 export interface AppServer {
   app: express.Express;
@@ -55,7 +55,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const log = logger.child({ module: 'server' });
   const clock = options.clock ?? clockFor(config);
-  const source = options.source ?? createListSource(config, { logger, clock });
+  // Built once: the list source reads through it, the tab's access check asks Graph as the user.
+  const graph = createGraph(config, { logger, clock });
+  const source = options.source ?? createListSource(config, { logger, clock, graph });
   const snapshots = new SnapshotService({
     source,
     clock,
@@ -75,7 +77,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       res.status(503).json({ status: 'unavailable', source: source.kind });
     }
   });
-  app.use(createTabApi({ config, snapshots, source, clock, logger }));
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph }));
   const bot = await createBot({ config, snapshots, source, clock, logger });
   app.use(bot.router);
   app.use(errorHandler(log));

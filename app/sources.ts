@@ -1,13 +1,14 @@
 /**
  * Chooses the list source from the configuration: the embedded local store, or the SharePoint
- * lists through Graph. The Graph client is built here, once, and handed to the adapter.
+ * lists through Graph. The Graph clients are built here, once, and handed to the adapter and to
+ * the tab's access check.
  */
 import type { Config } from '../src/config';
 import { LocalListSource } from '../src/local/local-list-source';
 import type { Logger } from '../src/logger';
 import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
-import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
+import { createGraphClients, type GraphClients, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
 
 export interface SourceDeps {
@@ -17,10 +18,17 @@ export interface SourceDeps {
   onGraphRequest?: (info: GraphRequestInfo) => void;
 }
 
-export function createListSource(config: Config, deps: SourceDeps): ListSource {
-  if (config.mode === 'local' || !config.graph || !config.sharePoint) {
+/** The Graph clients for SharePoint mode (app-only and on behalf of users); null in local mode. */
+export function createGraph(config: Config, deps: SourceDeps): GraphClients | null {
+  if (config.mode === 'local' || !config.graph || !config.sharePoint) return null;
+  return createGraphClients(config.graph, { logger: deps.logger, onRequest: deps.onGraphRequest });
+}
+
+/** The list source for `config`; in SharePoint mode it reads through `graph` (built by `createGraph`). */
+export function createListSource(config: Config, deps: SourceDeps & { graph?: GraphClients | null }): ListSource {
+  const graph = deps.graph === undefined ? createGraph(config, deps) : deps.graph;
+  if (!graph || !config.sharePoint) {
     return new LocalListSource({ dataDir: config.dataDir, seedFile: config.seedFile, clock: deps.clock }, { logger: deps.logger });
   }
-  const client = createGraphClient(config.graph, { logger: deps.logger, onRequest: deps.onGraphRequest });
-  return new GraphListSource(client, config.sharePoint, { logger: deps.logger });
+  return new GraphListSource(graph.app, config.sharePoint, { logger: deps.logger });
 }

@@ -7,6 +7,7 @@
  * - 412, 502, 503, 504 and network errors: exponential backoff with jitter;
  * - at most `maxRetries` retries, then the last answer stands.
  */
+import { backoffDelayMs, parseRetryAfter, withJitter } from '../../src/http/retry-after';
 
 export interface RetryOptions {
   maxRetries: number;
@@ -42,17 +43,12 @@ export interface RetryEvent {
 
 /** Seconds or an HTTP date, as RFC 9110 allows; null when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now: number = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return parseRetryAfter(value, now);
 }
 
 /** The wait before retry number `attempt` (0-based): exponential, capped, with ±50 % jitter. */
 export function backoffMs(attempt: number, options: RetryOptions, random: () => number = Math.random): number {
-  const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
-  return Math.round(exponential * (0.5 + random()));
+  return withJitter(backoffDelayMs(attempt, options), { min: 0.5, max: 1.5 }, random);
 }
 
 function isNetworkError(error: unknown): boolean {
@@ -91,7 +87,7 @@ export function boundedRetryPolicy(
           if (after !== null) {
             if (after > options.maxDelayMs) return response;
             // Jitter on top of Retry-After spreads the retries of many posts over time.
-            delayMs = Math.round(after + options.baseDelayMs * random());
+            delayMs = after + withJitter(options.baseDelayMs, { min: 0, max: 1 }, random);
           }
         }
         hooks.onRetry?.({ method: request.method, url: request.url, status: response?.status ?? null, attempt: attempt + 1, delayMs });

@@ -2,5 +2,5 @@
 export { TemplateCardRenderer, type BotCards, type CardNotice, type ChannelChoice, type NoticeStyle } from './renderer';
 export { VERBS, parseActionData, ACTION_DATA_VERSION, type ParsedAction, type ExpiryActionData, type MeetingActionData, type WelcomeActionData } from './actions';
 export { escapeMarkdown, isHttpsUrl, isOpenableUrl } from './markdown';
-export { strings, type Strings } from './strings';
+export { revisionLabel, strings, type Strings } from './strings';
 export { dateWithWeekday } from './format';

@@ -90,6 +90,13 @@ const sv = {
   sourceFailed: 'Balanslistan gick inte att nå just nu, så ingenting ändrades. Försök igen om en stund.',
   notAvailable: 'Det går inte just nu. Försök igen om en stund.',
   actionResult: 'Balanslistan',
+  notAnAgreement: 'Posten är inte ett avtal i balanslistan och har ingen revisionsstatus, så ingenting ändrades.',
+  invalidInvoke: {
+    'no-value': 'Knappen skickade inga uppgifter, så ingenting ändrades. Skriv **hjälp** för att se vad jag kan.',
+    'no-action': 'Knappen skickade ingen åtgärd, så ingenting ändrades. Skriv **hjälp** för att se vad jag kan.',
+    'not-execute': 'Den här sortens knapp hanterar jag inte, så ingenting ändrades. Skriv **hjälp** för att se vad jag kan.',
+    'no-verb': 'Knappen talade inte om vad som skulle göras, så ingenting ändrades. Skriv **hjälp** för att se vad jag kan.',
+  },
 };
 
 export type Strings = typeof sv;
@@ -179,6 +186,13 @@ const en: Strings = {
   sourceFailed: 'The balance list could not be reached just now, so nothing changed. Try again in a while.',
   notAvailable: 'That is not possible right now. Try again in a while.',
   actionResult: 'Balance list',
+  notAnAgreement: 'The entry is not an agreement in the balance list and has no revision status, so nothing changed.',
+  invalidInvoke: {
+    'no-value': 'The button sent no data, so nothing changed. Write **help** to see what I can do.',
+    'no-action': 'The button sent no action, so nothing changed. Write **help** to see what I can do.',
+    'not-execute': 'I do not handle this kind of button, so nothing changed. Write **help** to see what I can do.',
+    'no-verb': 'The button did not say what to do, so nothing changed. Write **help** to see what I can do.',
+  },
 };
 
 const STRINGS: Record<Language, Strings> = { sv, en };

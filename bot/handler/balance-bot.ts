@@ -2,9 +2,10 @@
  * The Teams activity handler: wires installation, channel events, commands and card actions to
  * the functions that do the work. Every turn first refreshes the team's service URL.
  */
-import { CardFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { CardFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { HandlerDeps } from './deps';
-import { handleCardAction } from './card-actions';
+import { handleCardAction, invalidInvoke } from './card-actions';
+import { readInvokeValue } from './invoke-value';
 import { handleMessage } from './conversation';
 import { channelDeleted, channelRenamed, installInTeam, refreshServiceUrl, uninstallFromTeam } from './installation';
 import { isPersonal, teamIdOf } from './teams-context';
@@ -57,18 +58,29 @@ export class BalanceBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
+  /** Card actions are checked before botbuilder reads them; everything else goes on as usual. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const read = readInvokeValue(context.activity.value);
+    if (read.ok) return super.onInvokeActivity(context);
+    this.deps.logger.child({ module: 'bot-handler' }).warn({ problem: read.problem, detail: read.detail, conversation: context.activity.conversation?.id ?? null }, 'refused a card action whose value cannot be read');
+    const { personal } = await invalidInvoke(context, this.deps, read.problem);
+    const body: AdaptiveCardInvokeResponse = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: personal };
+    return { status: 200, body };
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { card, updateMessage } = await handleCardAction(context, this.deps, invokeValue.action?.verb, invokeValue.action?.data);
+    const { personal, shared } = await handleCardAction(context, this.deps, invokeValue.action?.verb, invokeValue.action?.data);
     const messageId = context.activity.replyToId;
-    if (updateMessage && messageId) {
-      // The invoke response changes the card for the member who clicked; updating the message changes it for everyone.
+    if (shared && messageId) {
+      // The invoke response is what the member who pressed sees; the message is what everyone sees.
       try {
-        await context.updateActivity({ id: messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(card)] });
+        await context.updateActivity({ id: messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(shared)] });
       } catch (error) {
         this.deps.logger.child({ module: 'bot-handler' }).warn({ err: (error as Error).message }, 'could not update the card message for everyone');
       }
     }
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: personal };
   }
 
   private async sendPersonalWelcome(context: TurnContext): Promise<void> {

@@ -1,7 +1,9 @@
 /**
  * `Action.Execute` from the cards: choose the reminder channel, mark an agreement's revision as
- * started (written to the list with If-Match), snooze a reminder. Each returns the card that
- * replaces the clicked one; the handler also updates the channel message so everyone sees it.
+ * started (decided from the item read fresh from the list, written with If-Match), snooze a
+ * reminder. Each returns the card for the member who pressed (the invoke response) and, only
+ * when what everyone sees has changed, the card that replaces the channel message. Personal
+ * answers ("Inget ändrat", "Jag påminner igen …") never reach the whole channel.
  * Anything stale or invalid becomes a card that says so, never an error.
  */
 import type { TurnContext } from 'botbuilder';
@@ -9,24 +11,24 @@ import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
-import { REVISION_CHOICES } from '../../src/lists/schema';
-import { escapeMarkdown, parseActionData, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
+import { escapeMarkdown, parseActionData, revisionLabel, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';
+import type { InvokeProblem } from './invoke-value';
 import { memberName, teamChannels, teamIdOf } from './teams-context';
 
 const SNOOZE_DAYS = 7;
-const REVISION_STARTED = REVISION_CHOICES.find(([, status]) => status === 'started')?.[0] ?? 'Revision påbörjad';
 
 export interface ActionOutcome {
-  card: AdaptiveCard;
-  /** True when the card on the channel message should be replaced for everyone. */
-  updateMessage: boolean;
+  /** The card the member who pressed sees (the invoke response). */
+  personal: AdaptiveCard;
+  /** The card that replaces the channel message for everyone; null when nothing shared changed. */
+  shared: AdaptiveCard | null;
 }
 
 function message(deps: HandlerDeps, language: Language, text: string, style: CardNotice['style'] = 'warning'): ActionOutcome {
   const t = strings(language);
-  return { card: deps.cards.message({ title: t.actionResult, text, style }, cardContext(deps, language)), updateMessage: false };
+  return { personal: deps.cards.message({ title: t.actionResult, text, style }, cardContext(deps, language)), shared: null };
 }
 
 function expiryOf(entry: Entry, data: ExpiryActionData, today: string): DueExpiry | null {
@@ -35,13 +37,25 @@ function expiryOf(entry: Entry, data: ExpiryActionData, today: string): DueExpir
   return { entry, threshold: data.threshold, reachedOn: addDays(validTo, -data.threshold), validTo, daysLeft: daysBetween(today, validTo) };
 }
 
-async function expiryCard(deps: HandlerDeps, language: Language, data: ExpiryActionData, notice: CardNotice, refresh: boolean): Promise<ActionOutcome> {
-  const t = strings(language);
-  const snapshot = refresh ? await deps.snapshots.refresh() : await deps.snapshots.get();
+/**
+ * The expiry card for `entry` as it is now: with `notice` for the member who pressed, and, when
+ * `share` holds, without it for the channel message.
+ */
+function expiryCards(deps: HandlerDeps, language: Language, data: ExpiryActionData, entry: Entry, notice: CardNotice, share: 'shared' | 'personal'): ActionOutcome {
+  const due = expiryOf(entry, data, stockholmDateOf(deps.clock.now()));
+  if (!due) return message(deps, language, strings(language).entryGone);
+  const context = cardContext(deps, language, data.eventKey);
+  return {
+    personal: deps.cards.expiryNotice(due, context, { notice }),
+    shared: share === 'shared' ? deps.cards.expiryNotice(due, context) : null,
+  };
+}
+
+/** The expiry card from the app's copy of the list, for answers that change nothing in it. */
+async function cachedExpiryCard(deps: HandlerDeps, language: Language, data: ExpiryActionData, notice: CardNotice): Promise<ActionOutcome> {
+  const snapshot = await deps.snapshots.get();
   const entry = snapshot.list.entries.find((candidate) => candidate.id === data.entryId);
-  const due = entry ? expiryOf(entry, data, stockholmDateOf(deps.clock.now())) : null;
-  if (!due) return message(deps, language, t.entryGone);
-  return { card: deps.cards.expiryNotice(due, cardContext(deps, language, data.eventKey), { notice }), updateMessage: true };
+  return entry ? expiryCards(deps, language, data, entry, notice, 'personal') : message(deps, language, strings(language).entryGone);
 }
 
 async function meetingCard(deps: HandlerDeps, language: Language, data: MeetingActionData, notice: CardNotice): Promise<ActionOutcome> {
@@ -55,7 +69,7 @@ async function meetingCard(deps: HandlerDeps, language: Language, data: MeetingA
     reminder: data.reminder,
     followUps: snapshot.list.entries.filter((entry) => entry.nextFollowUp === meeting.date),
   };
-  return { card: deps.cards.meetingReminder(due, cardContext(deps, language, data.eventKey), { notice }), updateMessage: true };
+  return { personal: deps.cards.meetingReminder(due, cardContext(deps, language, data.eventKey), { notice }), shared: null };
 }
 
 /** After a channel is chosen, what is already due goes out now rather than at the next scheduled run. */
@@ -74,7 +88,7 @@ async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: Team
   const channels = await teamChannels(context, team.teamId, t.generalChannel);
   const channel = channels.find((candidate) => candidate.id === channelId);
   if (!channel) {
-    return { card: await welcomeCard(context, deps, team, { style: 'attention', text: t.channelNotInTeam }), updateMessage: false };
+    return { personal: await welcomeCard(context, deps, team, { style: 'attention', text: t.channelNotInTeam }), shared: null };
   }
   const by = await memberName(context);
   const updated = (await deps.registry.update(team.teamId, (current) => (current ? { ...current, channelId: channel.id, channelName: channel.name } : null))) ?? team;
@@ -84,40 +98,68 @@ async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: Team
     { channels, chosen: channel, chosenBy: by, notice: { style: 'good', text: t.channelChosen(escapeMarkdown(channel.name)) } },
     cardContext(deps, updated.language),
   );
-  return { card, updateMessage: true };
+  // The team's channel is shared state: everyone sees which one was chosen, and by whom.
+  return { personal: card, shared: card };
+}
+
+const isOutcome = (value: Entry | ActionOutcome): value is ActionOutcome => 'personal' in value;
+
+/** The agreement as the list holds it now; a failure to read it becomes the "try again" card. */
+async function freshAgreement(deps: HandlerDeps, language: Language, entryId: string): Promise<Entry | ActionOutcome> {
+  const t = strings(language);
+  const log = deps.logger.child({ module: 'bot-actions' });
+  let entry: Entry | null;
+  try {
+    entry = await deps.source.getEntry(entryId);
+  } catch (error) {
+    log.error({ entryId, err: (error as Error).message }, 'the agreement could not be read before deciding');
+    return message(deps, language, t.sourceFailed, 'attention');
+  }
+  if (!entry) return message(deps, language, t.entryGone);
+  if (!entry.agreement) {
+    log.info({ entryId, kind: entry.kind }, 'revision action on an entry that is not an agreement');
+    return message(deps, language, t.notAnAgreement);
+  }
+  return entry;
 }
 
 async function revisionStarted(context: TurnContext, deps: HandlerDeps, language: Language, data: ExpiryActionData): Promise<ActionOutcome> {
   const t = strings(language);
   const log = deps.logger.child({ module: 'bot-actions' });
-  const snapshot = await deps.snapshots.get();
-  const entry = snapshot.list.entries.find((candidate) => candidate.id === data.entryId);
-  if (!entry?.agreement) return message(deps, language, t.entryGone);
-  const current = entry.agreement.revisionStatus;
+  // Decided from the item itself, not the app's copy of the list, which may be older.
+  const entry = await freshAgreement(deps, language, data.entryId);
+  if (isOutcome(entry)) return entry;
+  // The channel card shows the item as it was when the card was made (its eTag is in the data).
+  const changedSinceCard = entry.eTag !== data.eTag;
+  // The app's copy is older than the item too: bring it up to date (a failed read is logged there).
+  if (changedSinceCard) await deps.snapshots.refresh().catch(() => undefined);
+  const current = entry.agreement?.revisionStatus ?? null;
   if (current === 'started' || current === 'revised') {
-    const label = REVISION_CHOICES.find(([, status]) => status === current)?.[0] ?? current;
-    return expiryCard(deps, language, data, { style: 'accent', text: t.revisionAlready(label) }, false);
+    return expiryCards(deps, language, data, entry, { style: 'accent', text: t.revisionAlready(revisionLabel(current, language)) }, changedSinceCard ? 'shared' : 'personal');
+  }
+  if (changedSinceCard) {
+    // The member pressed on an older state: show them (and the channel) the current one first.
+    log.info({ entryId: entry.id }, 'revision status not written: the item changed since the card was made');
+    return expiryCards(deps, language, data, entry, { style: 'warning', text: t.revisionConflict }, 'shared');
   }
   const by = await memberName(context);
+  let written: Entry;
   try {
-    // If-Match with the eTag the card was made from: a change since then is not overwritten.
-    await deps.source.update(
-      'balance',
-      entry.id,
-      { RevisionStatus: REVISION_STARTED, RevisionUpdatedBy: by, RevisionUpdatedAt: deps.clock.now().toISOString() },
-      data.eTag,
-    );
+    written = await deps.source.setRevisionStatus(entry.id, { status: 'started', by, at: deps.clock.now().toISOString() }, entry.eTag);
   } catch (error) {
     if (error instanceof SourceError && (error.status === 412 || error.code === 'conflict')) {
-      log.info({ entryId: entry.id }, 'revision status not written: the item changed since the card was made');
-      return expiryCard(deps, language, data, { style: 'warning', text: t.revisionConflict }, true);
+      log.info({ entryId: entry.id }, 'revision status not written: the item changed between reading and writing it');
+      const now = await freshAgreement(deps, language, entry.id);
+      return isOutcome(now) ? now : expiryCards(deps, language, data, now, { style: 'warning', text: t.revisionConflict }, 'shared');
     }
     if (error instanceof SourceError && (error.status === 404 || error.code === 'not-found')) return message(deps, language, t.entryGone);
     log.error({ entryId: entry.id, err: (error as Error).message }, 'revision status could not be written');
     return message(deps, language, t.sourceFailed, 'attention');
   }
   log.info({ entryId: entry.id }, 'revision marked as started');
-  return expiryCard(deps, language, data, { style: 'good', text: t.revisionDone(escapeMarkdown(by)) }, true);
+  // The tab and later cards read the app's copy: bring it up to date (a failed read is logged there).
+  await deps.snapshots.refresh().catch(() => undefined);
+  return expiryCards(deps, language, data, written, { style: 'good', text: t.revisionDone(escapeMarkdown(by)) }, 'shared');
 }
 
 async function snooze(deps: HandlerDeps, team: TeamTarget, data: ExpiryActionData | MeetingActionData): Promise<ActionOutcome> {
@@ -125,10 +167,18 @@ async function snooze(deps: HandlerDeps, team: TeamTarget, data: ExpiryActionDat
   const result = await deps.snoozer.snooze(team.teamId, data.eventKey as string, SNOOZE_DAYS);
   const until = addDays(stockholmDateOf(deps.clock.now()), SNOOZE_DAYS);
   const notice: CardNotice = result === 'snoozed' ? { style: 'good', text: t.snoozed(until) } : { style: 'warning', text: t.eventGone };
-  return data.card === 'expiry' ? expiryCard(deps, team.language, data, notice, false) : meetingCard(deps, team.language, data, notice);
+  return data.card === 'expiry' ? cachedExpiryCard(deps, team.language, data, notice) : meetingCard(deps, team.language, data, notice);
 }
 
-/** Handles one Action.Execute; returns the card to show. */
+/** The answer to an invoke whose value could not be read at all (see `readInvokeValue`). */
+export async function invalidInvoke(context: TurnContext, deps: HandlerDeps, problem: InvokeProblem): Promise<ActionOutcome> {
+  const teamId = teamIdOf(context);
+  const team = teamId ? await deps.registry.get(teamId) : null;
+  const language = team?.language ?? deps.options.defaultLanguage;
+  return message(deps, language, strings(language).invalidInvoke[problem]);
+}
+
+/** Handles one Action.Execute; returns the card for the member who pressed, and the shared one when it changed. */
 export async function handleCardAction(context: TurnContext, deps: HandlerDeps, verb: unknown, data: unknown): Promise<ActionOutcome> {
   const teamId = teamIdOf(context);
   const team = teamId ? await deps.registry.get(teamId) : null;

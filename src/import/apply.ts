@@ -7,13 +7,16 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { backoffDelayMs, parseRetryAfter, retryAfterHeader } from '../http/retry-after';
+import { MAX_BATCH, postBatch, type BatchResponse } from '../sharepoint/graph-batch';
 import { toSourceError } from '../sharepoint/graph-errors';
 import { LISTS } from '../lists/schema';
 import { readAllItems } from './graph-items';
 import { canonicalItem, matchKey, type ImportPlan } from './plan';
 import { sameValue, toGraphFields, type Canonical } from './values';
 
-export const BATCH_SIZE = 20;
+/** Graph takes at most 20 requests in one `$batch`. */
+export const BATCH_SIZE = MAX_BATCH;
 
 export interface ApplyDeps {
   logger: Logger;
@@ -55,12 +58,13 @@ interface Operation {
   attempts: number;
 }
 
-interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: { id?: string; error?: { code?: string; message?: string } };
+/** The body of an answer inside a `$batch`: the created item, or Graph's error. */
+interface ResponseBody {
+  id?: string;
+  error?: { code?: string; message?: string };
 }
+
+const bodyOf = (response: BatchResponse): ResponseBody => (response.body ?? {}) as ResponseBody;
 
 class OperationFailed extends Error {
   constructor(
@@ -74,16 +78,8 @@ class OperationFailed extends Error {
 
 const RETRYABLE = new Set([429, 503, 504]);
 
-function retryAfterMs(headers: Record<string, string> | undefined, attempt: number): number {
-  const value = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
-  if (value !== undefined) {
-    const seconds = Number(value);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
-  return Math.min(30_000, 1000 * 2 ** attempt);
-}
+/** Without a Retry-After, a throttled write waits 1 s, 2 s, 4 s … up to 30 s. */
+const WRITE_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
 
 /** Runs operations in batches of 20; calls `onDone` for each success; throws `OperationFailed` on the first failure. */
 async function runBatches(
@@ -97,21 +93,22 @@ async function runBatches(
     let pending = operations.slice(start, start + BATCH_SIZE);
     while (pending.length > 0) {
       batches += 1;
-      let reply: { responses: BatchResponse[] };
+      let byId: Map<string, BatchResponse>;
       try {
-        reply = (await client.api('/$batch').post({
-          requests: pending.map((operation) => ({
+        byId = await postBatch(
+          client,
+          pending.map((operation) => ({
             id: operation.id,
             method: operation.method,
             url: operation.url,
-            ...(operation.body ? { body: operation.body, headers: { 'Content-Type': 'application/json', ...operation.headers } } : operation.headers ? { headers: operation.headers } : {}),
+            ...(operation.body ? { body: operation.body } : {}),
+            ...(operation.headers ? { headers: operation.headers } : {}),
           })),
-        })) as { responses: BatchResponse[] };
+        );
       } catch (error) {
         const failure = toSourceError(error, { target: 'the list (a $batch request)', write: true });
         throw new OperationFailed(pending[0] as Operation, failure.status ?? 0, failure.message);
       }
-      const byId = new Map(reply.responses.map((response) => [response.id, response]));
       const again: Operation[] = [];
       let wait = 0;
       // Every answer is looked at before giving up: requests after a failed one in the same
@@ -125,10 +122,11 @@ async function runBatches(
           onDone(operation, response);
         } else if (RETRYABLE.has(response.status) && operation.attempts < deps.maxRetries) {
           operation.attempts += 1;
-          wait = Math.max(wait, Math.min(deps.maxWaitMs, retryAfterMs(response.headers, operation.attempts)));
+          const asked = parseRetryAfter(retryAfterHeader(response.headers), Date.now()) ?? backoffDelayMs(operation.attempts, WRITE_BACKOFF);
+          wait = Math.max(wait, Math.min(deps.maxWaitMs, asked));
           again.push(operation);
         } else {
-          failure ??= new OperationFailed(operation, response.status, response.body?.error?.message ?? response.body?.error?.code ?? 'failed');
+          failure ??= new OperationFailed(operation, response.status, bodyOf(response).error?.message ?? bodyOf(response).error?.code ?? 'failed');
         }
       }
       if (failure) throw failure;
@@ -214,7 +212,8 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
     batches = await runBatches(client, writes, settings, (operation, response) => {
       if (operation.method === 'POST') {
         const create = plan.creates[Number(operation.id.slice(1))];
-        if (create && response.body?.id) created.push({ key: create.key, itemId: String(response.body.id) });
+        const itemId = bodyOf(response).id;
+        if (create && itemId) created.push({ key: create.key, itemId: String(itemId) });
       } else {
         const update = plan.updates[Number(operation.id.slice(1))];
         if (update) updated.push(update);

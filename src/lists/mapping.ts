@@ -78,6 +78,17 @@ function readEntry(item: ListItem): ReadEntry {
   return { reader, entry, statedSection, writtenKey };
 }
 
+/**
+ * One balance-list item as an entry, read on its own: its key is not checked against the rest of
+ * the list (a missing key becomes `item-<id>`) and its parent is not looked up. For decisions
+ * about one item read fresh from its store.
+ */
+export function mapEntry(item: ListItem): Entry {
+  const { entry, writtenKey } = readEntry(item);
+  if (writtenKey === '') entry.key = `item-${entry.id}`;
+  return entry;
+}
+
 /** Numeric ids in numeric order, others after them; the first item by id keeps a shared key. */
 function compareIds(a: string, b: string): number {
   const numeric = /^\d+$/;

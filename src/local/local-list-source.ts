@@ -19,7 +19,10 @@ import { stockholmDateOf } from '../domain/dates';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
-import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
+import type { Entry } from '../domain/types';
+import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../ports/list-source';
+import { mapEntry } from '../lists/mapping';
+import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
@@ -128,6 +131,18 @@ export class LocalListSource implements ListSource {
 
   listUrls(): Record<ListName, string> {
     return { balance: `${this.fileUrl}#balance`, meetings: `${this.fileUrl}#meetings` };
+  }
+
+  /** The item as the file holds it now (read from disk, whatever the last `read()` saw). */
+  async getEntry(id: string): Promise<Entry | null> {
+    const loaded = await this.load(true);
+    const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
+    const item = stored.balance.find((candidate) => candidate.id === id);
+    return item ? mapEntry(this.toListItem('balance', resolveItem(item, loaded.mtime))) : null;
+  }
+
+  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
+    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {

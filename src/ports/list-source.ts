@@ -4,6 +4,8 @@
  * so one field mapping turns either into domain objects.
  */
 
+import type { Entry, RevisionStatus } from '../domain/types';
+
 export type SourceKind = 'local' | 'sharepoint';
 
 export type ListName = 'balance' | 'meetings';
@@ -50,6 +52,25 @@ export interface ListSource {
    * when someone changed the item meanwhile, `not-found` (404) when it is gone.
    */
   update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem>;
+  /**
+   * One balance-list entry read from the store itself, not from any copy, with its current eTag;
+   * null when there is no such item. For decisions that must not rest on an older read.
+   */
+  getEntry(id: string): Promise<Entry | null>;
+  /**
+   * Sets an agreement's revision status (with who and when), only if its eTag is still `eTag`.
+   * Returns the entry as it is after the write. Throws like `update`.
+   */
+  setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry>;
   /** Calls `onChange` when the source learns of a change by itself (file watching). Returns a stop function. */
   watch?(onChange: () => void): () => void;
+}
+
+/** A change of an agreement's revision status, in the domain's words. */
+export interface RevisionChange {
+  status: RevisionStatus;
+  /** Display name of the person who made the change. */
+  by: string;
+  /** When, as an ISO instant. */
+  at: string;
 }

@@ -146,13 +146,20 @@ export function createConfidentialClient(
   return { app, credential: certificate ? 'certificate' : 'secret' };
 }
 
-/** Builds the token source for `options`. */
-export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
-  const log = deps.logger.child({ module: 'graph-auth' });
-  const { app, credential } = createConfidentialClient(options, deps);
-  const scope = `${new URL(options.baseUrl).origin}/.default`;
-  log.info({ authority: `${new URL(options.authorityHost).origin}/${options.tenantId}`, clientId: options.clientId, credential, scope }, 'Graph app-only authentication configured');
+/** The Graph scope for the app's resource (`https://graph.microsoft.com/.default`). */
+export function graphScope(options: GraphOptions): string {
+  return `${new URL(options.baseUrl).origin}/.default`;
+}
 
+/** App-only tokens (client credentials) from `app`, cached by msal until shortly before they expire. */
+export function appOnlyTokenSource(
+  app: ConfidentialClientApplication,
+  options: GraphOptions,
+  deps: { logger: Logger; credential: 'certificate' | 'secret' },
+): TokenSource {
+  const log = deps.logger.child({ module: 'graph-auth' });
+  const scope = graphScope(options);
+  log.info({ authority: `${new URL(options.authorityHost).origin}/${options.tenantId}`, clientId: options.clientId, credential: deps.credential, scope }, 'Graph app-only authentication configured');
   return {
     async token(fresh = false) {
       const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });
@@ -161,4 +168,37 @@ export function createTokenSource(options: GraphOptions, deps: { logger: Logger;
       return result.accessToken;
     },
   };
+}
+
+/**
+ * Tokens for Graph on behalf of the user whose token is `assertion` (the tab's SSO token). The
+ * first exchange is kept for the calls made with this source, so a caller that asks for the
+ * token first (to tell "consent needed" from "unavailable") does not exchange twice.
+ */
+export function onBehalfOfTokenSource(app: ConfidentialClientApplication, scope: string, assertion: string): TokenSource {
+  let current: Promise<string> | null = null;
+  const exchange = async (fresh: boolean): Promise<string> => {
+    const result = await app.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes: [scope], skipCache: fresh });
+    if (!result?.accessToken) throw new Error('The token service returned no access token');
+    return result.accessToken;
+  };
+  return {
+    token(fresh = false) {
+      if (fresh || !current) {
+        const attempt = exchange(fresh);
+        current = attempt;
+        // A failed exchange is not kept: the next call tries again.
+        attempt.catch(() => {
+          if (current === attempt) current = null;
+        });
+      }
+      return current;
+    },
+  };
+}
+
+/** Builds the app-only token source for `options`. */
+export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
+  const { app, credential } = createConfidentialClient(options, deps);
+  return appOnlyTokenSource(app, options, { logger: deps.logger, credential });
 }

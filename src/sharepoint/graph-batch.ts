@@ -5,9 +5,9 @@
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { SourceError } from '../errors';
+import { parseRetryAfter, retryAfterHeader } from '../http/retry-after';
 import { noteRetryAfter } from './graph-client';
 import { toSourceError, type ErrorContext } from './graph-errors';
-import { retryAfterMs } from './graph-exchange';
 
 export const MAX_BATCH = 20;
 
@@ -18,11 +18,41 @@ export interface BatchGet {
   context: ErrorContext;
 }
 
-interface BatchResponse {
+/** One request inside a `$batch` (its URL relative to the version, e.g. `/sites/{id}/lists/{id}/items`). */
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One answer inside a `$batch` answer. */
+export interface BatchResponse {
   id: string;
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+}
+
+/**
+ * Sends up to `MAX_BATCH` requests in one `POST /$batch` through the client's pipeline (auth,
+ * retry of the batch call itself, logging) and returns the answers by request id. Throws what the
+ * client throws when the batch call itself fails; answers inside it are the caller's to judge.
+ */
+export async function postBatch(client: Client, requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
+  if (requests.length > MAX_BATCH) throw new Error(`A Graph $batch holds at most ${MAX_BATCH} requests, not ${requests.length}`);
+  const answer = (await client.api('/$batch').post({
+    requests: requests.map((request) => ({
+      id: request.id,
+      method: request.method,
+      url: request.url,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      // Graph wants a Content-Type on every request in a batch that carries a body.
+      ...(request.body === undefined ? (request.headers ? { headers: request.headers } : {}) : { headers: { 'Content-Type': 'application/json', ...request.headers } }),
+    })),
+  })) as { responses?: BatchResponse[] };
+  return new Map((answer.responses ?? []).map((response) => [response.id, response]));
 }
 
 /** A batch answer's error body as the GraphError the client would have thrown. */
@@ -54,22 +84,18 @@ export async function batchGetSettled(client: Client, requests: BatchGet[]): Pro
   const results: Settled[] = [];
   for (let start = 0; start < requests.length; start += MAX_BATCH) {
     const chunk = requests.slice(start, start + MAX_BATCH);
-    let answer: { responses?: BatchResponse[] };
+    let byId: Map<string, BatchResponse>;
     try {
-      answer = (await client.api('/$batch').post({
-        requests: chunk.map((request, index) => ({ id: String(index + 1), method: 'GET', url: request.path })),
-      })) as { responses?: BatchResponse[] };
+      byId = await postBatch(client, chunk.map((request, index) => ({ id: String(index + 1), method: 'GET', url: request.path })));
     } catch (error) {
       throw toSourceError(error, { target: chunk.map((request) => request.context.target ?? '').filter(Boolean).join(' and ') || undefined });
     }
-    const byId = new Map((answer.responses ?? []).map((response) => [response.id, response]));
     for (const [index, request] of chunk.entries()) {
       const response = byId.get(String(index + 1));
       if (!response) results.push({ ok: false, error: toSourceError(new GraphError(502, 'The batch answer left out a request'), request.context) });
       else if (response.status >= 200 && response.status < 300) results.push({ ok: true, body: response.body });
       else if (RETRIED_ALONE.has(response.status)) {
-        const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1] ?? null;
-        const wait = retryAfterMs(header, Date.now());
+        const wait = parseRetryAfter(retryAfterHeader(response.headers), Date.now());
         if (wait !== null) noteRetryAfter(client, wait);
         results.push(await single(request));
       }

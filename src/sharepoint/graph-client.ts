@@ -1,15 +1,17 @@
 /**
- * The one place a Graph client is built: app-only authentication, retry, base URL, request
- * counting and logging. Adapters receive the ready client and never build one.
+ * The one place Graph clients are built: authentication per call (app-only, or on behalf of a
+ * signed-in user), retry, base URL, request counting and logging. Built once at the composition
+ * root; adapters and the tab's access check receive ready clients and never build one.
  */
 import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { GraphOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
-import { createTokenSource, type TokenSource } from './graph-auth';
-import { AuthLink, DEFAULT_RETRY, ExchangeLink, RetryLink, type GraphRequestInfo, type RetryOptions } from './graph-exchange';
+import { appOnlyTokenSource, createConfidentialClient, graphScope, onBehalfOfTokenSource, type TokenSource } from './graph-auth';
+import { AuthLink, DEFAULT_RETRY, ExchangeLink, RetryLink, type GraphRequestInfo, type RetryOptions, type TokenIdentity } from './graph-exchange';
 
 export type { GraphRequestInfo, RetryOptions } from './graph-exchange';
+export type { TokenSource } from './graph-auth';
 export { toSourceError, type ErrorContext } from './graph-errors';
 
 export interface GraphClientDeps {
@@ -25,6 +27,22 @@ export interface GraphClientDeps {
   now?: () => number;
   /** Token source override (tests of the chain without an identity provider). */
   tokens?: TokenSource;
+  /** Longest wait for one Graph answer, per attempt (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** Graph as one signed-in user: the client, and its token source (ask it first to tell consent problems apart). */
+export interface UserGraph {
+  client: Client;
+  tokens: TokenSource;
+}
+
+/** Every Graph client the app uses, sharing one pipeline. */
+export interface GraphClients {
+  /** Calls Graph as the app itself (list source, import, provisioning). */
+  readonly app: Client;
+  /** Calls Graph on behalf of the user whose token (the tab's SSO token) is `assertion`. */
+  forUser(assertion: string): UserGraph;
 }
 
 /**
@@ -63,27 +81,55 @@ export function pathBelowBase(client: Client, link: string): string {
   throw new SourceError('graph-error', `Graph returned a paging link outside its base URL (${link.split('?')[0]}); not following it`);
 }
 
-/** Builds the Graph client for `options`. Throws `ConfigError` when the certificate cannot be read. */
-export function createGraphClient(options: GraphOptions, deps: GraphClientDeps): Client {
+/**
+ * Builds the app's Graph clients for `options`: one app-only client, and on-behalf-of clients
+ * made per user on demand. All go through the same links (retry with Retry-After, logging,
+ * counting). The app and the users each keep their own Retry-After hold: Graph throttles a
+ * user's calls apart from the app's, and one user's throttling must not stop the app's reads.
+ * Throws `ConfigError` when the certificate cannot be read.
+ */
+export function createGraphClients(options: GraphOptions, deps: GraphClientDeps): GraphClients {
   const log = deps.logger.child({ module: 'graph' });
-  const tokens = deps.tokens ?? createTokenSource(options, { logger: deps.logger, onRequest: deps.onRequest });
-  const auth = new AuthLink(tokens, log);
-  const retry = new RetryLink(
-    { ...DEFAULT_RETRY, ...deps.retry },
-    {
-      log,
-      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      random: deps.random ?? Math.random,
-      now: deps.now ?? Date.now,
-    },
-  );
-  const exchange = new ExchangeLink(log, deps.onRequest);
-  auth.setNext(retry);
-  retry.setNext(exchange);
+  let confidential: ReturnType<typeof createConfidentialClient> | null = null;
+  const confidentialClient = () => (confidential ??= createConfidentialClient(options, { logger: deps.logger, onRequest: deps.onRequest }));
+  const appTokens = deps.tokens ?? appOnlyTokenSource(confidentialClient().app, options, { logger: deps.logger, credential: confidentialClient().credential });
+  const exchange = new ExchangeLink(log, deps.onRequest, deps.timeoutMs);
   exchange.setNext(new HTTPMessageHandler());
+  const retryLink = (): RetryLink => {
+    const retry = new RetryLink(
+      { ...DEFAULT_RETRY, ...deps.retry },
+      {
+        log,
+        sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        random: deps.random ?? Math.random,
+        now: deps.now ?? Date.now,
+      },
+    );
+    retry.setNext(exchange);
+    return retry;
+  };
   const { host, version } = splitBaseUrl(options.baseUrl);
-  const client = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
-  baseUrls.set(client, `${host}${version}`);
-  retryLinks.set(client, retry);
-  return client;
+  const build = (tokens: TokenSource, identity: TokenIdentity, retry: RetryLink): Client => {
+    const auth = new AuthLink(tokens, log, identity);
+    auth.setNext(retry);
+    const client = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
+    baseUrls.set(client, `${host}${version}`);
+    retryLinks.set(client, retry);
+    return client;
+  };
+  const app = build(appTokens, 'app-only', retryLink());
+  const userRetry = retryLink();
+  const scope = graphScope(options);
+  return {
+    app,
+    forUser(assertion) {
+      const tokens = onBehalfOfTokenSource(confidentialClient().app, scope, assertion);
+      return { client: build(tokens, 'on-behalf-of', userRetry), tokens };
+    },
+  };
+}
+
+/** The app-only client alone, for the command-line tools. Throws `ConfigError` when the certificate cannot be read. */
+export function createGraphClient(options: GraphOptions, deps: GraphClientDeps): Client {
+  return createGraphClients(options, deps).app;
 }

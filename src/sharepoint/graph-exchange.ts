@@ -8,6 +8,7 @@
  * fail fast instead of hammering a throttled tenant).
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { backoffDelayMs, parseRetryAfter, withJitter } from '../http/retry-after';
 import type { Logger } from '../logger';
 import type { TokenSource } from './graph-auth';
 
@@ -54,15 +55,8 @@ function urlOf(context: Context): string {
   return typeof context.request === 'string' ? context.request : (context.request as Request).url;
 }
 
-/** Retry-After in milliseconds (seconds or an HTTP date), or null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // An HTTP date names its weekday and month ("Fri, 30 Dec 2022 10:00:30 GMT").
-  const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
+/** The two ways the app calls Graph: as itself, or on behalf of a signed-in user (the tab). */
+export type TokenIdentity = 'app-only' | 'on-behalf-of';
 
 abstract class Link implements Middleware {
   protected next: Middleware | undefined;
@@ -80,6 +74,8 @@ export class AuthLink extends Link {
   constructor(
     private readonly tokens: TokenSource,
     private readonly log: Logger,
+    /** Whose token this link adds, for messages: `app-only` or `on-behalf-of`. */
+    private readonly identity: TokenIdentity = 'app-only',
   ) {
     super();
   }
@@ -88,7 +84,7 @@ export class AuthLink extends Link {
     try {
       return await this.tokens.token(fresh);
     } catch (error) {
-      throw new GraphTransportError('auth', describeTokenFailure(error), { cause: error });
+      throw new GraphTransportError('auth', describeTokenFailure(error, this.identity), { cause: error });
     }
   }
 
@@ -97,7 +93,7 @@ export class AuthLink extends Link {
     await this.pass(context);
     if (context.response?.status === 401) {
       // A cached token can be revoked or expire early: try once with a new one.
-      this.log.warn({ url: urlOf(context).split('?')[0] }, 'Graph refused the token (401); retrying once with a new token');
+      this.log.warn({ url: urlOf(context).split('?')[0], identity: this.identity }, 'Graph refused the token (401); retrying once with a new token');
       setHeader(context, 'Authorization', `Bearer ${await this.token(true)}`);
       await this.pass(context);
     }
@@ -105,12 +101,12 @@ export class AuthLink extends Link {
 }
 
 /** msal's errors as one readable sentence, without trace ids, and never with a secret. */
-export function describeTokenFailure(error: unknown): string {
+export function describeTokenFailure(error: unknown, identity: TokenIdentity = 'app-only'): string {
   const record = error as { errorCode?: string; errorMessage?: string; message?: string };
   const raw = record.errorMessage || record.message || String(error);
   const aadsts = /AADSTS\d+:[^.]*\./.exec(raw)?.[0];
   const code = record.errorCode ? `${record.errorCode}: ` : '';
-  return `Could not get an app-only token for Microsoft Graph from Entra ID (${code}${aadsts ?? raw.split('\n')[0]})`;
+  return `Could not get ${identity === 'app-only' ? 'an app-only' : 'an on-behalf-of'} token for Microsoft Graph from Entra ID (${code}${aadsts ?? raw.split('\n')[0]})`;
 }
 
 export class RetryLink extends Link {
@@ -129,10 +125,6 @@ export class RetryLink extends Link {
     this.blockedUntil = Math.max(this.blockedUntil, this.deps.now() + ms);
   }
 
-  private jittered(ms: number): number {
-    return Math.round(ms * (1 + this.options.jitter * this.deps.random()));
-  }
-
   async execute(context: Context): Promise<void> {
     const hold = this.blockedUntil - this.deps.now();
     if (hold > this.options.maxDelayMs) {
@@ -144,15 +136,16 @@ export class RetryLink extends Link {
       await this.pass(context);
       const response = context.response;
       if (!response || !RETRY_STATUS.has(response.status)) return;
-      const afterHeader = retryAfterMs(response.headers.get('Retry-After'), this.deps.now());
-      const wait = afterHeader ?? this.options.baseDelayMs * 2 ** attempt;
+      const afterHeader = parseRetryAfter(response.headers.get('Retry-After'), this.deps.now());
+      const wait = afterHeader ?? backoffDelayMs(attempt, this.options);
       if (afterHeader !== null) this.blockedUntil = Math.max(this.blockedUntil, this.deps.now() + afterHeader);
       const url = urlOf(context).split('?')[0];
       if (attempt >= this.options.maxRetries || wait > this.options.maxDelayMs) {
         this.deps.log.warn({ url, status: response.status, attempts: attempt + 1, retryAfterMs: afterHeader }, 'Graph still refuses after retries; giving up');
         return;
       }
-      const delay = this.jittered(wait);
+      // Jitter only adds: never less than Graph asked for.
+      const delay = withJitter(wait, { min: 1, max: 1 + this.options.jitter }, this.deps.random);
       this.deps.log.warn({ url, status: response.status, attempt: attempt + 1, delayMs: delay, retryAfterMs: afterHeader }, 'Graph asked to retry later; waiting');
       await response.body?.cancel().catch(() => undefined);
       await this.deps.sleep(delay);
@@ -164,6 +157,8 @@ export class ExchangeLink extends Link {
   constructor(
     private readonly log: Logger,
     private readonly onRequest: ((info: GraphRequestInfo) => void) | undefined,
+    /** Longest wait for one answer; a Graph that never answers must not hold a tab request or a refresh forever. */
+    private readonly timeoutMs: number = 30_000,
   ) {
     super();
   }
@@ -174,6 +169,8 @@ export class ExchangeLink extends Link {
     const body = context.options?.body;
     const requestBytes = typeof body === 'string' ? Buffer.byteLength(body) : 0;
     const started = Date.now();
+    // A new limit for every attempt: a retry gets its own time.
+    context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) };
     try {
       await this.pass(context);
     } catch (error) {

@@ -14,10 +14,13 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
-import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../ports/list-source';
+import type { Entry } from '../domain/types';
+import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
+import { mapEntry } from '../lists/mapping';
+import { revisionFields } from '../lists/revision-fields';
 import { selectFields } from '../lists/schema';
 import { SiteResolver, type ResolvedSite } from './site';
 
@@ -195,6 +198,17 @@ export class GraphListSource implements ListSource {
       balance: [...this.state.balance.items.values()].sort(byNumericId),
       meetings: [...this.state.meetings.items.values()].sort(byNumericId),
     };
+  }
+
+  /** The item read from SharePoint now (one GET with its fields), not from the delta state. */
+  async getEntry(id: string): Promise<Entry | null> {
+    const site = await this.site.resolve();
+    const item = await this.fetchItem(site, 'balance', id);
+    return item ? mapEntry(item) : null;
+  }
+
+  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
+    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {

@@ -8,6 +8,7 @@ import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
 import type { ListSource } from '../../src/ports/list-source';
+import type { GraphClients } from '../../src/sharepoint/graph-client';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import { GraphAccessChecker, type AccessChecker } from './auth/access-check';
 import { callerOf, localAuth, tenantAuth } from './auth/middleware';
@@ -23,6 +24,8 @@ export interface TabApiDeps {
   source: ListSource;
   clock: Clock;
   logger: Logger;
+  /** The app's Graph clients, built once at the root; needed in SharePoint mode for the access check. */
+  graph?: Pick<GraphClients, 'forUser'> | null;
   /** For tests: replace the token validator, the access check, or the web app's folder. */
   overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string };
 }
@@ -43,9 +46,11 @@ function authFor(deps: TabApiDeps): express.RequestHandler {
       requiredScope: config.tabAuth.requiredScope,
       now: () => deps.clock.now(),
     });
-  const access =
-    deps.overrides?.access ??
-    new GraphAccessChecker({ graph: config.graph, sharePoint: config.sharePoint, ttlSeconds: config.tabAuth.accessCheckTtlSeconds, clock: deps.clock, logger: deps.logger });
+  let access = deps.overrides?.access;
+  if (!access) {
+    if (!deps.graph) throw new Error('createTabApi needs the Graph clients in SharePoint mode (for the access check); build them with createGraphClients');
+    access = new GraphAccessChecker({ graph: deps.graph, sharePoint: config.sharePoint, ttlSeconds: config.tabAuth.accessCheckTtlSeconds, clock: deps.clock, logger: deps.logger });
+  }
   return tenantAuth({ validator, access, logger: deps.logger });
 }
 

@@ -3,11 +3,16 @@
  * items in the SharePoint schema, a switch that makes reads fail, and a read counter.
  */
 import { SourceError } from '../../src/errors';
-import type { ListData, ListItem, ListName, ListSource, SourceRead } from '../../src/ports/list-source';
+import type { Entry } from '../../src/domain/types';
+import { mapEntry } from '../../src/lists/mapping';
+import { revisionFields } from '../../src/lists/revision-fields';
+import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../../src/ports/list-source';
 
 export class MemoryListSource implements ListSource {
   readonly kind = 'local' as const;
   reads = 0;
+  /** `getEntry` calls (single-item reads that bypass any cached copy). */
+  entryReads = 0;
   /** When set, the next reads throw this error. */
   failure: SourceError | null = null;
   private data: ListData;
@@ -42,6 +47,25 @@ export class MemoryListSource implements ListSource {
     if (item.eTag !== ifMatch) throw new SourceError('conflict', `Item ${itemId} was changed by someone else`, 412);
     this.write(list, itemId, fields);
     return structuredClone(item);
+  }
+
+  /**
+   * Changes an item in the store without telling anyone: what happens when a person edits the
+   * list and the app has not read it since.
+   */
+  editUnseen(list: ListName, itemId: string, fields: Record<string, unknown>): void {
+    this.write(list, itemId, fields);
+  }
+
+  async getEntry(id: string): Promise<Entry | null> {
+    this.entryReads += 1;
+    if (this.failure) throw this.failure;
+    const item = this.data.balance.find((candidate) => candidate.id === id);
+    return item ? mapEntry(structuredClone(item)) : null;
+  }
+
+  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
+    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   /** Changes an item as a person editing the list would, and tells watchers. */

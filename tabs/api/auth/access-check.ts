@@ -1,13 +1,16 @@
 /**
  * Never show a user what SharePoint would not: before the shared snapshot is served, the user's
- * own token is exchanged on their behalf (msal-node `acquireTokenOnBehalfOf`) and Graph is asked,
- * as that user, for both lists. 200 → allowed; 403/404 → denied. The answer is remembered per
- * user for `accessCheckTtlSeconds`, so a tab polling every 20 s costs Graph nothing in between.
+ * own token is exchanged on their behalf and Graph is asked, as that user, for both lists.
+ * 200 → allowed; 403/404 → denied. The calls go through the app's one Graph pipeline (retry on
+ * 429/503/504 with Retry-After, request log and counting), on an on-behalf-of client from the
+ * factory built at the root. The answer is remembered per user for `accessCheckTtlSeconds`, so a
+ * tab polling every 20 s costs Graph nothing in between.
  */
-import type { GraphOptions, SharePointOptions } from '../../../src/config';
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import type { SharePointOptions } from '../../../src/config';
 import type { Logger } from '../../../src/logger';
 import type { Clock } from '../../../src/ports/clock';
-import { createConfidentialClient } from '../../../src/sharepoint/graph-auth';
+import type { GraphClients, UserGraph } from '../../../src/sharepoint/graph-client';
 import type { TabUser } from './token-validator';
 
 export type AccessDecision =
@@ -26,9 +29,6 @@ export class AccessCheckUnavailable extends Error {
   override readonly name = 'AccessCheckUnavailable';
 }
 
-/** Exchanges a user's SSO token for a Graph token on their behalf. */
-export type OnBehalfOf = (userToken: string, scope: string) => Promise<string>;
-
 /** msal's error for consent or interaction the user must give first (AADSTS65001 and kin). */
 export function isConsentError(error: unknown): boolean {
   const e = error as { errorCode?: string; subError?: string; errorMessage?: string; message?: string } | null;
@@ -46,44 +46,32 @@ function isInvalidGrant(error: unknown): boolean {
   return e?.errorCode === 'invalid_grant' || e?.errorCode === 'invalid_request';
 }
 
-/** The on-behalf-of exchange through msal-node, with the app's secret or certificate. */
-export function msalOnBehalfOf(options: GraphOptions, logger: Logger): OnBehalfOf {
-  const { app } = createConfidentialClient(options, { logger });
-  return async (userToken, scope) => {
-    const result = await app.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [scope] });
-    if (!result?.accessToken) throw new Error('The token service returned no access token');
-    return result.accessToken;
-  };
-}
-
 interface Cached {
   decision: AccessDecision;
   until: number;
 }
 
 export interface GraphAccessCheckerOptions {
-  graph: GraphOptions;
+  /** The app's Graph clients; the check uses an on-behalf-of client per user. */
+  graph: Pick<GraphClients, 'forUser'>;
   sharePoint: SharePointOptions;
   ttlSeconds: number;
   clock: Clock;
   logger: Logger;
-  /** The exchange; default msal-node with the app's credentials. */
-  onBehalfOf?: OnBehalfOf;
 }
+
+/** What a Graph call answered: its HTTP status, or the body of a 200. */
+type Answer = { status: 200; body: unknown } | { status: number };
 
 /** Checks with the user's own Graph token that they can read both lists; caches each answer. */
 export class GraphAccessChecker implements AccessChecker {
   private readonly cache = new Map<string, Cached>();
   private readonly pending = new Map<string, Promise<AccessDecision>>();
-  private readonly onBehalfOf: OnBehalfOf;
   private readonly log: Logger;
-  private readonly scope: string;
   private siteId: string | null;
 
   constructor(private readonly options: GraphAccessCheckerOptions) {
     this.log = options.logger.child({ module: 'tab-access' });
-    this.onBehalfOf = options.onBehalfOf ?? msalOnBehalfOf(options.graph, this.log);
-    this.scope = `${new URL(options.graph.baseUrl).origin}/.default`;
     this.siteId = options.sharePoint.siteId;
   }
 
@@ -108,52 +96,49 @@ export class GraphAccessChecker implements AccessChecker {
   }
 
   private async decide(user: TabUser): Promise<AccessDecision> {
-    let token: string;
+    const graph = this.options.graph.forUser(user.token);
     try {
-      token = await this.onBehalfOf(user.token, this.scope);
+      // The exchange first, on its own: its failures say whether the user must consent or sign in again.
+      await graph.tokens.token();
     } catch (error) {
       const message = (error as { errorMessage?: string; message?: string }).errorMessage ?? (error as Error).message ?? String(error);
       if (isConsentError(error)) return { kind: 'consent-required', reason: firstLine(message) };
       if (isInvalidGrant(error)) return { kind: 'invalid-token', reason: firstLine(message) };
       throw new AccessCheckUnavailable(`on-behalf-of exchange failed: ${firstLine(message)}`, { cause: error });
     }
-    const site = await this.site(token);
+    const site = await this.site(graph);
     if (typeof site !== 'string') return site;
     const lists = [this.options.sharePoint.lists.balance, this.options.sharePoint.lists.meetings];
-    const statuses = await Promise.all(lists.map((list) => this.get(`/sites/${site}/lists/${encodeURIComponent(list)}?$select=id`, token)));
-    const refused = statuses.find((status) => status !== 200);
+    const answers = await Promise.all(lists.map((list) => this.get(graph, `/sites/${site}/lists/${encodeURIComponent(list)}`)));
+    const refused = answers.find((answer) => answer.status !== 200)?.status;
     if (refused === undefined) return { kind: 'allowed' };
     if (refused === 403 || refused === 404) return { kind: 'denied', reason: `Graph answered ${refused} for a list` };
     throw new AccessCheckUnavailable(`Graph answered ${refused} while checking list access`);
   }
 
   /** The site id, resolved once from the site URL with the user's token. */
-  private async site(token: string): Promise<string | AccessDecision> {
+  private async site(graph: UserGraph): Promise<string | AccessDecision> {
     if (this.siteId) return this.siteId;
     const url = new URL(this.options.sharePoint.siteUrl ?? '');
-    const response = await this.fetch(`/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}?$select=id`, token);
-    if (response.status === 403 || response.status === 404) return { kind: 'denied', reason: `Graph answered ${response.status} for the site` };
-    if (response.status !== 200) throw new AccessCheckUnavailable(`Graph answered ${response.status} while resolving the site`);
-    const body = (await response.json()) as { id?: unknown };
-    if (typeof body.id !== 'string') throw new AccessCheckUnavailable('Graph returned a site without an id');
-    this.siteId = body.id;
-    return body.id;
+    const answer = await this.get(graph, `/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}`);
+    if (answer.status === 403 || answer.status === 404) return { kind: 'denied', reason: `Graph answered ${answer.status} for the site` };
+    if (!('body' in answer)) throw new AccessCheckUnavailable(`Graph answered ${answer.status} while resolving the site`);
+    const id = (answer.body as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') throw new AccessCheckUnavailable('Graph returned a site without an id');
+    this.siteId = id;
+    return id;
   }
 
-  private async get(path: string, token: string): Promise<number> {
-    const response = await this.fetch(path, token);
-    await response.arrayBuffer();
-    return response.status;
-  }
-
-  private async fetch(path: string, token: string): Promise<Response> {
+  /**
+   * GETs `path` (only its id) as the user. An HTTP refusal is an answer; a call that got no answer
+   * (network, a token refused on the retry, a Retry-After longer than the pipeline waits) is not.
+   */
+  private async get(graph: UserGraph, path: string): Promise<Answer> {
     try {
-      return await fetch(`${this.options.graph.baseUrl}${path}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(10_000),
-      });
+      return { status: 200, body: (await graph.client.api(path).select('id').get()) as unknown };
     } catch (error) {
-      throw new AccessCheckUnavailable(`Graph could not be reached: ${(error as Error).message}`, { cause: error });
+      if (error instanceof GraphError && error.statusCode > 0 && !/^GraphTransportError:/.test(error.code ?? '')) return { status: error.statusCode };
+      throw new AccessCheckUnavailable(`Graph could not be asked: ${firstLine(error instanceof Error ? error.message : String(error))}`, { cause: error });
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
- * "Revision påbörjad" against the loopback fake of Microsoft Graph: the bot's write goes out as a
- * PATCH of the item's fields with If-Match, and an edit made in SharePoint meanwhile (412) gives
- * the friendly conflict card instead of a lost update.
+ * "Revision påbörjad" against the loopback fake of Microsoft Graph: the bot reads the item itself
+ * before deciding, its write goes out as a PATCH of the item's fields with If-Match, and an edit
+ * made in SharePoint since the card was posted gives the friendly conflict card with the current
+ * state instead of a lost update.
  */
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
@@ -59,15 +60,26 @@ describe('card actions writing to SharePoint through Graph', () => {
     expect(expiryPost.updates).toBe(1);
   });
 
-  test('an edit in SharePoint meanwhile answers 412 and the member gets the friendly conflict card', async () => {
+  test('reads the item from SharePoint before deciding: an edit made there since the card is seen, and nothing is written', async () => {
     graph.updateItem('balance', '12', { Notes: 'Ändrat i SharePoint.' });
+    graph.resetLog();
     const response = await click(revisionAction(expiryPost));
     expect(response.status).toBe(200);
     const text = JSON.stringify(response.body);
     expect(text).toContain('Någon ändrade avtalet i balanslistan under tiden');
     expect(text).toContain('Ändrat i SharePoint.');
     expect(graph.getItem('balance', '12')?.fields.RevisionStatus).toBe('Revision kan behövas');
-    const patches = [...graph.requests, ...graph.batchedRequests].filter((r) => r.method === 'PATCH');
-    expect(patches.map((r) => r.status)).toContain(412);
+    expect(graph.graphRequests().some((r) => r.method === 'GET' && /\/items\/12\b/.test(r.path))).toBe(true);
+    expect([...graph.requests, ...graph.batchedRequests].filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(expiryPost.updates).toBe(1);
+  });
+
+  test('set to "Revision påbörjad" in SharePoint just before the press: answered from the item, not the app\'s copy', async () => {
+    graph.updateItem('balance', '12', { RevisionStatus: 'Revision påbörjad', RevisionUpdatedBy: 'Bertil Berg', RevisionUpdatedAt: '2022-11-30T10:00:00Z' });
+    const response = await click(revisionAction(expiryPost));
+    const text = JSON.stringify(response.body);
+    expect(text).toContain('Avtalet har redan revisionsstatus');
+    expect(text).toContain('Revision påbörjad av Bertil Berg');
+    expect(graph.getItem('balance', '12')?.fields.RevisionUpdatedBy).toBe('Bertil Berg');
   });
 });

@@ -313,6 +313,39 @@ describe('LocalListSource: update', () => {
   });
 });
 
+describe('LocalListSource: one entry read fresh, and its revision status', () => {
+  const agreementOf = (items: ListItem[]) => {
+    const item = items.find((candidate) => candidate.fields.EntryKind === 'Avtal');
+    if (!item) throw new Error('the seed has no agreement');
+    return item;
+  };
+
+  it('reads the entry from the file as it is now, not as the last read saw it', async () => {
+    const source = store();
+    const agreement = agreementOf((await source.read()).data.balance);
+    editByHand((lists) => {
+      agreementOf(lists.balance).fields.RevisionStatus = 'Reviderad';
+    });
+
+    const entry = await source.getEntry(agreement.id);
+
+    expect(entry).toMatchObject({ id: agreement.id, kind: 'agreement', agreement: { revisionStatus: 'revised' } });
+    expect(entry?.eTag).not.toBe(agreement.eTag);
+    expect(await source.getEntry('no-such-item')).toBeNull();
+  });
+
+  it('writes the revision status as the column\'s choice text, with who and when, only with the current eTag', async () => {
+    const source = store();
+    const agreement = agreementOf((await source.read()).data.balance);
+
+    const entry = await source.setRevisionStatus(agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
+
+    expect(entry.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Anna Andersson', revisionUpdatedAt: NOW });
+    expect(agreementOf(onDisk().balance).fields).toMatchObject({ RevisionStatus: 'Revision påbörjad', RevisionUpdatedBy: 'Anna Andersson', RevisionUpdatedAt: NOW });
+    await expect(source.setRevisionStatus(agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({ code: 'conflict', status: 412 });
+  });
+});
+
 describe('LocalListSource: watch', () => {
   it('tells watchers about an edit written in place', async () => {
     const source = store();

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfigError, SourceError } from '../../../src/errors';
-import { createLogger } from '../../../src/logger';
+import { createLogger, silentLogger } from '../../../src/logger';
+import { createGraphClient, toSourceError } from '../../../src/sharepoint/graph-client';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { balanceItems, graphOptions, harness } from './graph-harness';
 
@@ -168,6 +171,26 @@ describe('retry', () => {
     expect(fake.batchedRequests.filter((entry) => entry.path.includes('/items/delta')).map((entry) => entry.status).sort()).toEqual([200, 429]);
     expect(sleeps).toEqual([1000]);
     expect(fake.graphRequests().filter((entry) => entry.method === 'GET' && entry.path.includes('/items/delta'))).toHaveLength(1);
+  });
+});
+
+describe('time limit', () => {
+  it('gives up on a Graph that accepts the connection but never answers, as a network error', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const client = createGraphClient(
+        { ...graphOptions(fake), baseUrl: `http://127.0.0.1:${port}/v1.0` },
+        { logger: silentLogger, tokens: { token: async () => 'test-token' }, timeoutMs: 100, sleep: async () => undefined },
+      );
+      const error = await client.api(sitePath).get().catch((caught: unknown) => caught);
+      expect(toSourceError(error)).toMatchObject({ code: 'network' });
+      expect((error as Error).message).toMatch(/Could not reach Microsoft Graph at 127\.0\.0\.1/);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

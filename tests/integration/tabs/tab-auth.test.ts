@@ -10,6 +10,7 @@ import express from 'express';
 import { loadConfig, type Config } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
+import { createGraphClients } from '../../../src/sharepoint/graph-client';
 import { SnapshotService } from '../../../src/snapshot';
 import { createTabApi } from '../../../tabs/api';
 import type { FakeEntra } from '../../fakes/fake-entra';
@@ -53,7 +54,8 @@ describe('tab API authentication in tenant mode', () => {
     const source = new MemoryListSource();
     const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: 180 });
     const app = express();
-    app.use(createTabApi({ config, snapshots, source, clock, logger }));
+    const graphClients = createGraphClients(config.graph!, { logger });
+    app.use(createTabApi({ config, snapshots, source, clock, logger, graph: graphClients }));
     app.post('/api/messages', (_req, res) => {
       res.status(202).end();
     });

@@ -1,27 +1,4 @@
-import { describeTokenFailure, retryAfterMs } from '../../../src/sharepoint/graph-exchange';
-
-describe('retryAfterMs', () => {
-  const now = Date.parse('2022-12-30T10:00:00Z');
-
-  it.each([
-    ['0', 0],
-    ['1', 1000],
-    ['120', 120_000],
-    ['1.5', 1500],
-    [' 7 ', 7000],
-  ])('reads %p seconds', (header, expected) => {
-    expect(retryAfterMs(header, now)).toBe(expected);
-  });
-
-  it('reads an HTTP date, and a past date as no wait', () => {
-    expect(retryAfterMs('Fri, 30 Dec 2022 10:00:30 GMT', now)).toBe(30_000);
-    expect(retryAfterMs('Fri, 30 Dec 2022 09:00:00 GMT', now)).toBe(0);
-  });
-
-  it.each([null, '', 'soon', '-5'])('gives null for %p', (header) => {
-    expect(retryAfterMs(header, now)).toBeNull();
-  });
-});
+import { describeTokenFailure } from '../../../src/sharepoint/graph-exchange';
 
 describe('describeTokenFailure', () => {
   it('keeps the AADSTS sentence and drops trace ids', () => {

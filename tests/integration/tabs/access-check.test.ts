@@ -1,0 +1,100 @@
+/**
+ * The tab's on-behalf-of access check goes through the app's one Graph pipeline: a 429 with
+ * Retry-After is waited out and retried like any other Graph call, and logged the same way.
+ */
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../../src/config';
+import { createLogger } from '../../../src/logger';
+import { FixedClock } from '../../../src/ports/clock';
+import { createGraphClients, type GraphRequestInfo } from '../../../src/sharepoint/graph-client';
+import { GraphAccessChecker } from '../../../tabs/api/auth/access-check';
+import type { TabUser } from '../../../tabs/api/auth/token-validator';
+import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
+
+const NOW = '2025-03-10T09:00:00Z';
+
+describe('on-behalf-of access check through the Graph pipeline', () => {
+  let tenant: FakeTenant;
+  let config: Config;
+  const clock = new FixedClock(NOW);
+  const logLines: Array<Record<string, unknown>> = [];
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+
+  beforeAll(async () => {
+    tenant = await startFakeTenant({ now: () => clock.now() });
+    config = loadConfig({ ...tenant.env, LOG_LEVEL: 'debug' });
+  });
+
+  afterAll(async () => {
+    await tenant.close();
+  });
+
+  beforeEach(() => {
+    tenant.graph.resetLog();
+    logLines.length = 0;
+  });
+
+  async function checker(): Promise<{ check: GraphAccessChecker; sleeps: number[]; exchanges: GraphRequestInfo[]; user: TabUser }> {
+    const sleeps: number[] = [];
+    const exchanges: GraphRequestInfo[] = [];
+    // The pipeline's clock moves only when it "sleeps", so waits are recorded, never spent.
+    let now = Date.parse(NOW);
+    const graph = createGraphClients(config.graph!, {
+      logger,
+      onRequest: (info) => exchanges.push(info),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      now: () => now,
+      random: () => 0,
+    });
+    const check = new GraphAccessChecker({ graph, sharePoint: config.sharePoint!, ttlSeconds: 300, clock, logger });
+    const token = await tenant.entra.token('anna@contoso.onmicrosoft.com');
+    return { check, sleeps, exchanges, user: { oid: 'anna-oid', tenantId: tenant.graph.tenantId, name: 'anna', username: 'anna@contoso.onmicrosoft.com', token } };
+  }
+
+  it('waits out a 429 with Retry-After, retries, and allows the user', async () => {
+    const { check, sleeps, user } = await checker();
+    tenant.graph.throttle(1, 2);
+
+    await expect(check.check(user)).resolves.toEqual({ kind: 'allowed' });
+
+    const statuses = tenant.graph.graphRequests().map((request) => request.status);
+    expect(statuses[0]).toBe(429);
+    expect(statuses.slice(1).every((status) => status === 200)).toBe(true);
+    expect(sleeps).toEqual([2000]);
+  });
+
+  it('logs its Graph requests like every other Graph call, and counts them', async () => {
+    const { check, exchanges, user } = await checker();
+    tenant.graph.throttle(1, 1);
+
+    await check.check(user);
+
+    const retry = logLines.find((line) => line.msg === 'Graph asked to retry later; waiting');
+    expect(retry).toMatchObject({ module: 'graph', status: 429, retryAfterMs: 1000 });
+    const graphExchanges = logLines.filter((line) => line.msg === 'Graph exchange');
+    expect(graphExchanges.map((line) => line.status)).toEqual(tenant.graph.graphRequests().map((request) => request.status));
+    expect(graphExchanges.every((line) => line.module === 'graph')).toBe(true);
+    // The on-behalf-of exchange itself is counted with the Graph calls.
+    expect(exchanges.some((info) => info.url.includes('/oauth2/v2.0/token') && info.status === 200)).toBe(true);
+    expect(JSON.stringify(logLines)).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}/);
+  });
+
+  it('answers "unavailable" when Graph keeps throttling beyond what the pipeline waits', async () => {
+    const { check, sleeps, user } = await checker();
+    tenant.graph.throttle(1, 3600);
+
+    await expect(check.check(user)).rejects.toMatchObject({ name: 'AccessCheckUnavailable' });
+    expect(sleeps).toEqual([]);
+  });
+});
