@@ -127,9 +127,9 @@ describe('Balanslista', () => {
     // One notice says where the file is; item numbers appear on the rows only when asked for.
     expect(screen.queryByText(/^Post \d+/)).toBeNull();
     expect(screen.getByText(/listan i filen \/srv\/app\/\.data\/lists\.json/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('link', { name: 'Visa postnummer' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Visa numren i filen' }));
     expect(screen.getAllByText('Post 2').length).toBeGreaterThan(0);
-    expect(screen.getByRole('link', { name: 'Dölj postnummer' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Dölj numren' })).toBeTruthy();
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
@@ -157,7 +157,7 @@ describe('Avtal', () => {
     expect(within(rows[0]!).getByText('för 245 dagar sedan')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sortera efter Namn' }));
     expect(location.search).toContain('sort=name');
-    expect(screen.getByRole('img', { name: 'Tidslinje över giltighetstider' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Tidslinje över giltighetstider' })).toBeTruthy();
     expect(screen.getByText('I dag 2022-12-01')).toBeTruthy();
   });
 
