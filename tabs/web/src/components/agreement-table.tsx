@@ -3,7 +3,7 @@
  * status. Columns share the width (no sideways scrolling at 1280 px); notes, the longest text,
  * open in a row of their own under the agreement instead of making every row tall.
  */
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Fragment, useState } from 'react';
 import type { AgreementView } from '../../../../src/view-model';
 import type { SortKey, UrlState } from '../model/url-state';
@@ -15,16 +15,10 @@ import { AgreementStateBadge } from './status-badge';
 
 const useStyles = makeStyles({
   table: { width: '100%', tableLayout: 'fixed' },
-  // Shares of the width, chosen for the seed's long names and the Swedish headers.
-  name: { width: '24%' },
-  written: { width: '12%' },
-  until: { width: '12%' },
-  days: { width: '11%' },
-  status: { width: '11%' },
-  forums: { width: '15%' },
-  revision: { width: '9%' },
-  notes: { width: '6rem' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  // A word longer than its column (where the browser has no hyphenation for the language) breaks
+  // instead of running into the next column.
+  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+  header: { overflowWrap: 'anywhere' },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -32,8 +26,16 @@ const useStyles = makeStyles({
   forumTerm: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   forumValue: { margin: `0 0 ${tokens.spacingVerticalXXS} 0` },
   notesRow: { backgroundColor: tokens.colorNeutralBackground2 },
+  // Fluent gives its rows a display of their own, which the hidden attribute alone does not beat.
+  closed: { display: 'none' },
   notesText: { whiteSpace: 'pre-wrap', margin: 0 },
 });
+
+/**
+ * Shares of the width (a fixed layout, so long names wrap instead of widening the table), chosen
+ * for the seed's long names and the Swedish headers; they add up to 100%.
+ */
+const COLUMN_WIDTHS = ['24%', '12%', '11%', '10%', '10%', '14%', '10%', '9%'];
 
 function Forums({ item }: { item: AgreementView }) {
   const { strings } = useApp();
@@ -118,7 +120,7 @@ function AgreementRow({ item, notesOpen, onToggleNotes }: { item: AgreementView;
         </TableCell>
       </TableRow>
       {item.notes.trim() ? (
-        <TableRow id={notesId} className={styles.notesRow} hidden={!notesOpen} data-agreement-notes={item.key}>
+        <TableRow id={notesId} className={mergeClasses(styles.notesRow, !notesOpen && styles.closed)} hidden={!notesOpen} data-agreement-notes={item.key}>
           <TableCell colSpan={8} className={styles.cell}>
             <p className={styles.notesText}>
               <bdi>{item.notes}</bdi>
@@ -158,24 +160,29 @@ export function AgreementTable({ agreements, state, onChange }: Props) {
       <caption id="agreements-caption" className="visually-hidden">
         {strings.agreementsTable}
       </caption>
+      <colgroup>
+        {COLUMN_WIDTHS.map((width, index) => (
+          <col key={index} style={{ width }} />
+        ))}
+      </colgroup>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.name} {...sortable('name', strings.name)}>
+          <TableHeaderCell className={styles.header} {...sortable('name', strings.name)}>
             {strings.name}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.written}>{strings.validityWritten}</TableHeaderCell>
-          <TableHeaderCell className={styles.until} {...sortable('validTo', strings.validTo)}>
+          <TableHeaderCell className={styles.header}>{strings.validityWritten}</TableHeaderCell>
+          <TableHeaderCell className={styles.header} {...sortable('validTo', strings.validTo)}>
             {strings.validTo}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.days} {...sortable('daysLeft', strings.daysLeft)}>
+          <TableHeaderCell className={styles.header} {...sortable('daysLeft', strings.daysLeft)}>
             {strings.daysLeft}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.status} {...sortable('status', strings.derivedStatus)}>
+          <TableHeaderCell className={styles.header} {...sortable('status', strings.derivedStatus)}>
             {strings.derivedStatus}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.forums}>{strings.forums}</TableHeaderCell>
-          <TableHeaderCell className={styles.revision}>{strings.revision}</TableHeaderCell>
-          <TableHeaderCell className={styles.notes}>{strings.notes}</TableHeaderCell>
+          <TableHeaderCell className={styles.header}>{strings.forums}</TableHeaderCell>
+          <TableHeaderCell className={styles.header}>{strings.revision}</TableHeaderCell>
+          <TableHeaderCell className={styles.header}>{strings.notes}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
