@@ -263,14 +263,18 @@ describeBrowser('the tab in Chromium (local mode)', () => {
     await open('?view=avtal');
     const overflow = await page.evaluate('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    const headers = (await page.locator('thead th').evaluateAll((cells) =>
-      cells.map((cell) => {
-        const r = cell.getBoundingClientRect();
-        return { text: cell.textContent, visible: r.width > 40 && r.left >= 0 && r.right <= document.documentElement.clientWidth };
-      }),
-    )) as Array<{ text: string; visible: boolean }>;
+    const headers = (await page.evaluate(`[...document.querySelectorAll('thead th')].map((cell) => {
+      const r = cell.getBoundingClientRect();
+      return { text: cell.textContent, visible: r.width > 40 && r.left >= 0 && r.right <= document.documentElement.clientWidth };
+    })`)) as Array<{ text: string; visible: boolean }>;
     expect(headers.map((header) => header.text?.replace(/\u00ad/g, ''))).toEqual(['Namn', 'Giltighetstid (som skriven)', 'Giltig till och med', 'Dagar kvar', 'Status', 'Forum', 'Revision', 'Noteringar']);
     expect(headers.filter((header) => !header.visible)).toEqual([]);
+    // Nothing in a cell (a status badge, a long word) reaches into the next column.
+    const spilled = await page.evaluate(`[...document.querySelectorAll('tr[data-agreement] td')].flatMap((cell) => {
+      const limit = cell.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(cell).paddingRight) + 1;
+      return [...cell.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > limit).map((el) => el.textContent);
+    })`);
+    expect(spilled).toEqual([]);
     // Rows stay short: no agreement's row is taller than its name needs at this width.
     const tallest = await page.locator('tr[data-agreement]').evaluateAll((rows) => Math.max(...rows.map((row) => row.getBoundingClientRect().height)));
     expect(tallest).toBeLessThan(160);

@@ -35,7 +35,7 @@ const useStyles = makeStyles({
  * Shares of the width (a fixed layout, so long names wrap instead of widening the table), chosen
  * for the seed's long names and the Swedish headers; they add up to 100%.
  */
-const COLUMN_WIDTHS = ['24%', '12%', '11%', '10%', '10%', '14%', '10%', '9%'];
+const COLUMN_WIDTHS = ['24%', '12%', '11%', '10%', '12%', '13%', '9%', '9%'];
 
 function Forums({ item }: { item: AgreementView }) {
   const { strings } = useApp();

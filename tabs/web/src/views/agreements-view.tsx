@@ -18,9 +18,10 @@ import { AgreementTimeline } from './agreement-timeline';
 
 const useStyles = makeStyles({
   horizon: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  // Wide screens get the table, narrow ones (phones, a narrow Teams pane) a list of cards.
-  wide: { '@media (max-width: 720px)': { display: 'none' } },
-  narrow: { display: 'none', '@media (max-width: 720px)': { display: 'block' } },
+  // Wide screens get the table; narrower ones (phones, a narrow Teams pane, a small window),
+  // where eight columns would crowd, get cards.
+  wide: { '@media (max-width: 1023px)': { display: 'none' } },
+  narrow: { display: 'none', '@media (max-width: 1023px)': { display: 'block' } },
 });
 
 /** The filters Avtal offers: the states and forums some agreement has, with how many. */
