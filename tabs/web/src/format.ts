@@ -38,3 +38,12 @@ export function daysBetween(from: string, to: string): number {
 export function dateValue(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
+
+/**
+ * Text from the list set apart for the bidirectional algorithm (FIRST STRONG ISOLATE … POP
+ * DIRECTIONAL ISOLATE), where no <bdi> element can go: inside an <option> or an attribute. A
+ * right-to-left name then cannot pull the count or punctuation beside it into its own direction.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -5,6 +5,7 @@
 import type { Entry } from '../../../../src/domain/types';
 import { daysBetween } from '../format';
 import { useApp } from './app-context';
+import { NameList } from './name-list';
 import { EditLink, isWebUrl } from './edit-link';
 import { EntryStatusBadge } from './status-badge';
 
@@ -17,7 +18,9 @@ export function EntryFacts({ entry, today }: { entry: Entry; today: string }) {
       {entry.preparingGroups.length > 0 ? (
         <div className="bl-fact">
           <dt className="bl-term">{strings.preparingGroups}:</dt>
-          <dd className="bl-value">{entry.preparingGroups.join(', ')}</dd>
+          <dd className="bl-value">
+            <NameList names={entry.preparingGroups} />
+          </dd>
         </div>
       ) : null}
       {followUp ? (
@@ -31,7 +34,9 @@ export function EntryFacts({ entry, today }: { entry: Entry; today: string }) {
       {entry.notes.trim() ? (
         <div className="bl-fact bl-notes">
           <dt className="bl-term">{strings.notes}:</dt>
-          <dd className="bl-value">{entry.notes}</dd>
+          <dd className="bl-value">
+            <bdi>{entry.notes}</bdi>
+          </dd>
         </div>
       ) : null}
     </dl>
@@ -45,7 +50,9 @@ export function EntryLine({ entry, context, showTitle = true }: { entry: Entry; 
   if (!showTitle && entry.status === null && !edit) return null;
   return (
     <div className="bl-row">
-      {showTitle ? <span className={context ? 'bl-title bl-muted' : 'bl-title'}>{entry.title || strings.untitled}</span> : null}
+      {showTitle ? (
+        <bdi className={context ? 'bl-title bl-muted' : 'bl-title'}>{entry.title || strings.untitled}</bdi>
+      ) : null}
       <EntryStatusBadge status={entry.status} />
       {edit ? (
         <span className="bl-edit">

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
 export interface SelectOption {
   value: string;
   label: string;
+  /** How many entries have this value; shown beside the label. */
+  count?: number;
 }
 
 export interface FilterSelect {
@@ -48,6 +50,16 @@ function missingValue(select: FilterSelect, state: UrlState): string | null {
   if (current === null) return null;
   const values = isGrouped(select.options) ? select.options.flatMap((group) => group.options) : select.options;
   return values.some((option) => option.value === current) ? null : current;
+}
+
+/** One choice, with how many entries have it. */
+function Option({ option }: { option: SelectOption }) {
+  const { strings } = useApp();
+  return (
+    <option value={option.value}>
+      {option.count === undefined ? option.label : strings.optionWithCount(option.label, option.count)}
+    </option>
+  );
 }
 
 export function FilterBar({ state, onChange, selects, summary, children }: Props) {
@@ -82,17 +94,11 @@ export function FilterBar({ state, onChange, selects, summary, children }: Props
               ? select.options.map((group) => (
                   <optgroup key={group.group} label={group.group}>
                     {group.options.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
+                      <Option key={option.value} option={option} />
                     ))}
                   </optgroup>
                 ))
-              : select.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
+              : select.options.map((option) => <Option key={option.value} option={option} />)}
           </Select>
         </Field>
       ))}

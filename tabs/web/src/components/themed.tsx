@@ -17,7 +17,7 @@ export function Themed({ host, language, children }: { host: Host; language: str
     document.body.style.backgroundColor = THEMES[theme].colorNeutralBackground2;
   }, [language, theme]);
   return (
-    <FluentProvider theme={THEMES[theme]} className="app-root" data-theme={theme}>
+    <FluentProvider theme={THEMES[theme]} className="app-root" data-theme={theme} lang={language}>
       {children}
     </FluentProvider>
   );

@@ -2,6 +2,7 @@
  * Every text the tab shows, in Swedish (the default) and English.
  * Codes from the API (statuses, problem codes, kinds) are turned into words here, never shown raw.
  */
+import { isolate } from '../format';
 import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
 
 export type Language = 'sv' | 'en';
@@ -65,6 +66,8 @@ export interface Strings {
   allAgreementStates: string;
   clearFilters: string;
   showing: (shown: number, total: number) => string;
+  /** A filter's choice with how many entries have it; the label is list text, kept isolated. */
+  optionWithCount: (label: string, count: number) => string;
   noMatches: string;
   // Balance list
   expandAll: string;
@@ -95,6 +98,13 @@ export interface Strings {
   recommendingForums: string;
   preparingForums: string;
   revision: string;
+  forums: string;
+  recommendedBy: string;
+  preparedBy: string;
+  showNotes: string;
+  hideNotes: string;
+  /** The notes button's name for screen readers; starts with its visible text. */
+  notesToggle: (open: boolean, title: string) => string;
   sortBy: (column: string) => string;
   sortOrder: string;
   sortOption: (sort: 'name' | 'validTo' | 'daysLeft' | 'status', dir: 'asc' | 'desc') => string;
@@ -103,6 +113,8 @@ export interface Strings {
   timelineDescription: (today: string) => string;
   today: string;
   openEnded: string;
+  startUnknown: string;
+  endsOn: (date: string) => string;
   unknownDates: string;
   expiringHorizon: (days: number) => string;
   // Meetings
@@ -241,6 +253,7 @@ export const sv: Strings = {
   allAgreementStates: 'Alla',
   clearFilters: 'Rensa filter',
   showing: (shown, total) => `Visar ${shown} av ${total}`,
+  optionWithCount: (label, count) => `${isolate(label)} (${count})`,
   noMatches: 'Inget matchar sökningen och filtren.',
   expandAll: 'Visa alla grupper',
   collapseAll: 'Fäll ihop alla grupper',
@@ -253,21 +266,28 @@ export const sv: Strings = {
   opensOutside: '(öppnas utanför Teams)',
   localItem: (itemId) => `Post ${itemId} i den lokala filen`,
   localItemShort: (itemId) => `Post ${itemId}`,
-  showItemIds: 'Visa postnummer',
-  hideItemIds: 'Dölj postnummer',
+  showItemIds: 'Visa numren i filen',
+  hideItemIds: 'Dölj numren',
   applyFilters: 'Visa',
   localFileHint: (file) => `I lokalt läge redigeras listan i filen ${file}, där varje post har ett nummer. Ändringar visas här inom en halv minut.`,
   localModeNotice: (file) => `Lokalt läge: listan finns i filen ${file} på den här datorn, inte i SharePoint.`,
   agreementsTable: 'Överenskommelser och avtal',
   name: 'Namn',
-  validityWritten: 'Giltighetstid (som skriven)',
+  // Soft hyphens (\u00ad) where the long compounds may break: not every browser can hyphenate Swedish.
+  validityWritten: 'Giltighets\u00adtid (som skriven)',
   validFrom: 'Giltig från',
   validTo: 'Giltig till och med',
   daysLeft: 'Dagar kvar',
   derivedStatus: 'Status',
-  recommendingForums: 'Rekommendationsbeslutande forum',
+  recommendingForums: 'Rekommen\u00addations\u00adbeslutande forum',
   preparingForums: 'Beredande forum',
   revision: 'Revision',
+  forums: 'Forum',
+  recommendedBy: 'Rekommenderas av',
+  preparedBy: 'Bereds av',
+  showNotes: 'Visa',
+  hideNotes: 'Dölj',
+  notesToggle: (open, title) => `${open ? 'Dölj' : 'Visa'} noteringar om ${title}`,
   sortBy: (column) => `Sortera efter ${column}`,
   sortOrder: 'Ordning',
   sortOption: (sort, dir) =>
@@ -277,6 +297,8 @@ export const sv: Strings = {
   timelineDescription: (today) => `Varje stapel visar en överenskommelses giltighetstid. Den lodräta linjen markerar i dag, ${today}.`,
   today: 'I dag',
   openEnded: 'slutdatum okänt',
+  startUnknown: 'startdatum okänt',
+  endsOn: (date) => `t.o.m. ${date}`,
   unknownDates: 'Giltighetstid okänd',
   expiringHorizon: (days) => `”Löper snart ut” betyder att sista giltighetsdag är inom ${days} dagar.`,
   upcomingMeetings: 'Kommande möten',
@@ -292,7 +314,7 @@ export const sv: Strings = {
   openMeetingLink: 'Öppna möteslänken',
   itemDeadline: 'Sista dag för ärenden',
   followUps: 'Följs upp på mötet',
-  noFollowUps: 'Inga poster har detta möte som nästa uppföljning.',
+  noFollowUps: 'Inga poster har något av de kommande mötena som nästa uppföljning.',
   notDecided: 'Ej bestämt',
   example: 'Exempel',
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
@@ -403,6 +425,7 @@ export const en: Strings = {
   allAgreementStates: 'All',
   clearFilters: 'Clear filters',
   showing: (shown, total) => `Showing ${shown} of ${total}`,
+  optionWithCount: (label, count) => `${isolate(label)} (${count})`,
   noMatches: 'Nothing matches the search and filters.',
   expandAll: 'Expand all groups',
   collapseAll: 'Collapse all groups',
@@ -415,8 +438,8 @@ export const en: Strings = {
   opensOutside: '(opens outside Teams)',
   localItem: (itemId) => `Item ${itemId} in the local file`,
   localItemShort: (itemId) => `Item ${itemId}`,
-  showItemIds: 'Show item numbers',
-  hideItemIds: 'Hide item numbers',
+  showItemIds: 'Show the numbers in the file',
+  hideItemIds: 'Hide the numbers',
   applyFilters: 'Show',
   localFileHint: (file) => `In local mode the list is edited in the file ${file}, where each item has a number. Changes show up here within half a minute.`,
   localModeNotice: (file) => `Local mode: the list lives in the file ${file} on this computer, not in SharePoint.`,
@@ -430,6 +453,12 @@ export const en: Strings = {
   recommendingForums: 'Recommending forum',
   preparingForums: 'Preparing forum',
   revision: 'Revision',
+  forums: 'Forums',
+  recommendedBy: 'Recommended by',
+  preparedBy: 'Prepared by',
+  showNotes: 'Show',
+  hideNotes: 'Hide',
+  notesToggle: (open, title) => `${open ? 'Hide' : 'Show'} notes on ${title}`,
   sortBy: (column) => `Sort by ${column}`,
   sortOrder: 'Order',
   sortOption: (sort, dir) =>
@@ -439,6 +468,8 @@ export const en: Strings = {
   timelineDescription: (today) => `Each bar shows an agreement's validity period. The vertical line marks today, ${today}.`,
   today: 'Today',
   openEnded: 'end date unknown',
+  startUnknown: 'start date unknown',
+  endsOn: (date) => `until ${date}`,
   unknownDates: 'Validity unknown',
   expiringHorizon: (days) => `“Expiring soon” means the last day of validity is within ${days} days.`,
   upcomingMeetings: 'Upcoming meetings',
@@ -454,7 +485,7 @@ export const en: Strings = {
   openMeetingLink: 'Open the meeting link',
   itemDeadline: 'Last day for items',
   followUps: 'Followed up at this meeting',
-  noFollowUps: 'No entries have this meeting as their next follow-up.',
+  noFollowUps: 'No entries have any of the upcoming meetings as their next follow-up.',
   notDecided: 'Not decided',
   example: 'Example',
   problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',

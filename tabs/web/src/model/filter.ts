@@ -64,20 +64,16 @@ export function countMatches(node: FilteredNode): number {
   return node.children.reduce((sum, child) => sum + countMatches(child), node.matches ? 1 : 0);
 }
 
+/** Matching entries listed under a group's heading: the count beside it, the heading itself left out. */
+export function countBelow(node: FilteredNode): number {
+  return node.children.reduce((sum, child) => sum + countMatches(child), 0);
+}
+
 /** The preparing groups used anywhere, sorted Swedish-alphabetically. */
 export function groupsIn(entries: Entry[]): string[] {
   const groups = new Set<string>();
   for (const entry of entries) for (const group of entry.preparingGroups) if (group.trim()) groups.add(group);
   return [...groups].sort((a, b) => a.localeCompare(b, 'sv'));
-}
-
-/** Preparing and recommending forums named by any agreement, sorted. */
-export function forumsIn(agreements: AgreementView[]): string[] {
-  const forums = new Set<string>();
-  for (const item of agreements) {
-    for (const forum of [...item.preparingGroups, ...(item.agreement?.recommendingForums ?? [])]) if (forum.trim()) forums.add(forum);
-  }
-  return [...forums].sort((a, b) => a.localeCompare(b, 'sv'));
 }
 
 export function agreementMatches(agreement: AgreementView, state: UrlState, strings: Strings): boolean {

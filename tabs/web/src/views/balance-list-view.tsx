@@ -9,9 +9,10 @@ import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { EntryFacts, EntryLine } from '../components/entry-details';
 import { FilterBar, type FilterSelect } from '../components/filter-bar';
-import { countMatches, filterTree, groupsIn, type FilteredNode } from '../model/filter';
+import { areaFacets, groupFacets, statusFacets } from '../model/facets';
+import { countBelow, countMatches, filterTree, type FilteredNode } from '../model/filter';
 import { buildTree } from '../model/tree';
-import { ENTRY_STATUSES, type UrlState } from '../model/url-state';
+import type { UrlState } from '../model/url-state';
 
 function EntryTree({ nodes, today, nested }: { nodes: FilteredNode[]; today: string; nested?: boolean }) {
   return (
@@ -24,6 +25,47 @@ function EntryTree({ nodes, today, nested }: { nodes: FilteredNode[]; today: str
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A top-level entry with entries shown under it: a heading that folds its group, with the number
+ * of matching entries listed under it (the heading itself is not one of them).
+ */
+function Group({ root, today, open, onToggle }: { root: FilteredNode; today: string; open: boolean; onToggle(): void }) {
+  const { strings } = useApp();
+  const bodyId = `group-${root.entry.id}`;
+  return (
+    <div className="bl-group" data-group-key={root.entry.key}>
+      <h4 className="bl-group-heading">
+        <button type="button" className="bl-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
+          <span aria-hidden="true" className={open ? 'bl-chevron bl-chevron-open' : 'bl-chevron'}>
+            ›
+          </span>
+          <bdi>{root.entry.title || strings.untitled}</bdi>
+          <span className="bl-count">{strings.matchesInGroup(countBelow(root))}</span>
+        </button>
+      </h4>
+      <div id={bodyId} className="bl-body" hidden={!open}>
+        <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
+        {root.matches ? <EntryFacts entry={root.entry} today={today} /> : null}
+        <EntryTree nodes={root.children} today={today} />
+      </div>
+    </div>
+  );
+}
+
+/** A top-level entry with nothing shown under it (e.g. the vision sentence): plain text, nothing to fold. */
+function Standalone({ root, today }: { root: FilteredNode; today: string }) {
+  const { strings } = useApp();
+  return (
+    <div className="bl-standalone" data-entry-key={root.entry.key}>
+      <p className={root.matches ? 'bl-standalone-title' : 'bl-standalone-title bl-muted'}>
+        <bdi>{root.entry.title || strings.untitled}</bdi>
+      </p>
+      <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
+      {root.matches ? <EntryFacts entry={root.entry} today={today} /> : null}
+    </div>
   );
 }
 
@@ -47,22 +89,22 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       name: 'area',
       label: strings.area,
       allLabel: strings.allAreas,
-      options: tree.map((section) => ({
+      options: areaFacets(tree, strings.untitled).map((section) => ({
         group: strings.sections[section.section],
-        options: section.roots.map((root) => ({ value: root.entry.key, label: root.entry.title || strings.untitled })),
+        options: section.areas.map((area) => ({ value: area.value, label: area.label, count: area.count })),
       })),
     },
     {
       name: 'status',
       label: strings.status,
       allLabel: strings.allStatuses,
-      options: [...ENTRY_STATUSES.map((status) => ({ value: status, label: strings.entryStatus[status] })), { value: 'none', label: strings.noStatus }],
+      options: statusFacets(view.entries).map(({ value, count }) => ({ value, label: value === 'none' ? strings.noStatus : strings.entryStatus[value], count })),
     },
     {
       name: 'group',
       label: strings.group,
       allLabel: strings.allGroups,
-      options: groupsIn(view.entries).map((group) => ({ value: group, label: group })),
+      options: groupFacets(view.entries).map(({ value, count }) => ({ value, label: value, count })),
     },
   ];
 
@@ -91,28 +133,13 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
           <h3 id={`section-${section.section}`} className="bl-section-heading">
             {strings.sections[section.section]}
           </h3>
-          {section.roots.map((root) => {
-            const open = !collapsed.has(root.entry.key);
-            const bodyId = `group-${root.entry.id}`;
-            return (
-              <div key={root.entry.id} className="bl-group" data-group-key={root.entry.key}>
-                <h4 className="bl-group-heading">
-                  <button type="button" className="bl-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(root.entry.key)}>
-                    <span aria-hidden="true" className={open ? 'bl-chevron bl-chevron-open' : 'bl-chevron'}>
-                      ›
-                    </span>
-                    <span>{root.entry.title || strings.untitled}</span>
-                    <span className="bl-count">{strings.matchesInGroup(countMatches(root))}</span>
-                  </button>
-                </h4>
-                <div id={bodyId} className="bl-body" hidden={!open}>
-                  <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
-                  {root.matches ? <EntryFacts entry={root.entry} today={view.today} /> : null}
-                  {root.children.length > 0 ? <EntryTree nodes={root.children} today={view.today} /> : null}
-                </div>
-              </div>
-            );
-          })}
+          {section.roots.map((root) =>
+            root.children.length > 0 ? (
+              <Group key={root.entry.id} root={root} today={view.today} open={!collapsed.has(root.entry.key)} onToggle={() => toggle(root.entry.key)} />
+            ) : (
+              <Standalone key={root.entry.id} root={root} today={view.today} />
+            ),
+          )}
         </section>
       ))}
     </>

@@ -6,6 +6,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Entry, Meeting } from '../../../../src/domain/types';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
+import { NameList } from '../components/name-list';
 import { EditLink, ExternalLink, isWebUrl } from '../components/edit-link';
 import { EntryStatusBadge } from '../components/status-badge';
 import { daysBetween } from '../format';
@@ -44,7 +45,7 @@ function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; t
   return (
     <article className={styles.card} aria-labelledby={`meeting-${meeting.id}`} data-meeting={meeting.id}>
       <Heading id={`meeting-${meeting.id}`} className={styles.heading}>
-        <time dateTime={meeting.date}>{meeting.date}</time> · {meeting.title || strings.untitled}
+        <time dateTime={meeting.date}>{meeting.date}</time> · <bdi>{meeting.title || strings.untitled}</bdi>
       </Heading>
       <dl className={styles.facts}>
         <dt className={styles.term}>{strings.date}</dt>
@@ -56,12 +57,12 @@ function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; t
         <dt className={styles.term}>{strings.kind}</dt>
         <dd className={styles.value}>{meeting.kind ? strings.meetingKind[meeting.kind] : '–'}</dd>
         <dt className={styles.term}>{strings.location}</dt>
-        <dd className={styles.value}>{meeting.location || '–'}</dd>
+        <dd className={styles.value}>{meeting.location ? <bdi>{meeting.location}</bdi> : '–'}</dd>
         {meeting.link ? (
           <>
             <dt className={styles.term}>{strings.link}</dt>
             <dd className={styles.value}>
-              {isWebUrl(meeting.link) ? <ExternalLink href={meeting.link}>{strings.openMeetingLink}</ExternalLink> : meeting.link}
+              {isWebUrl(meeting.link) ? <ExternalLink href={meeting.link}>{strings.openMeetingLink}</ExternalLink> : <bdi>{meeting.link}</bdi>}
             </dd>
           </>
         ) : null}
@@ -72,28 +73,33 @@ function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; t
         {meeting.preparingGroups.length > 0 ? (
           <>
             <dt className={styles.term}>{strings.preparingGroups}</dt>
-            <dd className={styles.value}>{meeting.preparingGroups.join(', ')}</dd>
+            <dd className={styles.value}>
+              <NameList names={meeting.preparingGroups} />
+            </dd>
           </>
         ) : null}
         {meeting.notes.trim() ? (
           <>
             <dt className={styles.term}>{strings.notes}</dt>
-            <dd className={styles.value}>{meeting.notes}</dd>
+            <dd className={styles.value}>
+              <bdi>{meeting.notes}</bdi>
+            </dd>
           </>
         ) : null}
       </dl>
-      <p className={styles.subheading}>{strings.followUps}</p>
-      {followUps.length === 0 ? (
-        <p className={styles.muted}>{strings.noFollowUps}</p>
-      ) : (
-        <ul className={styles.followUps}>
-          {followUps.map((entry) => (
-            <li key={entry.id}>
-              {entry.title || strings.untitled} <EntryStatusBadge status={entry.status} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* Only meetings with follow-ups say so; that none has any is said once, above the list. */}
+      {followUps.length > 0 ? (
+        <>
+          <p className={styles.subheading}>{strings.followUps}</p>
+          <ul className={styles.followUps}>
+            {followUps.map((entry) => (
+              <li key={entry.id}>
+                <bdi>{entry.title || strings.untitled}</bdi> <EntryStatusBadge status={entry.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <div className={styles.edit}>
         <EditLink url={meeting.editUrl} title={meeting.title} itemId={meeting.id} />
       </div>
@@ -111,12 +117,14 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
   const upcoming = view.meetings.filter((meeting) => meeting.date >= view.today && daysBetween(view.today, meeting.date) <= view.meetingWithinDays);
   const later = view.meetings.filter((meeting) => daysBetween(view.today, meeting.date) > view.meetingWithinDays);
   const past = view.meetings.filter((meeting) => meeting.date < view.today).reverse();
+  const anyFollowUps = upcoming.some((meeting) => followUpsOn(meeting.date).length > 0);
   return (
     <>
       <h3>{strings.upcomingMeetings}</h3>
       <p className={styles.muted} data-testid="meetings-horizon">
         {strings.meetingsHorizon(view.meetingWithinDays)}
       </p>
+      {upcoming.length > 0 && !anyFollowUps ? <p className={styles.muted}>{strings.noFollowUps}</p> : null}
       {upcoming.length === 0 ? (
         <p>{strings.noUpcomingMeetings}</p>
       ) : (

@@ -127,9 +127,9 @@ describe('Balanslista', () => {
     // One notice says where the file is; item numbers appear on the rows only when asked for.
     expect(screen.queryByText(/^Post \d+/)).toBeNull();
     expect(screen.getByText(/listan i filen \/srv\/app\/\.data\/lists\.json/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('link', { name: 'Visa postnummer' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Visa numren i filen' }));
     expect(screen.getAllByText('Post 2').length).toBeGreaterThan(0);
-    expect(screen.getByRole('link', { name: 'Dölj postnummer' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Dölj numren' })).toBeTruthy();
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
@@ -139,6 +139,47 @@ describe('Balanslista', () => {
     await renderTab({ client: new FakeClient([ok(view)]) });
     expect(screen.getByText('<img src=x onerror=alert(1)>Vältel')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('Balanslista counts, groups and filter choices', () => {
+  it('counts the entries under a heading, not the heading itself', async () => {
+    await renderTab();
+    expect(screen.getByRole('button', { name: /Välfärdsteknologi/ }).textContent).toContain('2 poster');
+    fireEvent.change(screen.getByLabelText('Sök'), { target: { value: 'vältel' } });
+    expect(screen.getByRole('button', { name: /Välfärdsteknologi/ }).textContent).toContain('1 post');
+  });
+
+  it('draws a heading with nothing under it as text, not as a group to fold', async () => {
+    await renderTab();
+    expect(screen.queryByRole('button', { name: /Upphandling/ })).toBeNull();
+    const text = screen.getByText('Upphandling');
+    expect(text.closest('[data-entry-key]')?.getAttribute('data-entry-key')).toBe('flera-1');
+    expect(text.closest('[data-group-key]')).toBeNull();
+  });
+
+  it('offers only the areas, statuses and forums some entry has, with their counts', async () => {
+    await renderTab();
+    const options = (label: string) => [...(screen.getByRole('combobox', { name: label }) as HTMLSelectElement).options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''));
+    expect(options('Område')).toEqual(['Alla områden', 'Välfärdsteknologi (2)', 'Psykisk hälsa (1)']);
+    expect(options('Status')).toEqual(['Alla statusar', 'Pågår (1)', 'Bevakas (1)', 'Ingen status (5)']);
+    expect(options('Beredande forum')).toEqual(['Alla forum', 'Fredagsgruppen (1)', 'L-IFO (1)']);
+  });
+
+  it('isolates list text, so a right-to-left name cannot pull the count or punctuation beside it', async () => {
+    const view = fixtureView();
+    view.entries[1] = { ...view.entries[1]!, title: 'שלום (עולם)', preparingGroups: ['קבוצה', 'Fredagsgruppen'] };
+    await renderTab({ client: new FakeClient([ok(view)]) });
+    expect(screen.getByText('שלום (עולם)').tagName).toBe('BDI');
+    expect(screen.getByText('קבוצה').tagName).toBe('BDI');
+    const option = [...(screen.getByRole('combobox', { name: 'Beredande forum' }) as HTMLSelectElement).options].find((item) => item.value === 'קבוצה');
+    expect(option?.textContent).toBe('\u2068קבוצה\u2069 (1)');
+  });
+
+  it('declares the language on the app, so the browser can hyphenate long words', async () => {
+    await renderTab();
+    expect(document.querySelector('.app-root')?.getAttribute('lang')).toBe('sv');
+    expect(document.documentElement.lang).toBe('sv');
   });
 });
 
@@ -157,7 +198,7 @@ describe('Avtal', () => {
     expect(within(rows[0]!).getByText('för 245 dagar sedan')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sortera efter Namn' }));
     expect(location.search).toContain('sort=name');
-    expect(screen.getByRole('img', { name: 'Tidslinje över giltighetstider' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Tidslinje över giltighetstider' })).toBeTruthy();
     expect(screen.getByText('I dag 2022-12-01')).toBeTruthy();
   });
 
@@ -167,6 +208,76 @@ describe('Avtal', () => {
     // The table (wide screens) and the cards (narrow ones) both carry it.
     expect(screen.getByText('Samverkansavtal hemsjukvård', { selector: '[data-name]' })).toBeTruthy();
     expect(document.querySelectorAll('[data-agreement-card]')).toHaveLength(1);
+  });
+});
+
+describe('Avtal table and timeline', () => {
+  const withNotes = () => {
+    const view = fixtureView();
+    view.agreements[0] = { ...view.agreements[0]!, notes: 'Följs upp i SVOM.\nEv. behov av rev?' };
+    return view;
+  };
+
+  it('keeps notes in a row of their own, opened from the agreement', async () => {
+    await renderTab({ search: '?view=avtal', client: new FakeClient([ok(withNotes())]) });
+    const toggle = await screen.findByRole('button', { name: 'Visa noteringar om Avtal om in- och utskrivning' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const row = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(row.tagName).toBe('TR');
+    expect(row.hidden).toBe(true);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(row.hidden).toBe(false);
+    expect(row.textContent).toContain('Följs upp i SVOM.');
+    // An agreement without notes has nothing to open.
+    expect(screen.queryByRole('button', { name: /noteringar om Tandvårdsavtal/ })).toBeNull();
+    // One row per agreement carries data-agreement; the notes row is not counted as one.
+    expect(document.querySelectorAll('tr[data-agreement]')).toHaveLength(4);
+  });
+
+  it('offers only the states and forums the agreements have, with counts', async () => {
+    const view = fixtureView();
+    view.agreements = view.agreements.filter((item) => item.status !== 'expiring');
+    await renderTab({ search: '?view=avtal', client: new FakeClient([ok(view)]) });
+    const select = (await screen.findByRole('combobox', { name: 'Giltighet' })) as HTMLSelectElement;
+    expect([...select.options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''))).toEqual(['Alla', 'Har gått ut (1)', 'Gäller (1)', 'Okänt slutdatum (1)']);
+  });
+
+  it('writes each agreement whole in the timeline, with its status and end, and draws a period without a start as a bar', async () => {
+    await renderTab({ search: '?view=avtal' });
+    const figure = await screen.findByRole('figure', { name: 'Tidslinje över giltighetstider' });
+    const rows = [...figure.querySelectorAll('li[data-agreement]')] as HTMLElement[];
+    expect(rows.map((row) => row.querySelector('p')?.textContent)).toEqual([
+      'Avtal om in- och utskrivning · Har gått ut · t.o.m. 2022-03-31 · startdatum okänt',
+      'Samverkansavtal hemsjukvård · Löper snart ut · t.o.m. 2022-12-31 · startdatum okänt',
+      'Länsöverenskommelse riskbruk · Gäller · t.o.m. 2023-12-31',
+      'Tandvårdsavtal · Okänt slutdatum · Giltighetstid okänd',
+    ]);
+    const bar = (index: number) => rows[index]!.querySelector('[data-bar]') as HTMLElement | null;
+    // Only an end date: the bar runs from the axis' start (2021-01-01) to the end of 2022-03-31.
+    expect(bar(0)?.style.left).toBe('0%');
+    expect(Number.parseFloat(bar(0)?.style.width ?? '0')).toBeCloseTo((455 / 1095) * 100, 1);
+    expect(bar(0)?.style.background).toContain('linear-gradient');
+    expect(bar(3)).toBeNull();
+  });
+});
+
+describe('Möten follow-ups', () => {
+  it('does not repeat under every meeting that nothing is followed up there', async () => {
+    await renderTab({ search: '?view=moten' });
+    await screen.findByRole('article', { name: /2023-02-16/ });
+    expect(screen.queryByText(/Inga poster har/)).toBeNull();
+    expect(screen.getAllByText('Följs upp på mötet')).toHaveLength(1);
+  });
+
+  it('says once when no upcoming meeting has follow-ups', async () => {
+    const view = fixtureView();
+    view.entries = view.entries.map((item) => ({ ...item, nextFollowUp: null }));
+    view.meetings = [...view.meetings, { ...view.meetings[1]!, id: '3', date: '2023-03-16' }];
+    await renderTab({ search: '?view=moten', client: new FakeClient([ok(view)]) });
+    await screen.findByRole('article', { name: /2023-03-16/ });
+    expect(screen.getAllByText('Inga poster har något av de kommande mötena som nästa uppföljning.')).toHaveLength(1);
+    expect(screen.queryByText('Följs upp på mötet')).toBeNull();
   });
 });
 
