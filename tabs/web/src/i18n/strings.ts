@@ -2,6 +2,7 @@
  * Every text the tab shows, in Swedish (the default) and English.
  * Codes from the API (statuses, problem codes, kinds) are turned into words here, never shown raw.
  */
+import type { ProblemSeverity } from '../../../../src/domain/problems';
 import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
 
 export type Language = 'sv' | 'en';
@@ -23,6 +24,7 @@ export interface Strings {
   revisionStatus: Record<RevisionStatus, string>;
   meetingKind: Record<MeetingKind, string>;
   problemCode: Record<ProblemCode, string>;
+  problemSeverity: Record<ProblemSeverity, string>;
   lists: Record<'balance' | 'meetings', string>;
   // Header and data state
   lastRefreshed: (when: string) => string;
@@ -121,6 +123,8 @@ export interface Strings {
   // Data quality
   problemsIntro: string;
   problemsIntroLocal: string;
+  /** Said when some problems are warnings: something is missing rather than unreadable. */
+  warningsIntro: string;
   noProblems: string;
   problemsTable: string;
   list: string;
@@ -190,8 +194,10 @@ export const sv: Strings = {
     'invalid-field-type': 'Fel typ av värde i kolumnen',
     'unparseable-validity': 'Giltighetstiden går inte att tolka',
     'validity-conflict': 'Giltighetstiden stämmer inte med datumkolumnerna',
+    'missing-validity': 'Giltighetstid saknas, så ingen påminns innan avtalet går ut',
     'missing-date': 'Datum saknas',
   },
+  problemSeverity: { error: 'Fel', warning: 'Varning' },
   lists: { balance: 'Balanslistan', meetings: 'Möteslistan' },
   lastRefreshed: (when) => `Senast uppdaterad ${when}`,
   checkedAt: (when) => `kontrollerad ${when}`,
@@ -288,6 +294,7 @@ export const sv: Strings = {
   example: 'Exempel',
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
   problemsIntroLocal: 'Poster där uppgifterna inte gick att tolka. Rätta dem i den lokala filen, så försvinner de härifrån.',
+  warningsIntro: 'Varningar gäller uppgifter som saknas. Posten visas som vanligt, men ingen påminns om den förrän uppgiften är ifylld.',
   noProblems: 'Inga problem hittades i listorna.',
   problemsTable: 'Problem i listorna',
   list: 'Lista',
@@ -349,8 +356,10 @@ export const en: Strings = {
     'invalid-field-type': 'Wrong type of value in the column',
     'unparseable-validity': 'The validity cannot be read',
     'validity-conflict': 'The validity disagrees with the date columns',
+    'missing-validity': 'No validity is given, so nobody is reminded before the agreement ends',
     'missing-date': 'Date is missing',
   },
+  problemSeverity: { error: 'Error', warning: 'Warning' },
   lists: { balance: 'Balance list', meetings: 'Meetings list' },
   lastRefreshed: (when) => `Last refreshed ${when}`,
   checkedAt: (when) => `checked ${when}`,
@@ -447,6 +456,7 @@ export const en: Strings = {
   example: 'Example',
   problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',
   problemsIntroLocal: 'Entries whose values could not be read. Fix them in the local file and they disappear from here.',
+  warningsIntro: 'Warnings are about values that are missing. The entry is shown as usual, but nobody is reminded about it until the value is filled in.',
   noProblems: 'No problems were found in the lists.',
   problemsTable: 'Problems in the lists',
   list: 'List',
