@@ -4,6 +4,7 @@
  */
 import type { ProblemSeverity } from '../../../../src/domain/problems';
 import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
+import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION_STATUS_TERMS, dayCount, relativeDays } from '../../../../src/vocabulary';
 
 export type Language = 'sv' | 'en';
 
@@ -145,10 +146,7 @@ export interface Strings {
   footer: string;
 }
 
-const relative = (language: Language) => {
-  const format = new Intl.RelativeTimeFormat(language === 'sv' ? 'sv' : 'en', { numeric: 'auto' });
-  return (days: number) => format.format(days, 'day');
-};
+const relative = (language: Language) => (days: number) => relativeDays(days, language);
 
 export const sv: Strings = {
   language: 'sv',
@@ -173,16 +171,11 @@ export const sv: Strings = {
     item: 'Punkt',
     agreement: 'Avtal',
   },
-  entryStatus: { active: 'Pågår', 'not-started': 'Ej påbörjad', monitoring: 'Bevakas', paused: 'Vilande', done: 'Klar' },
+  entryStatus: ENTRY_STATUS_TERMS.sv,
   noStatus: 'Ingen status',
-  agreementState: { active: 'Gäller', expiring: 'Löper snart ut', expired: 'Har gått ut', unknown: 'Okänt slutdatum' },
-  revisionStatus: {
-    'not-needed': 'Ej behov av revision',
-    'may-be-needed': 'Revision kan behövas',
-    started: 'Revision påbörjad',
-    revised: 'Reviderad',
-  },
-  meetingKind: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
+  agreementState: AGREEMENT_STATE_TERMS.sv,
+  revisionStatus: REVISION_STATUS_TERMS.sv,
+  meetingKind: MEETING_KIND_TERMS.sv,
   problemCode: {
     'missing-title': 'Rubrik saknas',
     'missing-key': 'Nyckel saknas',
@@ -277,7 +270,7 @@ export const sv: Strings = {
   today: 'I dag',
   openEnded: 'slutdatum okänt',
   unknownDates: 'Giltighetstid okänd',
-  expiringHorizon: (days) => `”Löper snart ut” betyder att sista giltighetsdag är inom ${days} dagar.`,
+  expiringHorizon: (days) => `”${AGREEMENT_STATE_TERMS.sv.expiring}” betyder att sista giltighetsdag är inom ${dayCount(days, 'sv')}.`,
   upcomingMeetings: 'Kommande möten',
   noUpcomingMeetings: 'Inga kommande möten är inlagda.',
   pastMeetings: (count) => `Tidigare möten (${count})`,
@@ -335,16 +328,11 @@ export const en: Strings = {
     item: 'Item',
     agreement: 'Agreement',
   },
-  entryStatus: { active: 'In progress', 'not-started': 'Not started', monitoring: 'Monitoring', paused: 'Paused', done: 'Done' },
+  entryStatus: ENTRY_STATUS_TERMS.en,
   noStatus: 'No status',
-  agreementState: { active: 'Active', expiring: 'Expiring soon', expired: 'Expired', unknown: 'Unknown end date' },
-  revisionStatus: {
-    'not-needed': 'No revision needed',
-    'may-be-needed': 'Revision may be needed',
-    started: 'Revision started',
-    revised: 'Revised',
-  },
-  meetingKind: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
+  agreementState: AGREEMENT_STATE_TERMS.en,
+  revisionStatus: REVISION_STATUS_TERMS.en,
+  meetingKind: MEETING_KIND_TERMS.en,
   problemCode: {
     'missing-title': 'Title is missing',
     'missing-key': 'Key is missing',
@@ -439,7 +427,7 @@ export const en: Strings = {
   today: 'Today',
   openEnded: 'end date unknown',
   unknownDates: 'Validity unknown',
-  expiringHorizon: (days) => `“Expiring soon” means the last day of validity is within ${days} days.`,
+  expiringHorizon: (days) => `“${AGREEMENT_STATE_TERMS.en.expiring}” means the last day of validity is within ${dayCount(days, 'en')}.`,
   upcomingMeetings: 'Upcoming meetings',
   noUpcomingMeetings: 'No upcoming meetings have been entered.',
   pastMeetings: (count) => `Past meetings (${count})`,
