@@ -31,6 +31,7 @@ const MONTHS: ReadonlyArray<readonly [number, string]> = [
   [12, 'dec(?:ember)?'],
 ];
 const MONTH = `(?:${MONTHS.map(([, pattern]) => pattern).join('|')})`;
+const MONTH_NAMES = MONTHS.map(([month, pattern]) => [month, new RegExp(`^${pattern}$`, 'u')] as const);
 
 const ISO = String.raw`\d{4}-\d{2}-\d{2}`;
 const YEAR_FIRST = String.raw`\d{4}[./]\d{1,2}[./]\d{1,2}`;
@@ -59,7 +60,7 @@ export interface BoundParts {
 }
 
 function monthNumber(name: string): number {
-  const found = MONTHS.find(([, pattern]) => new RegExp(`^${pattern}$`, 'u').test(name));
+  const found = MONTH_NAMES.find(([, pattern]) => pattern.test(name));
   return found ? found[0] : 0;
 }
 
