@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { TemplateCardRenderer, VERBS, parseActionData } from '../../../../bot/cards';
+import { TemplateCardRenderer, VERBS, parseActionData, strings } from '../../../../bot/cards';
 import type { CardContext, Language } from '../../../../bot/contracts';
 import { HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, followUp, meeting } from '../../../fixtures/bot/sample-due';
 import { cardProblems } from './validate-card';
@@ -22,7 +22,7 @@ function cardsFor(language: Language) {
     'weekly digest': renderer.weeklyDigest({ today: '2022-12-05', meetings: [dueMeeting(10)], expiries: [dueExpiry(26)] }, ctx),
     'welcome, no channel yet': renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: null, chosenBy: null }, ctx),
     'welcome, channel chosen': renderer.welcome(
-      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: 'Klart! Påminnelser postas nu i kanalen **SVOM**.' } },
+      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: strings(language).channelChosen('SVOM') } },
       ctx,
     ),
     help: renderer.help({ inTeam: true, channelName: 'SVOM', unknownText: null }, ctx),
