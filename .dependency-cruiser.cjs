@@ -56,10 +56,17 @@ module.exports = {
     },
     {
       name: 'web-uses-only-shapes',
-      comment: 'The browser bundle may use the domain types and the view model, nothing that runs on the server.',
+      comment: 'The browser bundle may use the domain types, the shared vocabulary and the view model, nothing that runs on the server.',
       severity: 'error',
       from: { path: '^tabs/web/' },
-      to: { path: '^(src/(?!domain/|view-model)|tabs/api/)' },
+      to: { path: '^(src/(?!domain/|vocabulary/|view-model)|tabs/api/)' },
+    },
+    {
+      name: 'vocabulary-is-pure',
+      comment: 'The words shared by the tab and the cards: pure, over domain types only, so the browser bundle can use them.',
+      severity: 'error',
+      from: { path: '^src/vocabulary/' },
+      to: { path: '^(src/(?!vocabulary/|domain/)|app/|bot/|tabs/)' },
     },
     {
       name: 'no-circular',

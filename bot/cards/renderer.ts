@@ -156,6 +156,7 @@ export class TemplateCardRenderer implements BotCards {
       notice: extras.notice ?? null,
       validityText: agreement?.validity.text ? safe(agreement.validity.text, 120) : t.notStated,
       validityDates: validityDates(entry, t, context.language),
+      daysLabel: t.daysLeftLabel(due.daysLeft),
       daysLeft: t.daysLeftValue(due.daysLeft),
       recommending: safeList(agreement?.recommendingForums ?? []),
       groups: safeList(entry.preparingGroups),
@@ -178,7 +179,7 @@ export class TemplateCardRenderer implements BotCards {
     });
     const expiries = due.expiries.slice(0, LIST_LIMIT.digest).map((expiry) => ({
       headline: safe(expiry.entry.title, 200),
-      detail: `${t.validityDates}: ${validityDates(expiry.entry, t, context.language)} · ${t.daysLeft}: ${t.daysLeftValue(expiry.daysLeft)}`,
+      detail: `${t.validityDates}: ${validityDates(expiry.entry, t, context.language)} · ${t.daysLeftLabel(expiry.daysLeft)}: ${t.daysLeftValue(expiry.daysLeft)}`,
     }));
     return expand(weeklyDigestTemplate, {
       t,
@@ -198,11 +199,20 @@ export class TemplateCardRenderer implements BotCards {
   ): AdaptiveCard {
     const t = strings(context.language);
     const channels = input.channels.map((channel) => ({ id: channel.id, name: channel.name }));
+    const by = input.chosenBy ? safe(input.chosenBy, 80) : null;
+    // A good notice on a card with a chosen channel confirms that choice. It takes the place of the
+    // status line, which would say the same thing again in a second green box.
+    const confirmation = input.chosen && input.notice?.style === 'good' ? input.notice : null;
+    const status = confirmation
+      ? [confirmation.text, by ? t.welcomeChosenBy(by) : ''].filter(Boolean).join(' ')
+      : input.chosen
+        ? t.welcomeChosen(safe(input.chosen.name, 80), by)
+        : t.welcomeNoChannel;
     return expand(welcomeTemplate, {
       t,
-      notice: input.notice ?? null,
+      notice: confirmation ? null : (input.notice ?? null),
       statusStyle: input.chosen ? 'good' : 'warning',
-      status: input.chosen ? t.welcomeChosen(safe(input.chosen.name, 80), input.chosenBy ? safe(input.chosenBy, 80) : null) : t.welcomeNoChannel,
+      status,
       channels,
       selected: input.chosen?.id ?? '',
       executeActions: channels.length > 0 ? [{ title: t.chooseChannel, verb: VERBS.chooseChannel, data: { v: ACTION_DATA_VERSION, card: 'welcome' } }] : [],
@@ -252,6 +262,7 @@ export class TemplateCardRenderer implements BotCards {
       color: colors[agreement.status],
       validityText: agreement.agreement?.validity.text ? safe(agreement.agreement.validity.text, 120) : t.notStated,
       validityDates: validityDates(agreement, t, context.language),
+      daysLabel: agreement.daysLeft === null ? '' : t.daysLeftLabel(agreement.daysLeft),
       daysLeft: agreement.daysLeft === null ? '' : t.daysLeftValue(agreement.daysLeft),
       revision: agreement.agreement?.revisionStatus ? revisionText(agreement, t, context.language) : '',
     }));

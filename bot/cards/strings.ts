@@ -4,6 +4,7 @@
  */
 import type { Language } from '../contracts';
 import type { EntryStatus, MeetingKind, RevisionStatus } from '../../src/domain/types';
+import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION_STATUS_TERMS, dayCount, formatCount } from '../../src/vocabulary';
 
 const sv = {
   appName: 'Balanslistan',
@@ -37,13 +38,24 @@ const sv = {
   channelPlaceholder: 'Välj en kanal',
   channelRequired: 'Välj en kanal först.',
   generalChannel: 'Allmänt',
-  andMore: (count: number) => `… och ${count} till. Hela listan finns i balanslistan.`,
-  meetingInDays: (days: number): string => (days === 0 ? 'SVOM-möte i dag' : days === 1 ? 'SVOM-möte i morgon' : `SVOM-möte om ${days} dagar`),
+  andMore: (count: number) => `… och ${formatCount(count, 'sv')} till. Hela listan finns i balanslistan.`,
+  meetingInDays: (days: number): string => (days === 0 ? 'SVOM-möte i dag' : days === 1 ? 'SVOM-möte i morgon' : `SVOM-möte om ${dayCount(days, 'sv')}`),
   meetingReminderIntro: (deadline: boolean): string =>
     deadline ? 'Dags att anmäla ärenden: se sista dag nedan.' : 'Mötet närmar sig. Det här följs upp:',
   expiryTitle: (daysLeft: number): string =>
-    daysLeft < 0 ? `Avtalet gick ut för ${-daysLeft} dagar sedan` : daysLeft === 0 ? 'Avtalet löper ut i dag' : daysLeft === 1 ? 'Avtalet löper ut i morgon' : `Avtalet löper ut om ${daysLeft} dagar`,
-  daysLeftValue: (daysLeft: number): string => (daysLeft < 0 ? `${-daysLeft} dagar sedan slutdatum` : daysLeft === 0 ? 'Sista giltighetsdag i dag' : `${daysLeft} dagar`),
+    daysLeft === -1
+      ? 'Avtalet gick ut i går'
+      : daysLeft < 0
+        ? `Avtalet gick ut för ${dayCount(daysLeft, 'sv')} sedan`
+        : daysLeft === 0
+          ? 'Avtalet löper ut i dag'
+          : daysLeft === 1
+            ? 'Avtalet löper ut i morgon'
+            : `Avtalet löper ut om ${dayCount(daysLeft, 'sv')}`,
+  /** The label of the days fact: days left, or, once it has ended, when it did. */
+  daysLeftLabel: (daysLeft: number): string => (daysLeft < 0 ? 'Gick ut' : 'Dagar kvar'),
+  daysLeftValue: (daysLeft: number): string =>
+    daysLeft === -1 ? 'i går' : daysLeft < 0 ? `för ${dayCount(daysLeft, 'sv')} sedan` : daysLeft === 0 ? 'Sista giltighetsdag i dag' : dayCount(daysLeft, 'sv'),
   revisionBy: (status: string, by: string | null, when: string | null) =>
     [status, by ? `av ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', av', ' av'),
   digestTitle: (week: number) => `Veckoöversikt, vecka ${week}`,
@@ -55,6 +67,7 @@ const sv = {
   welcomeText:
     'Jag påminner teamet om kommande SVOM-möten (sista dag för ärenden, vad som följs upp) och om avtal som närmar sig sitt slutdatum. Välj vilken kanal påminnelserna ska postas i.',
   welcomeNoChannel: 'Inga påminnelser postas förrän någon har valt en kanal.',
+  welcomeChosenBy: (by: string) => `Vald av ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Påminnelser postas i kanalen **${channel}**${by ? ` (vald av ${by})` : ''}.`,
   welcomeChange: 'Du kan byta kanal här, eller skriva **@Balanslistan posta här** i den kanal du vill ha dem i.',
   helpTitle: 'Det här kan jag',
@@ -72,7 +85,7 @@ const sv = {
   meetingsNone: 'Inga kommande möten finns i listan.',
   agreementsTitle: 'Avtal och överenskommelser',
   agreementsNone: 'Inga avtal finns i listan.',
-  agreementState: { active: 'Gäller', expiring: 'Går snart ut', expired: 'Har gått ut', unknown: 'Okänt slutdatum' },
+  agreementState: AGREEMENT_STATE_TERMS.sv,
   staleNotice: 'Listan kunde inte läsas nyss; det här är den senast hämtade versionen.',
   channelChosen: (channel: string) => `Klart! Påminnelser postas nu i kanalen **${channel}**.`,
   channelNotInTeam: 'Kanalen finns inte längre i teamet. Välj en annan.',
@@ -133,13 +146,23 @@ const en: Strings = {
   channelPlaceholder: 'Choose a channel',
   channelRequired: 'Choose a channel first.',
   generalChannel: 'General',
-  andMore: (count: number) => `… and ${count} more. The full list is in the balance list.`,
-  meetingInDays: (days: number) => (days === 0 ? 'SVOM meeting today' : days === 1 ? 'SVOM meeting tomorrow' : `SVOM meeting in ${days} days`),
+  andMore: (count: number) => `… and ${formatCount(count, 'en')} more. The full list is in the balance list.`,
+  meetingInDays: (days: number) => (days === 0 ? 'SVOM meeting today' : days === 1 ? 'SVOM meeting tomorrow' : `SVOM meeting in ${dayCount(days, 'en')}`),
   meetingReminderIntro: (deadline: boolean) =>
     deadline ? 'Time to submit items: see the last day below.' : 'The meeting is near. These are followed up:',
   expiryTitle: (daysLeft: number) =>
-    daysLeft < 0 ? `The agreement expired ${-daysLeft} days ago` : daysLeft === 0 ? 'The agreement expires today' : daysLeft === 1 ? 'The agreement expires tomorrow' : `The agreement expires in ${daysLeft} days`,
-  daysLeftValue: (daysLeft: number) => (daysLeft < 0 ? `${-daysLeft} days past the end date` : daysLeft === 0 ? 'Last day of validity today' : `${daysLeft} days`),
+    daysLeft === -1
+      ? 'The agreement expired yesterday'
+      : daysLeft < 0
+        ? `The agreement expired ${dayCount(daysLeft, 'en')} ago`
+        : daysLeft === 0
+          ? 'The agreement expires today'
+          : daysLeft === 1
+            ? 'The agreement expires tomorrow'
+            : `The agreement expires in ${dayCount(daysLeft, 'en')}`,
+  daysLeftLabel: (daysLeft: number) => (daysLeft < 0 ? 'Expired' : 'Days left'),
+  daysLeftValue: (daysLeft: number) =>
+    daysLeft === -1 ? 'yesterday' : daysLeft < 0 ? `${dayCount(daysLeft, 'en')} ago` : daysLeft === 0 ? 'Last day of validity today' : dayCount(daysLeft, 'en'),
   revisionBy: (status: string, by: string | null, when: string | null) =>
     [status, by ? `by ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', by', ' by'),
   digestTitle: (week: number) => `Weekly overview, week ${week}`,
@@ -151,6 +174,7 @@ const en: Strings = {
   welcomeText:
     'I remind the team of upcoming SVOM meetings (last day for items, what is followed up) and of agreements nearing their end date. Choose the channel the reminders are posted in.',
   welcomeNoChannel: 'No reminders are posted until someone has chosen a channel.',
+  welcomeChosenBy: (by: string) => `Chosen by ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Reminders are posted in the **${channel}** channel${by ? ` (chosen by ${by})` : ''}.`,
   welcomeChange: 'You can change the channel here, or write **@Balanslistan post here** in the channel you want them in.',
   helpTitle: 'What I can do',
@@ -168,7 +192,7 @@ const en: Strings = {
   meetingsNone: 'There are no upcoming meetings in the list.',
   agreementsTitle: 'Agreements',
   agreementsNone: 'There are no agreements in the list.',
-  agreementState: { active: 'Valid', expiring: 'Ending soon', expired: 'Expired', unknown: 'Unknown end date' },
+  agreementState: AGREEMENT_STATE_TERMS.en,
   staleNotice: 'The list could not be read just now; this is the last version fetched.',
   channelChosen: (channel: string) => `Done! Reminders are now posted in the **${channel}** channel.`,
   channelNotInTeam: 'That channel is no longer in the team. Choose another one.',
@@ -211,29 +235,14 @@ export function weekdayName(weekday: number, language: Language): string {
   return WEEKDAYS[language][weekday - 1] ?? '';
 }
 
-const REVISION: Record<Language, Record<RevisionStatus, string>> = {
-  sv: { 'not-needed': 'Ej behov av revision', 'may-be-needed': 'Revision kan behövas', started: 'Revision påbörjad', revised: 'Reviderad' },
-  en: { 'not-needed': 'No revision needed', 'may-be-needed': 'Revision may be needed', started: 'Revision started', revised: 'Revised' },
-};
-
 export function revisionLabel(status: RevisionStatus, language: Language): string {
-  return REVISION[language][status];
+  return REVISION_STATUS_TERMS[language][status];
 }
-
-const MEETING_KIND: Record<Language, Record<MeetingKind, string>> = {
-  sv: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
-  en: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
-};
 
 export function meetingKindLabel(kind: MeetingKind, language: Language): string {
-  return MEETING_KIND[language][kind];
+  return MEETING_KIND_TERMS[language][kind];
 }
 
-const ENTRY_STATUS: Record<Language, Record<EntryStatus, string>> = {
-  sv: { active: 'Pågår', 'not-started': 'Ej påbörjad', monitoring: 'Bevakas', paused: 'Vilande', done: 'Klar' },
-  en: { active: 'In progress', 'not-started': 'Not started', monitoring: 'Monitored', paused: 'Paused', done: 'Done' },
-};
-
 export function entryStatusLabel(status: EntryStatus, language: Language): string {
-  return ENTRY_STATUS[language][status];
+  return ENTRY_STATUS_TERMS[language][status];
 }

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../contracts';
 import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
+import { dayCount } from '../../src/vocabulary';
 
 function plain(text: string, max = 90): string {
   // eslint-disable-next-line no-control-regex
@@ -13,8 +14,8 @@ function plain(text: string, max = 90): string {
 }
 
 function inDays(days: number, language: Language): string {
-  if (language === 'en') return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  return days === 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${days} dagar`;
+  if (language === 'en') return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${dayCount(days, language)}`;
+  return days === 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${dayCount(days, language)}`;
 }
 
 export function meetingSummary(due: DueMeeting, language: Language): string {
@@ -34,8 +35,8 @@ export function expirySummary(due: DueExpiry, language: Language): string {
     return language === 'en' ? `Agreement's last day is today (${due.validTo}): ${title}` : `Avtalets sista giltighetsdag är i dag (${due.validTo}): ${title}`;
   }
   return language === 'en'
-    ? `Agreement expires in ${due.daysLeft} days (${due.validTo}): ${title}`
-    : `Avtalet går ut om ${due.daysLeft} dagar (${due.validTo}): ${title}`;
+    ? `Agreement expires in ${dayCount(due.daysLeft, language)} (${due.validTo}): ${title}`
+    : `Avtalet löper ut om ${dayCount(due.daysLeft, language)} (${due.validTo}): ${title}`;
 }
 
 export function digestSummary(due: Due, week: string, language: Language): string {

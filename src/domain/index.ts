@@ -13,6 +13,8 @@ export {
 export { parseValidity } from './validity';
 export type { ValidityProblem, ValidityProblemCode, ValidityResult } from './validity';
 export { agreementState } from './agreements';
+export { problemSeverity } from './problems';
+export type { ProblemSeverity } from './problems';
 export { DEFAULT_DUE_RULES, computeDue } from './due';
 export { compareMeetings } from './meetings';
 export { SECTION_ORDER, arrangeEntries } from './tree';

@@ -119,6 +119,7 @@ export type ProblemCode =
   | 'invalid-field-type'
   | 'unparseable-validity'
   | 'validity-conflict'
+  | 'missing-validity'
   | 'missing-date';
 
 /** A data-quality problem found on one list item; never fatal. */

@@ -4,17 +4,23 @@
  * Understood forms (case, spacing and the kind of dash do not matter):
  * - a year range "2021-2023", "2021 – 2023", "2021–23": Jan 1 of the first year to Dec 31 of the last;
  * - a single year "2022": the whole year;
- * - a date range "2022-01-01 – 2023-12-31" (also with "till" or "t.o.m." between the dates);
- * - an end only "t.o.m. 2022-12-31", "tom 2022-12-31", "t o m …", "till och med …" (a year means Dec 31);
- * - a start only "fr.o.m. 2022-01-01", "from …", "från och med …", optionally followed by an end
- *   ("fr.o.m. 2022-01-01 t.o.m. 2023-12-31") or by "tills vidare";
+ * - a range of dates "2022-01-01 – 2023-12-31", joined by one or two hyphens, any dash, "till" or
+ *   "t.o.m."; each date as ISO, day first with slashes or dots ("31/12/2023", "31.12.2023",
+ *   "31/12 2023") or with a Swedish month name, full or short ("31 dec 2023", "1:a januari 2022");
+ *   a month without a day means its first day (start) or its last (end): "jan 2022 – dec 2023";
+ *   the first date may leave out the year the second one names: "1 jan – 31 dec 2023";
+ * - an end only "t.o.m. 2022-12-31", "tom …", "t o m …", "till och med …", "till …" (a year means Dec 31);
+ * - a start only "fr.o.m. 2022-01-01", "from …", "från (och med) …", optionally followed by an end
+ *   ("fr.o.m. 2022-01-01 t.o.m. 2023-12-31") or by "tills vidare"; also "2022-01-01 – tills vidare";
  * - open-ended "tills vidare", "tillsvidare", "löpande": no end date, and no problem;
- * - empty: nothing known, no problem (the agreement's state is then unknown).
+ * - empty: nothing known, no problem here (the field mapping reports an agreement with no validity).
  *
  * Anything else is an `unparseable-validity` problem with no dates, so an agreement is never
- * silently taken as active. A leading "Gäller" or "Giltig" is ignored.
+ * silently taken as active. Forms that could mean two different days are refused, not guessed:
+ * two-digit years ("1.1.23"), a date without a year, and a single date or month alone (is it the
+ * first day or the last?). A leading "Gäller" or "Giltig" is ignored.
  */
-import { parseCalendarDate } from './dates';
+import { BOUND, Unreadable, boundDate, boundParts } from './validity-bounds';
 import type { CalendarDate, Validity } from './types';
 
 export type ValidityProblemCode = 'unparseable-validity' | 'validity-conflict';
@@ -32,27 +38,25 @@ export interface ValidityResult {
 
 /** Longer texts are not validity periods; reading them would only invite pathological input. */
 const MAX_LENGTH = 120;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
 
-const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
-const BOUND = String.raw`(${DATE}|\d{4})`;
-const TOM = String.raw`(?:t\.?\s?o\.?\s?m\.?|till och med)`;
-const FROM = String.raw`(?:fr\.?\s?o\.?\s?m\.?|från och med)`;
-const OPEN = String.raw`(?:tills?\s?vidare|löpande)`;
-const TO_SEPARATOR = String.raw`(?:-|till|${TOM})`;
+// Texts are normalized first: lower case, every dash a hyphen, single spaces.
+const TOM = String.raw`(?:t\.? ?o\.? ?m\.?|till och med)`;
+const FROM = String.raw`(?:fr\.? ?o\.? ?m\.?|från och med|från)`;
+const OPEN = String.raw`(?:tills? ?vidare|löpande)`;
+const JOIN = String.raw`(?:-{1,2}|till|${TOM})`;
+const UNTIL = String.raw`(?:${TOM}|till)`;
 
 const whole = (pattern: string): RegExp => new RegExp(`^${pattern}$`, 'u');
 
 const PATTERNS = {
   open: whole(OPEN),
-  shortYearRange: whole(String.raw`(\d{4})\s*-\s*(\d{2})`),
-  range: whole(String.raw`${BOUND}\s*${TO_SEPARATOR}\s*${BOUND}`),
-  upTo: whole(String.raw`${TOM}\s*${BOUND}`),
-  fromTo: whole(String.raw`${FROM}\s*${BOUND}\s*,?\s*${TO_SEPARATOR}\s*${BOUND}`),
-  from: whole(String.raw`${FROM}\s*${BOUND}(?:\s*,?\s*(${OPEN}))?`),
-  year: whole(String.raw`(\d{4})`),
-  date: whole(DATE),
+  single: whole(`(${BOUND})`),
+  shortYearRange: whole(String.raw`(\d{4}) ?-{1,2} ?(\d{2})`),
+  range: whole(`(${BOUND}) ?${JOIN} ?(${BOUND})`),
+  rangeOpen: whole(`(${BOUND}) ?-{1,2} ?${OPEN}`),
+  upTo: whole(`${UNTIL} ?(${BOUND})`),
+  fromTo: whole(`${FROM} ?(${BOUND}) ?,? ?${JOIN} ?(${BOUND})`),
+  from: whole(`${FROM} ?(${BOUND})(?: ?,? ?(?:och )?(${OPEN}))?`),
 } as const;
 
 /** What the text says, before the columns are taken into account. */
@@ -62,8 +66,6 @@ interface Reading {
   /** The text says explicitly that there is no end ("tills vidare"). */
   openEnded: boolean;
 }
-
-class Unreadable extends Error {}
 
 /** Folds the ways people type the same thing: dashes, spaces, case, a leading "gäller". */
 function normalize(text: string): string {
@@ -77,24 +79,12 @@ function normalize(text: string): string {
     .replace(/\.$/u, '');
 }
 
-function checkYear(text: string): number {
-  const year = Number(text);
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new Unreadable(`the year ${text} is outside ${MIN_YEAR}–${MAX_YEAR}`);
-  }
-  return year;
+function start(text: string): CalendarDate {
+  return boundDate(boundParts(text), 'start');
 }
 
-/** A bound as the first day it covers (start) or the last (end). */
-function bound(text: string, side: 'start' | 'end'): CalendarDate {
-  if (text.length === 4) {
-    const year = checkYear(text);
-    return side === 'start' ? `${year}-01-01` : `${year}-12-31`;
-  }
-  const date = parseCalendarDate(text);
-  if (!date) throw new Unreadable(`"${text}" is not a real date`);
-  checkYear(text.slice(0, 4));
-  return date;
+function end(text: string): CalendarDate {
+  return boundDate(boundParts(text), 'end');
 }
 
 function ordered(from: CalendarDate, to: CalendarDate): Reading {
@@ -102,33 +92,40 @@ function ordered(from: CalendarDate, to: CalendarDate): Reading {
   return { from, to, openEnded: false };
 }
 
+/** Two ends; the first may leave out the year the second names ("1 jan – 31 dec 2023"). */
+function range(first: string, last: string): Reading {
+  const lastParts = boundParts(last);
+  const to = boundDate(lastParts, 'end');
+  return ordered(boundDate(boundParts(first), 'start', lastParts.year), to);
+}
+
+/** A whole text that is one bound: a year is the whole year; a day or a month alone is refused. */
+function single(text: string): Reading {
+  const parts = boundParts(text);
+  const to = boundDate(parts, 'end');
+  if (parts.month === null) return ordered(boundDate(parts, 'start'), to);
+  throw new Unreadable(
+    parts.day === null
+      ? 'a month alone does not say whether it is the start or the end (write "fr.o.m." or "t.o.m.")'
+      : 'a single date does not say whether it is the first or the last day (write "fr.o.m." or "t.o.m.")',
+  );
+}
+
 function read(normalized: string): Reading {
   if (normalized === '') return { from: null, to: null, openEnded: false };
   let match: RegExpExecArray | null;
   if (PATTERNS.open.test(normalized)) return { from: null, to: null, openEnded: true };
-  if ((match = PATTERNS.year.exec(normalized))) {
-    return ordered(bound(match[1] as string, 'start'), bound(match[1] as string, 'end'));
-  }
-  if (PATTERNS.date.test(normalized)) {
-    bound(normalized, 'end');
-    throw new Unreadable('a single date does not say whether it is the first or the last day (write "fr.o.m." or "t.o.m.")');
-  }
+  if ((match = PATTERNS.single.exec(normalized))) return single(match[1] as string);
   if ((match = PATTERNS.shortYearRange.exec(normalized))) {
     const first = match[1] as string;
-    const last = `${first.slice(0, 2)}${match[2] as string}`;
-    return ordered(bound(first, 'start'), bound(last, 'end'));
+    return ordered(start(first), end(`${first.slice(0, 2)}${match[2] as string}`));
   }
-  if ((match = PATTERNS.range.exec(normalized))) {
-    return ordered(bound(match[1] as string, 'start'), bound(match[2] as string, 'end'));
-  }
-  if ((match = PATTERNS.upTo.exec(normalized))) {
-    return { from: null, to: bound(match[1] as string, 'end'), openEnded: false };
-  }
-  if ((match = PATTERNS.fromTo.exec(normalized))) {
-    return ordered(bound(match[1] as string, 'start'), bound(match[2] as string, 'end'));
-  }
+  if ((match = PATTERNS.range.exec(normalized))) return range(match[1] as string, match[2] as string);
+  if ((match = PATTERNS.rangeOpen.exec(normalized))) return { from: start(match[1] as string), to: null, openEnded: true };
+  if ((match = PATTERNS.upTo.exec(normalized))) return { from: null, to: end(match[1] as string), openEnded: false };
+  if ((match = PATTERNS.fromTo.exec(normalized))) return range(match[1] as string, match[2] as string);
   if ((match = PATTERNS.from.exec(normalized))) {
-    return { from: bound(match[1] as string, 'start'), to: null, openEnded: match[2] !== undefined };
+    return { from: start(match[1] as string), to: null, openEnded: match[2] !== undefined };
   }
   throw new Unreadable('it is not a form the app understands');
 }
@@ -143,7 +140,7 @@ function unparseable(text: string, reason: string): ValidityProblem {
     code: 'unparseable-validity',
     message:
       `Cannot read the validity ${quote(text)}: ${reason}. ` +
-      'Write it like "2021-2023", "2022-01-01 – 2023-12-31", "t.o.m. 2022-12-31" or "tills vidare", ' +
+      'Write it like "2021-2023", "2022-01-01 – 2023-12-31", "t.o.m. 31 december 2022" or "tills vidare", ' +
       'or fill in the ValidFrom/ValidTo columns.',
   };
 }

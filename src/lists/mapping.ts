@@ -36,6 +36,14 @@ function readAgreement(reader: ItemReader): Agreement {
   const text = reader.text('ValidityText');
   const { validity, problem } = parseValidity(text, { from: reader.date('ValidFrom'), to: reader.date('ValidTo') });
   if (problem) reader.problem('ValidityText', problem.code, text, problem.message);
+  if (!problem && validity.from === null && validity.to === null && text.trim() === '') {
+    reader.problem(
+      'ValidityText',
+      'missing-validity',
+      text,
+      'The agreement has no validity (ValidityText, ValidFrom and ValidTo are empty), so nobody is reminded before it ends.',
+    );
+  }
   return {
     validity,
     recommendingForums: reader.multiChoice('RecommendingForums', GROUP_CHOICES),

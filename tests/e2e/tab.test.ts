@@ -303,7 +303,9 @@ describeBrowser('the tab in Chromium (local mode)', () => {
 
   it('picks up an edit of the local file without a reload, and flags bad data under Datakvalitet', async () => {
     await open('?view=datakvalitet&poll=2');
-    expect(await page.getByText('Inga problem hittades i listorna.').count()).toBe(1);
+    // The seed's dental agreement states no validity: a warning from the start, nothing unreadable.
+    expect(await page.locator('tr[data-problem="missing-validity"][data-severity="warning"]').count()).toBe(1);
+    expect(await page.locator('tr[data-problem="unparseable-validity"]').count()).toBe(0);
     editStore((lists) => {
       const agreement = lists.balance.find((item) => item.fields.EntryKind === 'Avtal');
       if (agreement) agreement.fields.ValidityText = 'löpande tills vidare';

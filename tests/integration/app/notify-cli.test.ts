@@ -38,7 +38,7 @@ describe('npm run notify', () => {
     expect(code).toBe(0);
     expect(out).toContain('för 2022-12-01 – förhandsvisning: inget postas och inget sparas');
     expect(out).toContain('För ett team som har valt en kanal (for a team that has chosen a channel)');
-    expect(out).toContain('Avtalet går ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen');
+    expect(out).toContain('Avtalet löper ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen');
     expect(out).toContain('│ Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande hemsjukvård och bilagor');
     expect(out).toContain('│ Giltighetstid: t.o.m. 2022-12-31');
     expect(out).toContain('Avtalet gick ut 2022-03-31: Avtal om samverkan vid in- och utskrivning från slutenvård');

@@ -42,7 +42,7 @@ describe('commands', () => {
     const reply = await say('Avtal!');
     expect(reply).toContain('Avtal och överenskommelser');
     expect(reply).toContain('Samverkansavtal hemsjukvård och bilagor');
-    expect(reply).toContain('Går snart ut');
+    expect(reply).toContain('Löper snart ut');
   });
 
   test('"hjälp" and unknown text both get the help card', async () => {

@@ -81,9 +81,13 @@ describe('install, choose the channel, get reminders there exactly once', () => 
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(body.value)).toContain('Klart! Påminnelser postas nu i kanalen **SVOM**');
-    expect(JSON.stringify(body.value)).toContain('vald av Anna Andersson');
+    expect(JSON.stringify(body.value)).toContain('Vald av Anna Andersson.');
     expect(welcome.updates).toBe(1);
-    expect(textOf(welcome)).toContain('Påminnelser postas i kanalen **SVOM**');
+    // One confirmation in one green box, not the same news twice.
+    const boxes = (cardOf(welcome).body as Array<Record<string, unknown>>).filter((element) => element.type === 'Container');
+    expect(boxes.map((box) => box.style)).toEqual(['good']);
+    expect(textOf(welcome).match(/postas nu i kanalen \*\*SVOM\*\*/g)).toHaveLength(1);
+    expect(textOf(welcome)).not.toContain('Påminnelser postas i kanalen **SVOM**');
     expect(await harness.bot.registry.get(TEAM.id)).toMatchObject({ channelId: SVOM_CHANNEL, channelName: 'SVOM' });
   });
 

@@ -130,9 +130,9 @@ describe('LocalListSource: first start', () => {
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
-  it('reads the seed as the field mapping expects: no problems, the examples upcoming', async () => {
+  it('reads the seed as the field mapping expects: only the missing validity of the dental agreement, the examples upcoming', async () => {
     const list = mapListData((await store().read()).data);
-    expect(list.problems).toEqual([]);
+    expect(list.problems.map((problem) => problem.code)).toEqual(['missing-validity']);
     expect(list.entries).toHaveLength(90);
     expect(list.meetings.filter((meeting) => meeting.title.startsWith('Exempel:') && meeting.date > '2025-03-10')).toHaveLength(4);
   });

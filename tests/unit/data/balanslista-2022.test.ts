@@ -278,9 +278,11 @@ describe('seed: in the SharePoint list schema', () => {
     }
   });
 
-  it('maps to the domain without a single problem', () => {
+  it('maps to the domain with one warning: the dental agreement states no validity, so nobody is reminded', () => {
     const list = mapListData({ balance: listItems('balance'), meetings: listItems('meetings') });
-    expect(list.problems).toEqual([]);
+    expect(list.problems.map((problem) => [problem.title, problem.field, problem.code])).toEqual([
+      ['Överenskommelse tandvård – uppsökande tandvård', 'ValidityText', 'missing-validity'],
+    ]);
     expect(list.entries).toHaveLength(90);
     const dental = list.entries.find((entry) => entry.key === 'avtal-5');
     expect(dental?.agreement?.validity).toEqual({ text: '', from: null, to: null });

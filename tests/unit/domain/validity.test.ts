@@ -77,6 +77,98 @@ describe('parseValidity: the usual Swedish forms', () => {
   });
 });
 
+describe('parseValidity: dates as a secretariat types them', () => {
+  it.each([
+    // Day first, with slashes or dots, the year last (and "31/12 2023" with a space).
+    ['t.o.m. 31/12/2023', null, '2023-12-31'],
+    ['t.o.m. 31.12.2023', null, '2023-12-31'],
+    ['t.o.m. 31/12 2023', null, '2023-12-31'],
+    ['t.o.m. 1.1.2023', null, '2023-01-01'],
+    ['tom 29/2/2024', null, '2024-02-29'],
+    ['fr.o.m. 1/7/2022', '2022-07-01', null],
+    ['1/1/2022 - 31/12/2023', '2022-01-01', '2023-12-31'],
+    ['01.01.2022–31.12.2023', '2022-01-01', '2023-12-31'],
+    ['1.1.2022 till 31.12.2023', '2022-01-01', '2023-12-31'],
+    ['1/1 – 31/12 2023', '2023-01-01', '2023-12-31'],
+    ['1.1–31.12.2023', '2023-01-01', '2023-12-31'],
+    // Year first with slashes or dots cannot be misread either.
+    ['t.o.m. 2023/12/31', null, '2023-12-31'],
+    ['2022.01.01 - 2023.12.31', '2022-01-01', '2023-12-31'],
+    // Swedish month names, full and short, with or without a day.
+    ['t.o.m. 31 dec 2023', null, '2023-12-31'],
+    ['t.o.m. 31 december 2023', null, '2023-12-31'],
+    ['T.o.m. 31 December 2023', null, '2023-12-31'],
+    ['t.o.m. den 31 dec. 2023', null, '2023-12-31'],
+    ['till och med 31:a mars 2023', null, '2023-03-31'],
+    ['t.o.m. december 2023', null, '2023-12-31'],
+    ['t.o.m. februari 2024', null, '2024-02-29'],
+    ['t.o.m. sept 2023', null, '2023-09-30'],
+    ['till 30 juni 2024', null, '2024-06-30'],
+    ['Gäller till 2022-12-31', null, '2022-12-31'],
+    ['fr.o.m. 1 juli 2022', '2022-07-01', null],
+    ['från 1 jan 2022', '2022-01-01', null],
+    ['från och med maj 2022', '2022-05-01', null],
+    ['1 jan 2022 – 31 dec 2023', '2022-01-01', '2023-12-31'],
+    ['1:a januari 2022 till 31:a december 2023', '2022-01-01', '2023-12-31'],
+    ['jan 2022 - dec 2023', '2022-01-01', '2023-12-31'],
+    ['januari–december 2023', '2023-01-01', '2023-12-31'],
+    ['1 jan – 31 dec 2023', '2023-01-01', '2023-12-31'],
+    ['1 okt 2022 - 30/9/2024', '2022-10-01', '2024-09-30'],
+    ['fr.o.m. 1 jan 2022 t.o.m. 31 dec 2023', '2022-01-01', '2023-12-31'],
+    // Other joiners: a double hyphen, dashes with or without spaces, "till", "t.o.m.".
+    ['2021--2023', '2021-01-01', '2023-12-31'],
+    ['2021 -- 2023', '2021-01-01', '2023-12-31'],
+    ['2021 till 2023', '2021-01-01', '2023-12-31'],
+    ['2021 t.o.m. 2023', '2021-01-01', '2023-12-31'],
+    ['2021—2023', '2021-01-01', '2023-12-31'],
+    ['2022-01-01--2023-12-31', '2022-01-01', '2023-12-31'],
+    ['2022-01-01 -- 2023-12-31', '2022-01-01', '2023-12-31'],
+    ['2022-01-01 — 2023-12-31', '2022-01-01', '2023-12-31'],
+    ['2022-01-01—2023-12-31', '2022-01-01', '2023-12-31'],
+    ['2022-01-01 tom 2023-12-31', '2022-01-01', '2023-12-31'],
+    ['2022-01-01 till och med 2023-12-31', '2022-01-01', '2023-12-31'],
+    // A start and "until further notice".
+    ['2022-01-01 – tills vidare', '2022-01-01', null],
+    ['1 jan 2022 - tillsvidare', '2022-01-01', null],
+    ['fr.o.m. 2022-01-01 och tills vidare', '2022-01-01', null],
+  ])('%j → %s … %s', (text, from, to) => {
+    const result = parseValidity(text);
+    expect(result.problem).toBeNull();
+    expect(result.validity).toEqual({ text, from, to });
+  });
+});
+
+describe('parseValidity: forms that would have to be guessed are refused', () => {
+  it.each([
+    ['t.o.m. 1.1.23', /has 2 digits, so the century would be a guess/],
+    ['1.1.22 - 31.12.23', /has 2 digits/],
+    ['t.o.m. 31 dec 23', /has 2 digits/],
+    ['31/12/2023', /single date/],
+    ['31.12.2023', /single date/],
+    ['31 december 2023', /single date/],
+    ['december 2023', /a month alone/],
+    ['t.o.m. 31/12', /"31\/12" does not say which year/],
+    ['t.o.m. 31 dec', /"31 dec" does not say which year/],
+    ['1 jan 2023 – 31 dec', /"31 dec" does not say which year/],
+    ['1 jul – 30 jun 2024', /ends \(2024-06-30\) before it starts \(2024-07-01\)/],
+    ['t.o.m. 12/31/2023', /"12\/31\/2023" is not a real date/],
+    ['t.o.m. 31/13/2023', /is not a real date/],
+    ['t.o.m. 31 februari 2023', /"31 februari 2023" is not a real date/],
+    ['t.o.m. 31-12-2023', /not a form/],
+    ['22-12-31', /not a form/],
+    ['t.o.m. 31 decembre 2023', /not a form/],
+    ['2021 - - 2023', /not a form/],
+    ['2021 --- 2023', /not a form/],
+    ['2022-01-01 -', /not a form/],
+    ['till', /not a form/],
+  ])('%j → unparseable-validity (%s), no dates', (text, reason) => {
+    const result = parseValidity(text);
+    expect(result.validity).toEqual({ text, from: null, to: null });
+    expect(result.problem?.code).toBe('unparseable-validity');
+    expect(result.problem?.message).toMatch(reason);
+  });
+});
+
 describe('parseValidity: hostile and broken input', () => {
   it.each([
     ['2023-2021', /ends \(2021-12-31\) before it starts \(2023-01-01\)/],

@@ -4,6 +4,7 @@ import { agreementState } from '../../../src/domain/agreements';
 import type { BalanceList, Problem } from '../../../src/domain/types';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
 import { mapListData } from '../../../src/lists/mapping';
+import { problemSeverity } from '../../../src/domain/problems';
 
 interface GraphPage {
   value: Array<Record<string, unknown>>;
@@ -29,8 +30,13 @@ const problemsOf = (list: BalanceList, itemId: string): Array<Pick<Problem, 'fie
 describe('mapListData: a clean page from Graph', () => {
   const list = mapListData({ balance: page('balance.json'), meetings: page('meetings.json') });
 
-  it('finds no problems', () => {
-    expect(list.problems).toEqual([]);
+  it('finds no problems but the agreement that states no validity at all, a warning that nobody is reminded', () => {
+    expect(list.problems.map(({ itemId, title, field, code, value }) => ({ itemId, title, field, code, value }))).toEqual([
+      { itemId: '13', title: 'Överenskommelse tandvård – uppsökande tandvård', field: 'ValidityText', code: 'missing-validity', value: '' },
+    ]);
+    expect(list.problems[0]?.message).toBe(
+      'The agreement has no validity (ValidityText, ValidFrom and ValidTo are empty), so nobody is reminded before it ends.',
+    );
   });
 
   it('puts entries in document order: sections as printed, then tree order by SortOrder', () => {
@@ -331,7 +337,7 @@ describe('mapListData: plain data from the local store', () => {
     expect(mapListData({ balance: [null, 'x'], meetings: null } as unknown as ListData).entries).toEqual([]);
   });
 
-  it('maps the whole seed list without problems', () => {
+  it('maps the whole seed list with one problem: the dental agreement states no validity', () => {
     const seed = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/balanslista-2022.json'), 'utf8')) as {
       balance: Array<{ id: string; fields: Record<string, unknown> }>;
       meetings: Array<{ id: string; fields: Record<string, unknown> }>;
@@ -339,10 +345,52 @@ describe('mapListData: plain data from the local store', () => {
     const asItems = (items: Array<{ id: string; fields: Record<string, unknown> }>): ListItem[] =>
       items.map((item) => ({ id: item.id, eTag: '"1"', webUrl: '', lastModifiedDateTime: null, fields: item.fields }));
     const list = mapListData({ balance: asItems(seed.balance), meetings: asItems(seed.meetings) });
-    expect(list.problems).toEqual([]);
+    expect(list.problems.map((problem) => [problem.title, problem.code])).toEqual([['Överenskommelse tandvård – uppsökande tandvård', 'missing-validity']]);
     expect(list.entries).toHaveLength(seed.balance.length);
     const agreements = list.entries.filter((entry) => entry.kind === 'agreement');
     expect(agreements.map((entry) => entry.agreement?.validity.text)).toEqual(['2021-2023', '2021-2023', 't.o.m. 2022-12-31', 't.o.m. 2022-03-31', '']);
     expect(list.meetings.some((meeting) => meeting.date === '2022-02-26')).toBe(true);
+  });
+});
+
+describe('mapListData: an agreement with no validity at all', () => {
+  const AGREEMENTS = 'Överenskommelser och avtal rekommendationsbeslutade av SVOM';
+  const item = (id: string, fields: Record<string, unknown>): ListItem => ({
+    id,
+    eTag: `"${id},1"`,
+    webUrl: `https://contoso.sharepoint.com/sites/SVOM/Lists/Balanslista%20SVOM/${id}_.000`,
+    lastModifiedDateTime: null,
+    fields: { Title: `Avtal ${id}`, EntryKey: `avtal-${id}`, Section: AGREEMENTS, EntryKind: 'Avtal', SortOrder: Number(id), ...fields },
+  });
+  const list = mapListData({
+    balance: [
+      item('1', {}),
+      item('2', { ValidityText: '   ' }),
+      item('3', { ValidityText: 'tills vidare' }),
+      item('4', { ValidFrom: '2022-01-01T00:00:00Z' }),
+      item('5', { ValidTo: '2023-12-31T00:00:00Z' }),
+      item('6', { ValidityText: 'fr.o.m. 2022-01-01' }),
+      item('7', { ValidityText: 'sedan 1990-talet' }),
+      { ...item('8', {}), fields: { Title: 'Punkt utan giltighet', EntryKey: 'punkt-8', Section: 'Flera områden', EntryKind: 'Punkt', SortOrder: 8 } },
+    ],
+    meetings: [],
+  });
+
+  it('is a missing-validity warning when the text and both date columns are empty', () => {
+    expect(list.problems.filter((problem) => problem.code === 'missing-validity').map((problem) => [problem.itemId, problem.field, problem.value])).toEqual([
+      ['1', 'ValidityText', ''],
+      ['2', 'ValidityText', ''],
+    ]);
+    expect(problemSeverity('missing-validity')).toBe('warning');
+  });
+
+  it('is not reported for an open-ended text, a date column, a start, an unreadable text (its own error) or an entry that is no agreement', () => {
+    expect(problemsOf(list, '3')).toEqual([]);
+    expect(problemsOf(list, '4')).toEqual([]);
+    expect(problemsOf(list, '5')).toEqual([]);
+    expect(problemsOf(list, '6')).toEqual([]);
+    expect(problemsOf(list, '7')).toEqual([{ field: 'ValidityText', code: 'unparseable-validity', value: 'sedan 1990-talet' }]);
+    expect(problemSeverity('unparseable-validity')).toBe('error');
+    expect(problemsOf(list, '8')).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@
  * Every text the tab shows, in Swedish (the default) and English.
  * Codes from the API (statuses, problem codes, kinds) are turned into words here, never shown raw.
  */
+import type { ProblemSeverity } from '../../../../src/domain/problems';
 import { isolate } from '../format';
 import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
+import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION_STATUS_TERMS, dayCount, relativeDays } from '../../../../src/vocabulary';
 
 export type Language = 'sv' | 'en';
 
@@ -24,6 +26,7 @@ export interface Strings {
   revisionStatus: Record<RevisionStatus, string>;
   meetingKind: Record<MeetingKind, string>;
   problemCode: Record<ProblemCode, string>;
+  problemSeverity: Record<ProblemSeverity, string>;
   lists: Record<'balance' | 'meetings', string>;
   // Header and data state
   lastRefreshed: (when: string) => string;
@@ -139,6 +142,8 @@ export interface Strings {
   // Data quality
   problemsIntro: string;
   problemsIntroLocal: string;
+  /** Said when some problems are warnings: something is missing rather than unreadable. */
+  warningsIntro: string;
   noProblems: string;
   problemsTable: string;
   list: string;
@@ -159,10 +164,7 @@ export interface Strings {
   footer: string;
 }
 
-const relative = (language: Language) => {
-  const format = new Intl.RelativeTimeFormat(language === 'sv' ? 'sv' : 'en', { numeric: 'auto' });
-  return (days: number) => format.format(days, 'day');
-};
+const relative = (language: Language) => (days: number) => relativeDays(days, language);
 
 export const sv: Strings = {
   language: 'sv',
@@ -187,16 +189,11 @@ export const sv: Strings = {
     item: 'Punkt',
     agreement: 'Avtal',
   },
-  entryStatus: { active: 'Pågår', 'not-started': 'Ej påbörjad', monitoring: 'Bevakas', paused: 'Vilande', done: 'Klar' },
+  entryStatus: ENTRY_STATUS_TERMS.sv,
   noStatus: 'Ingen status',
-  agreementState: { active: 'Gäller', expiring: 'Löper snart ut', expired: 'Har gått ut', unknown: 'Okänt slutdatum' },
-  revisionStatus: {
-    'not-needed': 'Ej behov av revision',
-    'may-be-needed': 'Revision kan behövas',
-    started: 'Revision påbörjad',
-    revised: 'Reviderad',
-  },
-  meetingKind: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
+  agreementState: AGREEMENT_STATE_TERMS.sv,
+  revisionStatus: REVISION_STATUS_TERMS.sv,
+  meetingKind: MEETING_KIND_TERMS.sv,
   problemCode: {
     'missing-title': 'Rubrik saknas',
     'missing-key': 'Nyckel saknas',
@@ -208,8 +205,10 @@ export const sv: Strings = {
     'invalid-field-type': 'Fel typ av värde i kolumnen',
     'unparseable-validity': 'Giltighetstiden går inte att tolka',
     'validity-conflict': 'Giltighetstiden stämmer inte med datumkolumnerna',
+    'missing-validity': 'Giltighetstid saknas, så ingen påminns innan avtalet går ut',
     'missing-date': 'Datum saknas',
   },
+  problemSeverity: { error: 'Fel', warning: 'Varning' },
   lists: { balance: 'Balanslistan', meetings: 'Möteslistan' },
   lastRefreshed: (when) => `Senast uppdaterad ${when}`,
   checkedAt: (when) => `kontrollerad ${when}`,
@@ -300,7 +299,7 @@ export const sv: Strings = {
   startUnknown: 'startdatum okänt',
   endsOn: (date) => `t.o.m. ${date}`,
   unknownDates: 'Giltighetstid okänd',
-  expiringHorizon: (days) => `”Löper snart ut” betyder att sista giltighetsdag är inom ${days} dagar.`,
+  expiringHorizon: (days) => `”${AGREEMENT_STATE_TERMS.sv.expiring}” betyder att sista giltighetsdag är inom ${dayCount(days, 'sv')}.`,
   upcomingMeetings: 'Kommande möten',
   noUpcomingMeetings: 'Inga kommande möten är inlagda.',
   meetingsHorizon: (days) => `Möten de kommande ${days} dagarna.`,
@@ -319,6 +318,7 @@ export const sv: Strings = {
   example: 'Exempel',
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
   problemsIntroLocal: 'Poster där uppgifterna inte gick att tolka. Rätta dem i den lokala filen, så försvinner de härifrån.',
+  warningsIntro: 'Varningar gäller uppgifter som saknas. Posten visas som vanligt, men ingen påminns om den förrän uppgiften är ifylld.',
   noProblems: 'Inga problem hittades i listorna.',
   problemsTable: 'Problem i listorna',
   list: 'Lista',
@@ -359,16 +359,11 @@ export const en: Strings = {
     item: 'Item',
     agreement: 'Agreement',
   },
-  entryStatus: { active: 'In progress', 'not-started': 'Not started', monitoring: 'Monitoring', paused: 'Paused', done: 'Done' },
+  entryStatus: ENTRY_STATUS_TERMS.en,
   noStatus: 'No status',
-  agreementState: { active: 'Active', expiring: 'Expiring soon', expired: 'Expired', unknown: 'Unknown end date' },
-  revisionStatus: {
-    'not-needed': 'No revision needed',
-    'may-be-needed': 'Revision may be needed',
-    started: 'Revision started',
-    revised: 'Revised',
-  },
-  meetingKind: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
+  agreementState: AGREEMENT_STATE_TERMS.en,
+  revisionStatus: REVISION_STATUS_TERMS.en,
+  meetingKind: MEETING_KIND_TERMS.en,
   problemCode: {
     'missing-title': 'Title is missing',
     'missing-key': 'Key is missing',
@@ -380,8 +375,10 @@ export const en: Strings = {
     'invalid-field-type': 'Wrong type of value in the column',
     'unparseable-validity': 'The validity cannot be read',
     'validity-conflict': 'The validity disagrees with the date columns',
+    'missing-validity': 'No validity is given, so nobody is reminded before the agreement ends',
     'missing-date': 'Date is missing',
   },
+  problemSeverity: { error: 'Error', warning: 'Warning' },
   lists: { balance: 'Balance list', meetings: 'Meetings list' },
   lastRefreshed: (when) => `Last refreshed ${when}`,
   checkedAt: (when) => `checked ${when}`,
@@ -471,7 +468,7 @@ export const en: Strings = {
   startUnknown: 'start date unknown',
   endsOn: (date) => `until ${date}`,
   unknownDates: 'Validity unknown',
-  expiringHorizon: (days) => `“Expiring soon” means the last day of validity is within ${days} days.`,
+  expiringHorizon: (days) => `“${AGREEMENT_STATE_TERMS.en.expiring}” means the last day of validity is within ${dayCount(days, 'en')}.`,
   upcomingMeetings: 'Upcoming meetings',
   noUpcomingMeetings: 'No upcoming meetings have been entered.',
   meetingsHorizon: (days) => `Meetings in the coming ${days} days.`,
@@ -490,6 +487,7 @@ export const en: Strings = {
   example: 'Example',
   problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',
   problemsIntroLocal: 'Entries whose values could not be read. Fix them in the local file and they disappear from here.',
+  warningsIntro: 'Warnings are about values that are missing. The entry is shown as usual, but nobody is reminded about it until the value is filled in.',
   noProblems: 'No problems were found in the lists.',
   problemsTable: 'Problems in the lists',
   list: 'List',

@@ -1,5 +1,9 @@
-/** Datakvalitet: what the core could not read, so the secretariat can fix it in SharePoint. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * Datakvalitet: what the core could not read, so the secretariat can fix it in SharePoint, and
+ * what is missing (warnings), such as an agreement nobody is reminded about.
+ */
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { problemSeverity } from '../../../../src/domain/problems';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { EditLink } from '../components/edit-link';
@@ -8,6 +12,7 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: { minWidth: '48rem' },
   value: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  severity: { marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
 });
 
 export function DataQualityPanel({ view }: { view: BalanceListView }) {
@@ -17,6 +22,7 @@ export function DataQualityPanel({ view }: { view: BalanceListView }) {
   return (
     <>
       <p>{view.source === 'local' ? strings.problemsIntroLocal : strings.problemsIntro}</p>
+      {view.problems.some((problem) => problemSeverity(problem.code) === 'warning') ? <p>{strings.warningsIntro}</p> : null}
       <div className={styles.scroll} role="region" aria-labelledby="problems-caption" tabIndex={0}>
         <Table className={styles.table}>
           <caption id="problems-caption" className="visually-hidden">
@@ -33,20 +39,32 @@ export function DataQualityPanel({ view }: { view: BalanceListView }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {view.problems.map((problem, index) => (
-              <TableRow key={`${problem.list}-${problem.itemId}-${problem.field ?? ''}-${problem.code}-${index}`} data-problem={problem.code}>
-                <TableCell>{problem.title || strings.untitled}</TableCell>
-                <TableCell>{strings.problemCode[problem.code] ?? problem.message}</TableCell>
-                <TableCell>{problem.field ?? '–'}</TableCell>
-                <TableCell>
-                  <span className={styles.value}>{problem.value || '–'}</span>
-                </TableCell>
-                <TableCell>{strings.lists[problem.list]}</TableCell>
-                <TableCell>
-                  <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} always />
-                </TableCell>
-              </TableRow>
-            ))}
+            {view.problems.map((problem, index) => {
+              const severity = problemSeverity(problem.code);
+              return (
+                <TableRow
+                  key={`${problem.list}-${problem.itemId}-${problem.field ?? ''}-${problem.code}-${index}`}
+                  data-problem={problem.code}
+                  data-severity={severity}
+                >
+                  <TableCell>{problem.title || strings.untitled}</TableCell>
+                  <TableCell>
+                    <Badge className={styles.severity} appearance="tint" shape="rounded" color={severity === 'warning' ? 'warning' : 'danger'}>
+                      {strings.problemSeverity[severity]}
+                    </Badge>
+                    <span>{strings.problemCode[problem.code] ?? problem.message}</span>
+                  </TableCell>
+                  <TableCell>{problem.field ?? '–'}</TableCell>
+                  <TableCell>
+                    <span className={styles.value}>{problem.value || '–'}</span>
+                  </TableCell>
+                  <TableCell>{strings.lists[problem.list]}</TableCell>
+                  <TableCell>
+                    <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} always />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </div>

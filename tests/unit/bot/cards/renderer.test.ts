@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { TemplateCardRenderer, VERBS, parseActionData } from '../../../../bot/cards';
+import { TemplateCardRenderer, VERBS, parseActionData, strings } from '../../../../bot/cards';
 import type { CardContext, Language } from '../../../../bot/contracts';
 import { HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, followUp, meeting } from '../../../fixtures/bot/sample-due';
 import { cardProblems } from './validate-card';
@@ -22,7 +22,7 @@ function cardsFor(language: Language) {
     'weekly digest': renderer.weeklyDigest({ today: '2022-12-05', meetings: [dueMeeting(10)], expiries: [dueExpiry(26)] }, ctx),
     'welcome, no channel yet': renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: null, chosenBy: null }, ctx),
     'welcome, channel chosen': renderer.welcome(
-      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: 'Klart!' } },
+      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: strings(language).channelChosen('SVOM') } },
       ctx,
     ),
     help: renderer.help({ inTeam: true, channelName: 'SVOM', unknownText: null }, ctx),
@@ -156,6 +156,82 @@ describe('card content', () => {
     const input = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Input.ChoiceSet');
     expect(input?.value).toBe('19:b');
     expect(JSON.stringify(card)).toContain('Påminnelser postas i kanalen **SVOM**');
+  });
+});
+
+describe('card words: plurals, thousands and days that have passed', () => {
+  const factsOf = (card: Record<string, unknown>): Record<string, string> => {
+    const facts = (card.body as Array<Record<string, unknown>>).find((element) => element.type === 'FactSet')?.facts as Array<{ title: string; value: string }>;
+    return Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
+  };
+  const headingOf = (card: Record<string, unknown>): string =>
+    (((card.body as Array<Record<string, unknown>>)[0]?.items as Array<{ text: string }>)[0] as { text: string }).text;
+  const sv1704 = new Intl.NumberFormat('sv-SE').format(1704);
+
+  test.each([
+    ['sv', 1, 'Avtalet löper ut i morgon', 'Dagar kvar', '1 dag'],
+    ['sv', 2, 'Avtalet löper ut om 2 dagar', 'Dagar kvar', '2 dagar'],
+    ['sv', 1704, `Avtalet löper ut om ${sv1704} dagar`, 'Dagar kvar', `${sv1704} dagar`],
+    ['sv', 0, 'Avtalet löper ut i dag', 'Dagar kvar', 'Sista giltighetsdag i dag'],
+    ['sv', -1, 'Avtalet gick ut i går', 'Gick ut', 'i går'],
+    ['sv', -2, 'Avtalet gick ut för 2 dagar sedan', 'Gick ut', 'för 2 dagar sedan'],
+    ['sv', -1704, `Avtalet gick ut för ${sv1704} dagar sedan`, 'Gick ut', `för ${sv1704} dagar sedan`],
+    ['en', 1, 'The agreement expires tomorrow', 'Days left', '1 day'],
+    ['en', 2, 'The agreement expires in 2 days', 'Days left', '2 days'],
+    ['en', -1, 'The agreement expired yesterday', 'Expired', 'yesterday'],
+    ['en', -1704, 'The agreement expired 1,704 days ago', 'Expired', '1,704 days ago'],
+  ] as const)('%s, %i days left: "%s", "%s: %s"', (language, daysLeft, heading, label, value) => {
+    const card = renderer.expiryNotice(dueExpiry(daysLeft), context(language));
+    expect(headingOf(card)).toBe(heading);
+    expect(factsOf(card)[label]).toBe(value);
+    expect(JSON.stringify(card)).not.toMatch(/\b1 dagar\b|\b1 days\b|sedan slutdatum|past the end date/);
+  });
+
+  test('groups thousands as the locale does (Swedish with a no-break space, never a plain one)', () => {
+    const text = JSON.stringify(renderer.expiryNotice(dueExpiry(-1704), context('sv')));
+    expect(sv1704).toMatch(/^1[\u00a0\u202f]704$/u);
+    expect(text).not.toContain('1704');
+    expect(text).not.toContain('1 704');
+  });
+
+  test('the digest and the agreements list say the days the same way', () => {
+    const digest = JSON.stringify(renderer.weeklyDigest({ today: '2022-12-05', meetings: [], expiries: [dueExpiry(1), dueExpiry(-1704)] }, context('sv')));
+    expect(digest).toContain('Dagar kvar: 1 dag');
+    expect(digest).toContain(`Gick ut: för ${sv1704} dagar sedan`);
+    const list = renderer.agreementsList({ agreements: [agreementView({ status: 'expired', daysLeft: -1 })], stale: false }, context('en'));
+    expect(JSON.stringify(list)).toContain('"title":"Expired","value":"yesterday"');
+  });
+
+  test('a meeting reminder many days ahead groups the number too', () => {
+    expect(JSON.stringify(renderer.meetingReminder(dueMeeting(1200), context('en')))).toContain('SVOM meeting in 1,200 days');
+  });
+});
+
+describe('the welcome card after a channel is chosen', () => {
+  const channels = [
+    { id: '19:a', name: 'Allmänt' },
+    { id: '19:b', name: 'SVOM' },
+  ];
+  const containers = (card: Record<string, unknown>) =>
+    (card.body as Array<Record<string, unknown>>).filter((element) => element.type === 'Container') as Array<{ style: string; items: Array<{ text: string }> }>;
+
+  test.each(['sv', 'en'] as const)('confirms the choice once, in one green box, with who chose it (%s)', (language) => {
+    const confirmation = language === 'sv' ? 'Klart! Påminnelser postas nu i kanalen **SVOM**.' : 'Done! Reminders are now posted in the **SVOM** channel.';
+    const card = renderer.welcome({ channels, chosen: channels[1]!, chosenBy: 'Anna Andersson', notice: { style: 'good', text: confirmation } }, context(language));
+    const boxes = containers(card);
+    expect(boxes.map((box) => box.style)).toEqual(['good']);
+    expect(boxes[0]?.items.map((item) => item.text)).toEqual([`${confirmation} ${language === 'sv' ? 'Vald av' : 'Chosen by'} Anna Andersson.`]);
+    expect(JSON.stringify(card).split('SVOM**').length - 1).toBe(1);
+  });
+
+  test('keeps a warning notice apart from the status: a deleted channel is not a confirmation', () => {
+    const card = renderer.welcome({ channels, chosen: null, chosenBy: null, notice: { style: 'attention', text: 'Kanalen finns inte längre i teamet. Välj en annan.' } }, context('sv'));
+    expect(containers(card).map((box) => box.style)).toEqual(['attention', 'warning']);
+  });
+
+  test('without a notice, shows the chosen channel and who chose it', () => {
+    const card = renderer.welcome({ channels, chosen: channels[1]!, chosenBy: 'Anna Andersson' }, context('sv'));
+    expect(containers(card).map((box) => box.items[0]?.text)).toEqual(['Påminnelser postas i kanalen **SVOM** (vald av Anna Andersson).']);
   });
 });
 

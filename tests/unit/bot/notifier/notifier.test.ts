@@ -88,7 +88,7 @@ describe('the notifier on the 2022 seed', () => {
     expect(w.messenger.posts[1]?.channelId).toBe('19:svom-channel@thread.tacv2');
     expect(w.messenger.posts[0]?.summary).toBe('Avtalet gick ut 2022-03-31: Avtal om samverkan vid in- och utskrivning från slutenvård');
     expect(w.messenger.posts[1]?.summary).toBe(
-      'Avtalet går ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande…',
+      'Avtalet löper ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande…',
     );
     expect(report.counts).toEqual({ posted: 2 });
 

@@ -12,3 +12,20 @@ describe('summary lines (notification preview, CLI and report)', () => {
     }
   });
 });
+
+describe('summary lines count days as the cards do', () => {
+  const title = 'Samverkansavtal';
+  test.each([
+    [2, 'sv', 'Avtalet löper ut om 2 dagar (2022-12-31): Samverkansavtal'],
+    [1, 'en', 'Agreement expires in 1 day (2022-12-31): Samverkansavtal'],
+    [1500, 'en', 'Agreement expires in 1,500 days (2022-12-31): Samverkansavtal'],
+  ] as const)('%i days left in %s: "%s"', (days, language, line) => {
+    expect(expirySummary(dueExpiry(days, { entry: entry({ title }) }), language)).toBe(line);
+  });
+
+  test('groups thousands in Swedish and uses the plural only above one', () => {
+    const line = meetingSummary(dueMeeting(1500, { meeting: meeting({ title: 'SVOM', date: '2027-01-01', time: null }) }), 'sv');
+    expect(line).toBe(`Påminnelse om möte: SVOM, 2027-01-01 (om ${new Intl.NumberFormat('sv-SE').format(1500)} dagar)`);
+    expect(line).toMatch(/om 1[\u00a0\u202f]500 dagar/u);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * How serious a data-quality problem is. An error is a value the app could not read or use as
+ * written; a warning is something missing that the app can live with, though a person should
+ * know (an agreement without any validity is shown, but nobody is reminded about it).
+ */
+import type { ProblemCode } from './types';
+
+export type ProblemSeverity = 'error' | 'warning';
+
+const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
+  'missing-title': 'error',
+  'missing-key': 'error',
+  'duplicate-key': 'error',
+  'unknown-parent': 'error',
+  'unknown-choice': 'error',
+  'invalid-date': 'error',
+  'invalid-number': 'error',
+  'invalid-field-type': 'error',
+  'unparseable-validity': 'error',
+  'validity-conflict': 'error',
+  'missing-validity': 'warning',
+  'missing-date': 'error',
+};
+
+/** The severity of a problem code; an unknown code (from a newer server) counts as an error. */
+export function problemSeverity(code: ProblemCode): ProblemSeverity {
+  return SEVERITY[code] ?? 'error';
+}

@@ -1,0 +1,40 @@
+/**
+ * Numbers of days in words, the same in the tab and the cards: the plural from
+ * `Intl.PluralRules` ("1 dag", "2 dagar") and thousands grouped as the locale writes them
+ * ("1 704" in Swedish, "1,704" in English).
+ */
+import type { TermLanguage } from './status-terms';
+
+const LOCALE: Record<TermLanguage, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+const numbers = {
+  sv: new Intl.NumberFormat(LOCALE.sv, { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 0 }),
+};
+const plurals = { sv: new Intl.PluralRules(LOCALE.sv), en: new Intl.PluralRules(LOCALE.en) };
+const relative = {
+  sv: new Intl.RelativeTimeFormat(LOCALE.sv, { numeric: 'auto' }),
+  en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
+};
+
+const DAY: Record<TermLanguage, { one: string; other: string }> = {
+  sv: { one: 'dag', other: 'dagar' },
+  en: { one: 'day', other: 'days' },
+};
+
+/** A whole number with the locale's thousands separator: "1 704" / "1,704". */
+export function formatCount(count: number, language: TermLanguage): string {
+  return numbers[language].format(count);
+}
+
+/** "1 dag", "2 dagar", "1 704 dagar" / "1 day", "1,704 days"; the sign is dropped. */
+export function dayCount(days: number, language: TermLanguage): string {
+  const count = Math.abs(days);
+  const word = plurals[language].select(count) === 'one' ? DAY[language].one : DAY[language].other;
+  return `${formatCount(count, language)} ${word}`;
+}
+
+/** Days from today as the tab says them: "i dag", "i morgon", "om 30 dagar", "för 1 704 dagar sedan". */
+export function relativeDays(days: number, language: TermLanguage): string {
+  return relative[language].format(days, 'day');
+}
