@@ -73,7 +73,7 @@ const sv = {
   helpTitle: 'Det här kan jag',
   helpCommands: [
     ['möten', 'kommande SVOM-möten'],
-    ['avtal', 'avtal och deras giltighet, de som går ut snart först'],
+    ['avtal', 'avtal och deras giltighet, de som löper ut snart först'],
     ['posta här', 'påminnelser postas i den här kanalen'],
     ['språk engelska', 'svara på engelska (language swedish för svenska)'],
     ['hjälp', 'den här hjälpen'],

@@ -163,7 +163,7 @@ describe('npm run notify', () => {
     expect(out).toContain('för 2022-12-01 – förhandsvisning');
     expect(out).toContain('Demoklocka: TODAY=2022-12-01');
     expect(out).toContain('Tyst tid och helg bedöms nu, 2022-12-01 kl.');
-    expect(out).toContain('Avtalet går ut om 30 dagar (2022-12-31)');
+    expect(out).toContain('Avtalet löper ut om 30 dagar (2022-12-31)');
   });
 
   it.each([
