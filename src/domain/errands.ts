@@ -76,6 +76,8 @@ export interface ForumProfile {
   description: string;
   representationMunicipalities: string;
   representationRegion: string;
+  /** The region's name as the representation heading prints it ("Region Jämtland Härjedalen"); '' when not given. */
+  regionName: string;
   /** Who else usually takes part, and why. */
   otherParticipants: string;
   /** How ärenden are prepared (the groups and what each prepares). */

@@ -95,6 +95,7 @@ export const FORUM_LIST: FollowUpListDefinition = {
     column('ShortName', 'Förkortning', 'text', 'Short name ("SVOM").'),
     column('Description', 'Beskrivning', 'note', 'What the forum is.'),
     column('RepresentationMunicipalities', 'Representation kommunerna', 'note', 'Who represents the municipalities.'),
+    column('RegionName', 'Regionens namn', 'text', 'The region\'s name ("Region Jämtland Härjedalen").'),
     column('RepresentationRegion', 'Representation regionen', 'note', 'Who represents the region.'),
     column('OtherParticipants', 'Övriga deltagare', 'note', 'Who else usually takes part, and why.'),
     column('Preparation', 'Beredning av ärenden', 'note', 'How ärenden are prepared, and by which groups.'),

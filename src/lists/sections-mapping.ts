@@ -96,6 +96,7 @@ export function mapForum(items: readonly ListItem[]): { forum: ForumProfile | nu
     description: note('Description'),
     representationMunicipalities: note('RepresentationMunicipalities'),
     representationRegion: note('RepresentationRegion'),
+    regionName: reader.text('RegionName'),
     otherParticipants: note('OtherParticipants'),
     preparation: note('Preparation'),
     meetingPlan: note('MeetingPlan'),
