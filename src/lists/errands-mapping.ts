@@ -7,6 +7,7 @@
  */
 import type { Errand, FollowUpProblem, ForumData, ForumMeeting, SectionedEntry } from '../domain/errands';
 import { isValidPartialDate, partialDateFromCalendar, type PartialDate } from '../domain/partial-date';
+import type { SectionDefinition } from '../domain/sections';
 import type { ListItem } from '../ports/list-source';
 import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './errands-schema';
 import { describeValue, isRecord, type ItemReader } from './item-reader';
@@ -165,7 +166,8 @@ const PLACEHOLDER_SECTION = SECTION_CHOICES[3][0];
  * heading). An entry without a known section takes its parent's; failing that it keeps the text
  * it named, is reported, and the follow-up shows it in a last, nameless section.
  */
-function mapEntries(list: readonly ListItem[], resolve: ReturnType<typeof sectionResolver>): { entries: SectionedEntry[]; problems: FollowUpProblem[] } {
+function mapEntries(list: readonly ListItem[], sections: readonly SectionDefinition[]): { entries: SectionedEntry[]; problems: FollowUpProblem[] } {
+  const resolve = sectionResolver(sections);
   const written = new Map<string, unknown>();
   const neutral = list.map((item) => {
     const fields = isRecord(item.fields) ? item.fields : null;
@@ -195,6 +197,11 @@ function mapEntries(list: readonly ListItem[], resolve: ReturnType<typeof sectio
     }
     return { ...entry, sectionKey: sectionKey ?? (typeof text === 'string' ? fold(text) : '') };
   });
+  // The balance mapping ordered the entries as one section; a stable sort by section restores
+  // document order (each section's entries keep their depth-first order).
+  const position = new Map(sections.map((section, index) => [section.key, index]));
+  const rank = (entry: SectionedEntry): number => position.get(entry.sectionKey) ?? sections.length;
+  sectioned.sort((a, b) => rank(a) - rank(b));
   return { entries: sectioned, problems: [...problems, ...extra] };
 }
 
@@ -204,7 +211,7 @@ function mapEntries(list: readonly ListItem[], resolve: ReturnType<typeof sectio
  */
 export function mapForumData(data: ForumListData): ForumData {
   const { sections, problems: sectionProblems } = mapSections(items(data.sections));
-  const { entries, problems: entryProblems } = mapEntries(items(data.balance), sectionResolver(sections));
+  const { entries, problems: entryProblems } = mapEntries(items(data.balance), sections);
   const { meetings, problems: meetingProblems } = mapMeetings(items(data.meetings));
   const { errands, problems: errandProblems } = mapErrands(items(data.errands));
   const { forum, problems: forumProblems } = mapForum(items(data.forum));
