@@ -104,7 +104,6 @@ export type FollowUpProblemCode =
   | 'unknown-meeting'
   | 'unknown-entry'
   | 'unknown-section'
-  | 'no-entry'
   | 'no-year'
   | 'year-conflict'
   | 'no-forum-profile';

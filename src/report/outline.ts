@@ -147,7 +147,9 @@ export function buildReportOutline(model: FollowUpYear, language: ReportLanguage
   if (forum !== null && forum.balanceListText !== '') blocks.push(paragraph(plain(forum.balanceListText)));
   blocks.push(paragraph({ text: t.basedOnBalanceList, bold: true }));
   for (const { section, rows } of model.sections) {
-    blocks.push(heading(3, section.key === '' ? t.unnamedSection : section.name));
+    // A period kept in its own column is printed after the name, as the balance list prints it.
+    const name = section.periodText === '' || section.name.includes(section.periodText) ? section.name : `${section.name} ${section.periodText}`;
+    blocks.push(heading(3, section.key === '' ? t.unnamedSection : name));
     if (section.description !== '') blocks.push(paragraph(plain(section.description)));
     if (rows.length === 0) blocks.push(paragraph({ text: section.agreements ? t.noAgreements : t.noEntriesInSection, italic: true }));
     for (const row of rows) blocks.push(...rowBlocks(row, model.year, t));
