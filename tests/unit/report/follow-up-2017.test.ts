@@ -186,6 +186,18 @@ describe('the 2017 golden case', () => {
     }
   });
 
+  it('holds no text the source does not have: areas, notes, ärenden and the forum profile', () => {
+    const data = mapForumData(JSON.parse(readFileSync(path.join(root, 'data/svom-2017.json'), 'utf8')) as Parameters<typeof mapForumData>[0]);
+    const texts = [
+      ...data.sections.flatMap((section) => [section.name, section.description]),
+      ...data.entries.flatMap((entry) => [entry.title, entry.notes]),
+      ...data.errands.map((errand) => errand.title),
+      ...data.meetings.map((meeting) => meeting.subject),
+      ...Object.values(data.forum ?? {}).filter((value): value is string => typeof value === 'string'),
+    ].filter((text) => text !== '');
+    for (const text of texts) expect(sourceText).toContain(norm(text));
+  });
+
   it('maps the dataset without a data-quality problem, and invents no date', () => {
     const model = loadModel();
     expect(model.problems).toEqual([]);
