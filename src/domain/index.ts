@@ -19,3 +19,24 @@ export { DEFAULT_DUE_RULES, computeDue } from './due';
 export { compareMeetings } from './meetings';
 export { SECTION_ORDER, arrangeEntries } from './tree';
 export type { ArrangedEntries, Orphan, OrphanReason } from './tree';
+export { comparePartialDates, datePrecision, isValidPartialDate, partialDateFromCalendar } from './partial-date';
+export type { DatePrecision, PartialDate } from './partial-date';
+export { builtInSections, compareSections, parsePeriod, sectionCoversYear } from './sections';
+export type { SectionDefinition } from './sections';
+export { refersTo } from './errands';
+export type {
+  Errand,
+  ErrandKind,
+  ErrandStatus,
+  FollowUpListName,
+  FollowUpProblem,
+  FollowUpProblemCode,
+  ForumData,
+  ForumMeeting,
+  ForumMeetingKind,
+  ForumProfile,
+  MeetingRef,
+  SectionedEntry,
+} from './errands';
+export { DEFAULT_FOLLOW_UP_OPTIONS, buildForumYear } from './forum-year';
+export type { FollowUpOptions, FollowUpRow, FollowUpSection, FollowUpYear, MeetingsByKind, YearErrand } from './forum-year';

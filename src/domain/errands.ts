@@ -1,0 +1,138 @@
+/**
+ * Ärenden: the items on the forum's agendas, each going to a meeting and concerning one or more
+ * entries of the balance list, and the meetings and forum profile the year's follow-up reads.
+ * Pure types and small rules; the field mapping (`src/lists/errands-mapping.ts`) builds them.
+ */
+import type { PartialDate } from './partial-date';
+import type { SectionDefinition } from './sections';
+import type { Entry, ProblemCode } from './types';
+
+/** What an ärende asks of the meeting: information, beslut, diskussion or uppföljning. */
+export type ErrandKind = 'information' | 'decision' | 'discussion' | 'follow-up';
+
+/** Where an ärende stands: anmält, berett, behandlat, bordlagt, återremitterat. */
+export type ErrandStatus = 'reported' | 'prepared' | 'handled' | 'tabled' | 'referred-back';
+
+/** The meeting an ärende goes to, as the item names it: by key, by list item id (a lookup), or both. */
+export interface MeetingRef {
+  key: string | null;
+  id: string | null;
+}
+
+/** One ärende of the list "Ärenden SVOM". */
+export interface Errand {
+  /** The list item's id. */
+  id: string;
+  /** Stable key written by the secretariat or the import, e.g. "2017-psykisk-1". */
+  key: string;
+  title: string;
+  /** The meeting it goes to; null when the item does not say. */
+  meeting: MeetingRef | null;
+  /**
+   * The year it was on the agenda, for an ärende whose meeting is not known (the 2017 follow-up
+   * names no meeting per ärende); null when not written.
+   */
+  year: number | null;
+  /** Keys of the balance-list entries it concerns, as written, in order. */
+  entryKeys: string[];
+  /** The group that prepared it (Fredagsgruppen, L-IFO, or any other written name); '' when not stated. */
+  preparingGroup: string;
+  kind: ErrandKind | null;
+  status: ErrandStatus | null;
+  /** The decision, or notes; plain text, '' when none. */
+  decision: string;
+  /** A link to its documents (http or https only). */
+  documentLink: string | null;
+  /** Position on the agenda (or among the year's ärenden), ascending. */
+  order: number;
+  eTag: string;
+  editUrl: string;
+}
+
+/** The kinds of meeting the follow-up counts. `event` is another event the members took part in. */
+export type ForumMeetingKind = 'ordinary' | 'extra' | 'joint' | 'event';
+
+/** A meeting as the follow-up reads it: possibly known only to the month or the year. */
+export interface ForumMeeting {
+  id: string;
+  /** Stable key ärenden refer to; '' when the item has none (it can then be referred to by id). */
+  key: string;
+  title: string;
+  /** The date as far as it is known; null when not even the year is written. */
+  date: PartialDate | null;
+  kind: ForumMeetingKind | null;
+  /** Why an extra meeting was called, or what an event was about; '' when not stated. */
+  subject: string;
+  notes: string;
+  editUrl: string;
+}
+
+/** The forum as it describes itself: the secretariat edits this, the report prints it. */
+export interface ForumProfile {
+  /** "Sociala vård- och omsorgsgruppen". */
+  name: string;
+  /** "SVOM". */
+  shortName: string;
+  description: string;
+  representationMunicipalities: string;
+  representationRegion: string;
+  /** The region's name as the representation heading prints it ("Region Jämtland Härjedalen"); '' when not given. */
+  regionName: string;
+  /** Who else usually takes part, and why. */
+  otherParticipants: string;
+  /** How ärenden are prepared (the groups and what each prepares). */
+  preparation: string;
+  /** The ordinary meeting plan in words ("fyra gånger per år ..."). */
+  meetingPlan: string;
+  /** Ordinary meetings a year by the plan (joint ones included); null when not stated. */
+  plannedMeetingsPerYear: number | null;
+  /** Where the goals followed up come from ("Uppföljning av mål"). */
+  goalsText: string;
+  /** What the balance list is to the forum ("Balanslista"). */
+  balanceListText: string;
+}
+
+/** A balance-list entry whose section is a key into the list of sections. */
+export type SectionedEntry = Omit<Entry, 'section'> & { sectionKey: string };
+
+/** The lists the follow-up reads. */
+export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
+
+/** Problem codes of the follow-up, besides the field-level ones of the list mapping. */
+export type FollowUpProblemCode =
+  | ProblemCode
+  | 'unknown-meeting'
+  | 'unknown-entry'
+  | 'unknown-section'
+  | 'no-year'
+  | 'year-conflict'
+  | 'no-forum-profile';
+
+/** A data-quality problem of the follow-up; never fatal, always shown. */
+export interface FollowUpProblem {
+  list: FollowUpListName;
+  itemId: string;
+  title: string;
+  field: string | null;
+  code: FollowUpProblemCode;
+  value: string;
+  /** Plain English for logs; the UI and report build their own text from `code`. */
+  message: string;
+  editUrl: string;
+}
+
+/** Everything the year's follow-up is built from, as mapped from the lists. */
+export interface ForumData {
+  sections: SectionDefinition[];
+  entries: SectionedEntry[];
+  meetings: ForumMeeting[];
+  errands: Errand[];
+  forum: ForumProfile | null;
+  problems: FollowUpProblem[];
+}
+
+/** Whether a meeting ref names this meeting (by key first, then by item id). */
+export function refersTo(ref: MeetingRef, meeting: ForumMeeting): boolean {
+  if (ref.key !== null && meeting.key !== '') return ref.key === meeting.key;
+  return ref.id !== null && ref.id === meeting.id;
+}

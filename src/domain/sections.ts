@@ -1,0 +1,69 @@
+/**
+ * The balance list's sections as data: their names, order and periods come from the list of
+ * sections the secretariat edits, so next year's revised list needs no new code.
+ */
+import { SECTION_ORDER } from './tree';
+import type { Section } from './types';
+
+/** One section of a balance list, e.g. "SVOM:s prioriterade områden 2019-2022". */
+export interface SectionDefinition {
+  /** Stable key entries refer to (e.g. "priorities", "svom-strategiska-omraden-2017"). */
+  key: string;
+  /** The heading as printed. */
+  name: string;
+  /** Position among the sections, ascending. */
+  order: number;
+  /** The period as written ("2019-2022"); '' when the section has none. */
+  periodText: string;
+  /** First and last year of the period when they can be told from it. */
+  fromYear: number | null;
+  toYear: number | null;
+  /** Whether the section lists agreements (their state at year end is reported). */
+  agreements: boolean;
+  /** A line printed under the heading, as written (e.g. where agreements are published). */
+  description: string;
+}
+
+/** The first and last year of a period written "2019-2022", "2019–2022" or "2017"; nulls otherwise. */
+export function parsePeriod(text: string): { fromYear: number | null; toYear: number | null } {
+  const range = /(\d{4})\s*[-–]\s*(\d{4})/.exec(text);
+  if (range) {
+    const fromYear = Number(range[1]);
+    const toYear = Number(range[2]);
+    return fromYear <= toYear ? { fromYear, toYear } : { fromYear: null, toYear: null };
+  }
+  const single = /^\s*(\d{4})\s*$/.exec(text);
+  return single ? { fromYear: Number(single[1]), toYear: Number(single[1]) } : { fromYear: null, toYear: null };
+}
+
+/** Whether a section applies to a year: its period covers the year, or it has no period. */
+export function sectionCoversYear(section: SectionDefinition, year: number): boolean {
+  if (section.fromYear !== null && year < section.fromYear) return false;
+  if (section.toYear !== null && year > section.toYear) return false;
+  return true;
+}
+
+/**
+ * The sections of a list that has no list of sections: the five of the 2022 balance list, named
+ * as printed (`names` maps each built-in section to its printed heading).
+ */
+export function builtInSections(names: Readonly<Record<Section, string>>): SectionDefinition[] {
+  return SECTION_ORDER.map((key, index) => {
+    const name = names[key];
+    const periodText = /\d{4}\s*[-–]\s*\d{4}/.exec(name)?.[0] ?? '';
+    return {
+      key,
+      name,
+      order: index + 1,
+      periodText,
+      ...parsePeriod(periodText),
+      agreements: key === 'agreements',
+      description: '',
+    };
+  });
+}
+
+/** Sections by order, then name and key so the order is the same on every read. */
+export function compareSections(a: SectionDefinition, b: SectionDefinition): number {
+  return a.order - b.order || a.name.localeCompare(b.name, 'sv') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}

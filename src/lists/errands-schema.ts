@@ -1,0 +1,135 @@
+/**
+ * The columns of the follow-up's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
+ * balance list's sections "Avsnitt SVOM", plus the columns the meetings list needs for the
+ * year's follow-up. Same shapes as `schema.ts`; choice texts are Swedish, mapped to domain values.
+ *
+ * Kept apart from `schema.ts` until the three lists are provisioned, imported and read like the
+ * other two; then these definitions join `LISTS` there (see docs/changes/followup.md).
+ */
+import type { ErrandKind, ErrandStatus, ForumMeetingKind } from '../domain/errands';
+import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './schema';
+import { GROUP_CHOICES } from './schema';
+
+/** The follow-up's own lists. */
+export type FollowUpListKey = 'errands' | 'forum' | 'sections';
+
+export interface FollowUpListDefinition extends Omit<ListDefinition, 'list'> {
+  list: FollowUpListKey;
+}
+
+export const ERRAND_KIND_CHOICES = [
+  ['Information', 'information'],
+  ['Beslut', 'decision'],
+  ['Diskussion', 'discussion'],
+  ['Uppföljning', 'follow-up'],
+] as const satisfies ReadonlyArray<readonly [string, ErrandKind]>;
+
+export const ERRAND_STATUS_CHOICES = [
+  ['Anmält', 'reported'],
+  ['Berett', 'prepared'],
+  ['Behandlat', 'handled'],
+  ['Bordlagt', 'tabled'],
+  ['Återremitterat', 'referred-back'],
+] as const satisfies ReadonlyArray<readonly [string, ErrandStatus]>;
+
+/** The meetings list's kinds for the follow-up: the three of `schema.ts` and other events. */
+export const FORUM_MEETING_KIND_CHOICES = [
+  ['Ordinarie', 'ordinary'],
+  ['Extra', 'extra'],
+  ['Gemensamt med Västernorrland', 'joint'],
+  ['Annat evenemang', 'event'],
+] as const satisfies ReadonlyArray<readonly [string, ForumMeetingKind]>;
+
+/** Whether a section holds areas or the agreements table. */
+export const SECTION_KIND_CHOICES = [
+  ['Områden', 'areas'],
+  ['Avtal', 'agreements'],
+] as const satisfies ReadonlyArray<readonly [string, 'areas' | 'agreements']>;
+
+const column = (name: string, displayName: string, type: PlainColumn['type'], description: string, extra: Partial<PlainColumn> = {}): PlainColumn => ({
+  name,
+  displayName,
+  type,
+  required: false,
+  indexed: false,
+  description,
+  ...extra,
+});
+
+const choice = (name: string, displayName: string, values: ChoiceColumn['values'], description: string, allowFillIn = false): ChoiceColumn => ({
+  name,
+  displayName,
+  type: 'choice',
+  required: false,
+  indexed: false,
+  allowFillIn,
+  values,
+  description,
+});
+
+export const ERRANDS_LIST: FollowUpListDefinition = {
+  list: 'errands',
+  displayName: 'Ärenden SVOM',
+  description: 'Ärenden på SVOM:s dagordningar: mötet de går till och de delar av balanslistan de gäller.',
+  columns: [
+    column('Title', 'Rubrik', 'text', 'The ärende as it stands on the agenda.', { required: true }),
+    column('ErrandKey', 'Nyckel', 'text', 'Stable key of the ärende (e.g. "2017-psykisk-1"); imports match on it.', { required: true, indexed: true, unique: true }),
+    column('MeetingKey', 'Möte', 'text', 'Key of the meeting (Möten SVOM, MeetingKey) the ärende goes to; empty when not known.', { indexed: true }),
+    column('ErrandYear', 'År', 'number', 'The year the ärende was on the agenda, when its meeting is not given; otherwise the meeting\'s year is used.', { indexed: true }),
+    column('EntryKeys', 'Balanslistans nycklar', 'note', 'EntryKey of each balance-list entry the ärende concerns, one per line.'),
+    choice('PreparingGroup', 'Beredande grupp', GROUP_CHOICES, 'The group that prepared it (Fredagsgruppen, L-IFO, ...); other names may be written in.', true),
+    choice('ErrandKind', 'Typ av ärende', ERRAND_KIND_CHOICES, 'Information, beslut, diskussion or uppföljning.'),
+    choice('ErrandStatus', 'Status', ERRAND_STATUS_CHOICES, 'Anmält, berett, behandlat, bordlagt or återremitterat; empty when not stated.'),
+    column('Decision', 'Beslut och noteringar', 'note', 'The decision, or notes; plain text.'),
+    column('DocumentLink', 'Handlingar', 'hyperlink', 'Link to the ärende\'s documents.'),
+    column('SortOrder', 'Ordning', 'number', 'Position on the agenda, ascending.', { required: true }),
+  ],
+};
+
+export const FORUM_LIST: FollowUpListDefinition = {
+  list: 'forum',
+  displayName: 'Forum SVOM',
+  description: 'Forumets beskrivning och representation, som årets uppföljning skriver ut. En rad.',
+  columns: [
+    column('Title', 'Namn', 'text', 'The forum\'s name ("Sociala vård- och omsorgsgruppen").', { required: true }),
+    column('ShortName', 'Förkortning', 'text', 'Short name ("SVOM").'),
+    column('Description', 'Beskrivning', 'note', 'What the forum is.'),
+    column('RepresentationMunicipalities', 'Representation kommunerna', 'note', 'Who represents the municipalities.'),
+    column('RegionName', 'Regionens namn', 'text', 'The region\'s name ("Region Jämtland Härjedalen").'),
+    column('RepresentationRegion', 'Representation regionen', 'note', 'Who represents the region.'),
+    column('OtherParticipants', 'Övriga deltagare', 'note', 'Who else usually takes part, and why.'),
+    column('Preparation', 'Beredning av ärenden', 'note', 'How ärenden are prepared, and by which groups.'),
+    column('MeetingPlan', 'Mötesplanering', 'note', 'The ordinary meeting plan in words.'),
+    column('PlannedMeetingsPerYear', 'Planerade möten per år', 'number', 'Ordinary meetings a year by the plan, joint ones included.'),
+    column('GoalsText', 'Uppföljning av mål', 'note', 'Where the goals followed up come from.'),
+    column('BalanceListText', 'Balanslistan', 'note', 'What the balance list is to the forum.'),
+  ],
+};
+
+export const SECTIONS_LIST: FollowUpListDefinition = {
+  list: 'sections',
+  displayName: 'Avsnitt SVOM',
+  description: 'Balanslistans avsnitt: namn, ordning och period. Ett nytt avsnitt här syns utan ny version.',
+  columns: [
+    column('Title', 'Rubrik', 'text', 'The section\'s heading as printed.', { required: true }),
+    column('SectionKey', 'Nyckel', 'text', 'Stable key the balance list\'s Section column may name instead of the heading.', { required: true, indexed: true, unique: true }),
+    column('SortOrder', 'Ordning', 'number', 'Position among the sections, ascending.', { required: true }),
+    column('Period', 'Period', 'text', 'The period as written ("2019-2022"); empty when the section has none.'),
+    choice('SectionKind', 'Innehåll', SECTION_KIND_CHOICES, 'Areas, or the table of agreements (their state at year end is reported).'),
+    column('Description', 'Beskrivning', 'note', 'A line printed under the heading.'),
+  ],
+};
+
+/** Columns the meetings list gains for the follow-up (MeetingKind then takes `FORUM_MEETING_KIND_CHOICES`). */
+export const MEETING_FOLLOW_UP_COLUMNS: Column[] = [
+  column('MeetingKey', 'Nyckel', 'text', 'Stable key ärenden refer to (e.g. "2017-extra-april").', { indexed: true, unique: true }),
+  column('MeetingYear', 'År', 'number', 'The year, when the day is not known (MeetingDate empty).'),
+  column('MeetingMonth', 'Månad', 'number', 'The month 1-12, when the day is not known.'),
+  column('Subject', 'Ämne', 'text', 'Why an extra meeting was called, or what an event was about.'),
+];
+
+export const FOLLOW_UP_LISTS: Record<FollowUpListKey, FollowUpListDefinition> = {
+  errands: ERRANDS_LIST,
+  forum: FORUM_LIST,
+  sections: SECTIONS_LIST,
+};

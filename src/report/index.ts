@@ -1,0 +1,8 @@
+/** The annual report ("Uppföljning") of the forum's year, as Markdown, HTML and Word. */
+export { buildReportOutline, formatPartialDate } from './outline';
+export type { Block, ReportOutline, Run } from './outline';
+export { escapeMarkdown, renderFollowUpMarkdown } from './markdown';
+export { escapeHtml, renderFollowUpHtml } from './html';
+export { renderFollowUpDocx } from './docx';
+export { reportStrings } from './strings';
+export type { ReportLanguage, ReportStrings } from './strings';

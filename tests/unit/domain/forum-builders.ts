@@ -1,0 +1,88 @@
+/** Small builders of the follow-up's domain objects for tests; every field has a plain default. */
+import type { Errand, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from '../../../src/domain/errands';
+import type { SectionDefinition } from '../../../src/domain/sections';
+import type { Validity } from '../../../src/domain/types';
+
+export function section(key: string, overrides: Partial<SectionDefinition> = {}): SectionDefinition {
+  return { key, name: key, order: 1, periodText: '', fromYear: null, toYear: null, agreements: false, description: '', ...overrides };
+}
+
+export function area(key: string, sectionKey: string, overrides: Partial<SectionedEntry> = {}): SectionedEntry {
+  return {
+    id: key,
+    key,
+    sectionKey,
+    kind: 'goal-area',
+    parentKey: null,
+    order: 1,
+    title: key,
+    status: null,
+    preparingGroups: [],
+    notes: '',
+    nextFollowUp: null,
+    agreement: null,
+    eTag: '"1"',
+    editUrl: `https://contoso.sharepoint.com/sites/SVOM/Lists/Balanslista/${key}`,
+    modifiedAt: null,
+    ...overrides,
+  };
+}
+
+export function agreementEntry(key: string, sectionKey: string, validity: Partial<Validity>): SectionedEntry {
+  return area(key, sectionKey, {
+    kind: 'agreement',
+    agreement: {
+      validity: { text: '', from: null, to: null, ...validity },
+      recommendingForums: ['SVOM'],
+      revisionStatus: null,
+      revisionUpdatedBy: null,
+      revisionUpdatedAt: null,
+    },
+  });
+}
+
+export function forumMeeting(key: string, overrides: Partial<ForumMeeting> = {}): ForumMeeting {
+  return { id: key, key, title: key, date: { year: 2017, month: null, day: null }, kind: 'ordinary', subject: '', notes: '', editUrl: '', ...overrides };
+}
+
+export function errand(key: string, overrides: Partial<Errand> = {}): Errand {
+  return {
+    id: key,
+    key,
+    title: key,
+    meeting: null,
+    year: 2017,
+    entryKeys: [],
+    preparingGroup: '',
+    kind: null,
+    status: null,
+    decision: '',
+    documentLink: null,
+    order: 1,
+    eTag: '"1"',
+    editUrl: `https://contoso.sharepoint.com/sites/SVOM/Lists/Arenden/${key}`,
+    ...overrides,
+  };
+}
+
+export function profile(overrides: Partial<ForumProfile> = {}): ForumProfile {
+  return {
+    name: 'Sociala vård- och omsorgsgruppen',
+    shortName: 'SVOM',
+    description: '',
+    representationMunicipalities: '',
+    representationRegion: '',
+    regionName: '',
+    otherParticipants: '',
+    preparation: '',
+    meetingPlan: '',
+    plannedMeetingsPerYear: null,
+    goalsText: '',
+    balanceListText: '',
+    ...overrides,
+  };
+}
+
+export function forumData(overrides: Partial<ForumData> = {}): ForumData {
+  return { sections: [], entries: [], meetings: [], errands: [], forum: profile(), problems: [], ...overrides };
+}
