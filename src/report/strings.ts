@@ -86,6 +86,7 @@ const sv = {
     'unparseable-validity': 'har en giltighetstid som inte går att läsa',
     'validity-conflict': 'har en giltighetstid som motsäger datumen',
     'missing-date': 'saknar datum',
+    'missing-validity': 'saknar giltighetstid, så ingen påminns innan avtalet går ut',
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' },
   date: {
@@ -154,6 +155,7 @@ const en: ReportStrings = {
     'unparseable-validity': 'has a validity that cannot be read',
     'validity-conflict': 'has a validity that contradicts its dates',
     'missing-date': 'has no date',
+    'missing-validity': 'has no validity period, so nobody is reminded before it ends',
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections' },
   date: {

@@ -181,6 +181,7 @@ describe('mapForumData: sections as data', () => {
       ['agreements', ''],
     ]);
     expect(data.entries.map((entry) => [entry.key, entry.sectionKey])).toEqual(list.entries.map((entry) => [entry.key, entry.section]));
-    expect(data.problems.filter((problem) => problem.list !== 'forum')).toEqual([]);
+    // The dental agreement has no validity at all: a warning, as in the balance list mapping.
+    expect(data.problems.filter((problem) => problem.list !== 'forum').map((problem) => [problem.code, problem.itemId])).toEqual([['missing-validity', '90']]);
   });
 });
