@@ -2,6 +2,7 @@
  * The shape `GET /api/balance-list` returns: what the tab draws and the bot reads.
  * Built from the domain by `buildView` (src/snapshot); kept as plain JSON.
  */
+import type { Errand } from './domain/errands';
 import type { AgreementState, CalendarDate, Entry, EntryStatus, Meeting, Problem } from './domain/types';
 import type { ListName, SourceKind } from './ports/list-source';
 
@@ -41,5 +42,11 @@ export interface BalanceListView {
   agreements: AgreementView[];
   /** Meetings sorted by date (then time). */
   meetings: Meeting[];
+  /**
+   * Every ärende (list "Ärenden SVOM"), in list order. A meeting's agenda is
+   * `errandsForMeeting(errands, meeting)`, an entry's history `errandsForEntry(errands, entry.key)`
+   * (src/domain/errands).
+   */
+  errands: Errand[];
   problems: Problem[];
 }

@@ -132,7 +132,19 @@ export interface ForumData {
 }
 
 /** Whether a meeting ref names this meeting (by key first, then by item id). */
-export function refersTo(ref: MeetingRef, meeting: ForumMeeting): boolean {
+export function refersTo(ref: MeetingRef, meeting: { id: string; key: string }): boolean {
   if (ref.key !== null && meeting.key !== '') return ref.key === meeting.key;
   return ref.id !== null && ref.id === meeting.id;
+}
+
+const byOrder = (a: Errand, b: Errand): number => a.order - b.order || a.title.localeCompare(b.title, 'sv');
+
+/** The ärenden that go to `meeting`, in agenda order: the meeting's agenda so far. */
+export function errandsForMeeting(errands: readonly Errand[], meeting: { id: string; key: string }): Errand[] {
+  return errands.filter((errand) => errand.meeting !== null && refersTo(errand.meeting, meeting)).sort(byOrder);
+}
+
+/** The ärenden that concern the balance-list entry `entryKey`, in agenda order: the entry's history. */
+export function errandsForEntry(errands: readonly Errand[], entryKey: string): Errand[] {
+  return errands.filter((errand) => errand.entryKeys.includes(entryKey)).sort(byOrder);
 }

@@ -91,6 +91,8 @@ export type MeetingKind = 'ordinary' | 'extra' | 'joint-vasternorrland';
 
 export interface Meeting {
   id: string;
+  /** Stable key ärenden refer to (column MeetingKey); '' when the item has none. */
+  key: string;
   title: string;
   date: CalendarDate;
   /** Start time `HH:MM` in Stockholm, when known. */

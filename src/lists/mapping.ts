@@ -178,6 +178,7 @@ function readMeeting(item: ListItem): { meeting: Meeting | null; reader: ItemRea
   }
   const meeting: Meeting = {
     id: reader.id,
+    key: reader.text('MeetingKey'),
     title,
     date: date ?? '',
     time: reader.time('StartTime'),

@@ -47,6 +47,7 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
     entries,
     agreements,
     meetings: list.meetings,
+    errands: [],
     problems: list.problems,
   };
 }

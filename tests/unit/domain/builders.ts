@@ -40,6 +40,7 @@ export function agreement(key: string, validity: Partial<Validity>, overrides: P
 export function meeting(id: string, date: string, overrides: Partial<Meeting> = {}): Meeting {
   return {
     id,
+    key: '',
     title: `SVOM ${date}`,
     date,
     time: null,

@@ -116,6 +116,7 @@ describe('mapListData: a clean page from Graph', () => {
     ]);
     expect(list.meetings[2]).toEqual({
       id: '3',
+      key: '',
       title: 'Exempel: SVOM gemensamt med Västernorrland',
       date: '2022-09-22',
       time: '09:30',

@@ -41,6 +41,7 @@ export function agreement(id: string, key: string, fields: Partial<AgreementView
 function meeting(id: string, date: string, fields: Partial<Meeting> = {}): Meeting {
   return {
     id,
+    key: `mote-${id}`,
     title: `Möte ${id}`,
     date,
     time: null,
@@ -84,6 +85,7 @@ export function fixtureView(overrides: Partial<BalanceListView> = {}): BalanceLi
       agreement('13', 'avtal-4', { title: 'Tandvårdsavtal', validity: { text: '', from: null, to: null }, status: 'unknown', daysLeft: null }),
     ],
     meetings: [meeting('1', '2022-02-26', { title: 'SVOM' }), meeting('2', '2023-02-16', { title: 'Exempel: SVOM ordinarie möte', time: '09:00', itemDeadline: '2023-02-02' })],
+    errands: [],
     problems: [
       {
         list: 'balance',
