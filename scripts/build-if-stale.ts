@@ -1,7 +1,7 @@
 /**
  * What `npm start` runs before the server: builds the web app and the server only when their
- * sources changed since the last build (see lib/incremental-build.ts). `npm run build` always
- * builds both.
+ * sources changed since the last build (see lib/incremental-build.ts). With `--force` (what
+ * `npm run build` runs) it builds both and records them as built.
  */
 import { join } from 'node:path';
 import { buildIfStale } from './lib/incremental-build';
@@ -13,7 +13,7 @@ if (major < 22) {
 }
 
 try {
-  buildIfStale({ root: join(__dirname, '..'), log: (line) => console.log(line) });
+  buildIfStale({ root: join(__dirname, '..'), force: process.argv.includes('--force'), log: (line) => console.log(line) });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

@@ -82,12 +82,14 @@ export function fingerprint(root: string, inputs: string[]): string {
 export interface BuildOptions {
   root: string;
   parts?: BuildPart[];
+  /** Builds every part whatever its fingerprint says (`npm run build`). */
+  force?: boolean;
   /** Where progress lines go (the CLI prints them). */
   log?: (line: string) => void;
 }
 
 /** Builds each part whose inputs changed or whose output is missing; returns the parts built. */
-export function buildIfStale({ root, parts = APP_BUILD, log = () => undefined }: BuildOptions): string[] {
+export function buildIfStale({ root, parts = APP_BUILD, force = false, log = () => undefined }: BuildOptions): string[] {
   const stamps = join(root, 'dist', '.build');
   const built: string[] = [];
   for (const part of parts) {
@@ -95,11 +97,12 @@ export function buildIfStale({ root, parts = APP_BUILD, log = () => undefined }:
     const current = fingerprint(root, part.inputs);
     const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null;
     const outputPresent = existsSync(join(root, part.output));
-    if (previous === current && outputPresent) {
+    if (!force && previous === current && outputPresent) {
       log(`build: ${part.name} is up to date`);
       continue;
     }
-    log(`build: ${part.name} (${previous === null || !outputPresent ? 'not built yet' : 'sources changed'})`);
+    const why = force ? 'asked for' : previous === null || !outputPresent ? 'not built yet' : 'sources changed';
+    log(`build: ${part.name} (${why})`);
     const [script = '', ...args] = part.command;
     const result = spawnSync(process.execPath, [join(root, script), ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...part.env } });
     if (result.status !== 0) throw new BuildFailedError(part.name, result.status ?? result.signal ?? 'unknown');

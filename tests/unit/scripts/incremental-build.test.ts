@@ -69,6 +69,12 @@ describe('buildIfStale', () => {
     expect(buildIfStale({ root, parts: parts() })).toEqual([]);
   });
 
+  it('builds everything when forced, and counts that as built', () => {
+    buildIfStale({ root, parts: parts() });
+    expect(buildIfStale({ root, parts: parts(), force: true })).toEqual(['web', 'server']);
+    expect(buildIfStale({ root, parts: parts() })).toEqual([]);
+  });
+
   it('rebuilds a part whose output was removed', () => {
     buildIfStale({ root, parts: parts() });
     rmSync(join(root, 'out/web.js'));
