@@ -1,4 +1,4 @@
-// Azure resources for Balanslistan: App Service (Linux, Node 20, Always On), Azure Bot with the
+// Azure resources for Balanslistan: App Service (Linux, Node 24 LTS, Always On), Azure Bot with the
 // Teams channel, a Storage account for the bot's state and a Key Vault for the secrets.
 // The web app reads its secrets through Key Vault references with its system-assigned managed
 // identity, so no secret is stored in the app settings. Deploy with `az deployment group create`
@@ -161,7 +161,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
       appCommandLine: 'node dist/app/main.js'
       healthCheckPath: '/healthz'

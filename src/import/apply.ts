@@ -140,97 +140,101 @@ async function runBatches(
   return batches;
 }
 
-/** Applies `plan` to the list `listId`. Throws `ImportFailedError` after undoing a failed run. */
-export async function applyPlan(client: Client, siteId: string, listId: string, plan: ImportPlan, deps: ApplyDeps): Promise<ApplyResult> {
-  const log = deps.logger.child({ module: 'import' });
-  const say = deps.progress ?? (() => undefined);
-  const settings = {
+type BatchSettings = Parameters<typeof runBatches>[2];
+
+/** Where a run writes: the list's items URL and its columns (for the Graph field names). */
+interface Target {
+  items: string;
+  columns: (typeof LISTS)[keyof typeof LISTS]['columns'];
+}
+
+function batchSettings(deps: ApplyDeps, log: Logger): BatchSettings {
+  return {
     sleep: deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
     maxRetries: deps.maxRetries ?? 6,
     maxWaitMs: deps.maxWaitMs ?? 60_000,
     log,
   };
-  const columns = LISTS[plan.list].columns;
-  const items = `sites/${siteId}/lists/${listId}/items`;
-  const created: ApplyResult['created'] = [];
-  const updated: typeof plan.updates = [];
+}
 
-  const writes: Operation[] = [
+/** The plan's creates (`c<i>`) and updates (`u<i>`, with the eTag read when planning) as batch operations. */
+function writeOperations(plan: ImportPlan, target: Target): Operation[] {
+  return [
     ...plan.creates.map((create, index) => ({
       id: `c${index}`,
       method: 'POST' as const,
-      url: `/${items}`,
-      body: { fields: toGraphFields(columns, create.values) },
+      url: `/${target.items}`,
+      body: { fields: toGraphFields(target.columns, create.values) },
       label: `row ${create.rowNumber} (${create.key})`,
       attempts: 0,
     })),
     ...plan.updates.map((update, index) => ({
       id: `u${index}`,
       method: 'PATCH' as const,
-      url: `/${items}/${update.itemId}/fields`,
-      body: toGraphFields(columns, update.values),
+      url: `/${target.items}/${update.itemId}/fields`,
+      body: toGraphFields(target.columns, update.values),
       headers: { 'If-Match': update.eTag },
       label: `row ${update.rowNumber} (${update.key})`,
       attempts: 0,
     })),
   ];
+}
 
-  const undo = async (reason: string, cause: unknown): Promise<never> => {
-    say(`Undoing: deleting ${created.length} created item(s), restoring ${updated.length} updated item(s)`);
-    const failures: string[] = [];
-    let deleted = 0;
-    let restored = 0;
-    const operations: Operation[] = [
-      ...created.map((item, index) => ({ id: `d${index}`, method: 'DELETE' as const, url: `/${items}/${item.itemId}`, label: `delete item ${item.itemId} (${item.key})`, attempts: 0 })),
-      ...updated.map((update, index) => ({
-        id: `r${index}`,
-        method: 'PATCH' as const,
-        url: `/${items}/${update.itemId}/fields`,
-        body: toGraphFields(columns, update.before),
-        label: `restore item ${update.itemId} (${update.key})`,
-        attempts: 0,
-      })),
-    ];
-    // Undo goes on past single failures, so as much as possible is put back.
-    for (const operation of operations) {
-      try {
-        await runBatches(client, [operation], settings, (done) => (done.method === 'DELETE' ? (deleted += 1) : (restored += 1)));
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
+/** What this run wrote so far: the items it created and the updates that went through. */
+interface Written {
+  created: ApplyResult['created'];
+  updated: ImportPlan['updates'];
+}
+
+/** Deletes of the created items and restores of the updated ones to their values before the run. */
+function undoOperations(written: Written, target: Target): Operation[] {
+  return [
+    ...written.created.map((item, index) => ({ id: `d${index}`, method: 'DELETE' as const, url: `/${target.items}/${item.itemId}`, label: `delete item ${item.itemId} (${item.key})`, attempts: 0 })),
+    ...written.updated.map((update, index) => ({
+      id: `r${index}`,
+      method: 'PATCH' as const,
+      url: `/${target.items}/${update.itemId}/fields`,
+      body: toGraphFields(target.columns, update.before),
+      label: `restore item ${update.itemId} (${update.key})`,
+      attempts: 0,
+    })),
+  ];
+}
+
+/**
+ * Puts back what the run wrote, one operation at a time and past single failures so as much as
+ * possible is restored, then throws `ImportFailedError` with `reason` and how far the undo got.
+ */
+async function undoRun(client: Client, written: Written, target: Target, settings: BatchSettings, failure: { reason: string; cause: unknown; list: string; say: (line: string) => void }): Promise<never> {
+  failure.say(`Undoing: deleting ${written.created.length} created item(s), restoring ${written.updated.length} updated item(s)`);
+  const failures: string[] = [];
+  let deleted = 0;
+  let restored = 0;
+  for (const operation of undoOperations(written, target)) {
+    try {
+      await runBatches(client, [operation], settings, (done) => (done.method === 'DELETE' ? (deleted += 1) : (restored += 1)));
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error));
     }
-    log.error({ list: plan.list, deleted, restored, failures: failures.length }, 'import failed and was undone');
-    const outcome =
-      failures.length === 0
-        ? `Undone: ${deleted} created item(s) deleted, ${restored} updated item(s) restored; the list is as it was before.`
-        : `Undo was incomplete (${failures.length} problem(s): ${failures.join('; ')}); check the list in SharePoint.`;
-    throw new ImportFailedError(`${reason} ${outcome}`, { deleted, restored, failures }, { cause });
-  };
-
-  let batches = 0;
-  try {
-    batches = await runBatches(client, writes, settings, (operation, response) => {
-      if (operation.method === 'POST') {
-        const create = plan.creates[Number(operation.id.slice(1))];
-        const itemId = bodyOf(response).id;
-        if (create && itemId) created.push({ key: create.key, itemId: String(itemId) });
-      } else {
-        const update = plan.updates[Number(operation.id.slice(1))];
-        if (update) updated.push(update);
-      }
-      const done = created.length + updated.length;
-      if (done % BATCH_SIZE === 0 || done === writes.length) say(`  ${done}/${writes.length} written`);
-    });
-  } catch (error) {
-    const reason =
-      error instanceof OperationFailed
-        ? `The import stopped at ${error.operation.label}: Graph answered ${error.status}${error.status === 412 ? ' (someone changed the item meanwhile; run the import again)' : error.status === 403 ? ' (the app needs write access on the site: Sites.Selected with the "write" role)' : ''}: ${error.detail}.`
-        : `The import stopped: ${error instanceof Error ? error.message : String(error)}.`;
-    return undo(reason, error);
   }
+  settings.log.error({ list: failure.list, deleted, restored, failures: failures.length }, 'import failed and was undone');
+  const outcome =
+    failures.length === 0
+      ? `Undone: ${deleted} created item(s) deleted, ${restored} updated item(s) restored; the list is as it was before.`
+      : `Undo was incomplete (${failures.length} problem(s): ${failures.join('; ')}); check the list in SharePoint.`;
+  throw new ImportFailedError(`${failure.reason} ${outcome}`, { deleted, restored, failures }, { cause: failure.cause });
+}
 
-  // Verify: every written row reads back as planned.
-  say('Verifying');
+/** Why the writes stopped, in words an admin can act on (412 and 403 get what to do). */
+function stopReason(error: unknown): string {
+  if (!(error instanceof OperationFailed)) return `The import stopped: ${error instanceof Error ? error.message : String(error)}.`;
+  const hint =
+    error.status === 412 ? ' (someone changed the item meanwhile; run the import again)' : error.status === 403 ? ' (the app needs write access on the site: Sites.Selected with the "write" role)' : '';
+  return `The import stopped at ${error.operation.label}: Graph answered ${error.status}${hint}: ${error.detail}.`;
+}
+
+/** Reads the list back and lists every planned value that did not arrive as planned. */
+async function verifyWritten(client: Client, siteId: string, listId: string, plan: ImportPlan): Promise<string[]> {
   const after = new Map(
     (await readAllItems(client, siteId, listId, plan.list)).map((item) => {
       const values = canonicalItem(plan.list, item);
@@ -248,9 +252,41 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
   };
   for (const create of plan.creates) check(create.key, create.values);
   for (const update of plan.updates) check(update.key, update.values);
+  return mismatches;
+}
+
+/** Applies `plan` to the list `listId`. Throws `ImportFailedError` after undoing a failed run. */
+export async function applyPlan(client: Client, siteId: string, listId: string, plan: ImportPlan, deps: ApplyDeps): Promise<ApplyResult> {
+  const log = deps.logger.child({ module: 'import' });
+  const say = deps.progress ?? (() => undefined);
+  const settings = batchSettings(deps, log);
+  const target: Target = { items: `sites/${siteId}/lists/${listId}/items`, columns: LISTS[plan.list].columns };
+  const written: Written = { created: [], updated: [] };
+  const undo = (reason: string, cause: unknown) => undoRun(client, written, target, settings, { reason, cause, list: plan.list, say });
+
+  const writes = writeOperations(plan, target);
+  let batches = 0;
+  try {
+    batches = await runBatches(client, writes, settings, (operation, response) => {
+      if (operation.method === 'POST') {
+        const create = plan.creates[Number(operation.id.slice(1))];
+        const itemId = bodyOf(response).id;
+        if (create && itemId) written.created.push({ key: create.key, itemId: String(itemId) });
+      } else {
+        const update = plan.updates[Number(operation.id.slice(1))];
+        if (update) written.updated.push(update);
+      }
+      const done = written.created.length + written.updated.length;
+      if (done % BATCH_SIZE === 0 || done === writes.length) say(`  ${done}/${writes.length} written`);
+    });
+  } catch (error) {
+    return undo(stopReason(error), error);
+  }
+
+  say('Verifying');
+  const mismatches = await verifyWritten(client, siteId, listId, plan);
   if (mismatches.length > 0) {
     return undo(`Verification failed after writing: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}.`, null);
   }
-  return { created, updated: updated.length, batches };
+  return { created: written.created, updated: written.updated.length, batches };
 }
-

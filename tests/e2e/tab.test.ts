@@ -5,7 +5,7 @@
  * reaches every control, axe finds no WCAG 2.1 A/AA violation in the light, dark and high-contrast
  * themes, and an XSS payload in a title stays text. Screenshots go to test-artifacts/screenshots.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { silentLogger } from '../../src/logger';
 import { FixedClock } from '../../src/ports/clock';
 import { createServer, type AppServer } from '../../app/server';
 import type { BalanceListView } from '../../src/view-model';
-import { CHROMIUM, launch, type Browser } from './support/browser';
+import { describeWithBrowser, launch, type Browser } from './support/browser';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
 const SEED = join(ROOT, 'data', 'balanslista-2022.json');
@@ -31,11 +31,7 @@ interface StoredItem {
   fields: Record<string, unknown>;
 }
 
-const available = existsSync(CHROMIUM);
-const describeBrowser = available ? describe : describe.skip;
-if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
-
-describeBrowser('the tab in Chromium (local mode)', () => {
+describeWithBrowser('the tab in Chromium (local mode)', () => {
   let dataDir: string;
   let server: AppServer;
   let url: string;

@@ -84,6 +84,11 @@ export interface FakeBotConnector {
   activities: ConnectorActivity[];
   /** Posts (not replies) in one conversation (a channel id posts new threads). */
   postsIn(conversationId: string): ConnectorActivity[];
+  /**
+   * Resolves once `conversationId` holds at least `count` posts (checked after every answered
+   * request), for posts the bot makes after the call that triggered them has returned.
+   */
+  waitForPosts(conversationId: string, count: number): Promise<ConnectorActivity[]>;
   /** Answers the next matching requests with `fault`. */
   failNext(fault: ConnectorFault, options?: { times?: number; method?: string; pathIncludes?: string }): void;
   /** Drops every queued fault. */
@@ -204,6 +209,25 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     return null;
   };
 
+  // Conditions tests wait on, checked again each time the fake has answered a request.
+  const waiters = new Set<() => boolean>();
+  const until = <T>(value: () => T | null): Promise<T> =>
+    new Promise((resolve) => {
+      const check = (): boolean => {
+        const result = value();
+        if (result === null) return false;
+        waiters.delete(check);
+        resolve(result);
+        return true;
+      };
+      if (!check()) waiters.add(check);
+    });
+  const postsIn = (conversationId: string) => activities.filter((a) => a.conversationId === conversationId && a.replyToId === null);
+
+  app.use((_req, res, next) => {
+    res.once('finish', () => [...waiters].forEach((check) => check()));
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const entry: ConnectorRequest = {
@@ -333,7 +357,12 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     teams,
     requests,
     activities,
-    postsIn: (conversationId) => activities.filter((a) => a.conversationId === conversationId && a.replyToId === null),
+    postsIn,
+    waitForPosts: (conversationId, count) =>
+      until(() => {
+        const posts = postsIn(conversationId);
+        return posts.length >= count ? posts : null;
+      }),
     failNext: (fault, opts = {}) => {
       faults.push({ fault, times: opts.times ?? 1, method: opts.method, pathIncludes: opts.pathIncludes });
     },

@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { AppError } from '../../../src/errors';
 import { checkIcon } from './icons';
 import { formatSchemaProblem, validateLocalization, validateManifest } from './schema';
 import { fillTemplate } from './template';
 
 /** The package failed validation; `problems` has one readable line per problem. */
-export class PackageError extends Error {
+export class PackageError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`The app package is not valid:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'PackageError';
+    super('invalid-package', `The app package is not valid:\n  - ${problems.join('\n  - ')}`);
   }
 }
 
@@ -112,31 +112,30 @@ function parseJson(file: string, text: string, problems: string[]): Record<strin
   return null;
 }
 
-/** Fills, validates and zips the app package. Throws `PackageError` listing every problem found. */
-export async function buildAppPackage(options: BuildOptions): Promise<BuildResult> {
-  const { appPackageDir, envName } = options;
-  const outDir = options.outDir ?? join(appPackageDir, 'build');
-  const warnings: string[] = [];
-  const problems: string[] = [];
-  const values = envName === 'local' ? withLocalDefaults(options.values, warnings) : withoutEmpty(options.values);
+/** A file that goes into the zip beside manifest.json. */
+interface PackageFile {
+  name: string;
+  data: Buffer;
+}
 
+/** Fills manifest.json from `values` and validates it against the schema (when nothing is missing). */
+function filledManifest(appPackageDir: string, envName: string, values: Record<string, string | undefined>, problems: string[]): Record<string, unknown> {
   const templatePath = join(appPackageDir, 'manifest.json');
   if (!existsSync(templatePath)) throw new PackageError([`manifest.json: not found in ${appPackageDir}`]);
-  const template = readFileSync(templatePath, 'utf8');
-  const filled = fillTemplate(template, values);
+  const filled = fillTemplate(readFileSync(templatePath, 'utf8'), values);
   for (const name of filled.missing) {
     problems.push(`manifest.json: \${{${name}}} has no value: set ${name} in env/.env.${envName} (or the environment)`);
   }
   const manifest = parseJson('manifest.json', filled.text, problems);
   if (!manifest) throw new PackageError(problems);
   if (filled.missing.length === 0) problems.push(...validateManifest(manifest).map(formatSchemaProblem));
+  return manifest;
+}
 
-  const zip = new JSZip();
-  // A fixed date makes the same inputs give the same zip, byte for byte.
-  const date = new Date('2020-01-01T00:00:00Z');
-  const files: Array<{ name: string; data: Buffer }> = [];
-
+/** The colour and outline icons the manifest names, each checked for size and shape. */
+function iconFiles(manifest: Record<string, unknown>, appPackageDir: string, problems: string[]): PackageFile[] {
   const icons = (manifest.icons ?? {}) as Record<string, unknown>;
+  const files: PackageFile[] = [];
   for (const kind of ['color', 'outline'] as const) {
     const name = icons[kind];
     if (typeof name !== 'string') continue; // the schema reported it
@@ -149,41 +148,59 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
     problems.push(...checkIcon(kind, name, data).map((problem) => `${problem.file}: ${problem.message}`));
     files.push({ name, data });
   }
+  return files;
+}
 
-  const version = typeof manifest.manifestVersion === 'string' ? manifest.manifestVersion : null;
+/** The localization files the manifest names: the default language's and the additional ones. */
+function languageFilesOf(manifest: Record<string, unknown>): string[] {
   const localization = (manifest.localizationInfo ?? {}) as {
     defaultLanguageFile?: unknown;
     additionalLanguages?: Array<{ file?: unknown }>;
   };
-  const languageFiles = [localization.defaultLanguageFile, ...(localization.additionalLanguages ?? []).map((language) => language.file)].filter(
+  return [localization.defaultLanguageFile, ...(localization.additionalLanguages ?? []).map((language) => language.file)].filter(
     (file): file is string => typeof file === 'string',
   );
-  for (const name of languageFiles) {
-    const path = join(appPackageDir, name);
-    if (!existsSync(path)) {
-      problems.push(`manifest.json /localizationInfo: file "${name}" does not exist in appPackage/`);
-      continue;
-    }
-    const text = fillTemplate(readFileSync(path, 'utf8'), values);
-    for (const missing of text.missing) problems.push(`${name}: \${{${missing}}} has no value: set ${missing} in env/.env.${envName}`);
-    const content = parseJson(name, text.text, problems);
-    if (!content) continue;
-    if (version) {
-      try {
-        problems.push(...validateLocalization(content, version, name).map(formatSchemaProblem));
-      } catch (error) {
-        problems.push(`${name}: ${(error as Error).message}`);
-      }
-    }
-    for (const key of Object.keys(content)) {
-      if (key === '$schema' || /^(name|description)\./.test(key) || key.startsWith('[[')) continue;
-      if (!hasPath(manifest, key)) problems.push(`${name}: "${key}" names nothing in manifest.json`);
-    }
-    files.push({ name, data: Buffer.from(text.text) });
+}
+
+/**
+ * One localization file, filled and validated against the schema of the manifest's version; its
+ * keys must name something in the manifest. Null when it is missing or not JSON (reported).
+ */
+function localizationFile(
+  name: string,
+  manifest: Record<string, unknown>,
+  context: { appPackageDir: string; envName: string; values: Record<string, string | undefined> },
+  problems: string[],
+): PackageFile | null {
+  const path = join(context.appPackageDir, name);
+  if (!existsSync(path)) {
+    problems.push(`manifest.json /localizationInfo: file "${name}" does not exist in appPackage/`);
+    return null;
   }
+  const text = fillTemplate(readFileSync(path, 'utf8'), context.values);
+  for (const missing of text.missing) problems.push(`${name}: \${{${missing}}} has no value: set ${missing} in env/.env.${context.envName}`);
+  const content = parseJson(name, text.text, problems);
+  if (!content) return null;
+  const version = typeof manifest.manifestVersion === 'string' ? manifest.manifestVersion : null;
+  if (version) {
+    try {
+      problems.push(...validateLocalization(content, version, name).map(formatSchemaProblem));
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  for (const key of Object.keys(content)) {
+    if (key === '$schema' || /^(name|description)\./.test(key) || key.startsWith('[[')) continue;
+    if (!hasPath(manifest, key)) problems.push(`${name}: "${key}" names nothing in manifest.json`);
+  }
+  return { name, data: Buffer.from(text.text) };
+}
 
-  if (problems.length > 0) throw new PackageError(problems);
-
+/** Zips the manifest and files reproducibly and writes the zip and the filled manifest to `outDir`. */
+async function writePackage(outDir: string, envName: string, manifest: Record<string, unknown>, files: PackageFile[]): Promise<Omit<BuildResult, 'warnings' | 'manifest'>> {
+  const zip = new JSZip();
+  // A fixed date makes the same inputs give the same zip, byte for byte.
+  const date = new Date('2020-01-01T00:00:00Z');
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   zip.file('manifest.json', manifestText, { date });
   for (const file of files) zip.file(file.name, file.data, { date });
@@ -194,13 +211,29 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const manifestPath = join(outDir, `manifest.${envName}.json`);
   writeFileSync(zipPath, zipData);
   writeFileSync(manifestPath, manifestText);
-
   return {
     zipPath,
     manifestPath,
     files: [{ name: 'manifest.json', bytes: Buffer.byteLength(manifestText) }, ...files.map((file) => ({ name: file.name, bytes: file.data.length }))],
     zipBytes: zipData.length,
-    warnings,
-    manifest,
   };
+}
+
+/** Fills, validates and zips the app package. Throws `PackageError` listing every problem found. */
+export async function buildAppPackage(options: BuildOptions): Promise<BuildResult> {
+  const { appPackageDir, envName } = options;
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  const values = envName === 'local' ? withLocalDefaults(options.values, warnings) : withoutEmpty(options.values);
+
+  const manifest = filledManifest(appPackageDir, envName, values, problems);
+  const files = iconFiles(manifest, appPackageDir, problems);
+  for (const name of languageFilesOf(manifest)) {
+    const file = localizationFile(name, manifest, { appPackageDir, envName, values }, problems);
+    if (file) files.push(file);
+  }
+  if (problems.length > 0) throw new PackageError(problems);
+
+  const written = await writePackage(options.outDir ?? join(appPackageDir, 'build'), envName, manifest, files);
+  return { ...written, warnings, manifest };
 }

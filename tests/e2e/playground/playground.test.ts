@@ -13,6 +13,7 @@ import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../app/server';
+import { CHROMIUM, describeWithBrowser } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +30,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe('the bot in the Agents Playground', () => {
+describeWithBrowser('the bot in the Agents Playground', () => {
   let dir: string;
   let server: AppServer;
   let browser: BrowserContext;
@@ -50,7 +51,7 @@ describe('the bot in the Agents Playground', () => {
     server = await createServer(config, { clock: new FixedClock('2022-12-01T09:00:00Z'), logger: silentLogger });
     await server.listen();
     browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 1400, height: 900 },

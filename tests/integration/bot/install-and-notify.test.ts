@@ -204,7 +204,8 @@ describe('choosing the channel posts what is already due', () => {
     const harness = await startHarness({ source: new MemoryListSource(sampleListData()), postDueOnChannelChoice: true });
     try {
       await installAndChoose(harness);
-      for (let i = 0; i < 50 && harness.connector.postsIn(SVOM_CHANNEL).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The reminders are posted after the choice's own answer; wait for them, not for a time.
+      await harness.connector.waitForPosts(SVOM_CHANNEL, 2);
       expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);
       await harness.bot.notifier.run();
       expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);

@@ -41,9 +41,12 @@ describe('notifiers on one Blob Storage ledger', () => {
         instanceId: name,
       });
     const instances = ['a', 'b', 'c', 'd'].map(instance);
-    const runs = Promise.all(instances.map((notifier) => notifier.run()));
-    setTimeout(() => open(), 100);
-    await runs;
+    const runs = instances.map((notifier) => notifier.run());
+    // Opens the gate only when every instance has made its claims and is waiting or finished.
+    await messenger.allHeldOrDone(runs);
+    expect(messenger.held).toBeGreaterThan(0);
+    open();
+    await Promise.all(runs);
     messenger.gate = null;
     await Promise.all(instances.map((notifier) => notifier.run()));
     setClock(clock, '2022-12-13');

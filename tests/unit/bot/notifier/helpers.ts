@@ -90,12 +90,20 @@ export class RecordingMessenger implements Messenger {
   readonly script: DeliveryResult[] = [];
   /** When set, each post waits for it (to hold runs open and make them overlap). */
   gate: Promise<void> | null = null;
+  /** Posts waiting at the gate now. */
+  held = 0;
   private next = 1;
+  private readonly listeners = new Set<() => void>();
 
   async postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
     const post = { teamId: target.teamId, channelId: target.channelId, card, summary };
     this.attempts.push(post);
-    if (this.gate) await this.gate;
+    if (this.gate) {
+      this.held += 1;
+      this.listeners.forEach((listener) => listener());
+      await this.gate;
+      this.held -= 1;
+    }
     const scripted = this.script.shift();
     if (scripted && !scripted.ok) return scripted;
     this.posts.push(post);
@@ -105,6 +113,30 @@ export class RecordingMessenger implements Messenger {
   /** Event keys of the posted cards, in order. */
   keys(): string[] {
     return this.posts.map((post) => String(post.card.eventKey));
+  }
+
+  /**
+   * Resolves once every one of `runs` has either finished or is held at the gate: the moment all
+   * concurrent runs have made their claims, so opening the gate then tests real overlap (a wait
+   * on that condition instead of a guessed number of milliseconds).
+   */
+  async allHeldOrDone(runs: Array<Promise<unknown>>): Promise<void> {
+    let done = 0;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (done + this.held < runs.length) return;
+        this.listeners.delete(check);
+        resolve();
+      };
+      this.listeners.add(check);
+      for (const run of runs) {
+        void run.then(
+          () => ((done += 1), check()),
+          () => ((done += 1), check()),
+        );
+      }
+      check();
+    });
   }
 }
 

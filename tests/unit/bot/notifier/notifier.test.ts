@@ -121,10 +121,11 @@ describe('the notifier on the 2022 seed', () => {
     const w = await world();
     let open!: () => void;
     w.messenger.gate = new Promise((resolve) => (open = resolve));
-    const runs = Promise.all([w.notifier.run(), w.another().run(), w.another().run()]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = [w.notifier.run(), w.another().run(), w.another().run()];
+    await w.messenger.allHeldOrDone(started);
+    expect(w.messenger.held).toBeGreaterThan(0);
     open();
-    const reports = await runs;
+    const reports = await Promise.all(started);
     expect(w.messenger.keys().sort()).toEqual([INUTSKRIVNING, HEMSJUKVARD].sort());
     const posted = reports.flatMap((report) => report.teams.flatMap((t) => t.events)).filter((event) => event.outcome === 'posted');
     expect(posted).toHaveLength(2);
