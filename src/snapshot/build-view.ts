@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { agreementState } from '../domain/agreements';
+import type { Errand } from '../domain/errands';
 import type { BalanceList, CalendarDate, Entry } from '../domain/types';
 import type { ListName, SourceKind } from '../ports/list-source';
 import type { AgreementView, BalanceListView } from '../view-model';
@@ -18,6 +19,8 @@ export interface ViewOptions {
   generatedAt: string;
   refreshedAt: string;
   staleSince: string | null;
+  /** Every ärende, in list order. */
+  errands: Errand[];
 }
 
 function agreementView(entry: Entry, today: CalendarDate, expiringWithinDays: number): AgreementView {
@@ -47,7 +50,7 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
     entries,
     agreements,
     meetings: list.meetings,
-    errands: [],
+    errands: options.errands,
     problems: list.problems,
   };
 }

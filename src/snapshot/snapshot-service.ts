@@ -6,10 +6,12 @@
  */
 import { stockholmDateOf } from '../domain/dates';
 import { DEFAULT_DUE_RULES } from '../domain/due';
+import type { ForumData } from '../domain/errands';
 import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
+import { mapForumData } from '../lists/errands-mapping';
 import { mapListData } from '../lists/mapping';
 import { buildView, viewEtag } from './build-view';
 import type { Snapshot, SnapshotProvider } from './types';
@@ -38,6 +40,7 @@ function errorSummary(error: unknown): { code: string; status: number | null; me
 export class SnapshotService implements SnapshotProvider {
   private readonly log: Logger;
   private list: BalanceList | null = null;
+  private forum: ForumData | null = null;
   private snapshot: Snapshot | null = null;
   private refreshedAt: string | null = null;
   private staleSince: string | null = null;
@@ -96,7 +99,10 @@ export class SnapshotService implements SnapshotProvider {
     const startedAt = this.options.clock.now().toISOString();
     try {
       const result = await this.options.source.read();
-      if (result.changed || !this.list) this.list = mapListData(result.data);
+      if (result.changed || !this.list) {
+        this.list = mapListData(result.data);
+        this.forum = mapForumData(result.data);
+      }
       this.refreshedAt = startedAt;
       if (this.staleSince) this.log.info({ staleSince: this.staleSince }, 'list source readable again; snapshot is fresh');
       this.staleSince = null;
@@ -114,6 +120,7 @@ export class SnapshotService implements SnapshotProvider {
 
   private rebuild(): Snapshot {
     const list = this.list as BalanceList;
+    const forum = this.forum as ForumData;
     const now = this.options.clock.now();
     const view = buildView(list, {
       source: this.options.source.kind,
@@ -125,9 +132,10 @@ export class SnapshotService implements SnapshotProvider {
       generatedAt: now.toISOString(),
       refreshedAt: this.refreshedAt ?? now.toISOString(),
       staleSince: this.staleSince,
+      errands: forum.errands,
     });
     const previous = this.snapshot;
-    this.snapshot = { list, view, etag: viewEtag(view) };
+    this.snapshot = { list, forum, view, etag: viewEtag(view) };
     if (previous?.etag !== this.snapshot.etag) {
       if (previous) this.log.info({ etag: this.snapshot.etag, stale: view.stale }, 'balance list snapshot changed');
       for (const listener of this.listeners) {

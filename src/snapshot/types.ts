@@ -1,12 +1,19 @@
 /**
  * The server's cached view of the balance list: what the tab API serves and the bot reads.
  */
+import type { ForumData } from '../domain/errands';
 import type { BalanceList } from '../domain/types';
 import type { BalanceListView } from '../view-model';
 
 export interface Snapshot {
   /** The list as the domain understands it (entries, meetings, problems). */
   list: BalanceList;
+  /**
+   * The same lists read for the forum's year: sections as data, meetings with partial dates,
+   * ärenden and the forum profile (src/lists/errands-mapping.ts). `buildForumYear(forum, year)`
+   * makes a year's follow-up from it.
+   */
+  forum: ForumData;
   /** The JSON the tab API returns. */
   view: BalanceListView;
   /**
