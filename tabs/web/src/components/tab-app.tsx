@@ -58,13 +58,15 @@ interface Props {
   pollMs?: number;
   /** The list the page came with (local mode), so the first view needs no request. */
   initialView?: BalanceListView | null;
+  /** When the server read that list, so the page shows the same time the server drew. */
+  initialCheckedAt?: Date | null;
 }
 
-export function TabApp({ host, client, location, pollMs, initialView }: Props) {
+export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt }: Props) {
   const styles = useStyles();
   const strings = stringsFor(languageOf(host.locale));
   const [state, setState] = useState<UrlState>(() => parseUrlState(location.search));
-  const data = useBalanceList(client, pollMs, initialView ?? null);
+  const data = useBalanceList(client, pollMs, initialView ?? null, initialCheckedAt ?? null);
 
   useEffect(() => location.listen(() => setState(parseUrlState(location.search))), [location]);
 

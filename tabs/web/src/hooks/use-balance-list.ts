@@ -17,11 +17,20 @@ export interface BalanceListState {
 
 export const DEFAULT_POLL_MS = 20_000;
 
-/** `initial` is the list the page came with (local mode): shown at once, and the first poll comes after `pollMs`. */
-export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAULT_POLL_MS, initial: BalanceListView | null = null): BalanceListState {
+/**
+ * `initial` is the list the page came with (local mode): shown at once, and the first poll comes
+ * after `pollMs`. `initialCheckedAt` is when the server read it: the page hydrates with the time
+ * the server drew, not the browser's clock.
+ */
+export function useBalanceList(
+  client: BalanceListClient,
+  pollMs: number = DEFAULT_POLL_MS,
+  initial: BalanceListView | null = null,
+  initialCheckedAt: Date | null = null,
+): BalanceListState {
   const [view, setView] = useState<BalanceListView | null>(initial);
   const [error, setError] = useState<ApiError | null>(null);
-  const [checkedAt, setCheckedAt] = useState<Date | null>(() => (initial ? new Date() : null));
+  const [checkedAt, setCheckedAt] = useState<Date | null>(() => (initial ? (initialCheckedAt ?? new Date()) : null));
   const [loading, setLoading] = useState(initial === null);
   const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
