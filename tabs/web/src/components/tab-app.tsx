@@ -13,6 +13,7 @@ import type { Host } from '../teams/host';
 import { BalanceListPanel } from '../views/balance-list-view';
 import { AppContext } from './app-context';
 import { LoadProblem } from './load-problem';
+import { NoScriptViews } from './no-script';
 import { LocalNotice, RefreshLine, StaleBanner } from './status-header';
 import { Themed } from './themed';
 
@@ -120,6 +121,7 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
                 </Tab>
               ))}
             </TabList>
+            <NoScriptViews state={state} search={location.search} />
           </nav>
           <main id="main" tabIndex={-1} className="tab-main">
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
