@@ -2,7 +2,9 @@
  * Starts the app. `/config` is the channel tab's configuration page; every other path (`/tab`,
  * `/`) is the tab. When the server drew the page (local mode), React hydrates that markup with
  * the very input the server used (the `#initial-data` block) and then switches to the Teams host
- * (theme, language, SSO) once Teams answers; otherwise it renders at once as a plain page.
+ * (theme, language, SSO) once Teams answers. Otherwise (SharePoint mode) it renders once Teams has
+ * said who is signed in, with the list this browser last saw for that user and tenant, marked as
+ * being checked, until the API answers.
  */
 import { createDOMRenderer } from '@fluentui/react-components';
 import { startTransition } from 'react';
@@ -10,6 +12,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createClient } from './api/client';
 import { browserLocation } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
+import { lastSeenStore, type LastSeen, type LastSeenStore } from './model/last-seen';
 import { Page } from './ssr/page';
 import type { PageData } from './ssr/page-data';
 import { connectHost } from './teams/connect';
@@ -52,6 +55,15 @@ function typedSearch(container: HTMLElement): string | null {
   return changed ? (search ? `?${search}` : '') : null;
 }
 
+/** The browser's localStorage, or null where it is blocked (reading `localStorage` can throw). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** Moves the address to `search` and lets the app follow it as it follows back/forward. */
 function adoptSearch(search: string): void {
   window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
@@ -75,16 +87,22 @@ export async function start(): Promise<void> {
   const data = pageData();
   const renderer = createDOMRenderer(document);
   const location = browserLocation();
-  const client = createClient({ getToken: async () => (await hostReady).getAuthToken(), etag: data?.etag ?? null });
-  const page = (host: Host, onMounted?: () => void) => (
+  // SharePoint mode: the list this browser last saw for the signed-in user, and its ETag, so an
+  // unchanged list is confirmed with a 304.
+  const host = data ? null : await hostReady;
+  const store: LastSeenStore | null = host?.account ? lastSeenStore(browserStorage(), host.account) : null;
+  const remembered: LastSeen | null = store?.read() ?? null;
+  const client = createClient({ getToken: async () => (await hostReady).getAuthToken(), etag: data?.etag ?? remembered?.etag ?? null });
+  const page = (pageHost: Host, onMounted?: () => void) => (
     <Page
       renderer={renderer}
-      host={host}
+      host={pageHost}
       client={client}
       location={location}
       pollMs={pollInterval(window.location.search)}
       initialView={data?.view ?? null}
       initialCheckedAt={data ? new Date(data.checkedAt) : null}
+      lastSeen={store ? { store, remembered } : null}
       onMounted={onMounted}
     />
   );
@@ -109,11 +127,11 @@ export async function start(): Promise<void> {
         },
       },
     );
-    const [host] = await Promise.all([hostReady, mounted]);
+    const [teamsHost] = await Promise.all([hostReady, mounted]);
     // A transition: views whose code is still loading keep the server's markup until they
     // hydrate, instead of being drawn again from scratch.
-    startTransition(() => root.render(page(host)));
+    startTransition(() => root.render(page(teamsHost)));
     return;
   }
-  createRoot(container).render(page(await hostReady, markReady));
+  createRoot(container).render(page(host ?? (await hostReady), markReady));
 }

@@ -30,6 +30,9 @@ export interface Strings {
   sourceLocal: string;
   sourceSharePoint: string;
   staleTitle: string;
+  /** The list this browser last saw (SharePoint mode), shown until the sign-in check answers. */
+  checkingTitle: string;
+  checkingBody: string;
   staleBody: (since: string) => string;
   loading: string;
   refreshNow: string;
@@ -198,6 +201,8 @@ export const sv: Strings = {
   sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
   sourceSharePoint: 'Data från SharePoint',
   staleTitle: 'Uppgifterna kan vara inaktuella',
+  checkingTitle: 'Kontrolleras …',
+  checkingBody: 'Du ser listan som den såg ut när du senast öppnade fliken. Den byts ut när din behörighet är kontrollerad och går inte att redigera förrän dess.',
   staleBody: (since) => `SharePoint har inte kunnat läsas sedan ${since}. Du ser den senaste kopian som gick att hämta.`,
   loading: 'Hämtar balanslistan …',
   refreshNow: 'Uppdatera nu',
@@ -357,6 +362,8 @@ export const en: Strings = {
   sourceLocal: 'Local mode: data from a file on this computer',
   sourceSharePoint: 'Data from SharePoint',
   staleTitle: 'The data may be out of date',
+  checkingTitle: 'Checking …',
+  checkingBody: 'You are seeing the list as it was when you last opened the tab. It is replaced once your access has been checked, and cannot be edited until then.',
   staleBody: (since) => `SharePoint could not be read since ${since}. You are seeing the last copy that could be loaded.`,
   loading: 'Loading the balance list …',
   refreshNow: 'Refresh now',
