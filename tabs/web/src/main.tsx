@@ -2,8 +2,8 @@
  * Entry of the tab's page, kept tiny. When the server has drawn the page (local mode), the
  * browser paints it first and only then loads and runs React and Fluent UI (start.tsx), which
  * hydrate it: on a slow phone the list is readable long before the script is done. Otherwise
- * (SharePoint mode) nothing is on screen yet, so the app and, inside Teams, the Teams library
- * are fetched at once and side by side.
+ * (SharePoint mode) nothing is on screen yet: the app is fetched at once and, inside Teams, the
+ * page this browser last drew for the signed-in user is painted while it loads (early-paint.ts).
  */
 import './styles.css';
 
@@ -11,10 +11,26 @@ function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-const serverDrawn = document.getElementById('initial-data') !== null;
-// Framed or opened by Teams: start fetching the library start.tsx is about to ask for.
-if (!serverDrawn && (window.parent !== window || window.opener)) void import('@microsoft/teams-js');
+/** Whether this browser kept a page for some Teams user (which one is known only from Teams). */
+function keptPage(): boolean {
+  try {
+    return Object.keys(window.localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'));
+  } catch {
+    return false;
+  }
+}
 
-void (serverDrawn ? afterFirstPaint() : Promise.resolve())
-  .then(() => import('./start'))
-  .then((module) => module.start());
+const serverDrawn = document.getElementById('initial-data') !== null;
+const root = document.getElementById('root');
+const inTeams = window.parent !== window || window.opener !== null;
+
+// Framed or opened by Teams (SharePoint mode) with a page kept from an earlier visit: that page
+// is painted for the signed-in user as soon as Teams answers, before the app's code (which
+// would hold up the main thread) runs. With nothing kept, the app loads at once.
+const firstPaint: Promise<void> = serverDrawn
+  ? afterFirstPaint()
+  : root && inTeams && keptPage()
+    ? import('./teams/early-paint').then((module) => module.paintLastSeen(root))
+    : Promise.resolve();
+
+void firstPaint.then(() => import('./start')).then((module) => module.start());

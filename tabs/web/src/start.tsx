@@ -13,6 +13,7 @@ import { createClient } from './api/client';
 import { browserLocation } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
 import { lastSeenStore, type LastSeen, type LastSeenStore } from './model/last-seen';
+import { forgetPage, savePage } from './model/last-seen-page';
 import { Page } from './ssr/page';
 import type { PageData } from './ssr/page-data';
 import { connectHost } from './teams/connect';
@@ -90,9 +91,22 @@ export async function start(): Promise<void> {
   // SharePoint mode: the list this browser last saw for the signed-in user, and its ETag, so an
   // unchanged list is confirmed with a 304.
   const host = data ? null : await hostReady;
-  const store: LastSeenStore | null = host?.account ? lastSeenStore(browserStorage(), host.account) : null;
+  const account = host?.account ?? null;
+  const storage = browserStorage();
+  let store: LastSeenStore | null = null;
+  let onConfirmed: (() => void) | undefined;
+  if (account) {
+    const list = lastSeenStore(storage, account);
+    store = { ...list, forget: () => (list.forget(), forgetPage(storage, account)) };
+    // The page as drawn for the confirmed list, for the next visit to paint before the app loads.
+    onConfirmed = () => requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, window.location.search, container), 0));
+  }
   const remembered: LastSeen | null = store?.read() ?? null;
-  const client = createClient({ getToken: async () => (await hostReady).getAuthToken(), etag: data?.etag ?? remembered?.etag ?? null });
+  const client = createClient({
+    getToken: async () => (await hostReady).getAuthToken(),
+    etag: data?.etag ?? remembered?.etag ?? null,
+    tokenFirst: host?.inTeams === true,
+  });
   const page = (pageHost: Host, onMounted?: () => void) => (
     <Page
       renderer={renderer}
@@ -102,7 +116,7 @@ export async function start(): Promise<void> {
       pollMs={pollInterval(window.location.search)}
       initialView={data?.view ?? null}
       initialCheckedAt={data ? new Date(data.checkedAt) : null}
-      lastSeen={store ? { store, remembered } : null}
+      lastSeen={store ? { store, remembered, onConfirmed } : null}
       onMounted={onMounted}
     />
   );

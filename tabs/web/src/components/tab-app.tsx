@@ -64,7 +64,7 @@ interface Props {
   /** When the server read that list, so the page shows the same time the server drew. */
   initialCheckedAt?: Date | null;
   /** SharePoint mode: the list this browser last saw for the signed-in user, shown until the API answers. */
-  lastSeen?: { store: LastSeenStore; remembered: LastSeen | null } | null;
+  lastSeen?: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null;
 }
 
 export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen }: Props) {

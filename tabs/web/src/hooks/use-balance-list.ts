@@ -28,14 +28,15 @@ const refused = (error: ApiError) => error.status === 401 || error.status === 40
  * after `pollMs`. `initialCheckedAt` is when the server read it: the page hydrates with the time
  * the server drew, not the browser's clock. `lastSeen` (SharePoint mode) holds the list this
  * browser last saw for the signed-in user: it is shown at once, marked unconfirmed, while the
- * first request runs, and every list that arrives is kept in it.
+ * first request runs, and every list that arrives is kept in it; `onConfirmed` is told after
+ * each answer (200 or 304).
  */
 export function useBalanceList(
   client: BalanceListClient,
   pollMs: number = DEFAULT_POLL_MS,
   initial: BalanceListView | null = null,
   initialCheckedAt: Date | null = null,
-  lastSeen: { store: LastSeenStore; remembered: LastSeen | null } | null = null,
+  lastSeen: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null = null,
 ): BalanceListState {
   const remembered = initial === null ? (lastSeen?.remembered ?? null) : null;
   const [view, setView] = useState<BalanceListView | null>(initial ?? remembered?.view ?? null);
@@ -47,6 +48,7 @@ export function useBalanceList(
   const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
   const store = lastSeen?.store ?? null;
+  const onConfirmed = lastSeen?.onConfirmed;
 
   const refresh = useCallback(() => {
     if (inFlight.current) return;
@@ -62,6 +64,7 @@ export function useBalanceList(
         setUnconfirmed(false);
         setError(null);
         setCheckedAt(new Date());
+        onConfirmed?.();
       })
       .catch((caught: unknown) => {
         const apiError = caught instanceof ApiError ? caught : new ApiError('network', 0, String(caught));
@@ -81,7 +84,7 @@ export function useBalanceList(
         inFlight.current = false;
         setLoading(false);
       });
-  }, [client, store]);
+  }, [client, store, onConfirmed]);
 
   useEffect(() => {
     if (!hasInitial.current) refresh();
