@@ -17,7 +17,7 @@ import { CHROMIUM } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';
 import type { SeedItem } from '../tests/fakes/fake-graph';
 import { startFakeTenant } from '../tests/fakes/fake-tenant';
-import { fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
+import { fakeTeamsHostScript, type FakeTeamsUser } from '../tests/e2e/support/fake-teams-host';
 import { serveStatic, staticPage } from './support/static-page';
 
 const RUNS = 7;

@@ -1,6 +1,6 @@
 /**
- * A stand-in for the Teams client around the tab, for the browser benchmark: a script run in the
- * page before its own that plays the host side of @microsoft/teams-js's postMessage protocol
+ * A stand-in for the Teams client around the tab, for browser tests and benchmarks: a script run
+ * in the page before its own that plays the host side of @microsoft/teams-js's postMessage protocol
  * (initialize, getContext, authentication.getAuthToken) as the page's opener, answering as
  * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
  */
