@@ -27,10 +27,13 @@ const inTeams = window.parent !== window || window.opener !== null;
 // Framed or opened by Teams (SharePoint mode) with a page kept from an earlier visit: that page
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
+const kept = !serverDrawn && root !== null && inTeams && keptPage();
 const firstPaint: Promise<void> = serverDrawn
   ? afterFirstPaint()
-  : root && inTeams && keptPage()
+  : kept && root
     ? import('./teams/early-paint').then((module) => module.paintLastSeen(root))
     : Promise.resolve();
+// First visit inside Teams: fetch the Teams library beside the app, not after it.
+if (!serverDrawn && inTeams && !kept) void import('@microsoft/teams-js');
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());
