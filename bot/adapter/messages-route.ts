@@ -13,9 +13,10 @@ import express from 'express';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../../src/logger';
-import { isLoopbackAddress, isLoopbackHost } from '../../src/loopback';
+import { isLoopbackAddress } from '../../src/loopback';
 import { readActivity } from './activity-shape';
 import type { BalanceCloudAdapter } from './cloud-adapter';
+import { isLoopbackServiceUrl } from './service-url';
 
 type Refusal = { status: number; code: string; message: string };
 
@@ -35,15 +36,6 @@ function reasonOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-/** Whether `serviceUrl` points at this machine (only such are answered without an app id). */
-export function isLoopbackServiceUrl(serviceUrl: string): boolean {
-  try {
-    return isLoopbackHost(new URL(serviceUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
 export function createMessagesRouter(
   adapter: BalanceCloudAdapter,
   logic: (context: TurnContext) => Promise<void>,
@@ -59,7 +51,13 @@ export function createMessagesRouter(
       send(res, REFUSALS.remote);
       return;
     }
-    json(req, res, next);
+    json(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      // Unparsable JSON or too large: the caller's mistake, answered here rather than by Express's default page.
+      const tooLarge = (error as { type?: unknown }).type === 'entity.too.large';
+      log.warn({ reason: tooLarge ? 'body larger than 1 MB' : 'body is not JSON' }, 'refused a bot call whose body is not a valid activity');
+      res.status(tooLarge ? 413 : 400).json({ error: { code: 'bad-activity', message: tooLarge ? 'The body is larger than 1 MB.' : 'The body is not JSON.' } });
+    });
   });
   router.post('/api/messages', async (req, res) => {
     const checked = readActivity(req.body);
@@ -82,7 +80,7 @@ export function createMessagesRouter(
       else res.end();
     } catch (error) {
       if (error instanceof AuthenticationError) {
-        log.warn({ type: activity.type, reason: reasonOf(error) }, 'refused a bot call that is not authenticated');
+        log.warn({ type: activity.type, reason: authorization === '' ? 'no Authorization header' : reasonOf(error) }, 'refused a bot call that is not authenticated');
         send(res, REFUSALS.unauthorized);
         return;
       }
