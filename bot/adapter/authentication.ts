@@ -10,6 +10,7 @@ import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Config
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { BotOptions } from '../../src/config';
+import { SecretCredentialsFactory } from './bot-credentials';
 import { retryingConnectorHttpClient } from './connector-http';
 import { boundedRetryPolicy, type PipelinePolicy } from './retry-policy';
 
@@ -77,5 +78,11 @@ export function authenticationOptions(bot: BotOptions, endpoints?: BotFrameworkE
  * connector client it makes sending through our bounded retry (the public `connectorClientOptions`).
  */
 export function createBotFrameworkAuthentication(bot: BotOptions, policy: PipelinePolicy = boundedRetryPolicy(), endpoints?: BotFrameworkEndpoints): ConfigurationBotFrameworkAuthentication {
-  return new CheckedBotFrameworkAuthentication(authenticationOptions(bot, endpoints), undefined, undefined, undefined, { httpClient: retryingConnectorHttpClient(policy) });
+  const options = authenticationOptions(bot, endpoints);
+  // An app with a secret gets its tokens from our msal client (bot-credentials.ts); a managed identity keeps botbuilder's.
+  const credentials =
+    bot.appId && bot.appPassword && bot.appType !== 'UserAssignedMSI'
+      ? new SecretCredentialsFactory({ ...bot, appId: bot.appId, appPassword: bot.appPassword }, new URL(endpoints?.loginUrl ?? PUBLIC_CLOUD.loginUrl).origin)
+      : undefined;
+  return new CheckedBotFrameworkAuthentication(options, credentials, undefined, undefined, { httpClient: retryingConnectorHttpClient(policy) });
 }
