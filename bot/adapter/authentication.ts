@@ -38,7 +38,7 @@ const PUBLIC_CLOUD = {
 class CheckedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   /**
    * A token that fails signature or format checks makes jsonwebtoken throw its own error, which
-   * CloudAdapter would answer with 500; any failure to authenticate is a 401.
+   * the endpoint would answer with 500; any failure to authenticate is an AuthenticationError (401).
    */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
