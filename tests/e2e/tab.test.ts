@@ -50,15 +50,29 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     renameSync(temporary, listFile());
   };
 
-  /** Polls the API until the server has picked up a change of the store file. */
-  const waitForView = async (ready: (next: BalanceListView) => boolean): Promise<BalanceListView> => {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const next = (await (await fetch(`${url}/api/balance-list`)).json()) as BalanceListView;
-      if (ready(next)) return next;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The server did not pick up the edit of the store file');
-  };
+  /** Waits until the server's snapshot satisfies `ready` (it changes when the store file is picked up). */
+  const waitForView = (ready: (next: BalanceListView) => boolean): Promise<BalanceListView> =>
+    new Promise((resolve, reject) => {
+      const done = (next: BalanceListView): void => {
+        clearTimeout(timer);
+        stop();
+        resolve(next);
+      };
+      // Listen first, then look at the current state, so no change falls between the two.
+      const stop = server.snapshots.onChange((snapshot) => {
+        if (ready(snapshot.view)) done(snapshot.view);
+      });
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error('The server did not pick up the edit of the store file'));
+      }, 10_000);
+      server.snapshots
+        .get()
+        .then((snapshot) => {
+          if (ready(snapshot.view)) done(snapshot.view);
+        })
+        .catch(reject);
+    });
 
   beforeAll(async () => {
     await ensureWebBuilt();
@@ -81,7 +95,7 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
 
   /** Waits until the address (search part) contains `part`; history updates are not page loads. */
   const addressHas = async (part: string, target: Page = page) => {
-    for (let attempt = 0; attempt < 50 && !new URL(target.url()).search.includes(part); attempt += 1) await target.waitForTimeout(100);
+    await target.waitForFunction(`location.search.includes(${JSON.stringify(part)})`, undefined, { timeout: 5_000 });
     expect(new URL(target.url()).search).toContain(part);
   };
 
