@@ -4,14 +4,14 @@
  * the list this browser last saw for the user at once, marked as being checked and read-only,
  * then the checked list; another user of the same browser never sees it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 import { createServer, type AppServer } from '../../app/server';
 import type { SeedItem } from '../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
-import { CHROMIUM, launch, type Browser } from './support/browser';
+import { describeWithBrowser, launch, type Browser } from './support/browser';
 import { fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
@@ -19,10 +19,8 @@ jest.setTimeout(90_000);
 
 const SEED = JSON.parse(readFileSync(join(ROOT, 'data', 'balanslista-2022.json'), 'utf8')) as { balance: SeedItem[]; meetings: SeedItem[] };
 const ROWS = '[data-entry-key], [data-group-key]';
-const available = existsSync(CHROMIUM);
-const describeBrowser = available ? describe : describe.skip;
 
-describeBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
+describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
   let tenant: FakeTenant;
   let server: AppServer;
   let url: string;
