@@ -158,6 +158,21 @@ describe('npm run follow-up', () => {
     expect(readFileSync(join(run.cwd, 'x.md'), 'utf8')).toContain('Ärende om okänd punkt');
   });
 
+  it('keeps hostile text inert in the HTML report: escaped, no script, the link column the only link', async () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)> [klicka](javascript:alert(1)) https://evil.example';
+    const data = svom2017() as unknown as { errands: ListItem[] };
+    const first = data.errands[0] as ListItem;
+    first.fields = { ...first.fields, Title: hostile, Decision: hostile, DocumentLink: 'https://docs.example/handling' };
+    const run = await cli(['--year', '2017', '--format', 'html'], { source: new MemoryListSource(data as unknown as ListData) });
+    expect(run.code).toBe(0);
+    const html = run.written.toString('utf8');
+    const body = html.slice(html.indexOf('<main>'));
+    expect(body).not.toMatch(/<(script|img)[\s>]/iu);
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(body.match(/<a /gu)).toEqual(['<a ']);
+    expect(body).toContain('<a href="https://docs.example/handling"');
+  });
+
   it('says so for a year with no meetings', async () => {
     const run = await cli(['--year', '2030', '--format', 'md']);
     expect(run.code).toBe(0);
