@@ -199,6 +199,17 @@ describe('npm run follow-up', () => {
     expect(run.written).toHaveLength(0);
   });
 
+  it('reads the existing local store and says that SEED_FILE only seeds a new one', async () => {
+    const dataDir = tempDir();
+    const created = await cli(['--year', '2022', '--format', 'md'], { source: null, env: { DATA_DIR: dataDir } });
+    expect(created.code).toBe(0);
+    expect(created.err).not.toContain('Obs (note)');
+    expect(existsSync(join(dataDir, 'lists.json'))).toBe(true);
+    const again = await cli(['--year', '2017', '--format', 'md'], { source: null, env: { DATA_DIR: dataDir, SEED_FILE: 'data/svom-2017.json' } });
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`Obs (note): ${join(dataDir, 'lists.json')} finns redan och läses; SEED_FILE=data/svom-2017.json används bara när den skapas.`);
+  });
+
   it('exits 1 when the file cannot be written', async () => {
     const run = await cli(['--year', '2017', '--out', join('saknas', 'x.docx')]);
     expect(run.code).toBe(1);
