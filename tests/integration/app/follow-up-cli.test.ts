@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { runFollowUpCli, type FollowUpCliIo } from '../../../app/follow-up-cli';
 import { SourceError } from '../../../src/errors';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
+import type { SeedItem } from '../../fakes/fake-graph';
+import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts, markdownParagraphs, parseXml } from '../../unit/report/report-paragraphs';
 
@@ -265,5 +267,37 @@ describe('npm run follow-up', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Skrev (wrote) ${out}: uppföljning 2017, 6 möten, 14 ärenden`);
     await expectReport(readFileSync(out), ITEMS_UNDER_AREAS);
+  });
+
+  describe('in SharePoint mode (fake Graph)', () => {
+    let tenant: FakeTenant;
+
+    beforeAll(async () => {
+      tenant = await startFakeTenant({ now: () => new Date() });
+      tenant.graph.seedAll(JSON.parse(readFileSync(join(ROOT, 'data/balanslista-2022.json'), 'utf8')) as { balance: SeedItem[]; meetings: SeedItem[] });
+    });
+    afterAll(() => tenant.close());
+
+    it('reads the lists through Graph and writes the year', async () => {
+      tenant.graph.resetLog();
+      const run = await cli(['--year', '2022', '--format', 'md'], { source: null, env: tenant.env });
+      expect(run.code).toBe(0);
+      const texts = markdownParagraphs(run.written.toString('utf8')).map((paragraph) => paragraph.text);
+      expect(texts).toContain('SVOM:s prioriterade områden 2019-2022');
+      expect(texts).not.toContain('Inga möten är registrerade för 2022.');
+      expect(tenant.graph.graphRequests().length).toBeGreaterThan(0);
+    });
+
+    it('exits 1 when SharePoint refuses the app, and writes nothing', async () => {
+      tenant.graph.setAccess('none');
+      try {
+        const run = await cli(['--year', '2022', '--out', 'x.docx'], { source: null, env: tenant.env });
+        expect(run.code).toBe(1);
+        expect(run.err).toMatch(/^Listorna kunde inte läsas \(the lists could not be read\): /u);
+        expect(existsSync(join(run.cwd, 'x.docx'))).toBe(false);
+      } finally {
+        tenant.graph.setAccess('write');
+      }
+    });
   });
 });
