@@ -54,9 +54,10 @@ export function followUpHandler(deps: { snapshots: SnapshotProvider; logger: Log
   let cache: { snapshot: Snapshot; years: Map<number, Packed> } | null = null;
 
   const packed = (snapshot: Snapshot, year: number): Packed => {
-    if (cache?.snapshot !== snapshot || cache.years.size >= CACHED_YEARS) cache = { snapshot, years: new Map() };
+    if (cache?.snapshot !== snapshot) cache = { snapshot, years: new Map() };
     let entry = cache.years.get(year);
     if (!entry) {
+      if (cache.years.size >= CACHED_YEARS) cache.years.clear();
       const view = buildFollowUpView(snapshot, year);
       entry = { etag: followUpEtag(view), json: JSON.stringify(view), gzip: null };
       cache.years.set(year, entry);
