@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { FollowUpProblem } from '../src/domain/errands';
@@ -212,7 +212,7 @@ export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise
     return 0;
   }
   const file = args.out ?? followUpDocxFileName(args.year);
-  const path = io.cwd === undefined ? file : join(io.cwd, file);
+  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
   try {
     await writeFile(path, body);
   } catch (error) {
