@@ -20,14 +20,15 @@ import pino from 'pino';
 import type { FollowUpProblem } from '../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
-import { AppError, ConfigError, SourceError } from '../src/errors';
+import { AppError, SourceError } from '../src/errors';
 import { mapForumData } from '../src/lists/errands-mapping';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown, type ReportLanguage } from '../src/report';
 import { followUpDocxFileName } from '../src/snapshot/follow-up-view';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { clockFor } from './clock';
+import { loadCliConfig } from './cli-config';
 import { createListSource } from './sources';
 
 export const USAGE = `Användning (usage): npm run follow-up -- --year ÅÅÅÅ [flaggor]
@@ -177,15 +178,8 @@ export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise
     return 2;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const problems = error.problems.length > 0 ? error.problems : [error.message];
-    io.err(`Konfigurationen är felaktig (configuration error):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
-    return 2;
-  }
+  const config = loadCliConfig(io.env, io.err);
+  if (config === null) return 2;
 
   const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
   const log = logger.child({ module: 'follow-up-cli' });

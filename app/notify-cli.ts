@@ -19,15 +19,16 @@ import { createNotifier } from '../bot/notifier';
 import type { NotifyReport } from '../bot/notifier';
 import { createStateStore } from '../bot/state';
 import { StateStoreTeamRegistry } from '../bot/teams';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { parseCalendarDate, stockholmClockOf, stockholmInstant } from '../src/domain/dates';
-import { AppError, ConfigError, SourceError } from '../src/errors';
+import { AppError, SourceError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import type { Clock } from '../src/ports/clock';
-import { SnapshotService } from '../src/snapshot';
 import { firstRunOn } from '../bot/scheduler';
 import { formatReport } from '../bot/cli/format-report';
 import { clockFor } from './clock';
+import { loadCliConfig } from './cli-config';
+import { createSnapshots } from './snapshots';
 import { createListSource } from './sources';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
@@ -156,27 +157,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const problems = error.problems.length > 0 ? error.problems : [error.message];
-    io.err(`Konfigurationen är felaktig (configuration error):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
-    return 2;
-  }
+  const config = loadCliConfig(io.env, io.err);
+  if (config === null) return 2;
 
   const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
   const clock = clockFor(config);
   const source = createListSource(config, { logger, clock });
-  const snapshots = new SnapshotService({
-    source,
-    clock,
-    logger,
-    expiringWithinDays: config.expiringWithinDays,
-    meetingWithinDays: config.meetingWithinDays,
-    demoDate: config.today,
-  });
+  const snapshots = createSnapshots(config, { source, clock, logger });
   const timing = quietTiming(args, config, clock);
   try {
     const store = await createStateStore(config.stateStore, { logger });

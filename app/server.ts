@@ -11,10 +11,10 @@ import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
 import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
-import { SnapshotService } from '../src/snapshot';
 import type { SnapshotProvider } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
+import { createSnapshots } from './snapshots';
 import { createGraph, createListSource } from './sources';
 
 export interface AppServer {
@@ -59,14 +59,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Built once: the list source reads through it, the tab's access check asks Graph as the user.
   const graph = createGraph(config, { logger, clock });
   const source = options.source ?? createListSource(config, { logger, clock, graph });
-  const snapshots = new SnapshotService({
-    source,
-    clock,
-    logger,
-    expiringWithinDays: config.expiringWithinDays,
-    meetingWithinDays: config.meetingWithinDays,
-    demoDate: config.today,
-  });
+  const snapshots = createSnapshots(config, { source, clock, logger });
 
   const app = express();
   app.disable('x-powered-by');
