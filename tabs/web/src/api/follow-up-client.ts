@@ -33,6 +33,8 @@ export class FollowUpError extends ApiError {
 }
 
 const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denied', 'source-unavailable'];
+/** The API's codes for "the sign-in or access check cannot be done now", as one client code. */
+const SIGN_IN_UNAVAILABLE = ['auth-unavailable', 'access-check-unavailable'];
 
 async function errorFrom(response: Response): Promise<FollowUpError> {
   let code: ApiErrorCode | 'invalid-year' = response.status === 401 ? 'unauthorized' : response.status === 400 ? 'invalid-year' : 'server';
@@ -40,6 +42,7 @@ async function errorFrom(response: Response): Promise<FollowUpError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     if (body.error?.code && (KNOWN as string[]).includes(body.error.code)) code = body.error.code as ApiErrorCode;
+    else if (body.error?.code && SIGN_IN_UNAVAILABLE.includes(body.error.code)) code = 'sign-in-unavailable';
     if (body.error?.message) message = body.error.message;
   } catch {
     // Not JSON (a proxy's error page): keep the status.

@@ -220,6 +220,7 @@ export interface FollowUpStrings {
   withoutErrand: (year: number) => string;
   errandCount: (count: number) => string;
   noSections: (year: number) => string;
+  noEntriesInSection: string;
   unnamedSection: string;
   agreementAtYearEnd: (year: number) => string;
   unplacedHeading: string;
@@ -429,6 +430,7 @@ export const sv: Strings = {
     errandCount: (count) => (count === 1 ? '1 ärende' : `${count} ärenden`),
     noSections: (year) => `Inga avsnitt i balanslistan gäller ${year}.`,
     unnamedSection: 'Punkter utan känt avsnitt',
+    noEntriesInSection: 'Inga punkter är registrerade under det här avsnittet.',
     agreementAtYearEnd: (year) => `Vid årets slut ${year}`,
     unplacedHeading: 'Ärenden utan koppling till balanslistan',
     problemsNote: (count) => `${count} ${count === 1 ? 'problem' : 'problem'} i listorna påverkar uppföljningen; se Datakvalitet och Word-filen.`,
@@ -650,6 +652,7 @@ export const en: Strings = {
     errandCount: (count) => (count === 1 ? '1 item' : `${count} items`),
     noSections: (year) => `No section of the balance list applies to ${year}.`,
     unnamedSection: 'Entries of no known section',
+    noEntriesInSection: 'No entries are registered in this section.',
     agreementAtYearEnd: (year) => `At the end of ${year}`,
     unplacedHeading: 'Items not linked to the balance list',
     problemsNote: (count) => `${count} ${count === 1 ? 'problem' : 'problems'} in the lists affect the follow-up; see Data quality and the Word file.`,

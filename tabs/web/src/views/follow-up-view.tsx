@@ -112,6 +112,11 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
           </span>
         ) : null}
       </div>
+      {row.entry.notes.trim() ? (
+        <p className="bl-muted fu-notes">
+          <bdi>{row.entry.notes}</bdi>
+        </p>
+      ) : null}
       {row.errands.length > 0 ? <ErrandList items={row.errands} /> : null}
     </li>
   );
@@ -133,11 +138,15 @@ function Section({ section, index, year }: { section: FollowUpSection; index: nu
           <bdi>{section.section.description}</bdi>
         </p>
       ) : null}
-      <ul className="fu-rows">
-        {section.rows.map((row) => (
-          <Row key={row.entry.id} row={row} year={year} />
-        ))}
-      </ul>
+      {section.rows.length === 0 ? (
+        <p className="bl-muted">{strings.followUp.noEntriesInSection}</p>
+      ) : (
+        <ul className="fu-rows">
+          {section.rows.map((row) => (
+            <Row key={row.entry.id} row={row} year={year} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
