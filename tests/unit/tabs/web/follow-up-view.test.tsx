@@ -66,6 +66,7 @@ async function renderFollowUp(options: { search?: string; data?: ForumData; view
       followUpClient={followUp}
     />,
   );
+  await screen.findByTestId('refreshed');
   return { followUp, location };
 }
 
