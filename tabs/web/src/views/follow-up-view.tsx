@@ -73,9 +73,9 @@ function MeetingLine({ meeting }: { meeting: ForumMeeting }) {
   );
 }
 
-/** Where an ärende of the year was handled: the meeting's date as known, or that none is named. */
-function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string {
-  if (item.meeting === null) return strings.errands.noMeeting;
+/** Where an ärende of the year was handled, when its meeting is known (the 2017 document names none). */
+function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string | null {
+  if (item.meeting === null) return null;
   return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
 }
 
@@ -83,9 +83,10 @@ function ErrandList({ items }: { items: YearErrand[] }) {
   const { strings } = useApp();
   return (
     <ol className="errand-list">
-      {items.map((item) => (
-        <ErrandItem key={item.errand.id} errand={item.errand} context={<bdi>{whenHandled(item, strings)}</bdi>} />
-      ))}
+      {items.map((item) => {
+        const when = whenHandled(item, strings);
+        return <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>} />;
+      })}
     </ol>
   );
 }
