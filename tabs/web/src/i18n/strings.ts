@@ -179,7 +179,7 @@ export interface ErrandStrings {
   documents: string;
   /** The document link's name for screen readers. */
   documentsFor: (title: string) => string;
-  /** The heading of a meeting's agenda. */
+  /** The heading of a meeting's agenda, with its number of ärenden when there are any. */
   agenda: (count: number) => string;
   noAgenda: string;
   /** "5 dagar kvar", "sista dagen i dag", "sista dagen har passerat". */
@@ -392,7 +392,7 @@ export const sv: Strings = {
     decision: 'Beslut / noteringar',
     documents: 'Handlingar',
     documentsFor: (title) => `Handlingar: ${title}`,
-    agenda: (count) => (count === 1 ? 'Dagordning: 1 ärende' : `Dagordning: ${count} ärenden`),
+    agenda: (count) => (count === 0 ? 'Dagordning' : count === 1 ? 'Dagordning: 1 ärende' : `Dagordning: ${count} ärenden`),
     noAgenda: 'Inga ärenden är anmälda till mötet än.',
     deadlineLeft: (days) => (days > 0 ? `${dayCount(days, 'sv')} kvar` : days === 0 ? 'sista dagen i dag' : 'sista dagen har passerat'),
     addErrand: 'Anmäl ett ärende i SharePoint',
@@ -614,7 +614,7 @@ export const en: Strings = {
     decision: 'Decision / notes',
     documents: 'Documents',
     documentsFor: (title) => `Documents: ${title}`,
-    agenda: (count) => (count === 1 ? 'Agenda: 1 item' : `Agenda: ${count} items`),
+    agenda: (count) => (count === 0 ? 'Agenda' : count === 1 ? 'Agenda: 1 item' : `Agenda: ${count} items`),
     noAgenda: 'No items have been submitted to the meeting yet.',
     deadlineLeft: (days) => (days > 0 ? `${dayCount(days, 'en')} left` : days === 0 ? 'last day today' : 'the last day has passed'),
     addErrand: 'Submit an item in SharePoint',

@@ -93,6 +93,7 @@ describe('Möten: the agenda', () => {
   it('says when nothing is submitted yet; in local mode it names the file, without a list address no link', async () => {
     renderView({ ...withErrands({ errands: 'file:///srv/balanslistan/lists.json#errands' }), errands: [], source: 'local' }, '?view=moten');
     const meeting = await screen.findByRole('article', { name: /2023-02-16/ });
+    expect(within(meeting).getByRole('region', { name: 'Dagordning' })).toBeTruthy();
     expect(within(meeting).getByText('Inga ärenden är anmälda till mötet än.')).toBeTruthy();
     expect(within(meeting).getByText('Nya ärenden skrivs in i filen /srv/balanslistan/lists.json (listan errands).')).toBeTruthy();
     expect(within(meeting).queryByRole('link', { name: /Anmäl/ })).toBeNull();
