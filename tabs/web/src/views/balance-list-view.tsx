@@ -87,9 +87,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
   const tree = useMemo(() => buildTree(view.entries), [view.entries]);
   const filtered = useMemo(() => filterTree(tree, state, strings), [tree, state, strings]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  // `errands` is absent in a list cached by a server from before ärenden existed.
-  const errands = view.errands ?? [];
-  const history: HistoryOf = (entryKey) => <EntryHistory entryKey={entryKey} errands={errands} meetings={view.meetings} />;
+  const history: HistoryOf = (entryKey) => <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} />;
 
   const shown = filtered.reduce((sum, section) => sum + section.roots.reduce((inner, root) => inner + countMatches(root), 0), 0);
   const allRootKeys = tree.flatMap((section) => section.roots.map((root) => root.entry.key));
