@@ -5,7 +5,7 @@
  * `renderFollowUpDocx`), so the view is checked on the real document's content: the year in the
  * address, meetings by kind, entries without ärende marked and counted, the Word download, axe
  * with no WCAG 2.1 A/AA violation in every theme, a 360 px phone without sideways scrolling, and
- * hostile text that stays text. The screenshot for the docs goes to docs/screenshots.
+ * hostile text that stays text. Screenshots go to test-artifacts/screenshots.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,6 @@ jest.setTimeout(90_000);
 
 const SEED = join(ROOT, 'data', 'balanslista-2022.json');
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const AXE_RUN = `axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
@@ -117,8 +116,8 @@ describeWithBrowser('Uppföljning in Chromium (local mode, the 2017 follow-up)',
       'Kunskapsstyrning',
     ]);
     expect(await page.locator('[data-entry-key="hsv-1"] .errand').count()).toBe(6);
+    // The docs' picture (docs/screenshots/uppfoljning.png) is a copy of this one.
     await page.screenshot({ path: join(SHOTS, 'uppfoljning.png'), fullPage: true });
-    await page.screenshot({ path: join(DOC_SHOTS, 'uppfoljning.png'), fullPage: true });
   });
 
   it('changes year with the picker, in the address, and defaults to the current year', async () => {
