@@ -6,12 +6,12 @@
  */
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ForumMeeting, ForumMeetingKind } from '../../../../src/domain/errands';
 import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
 import { ErrandItem } from '../components/errand-item';
+import { MeetingsByKind } from '../components/follow-up-meetings';
 import { AgreementStateBadge } from '../components/status-badge';
 import { useFollowUp } from '../hooks/use-follow-up';
 import { formatPartialDate, withoutErrandCount, yearsOffered } from '../model/follow-up';
@@ -32,46 +32,6 @@ const useStyles = makeStyles({
   line: { margin: `${tokens.spacingVerticalXS} 0 0 0` },
   alert: { margin: `0 0 ${tokens.spacingVerticalM} 0`, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-const KIND_ORDER: Array<ForumMeetingKind | 'unspecified'> = ['ordinary', 'joint', 'extra', 'event', 'unspecified'];
-
-function MeetingsByKind({ year }: { year: FollowUpYear }) {
-  const { strings } = useApp();
-  const words = strings.followUp;
-  return (
-    <section className="fu-block" aria-labelledby="fu-meetings">
-      <h3 id="fu-meetings">{words.meetingsHeading}</h3>
-      {year.hasMeetings ? null : <p>{words.noMeetings(year.year)}</p>}
-      {KIND_ORDER.filter((kind) => year.meetings[kind].length > 0).map((kind) => (
-        <div key={kind} className="fu-kind" data-meeting-kind={kind}>
-          <h4 className="fu-kind-heading">
-            {words.meetingKinds[kind]} ({year.meetings[kind].length})
-          </h4>
-          <ul className="fu-meetings">
-            {year.meetings[kind].map((meeting) => (
-              <MeetingLine key={meeting.id} meeting={meeting} />
-            ))}
-          </ul>
-        </div>
-      ))}
-    </section>
-  );
-}
-
-function MeetingLine({ meeting }: { meeting: ForumMeeting }) {
-  const { strings } = useApp();
-  return (
-    <li data-meeting={meeting.id}>
-      <span className="fu-date">{formatPartialDate(meeting.date, strings)}</span> · <bdi>{meeting.title || strings.untitled}</bdi>
-      {meeting.subject ? (
-        <>
-          {' – '}
-          <bdi>{meeting.subject}</bdi>
-        </>
-      ) : null}
-    </li>
-  );
-}
 
 /** Where an ärende of the year was handled, when its meeting is known (the 2017 document names none). */
 function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string | null {
