@@ -392,9 +392,9 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         if (id === 'moten') for (const summary of await phonePage.locator('details summary').all()) await summary.click();
         const overflow = await phonePage.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         expect({ view: id, overflow }).toEqual({ view: id, overflow: 0 });
-        // All four view tabs are whole on screen (none cut off).
+        // All five view tabs are whole on screen (none cut off).
         const tabs = await phonePage.getByRole('tab').evaluateAll((elements) => elements.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, left: Math.round(r.left), right: Math.round(r.right) }; }));
-        expect(tabs).toHaveLength(4);
+        expect(tabs).toHaveLength(5);
         for (const tab of tabs) expect({ view: id, tab: tab.text, inside: tab.left >= 0 && tab.right <= 360 }).toEqual({ view: id, tab: tab.text, inside: true });
         // Every visible control lies within the screen's width, or inside a region that scrolls by itself.
         const outside = (await phonePage.evaluate(`[...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]

@@ -1,10 +1,11 @@
 /**
- * The tab: header with the refresh state, the four views as tabs, and the current view.
+ * The tab: header with the refresh state, the five views as tabs, and the current view.
  * The view, search and filters live in the address so a filtered view can be shared.
  */
 import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
+import { createFollowUpClient, type FollowUpClient } from '../api/follow-up-client';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
@@ -22,6 +23,7 @@ import { Themed } from './themed';
 // The first view loads with the page; the others (and their table code) when first opened.
 const AgreementsPanel = lazy(() => import('../views/agreements-view').then((module) => ({ default: module.AgreementsPanel })));
 const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
+const FollowUpPanel = lazy(() => import('../views/follow-up-view').then((module) => ({ default: module.FollowUpPanel })));
 const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
 // The page frame uses the plain classes of styles.css, shared with the server-made first view.
@@ -65,9 +67,11 @@ interface Props {
   initialCheckedAt?: Date | null;
   /** SharePoint mode: the list this browser last saw for the signed-in user, shown until the API answers. */
   lastSeen?: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null;
+  /** Reads the year's follow-up; by default the page's own API, with the host's sign-in token. */
+  followUpClient?: FollowUpClient;
 }
 
-export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen }: Props) {
+export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen, followUpClient }: Props) {
   const styles = useStyles();
   const strings = stringsFor(languageOf(host.locale));
   const [state, setState] = useState<UrlState>(() => parseUrlState(location.search));
@@ -89,6 +93,13 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
 
   const context = useMemo(() => ({ strings, host, showItemIds: state.ids }), [strings, host, state.ids]);
   const view = data.view;
+  // SharePoint mode wants the token from the first call; the local API answers without one.
+  const source = useRef(view?.source);
+  source.current = view?.source;
+  const followUp = useMemo(
+    () => followUpClient ?? createFollowUpClient({ getToken: () => host.getAuthToken(), tokenFirst: () => source.current === 'sharepoint' }),
+    [followUpClient, host],
+  );
 
   const panel = (id: ViewId) => {
     if (!view) return null;
@@ -99,6 +110,8 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
         return <AgreementsPanel view={view} state={state} onChange={update} />;
       case 'moten':
         return <MeetingsPanel view={view} />;
+      case 'uppfoljning':
+        return <FollowUpPanel view={view} client={followUp} year={state.year} onYear={(year) => update({ year }, 'push')} />;
       case 'datakvalitet':
         return <DataQualityPanel view={view} />;
     }

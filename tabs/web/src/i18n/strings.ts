@@ -2,6 +2,7 @@
  * Every text the tab shows, in Swedish (the default) and English.
  * Codes from the API (statuses, problem codes, kinds) are turned into words here, never shown raw.
  */
+import type { ErrandKind, ErrandStatus, ForumMeetingKind } from '../../../../src/domain/errands';
 import type { ProblemSeverity } from '../../../../src/domain/problems';
 import { isolate } from '../format';
 import type { AgreementState, EntryKind, EntryStatus, MeetingKind, ProblemCode, RevisionStatus, Section } from '../../../../src/domain/types';
@@ -9,7 +10,7 @@ import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION
 
 export type Language = 'sv' | 'en';
 
-export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'datakvalitet';
+export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'uppfoljning' | 'datakvalitet';
 
 export interface Strings {
   language: Language;
@@ -142,6 +143,9 @@ export interface Strings {
   noFollowUps: string;
   notDecided: string;
   example: string;
+  // Ärenden: agendas, entries' history and the year's follow-up
+  errands: ErrandStrings;
+  followUp: FollowUpStrings;
   // Data quality
   problemsIntro: string;
   problemsIntroLocal: string;
@@ -167,6 +171,69 @@ export interface Strings {
   footer: string;
 }
 
+/** Words for ärenden, wherever they are listed (a meeting's agenda, an entry's history, the year). */
+export interface ErrandStrings {
+  kind: Record<ErrandKind, string>;
+  status: Record<ErrandStatus, string>;
+  kindLabel: string;
+  statusLabel: string;
+  preparedBy: string;
+  decision: string;
+  documents: string;
+  /** The document link's name for screen readers. */
+  documentsFor: (title: string) => string;
+  /** The heading of a meeting's agenda, with its number of ärenden when there are any. */
+  agenda: (count: number) => string;
+  noAgenda: string;
+  /** "5 dagar kvar", "sista dagen i dag", "sista dagen har passerat". */
+  deadlineLeft: (days: number) => string;
+  addErrand: string;
+  /** In local mode: where a new ärende is written. */
+  addErrandLocal: (file: string) => string;
+  /** The fold under an entry: "Behandlat i SVOM (2)". */
+  history: (count: number) => string;
+  meeting: string;
+  noMeeting: string;
+  unknownMeeting: (named: string) => string;
+}
+
+/** Words of the Uppföljning view. */
+export interface FollowUpStrings {
+  heading: (year: number) => string;
+  yearLabel: string;
+  download: string;
+  downloading: string;
+  downloadFailed: string;
+  /** The Word file's name when saved. */
+  fileName: (year: number) => string;
+  loadFailed: string;
+  invalidYear: string;
+  meetingsHeading: string;
+  noMeetings: (year: number) => string;
+  meetingKinds: Record<ForumMeetingKind | 'unspecified', string>;
+  /** A date known only to the month or the year, and no date at all. */
+  monthDate: (month: number, year: number) => string;
+  yearOnly: (year: number) => string;
+  noDate: string;
+  sectionsHeading: string;
+  /** "12 av 30 områden saknar ärende 2017". */
+  withoutErrandCount: (without: number, total: number, year: number) => string;
+  allFollowedUp: (total: number, year: number) => string;
+  /** The marker on an entry with no ärende during the year (text, not colour alone). */
+  withoutErrand: (year: number) => string;
+  errandCount: (count: number) => string;
+  noSections: (year: number) => string;
+  noEntriesInSection: string;
+  unnamedSection: string;
+  agreementAtYearEnd: (year: number) => string;
+  unplacedHeading: string;
+  problemsNote: (count: number) => string;
+  errandsTotal: (count: number, year: number) => string;
+}
+
+const SV_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const relative = (language: Language) => (days: number) => relativeDays(days, language);
 
 export const sv: Strings = {
@@ -174,7 +241,7 @@ export const sv: Strings = {
   appTitle: 'Balanslistan',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Hoppa till innehållet',
-  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', datakvalitet: 'Datakvalitet' },
+  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', uppfoljning: 'Uppföljning', datakvalitet: 'Datakvalitet' },
   viewsLabel: 'Vyer',
   sections: {
     goals: 'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025',
@@ -321,6 +388,59 @@ export const sv: Strings = {
   noFollowUps: 'Inga poster har något av de kommande mötena som nästa uppföljning.',
   notDecided: 'Ej bestämt',
   example: 'Exempel',
+  errands: {
+    kind: { information: 'Information', decision: 'Beslut', discussion: 'Diskussion', 'follow-up': 'Uppföljning' },
+    status: { reported: 'Anmält', prepared: 'Berett', handled: 'Behandlat', tabled: 'Bordlagt', 'referred-back': 'Återremitterat' },
+    kindLabel: 'Typ',
+    statusLabel: 'Status',
+    preparedBy: 'Berett av',
+    decision: 'Beslut / noteringar',
+    documents: 'Handlingar',
+    documentsFor: (title) => `Handlingar: ${title}`,
+    agenda: (count) => (count === 0 ? 'Dagordning' : count === 1 ? 'Dagordning: 1 ärende' : `Dagordning: ${count} ärenden`),
+    noAgenda: 'Inga ärenden är anmälda till mötet än.',
+    deadlineLeft: (days) => (days > 0 ? `${dayCount(days, 'sv')} kvar` : days === 0 ? 'sista dagen i dag' : 'sista dagen har passerat'),
+    addErrand: 'Anmäl ett ärende i SharePoint',
+    addErrandLocal: (file) => `Nya ärenden skrivs in i filen ${file} (listan errands).`,
+    history: (count) => `Behandlat i SVOM (${count})`,
+    meeting: 'Möte',
+    noMeeting: 'Möte anges inte',
+    unknownMeeting: (named) => `Okänt möte: ${named}`,
+  },
+  followUp: {
+    heading: (year) => `Uppföljning ${year}`,
+    yearLabel: 'År',
+    download: 'Ladda ner som Word',
+    downloading: 'Hämtar Word-filen …',
+    downloadFailed: 'Word-filen kunde inte hämtas. Försök igen om en stund.',
+    fileName: (year) => `uppfoljning-svom-${year}.docx`,
+    loadFailed: 'Uppföljningen kunde inte hämtas.',
+    invalidYear: 'Året måste vara ett årtal mellan 2000 och 2100.',
+    meetingsHeading: 'Möten och evenemang',
+    noMeetings: (year) => `Inga möten är registrerade för ${year}.`,
+    meetingKinds: {
+      ordinary: 'Ordinarie möten',
+      joint: 'Gemensamma möten med Västernorrland',
+      extra: 'Extra möten',
+      event: 'Andra evenemang',
+      unspecified: 'Möten utan angiven mötestyp',
+    },
+    monthDate: (month, year) => `${SV_MONTHS[month - 1] ?? ''} ${year}`,
+    yearOnly: (year) => `${year} (datum okänt)`,
+    noDate: 'datum okänt',
+    sectionsHeading: 'Uppföljning baserat på balanslistan',
+    withoutErrandCount: (without, total, year) => `${without} av ${total} ${total === 1 ? 'område' : 'områden'} saknar ärende ${year}`,
+    allFollowedUp: (total, year) => `Alla ${total} områden har minst ett ärende ${year}`,
+    withoutErrand: (year) => `Inget ärende ${year}`,
+    errandCount: (count) => (count === 1 ? '1 ärende' : `${count} ärenden`),
+    noSections: (year) => `Inga avsnitt i balanslistan gäller ${year}.`,
+    unnamedSection: 'Punkter utan känt avsnitt',
+    noEntriesInSection: 'Inga punkter är registrerade under det här avsnittet.',
+    agreementAtYearEnd: (year) => `Vid årets slut ${year}`,
+    unplacedHeading: 'Ärenden utan koppling till balanslistan',
+    problemsNote: (count) => `${count} ${count === 1 ? 'problem' : 'problem'} i listorna påverkar uppföljningen; se Datakvalitet och Word-filen.`,
+    errandsTotal: (count, year) => (count === 0 ? `Inga ärenden är registrerade för ${year}.` : `${count} ${count === 1 ? 'ärende' : 'ärenden'} under ${year}.`),
+  },
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
   problemsIntroLocal: 'Poster där uppgifterna inte gick att tolka. Rätta dem i den lokala filen, så försvinner de härifrån.',
   warningsIntro: 'Varningar gäller uppgifter som saknas. Posten visas som vanligt, men ingen påminns om den förrän uppgiften är ifylld.',
@@ -346,7 +466,7 @@ export const en: Strings = {
   appTitle: 'Balance list',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Skip to content',
-  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', datakvalitet: 'Data quality' },
+  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', uppfoljning: 'Follow-up', datakvalitet: 'Data quality' },
   viewsLabel: 'Views',
   sections: {
     goals: 'Goals of the joint health and care policy 2014-2025',
@@ -492,6 +612,59 @@ export const en: Strings = {
   noFollowUps: 'No entries have any of the upcoming meetings as their next follow-up.',
   notDecided: 'Not decided',
   example: 'Example',
+  errands: {
+    kind: { information: 'Information', decision: 'Decision', discussion: 'Discussion', 'follow-up': 'Follow-up' },
+    status: { reported: 'Reported', prepared: 'Prepared', handled: 'Handled', tabled: 'Tabled', 'referred-back': 'Referred back' },
+    kindLabel: 'Kind',
+    statusLabel: 'Status',
+    preparedBy: 'Prepared by',
+    decision: 'Decision / notes',
+    documents: 'Documents',
+    documentsFor: (title) => `Documents: ${title}`,
+    agenda: (count) => (count === 0 ? 'Agenda' : count === 1 ? 'Agenda: 1 item' : `Agenda: ${count} items`),
+    noAgenda: 'No items have been submitted to the meeting yet.',
+    deadlineLeft: (days) => (days > 0 ? `${dayCount(days, 'en')} left` : days === 0 ? 'last day today' : 'the last day has passed'),
+    addErrand: 'Submit an item in SharePoint',
+    addErrandLocal: (file) => `New items are written into the file ${file} (the errands list).`,
+    history: (count) => `Handled in SVOM (${count})`,
+    meeting: 'Meeting',
+    noMeeting: 'Meeting not stated',
+    unknownMeeting: (named) => `Unknown meeting: ${named}`,
+  },
+  followUp: {
+    heading: (year) => `Follow-up ${year}`,
+    yearLabel: 'Year',
+    download: 'Download as Word',
+    downloading: 'Fetching the Word file …',
+    downloadFailed: 'The Word file could not be fetched. Try again in a while.',
+    fileName: (year) => `uppfoljning-svom-${year}.docx`,
+    loadFailed: 'The follow-up could not be loaded.',
+    invalidYear: 'The year must be between 2000 and 2100.',
+    meetingsHeading: 'Meetings and events',
+    noMeetings: (year) => `No meetings are registered for ${year}.`,
+    meetingKinds: {
+      ordinary: 'Ordinary meetings',
+      joint: 'Joint meetings with Västernorrland',
+      extra: 'Extra meetings',
+      event: 'Other events',
+      unspecified: 'Meetings of no stated kind',
+    },
+    monthDate: (month, year) => `${EN_MONTHS[month - 1] ?? ''} ${year}`,
+    yearOnly: (year) => `${year} (date unknown)`,
+    noDate: 'date unknown',
+    sectionsHeading: 'Follow-up based on the balance list',
+    withoutErrandCount: (without, total, year) => `${without} of ${total} ${total === 1 ? 'area has' : 'areas have'} no item in ${year}`,
+    allFollowedUp: (total, year) => `All ${total} areas have at least one item in ${year}`,
+    withoutErrand: (year) => `No item in ${year}`,
+    errandCount: (count) => (count === 1 ? '1 item' : `${count} items`),
+    noSections: (year) => `No section of the balance list applies to ${year}.`,
+    unnamedSection: 'Entries of no known section',
+    noEntriesInSection: 'No entries are registered in this section.',
+    agreementAtYearEnd: (year) => `At the end of ${year}`,
+    unplacedHeading: 'Items not linked to the balance list',
+    problemsNote: (count) => `${count} ${count === 1 ? 'problem' : 'problems'} in the lists affect the follow-up; see Data quality and the Word file.`,
+    errandsTotal: (count, year) => (count === 0 ? `No items are registered for ${year}.` : `${count} ${count === 1 ? 'item' : 'items'} in ${year}.`),
+  },
   problemsIntro: 'Entries whose values could not be read. Fix them in SharePoint and they disappear from here.',
   problemsIntroLocal: 'Entries whose values could not be read. Fix them in the local file and they disappear from here.',
   warningsIntro: 'Warnings are about values that are missing. The entry is shown as usual, but nobody is reminded about it until the value is filled in.',

@@ -18,15 +18,27 @@ export interface UrlState {
   dir: 'asc' | 'desc';
   /** Local mode: show each entry's item number in the file (`ids=1`). */
   ids: boolean;
+  /** Uppföljning: the year followed up; null means the current year. */
+  year: number | null;
 }
 
-export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'datakvalitet'];
+export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppfoljning', 'datakvalitet'];
+/** The years the follow-up API answers for. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
 export const ENTRY_STATUSES: EntryStatus[] = ['active', 'not-started', 'monitoring', 'paused', 'done'];
 export const AGREEMENT_STATES: AgreementState[] = ['expired', 'expiring', 'active', 'unknown'];
 const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+
+/** A four-digit year the API answers for, else null. */
+export function parseYear(value: string | null): number | null {
+  if (value === null || !/^\d{4}$/.test(value.trim())) return null;
+  const year = Number(value.trim());
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
+}
 
 const text = (value: string | null, max = 200): string | null => {
   const trimmed = value?.trim() ?? '';
@@ -45,6 +57,7 @@ export function parseUrlState(search: string, defaultView: ViewId = 'balanslista
     sort: oneOf(params.get('sort'), SORT_KEYS) ?? 'validTo',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
     ids: params.get('ids') === '1',
+    year: parseYear(params.get('year')),
   };
 }
 
@@ -67,6 +80,7 @@ export function formatUrlState(state: UrlState, search = ''): string {
   set('sort', state.sort, 'validTo');
   set('dir', state.dir, 'asc');
   set('ids', state.ids ? '1' : null);
+  set('year', state.year === null ? null : String(state.year));
   const result = params.toString();
   return result === '' ? '' : `?${result}`;
 }

@@ -4,24 +4,29 @@
  * the plain classes of styles.css. The server draws it with the same component (tabs/web/src/ssr).
  */
 import { Button } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { EntryFacts, EntryLine } from '../components/entry-details';
+import { EntryHistory } from '../components/entry-history';
 import { FilterBar, type FilterSelect } from '../components/filter-bar';
 import { areaFacets, groupFacets, statusFacets } from '../model/facets';
 import { countBelow, countMatches, filterTree, type FilteredNode } from '../model/filter';
 import { buildTree } from '../model/tree';
 import type { UrlState } from '../model/url-state';
 
-function EntryTree({ nodes, today, nested }: { nodes: FilteredNode[]; today: string; nested?: boolean }) {
+/** An entry's history (the ärenden that concerned it), drawn under its facts. */
+type HistoryOf = (entryKey: string) => ReactNode;
+
+function EntryTree({ nodes, today, history, nested }: { nodes: FilteredNode[]; today: string; history: HistoryOf; nested?: boolean }) {
   return (
     <ul className={nested ? 'bl-nested' : 'bl-list'}>
       {nodes.map((node) => (
         <li key={node.entry.id} className="bl-item" data-entry-key={node.entry.key}>
           <EntryLine entry={node.entry} context={!node.matches} />
           {node.matches ? <EntryFacts entry={node.entry} today={today} /> : null}
-          {node.children.length > 0 ? <EntryTree nodes={node.children} today={today} nested /> : null}
+          {node.matches ? history(node.entry.key) : null}
+          {node.children.length > 0 ? <EntryTree nodes={node.children} today={today} history={history} nested /> : null}
         </li>
       ))}
     </ul>
@@ -32,7 +37,7 @@ function EntryTree({ nodes, today, nested }: { nodes: FilteredNode[]; today: str
  * A top-level entry with entries shown under it: a heading that folds its group, with the number
  * of matching entries listed under it (the heading itself is not one of them).
  */
-function Group({ root, today, open, onToggle }: { root: FilteredNode; today: string; open: boolean; onToggle(): void }) {
+function Group({ root, today, history, open, onToggle }: { root: FilteredNode; today: string; history: HistoryOf; open: boolean; onToggle(): void }) {
   const { strings } = useApp();
   const bodyId = `group-${root.entry.id}`;
   return (
@@ -49,14 +54,15 @@ function Group({ root, today, open, onToggle }: { root: FilteredNode; today: str
       <div id={bodyId} className="bl-body" hidden={!open}>
         <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
         {root.matches ? <EntryFacts entry={root.entry} today={today} /> : null}
-        <EntryTree nodes={root.children} today={today} />
+        {root.matches ? history(root.entry.key) : null}
+        <EntryTree nodes={root.children} today={today} history={history} />
       </div>
     </div>
   );
 }
 
 /** A top-level entry with nothing shown under it (e.g. the vision sentence): plain text, nothing to fold. */
-function Standalone({ root, today }: { root: FilteredNode; today: string }) {
+function Standalone({ root, today, history }: { root: FilteredNode; today: string; history: HistoryOf }) {
   const { strings } = useApp();
   return (
     <div className="bl-standalone" data-entry-key={root.entry.key}>
@@ -65,6 +71,7 @@ function Standalone({ root, today }: { root: FilteredNode; today: string }) {
       </p>
       <EntryLine entry={root.entry} context={!root.matches} showTitle={false} />
       {root.matches ? <EntryFacts entry={root.entry} today={today} /> : null}
+      {root.matches ? history(root.entry.key) : null}
     </div>
   );
 }
@@ -80,6 +87,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
   const tree = useMemo(() => buildTree(view.entries), [view.entries]);
   const filtered = useMemo(() => filterTree(tree, state, strings), [tree, state, strings]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const history: HistoryOf = (entryKey) => <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} />;
 
   const shown = filtered.reduce((sum, section) => sum + section.roots.reduce((inner, root) => inner + countMatches(root), 0), 0);
   const allRootKeys = tree.flatMap((section) => section.roots.map((root) => root.entry.key));
@@ -135,9 +143,9 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
           </h3>
           {section.roots.map((root) =>
             root.children.length > 0 ? (
-              <Group key={root.entry.id} root={root} today={view.today} open={!collapsed.has(root.entry.key)} onToggle={() => toggle(root.entry.key)} />
+              <Group key={root.entry.id} root={root} today={view.today} history={history} open={!collapsed.has(root.entry.key)} onToggle={() => toggle(root.entry.key)} />
             ) : (
-              <Standalone key={root.entry.id} root={root} today={view.today} />
+              <Standalone key={root.entry.id} root={root} today={view.today} history={history} />
             ),
           )}
         </section>

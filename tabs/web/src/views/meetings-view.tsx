@@ -1,13 +1,15 @@
 /**
- * Möten: upcoming meetings with date, kind, place, link, deadline for items and the entries
- * due for follow-up at each; past meetings folded away.
+ * Möten: upcoming meetings with date, kind, place, link, deadline for items, the agenda (its
+ * ärenden so far) and the entries due for follow-up at each; past meetings folded away.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Errand } from '../../../../src/domain/errands';
 import type { Entry, Meeting } from '../../../../src/domain/types';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { NameList } from '../components/name-list';
 import { EditLink, ExternalLink, isWebUrl } from '../components/edit-link';
+import { MeetingAgenda } from '../components/meeting-agenda';
 import { EntryStatusBadge } from '../components/status-badge';
 import { daysBetween } from '../format';
 
@@ -37,7 +39,16 @@ const useStyles = makeStyles({
   edit: { marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
 });
 
-function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; today: string; followUps: Entry[]; level: 3 | 4 }) {
+interface CardProps {
+  meeting: Meeting;
+  today: string;
+  followUps: Entry[];
+  errands: readonly Errand[];
+  errandsListUrl: string | undefined;
+  level: 3 | 4;
+}
+
+function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, level }: CardProps) {
   const { strings } = useApp();
   const styles = useStyles();
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -68,7 +79,7 @@ function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; t
         ) : null}
         <dt className={styles.term}>{strings.itemDeadline}</dt>
         <dd className={styles.value}>
-          {meeting.itemDeadline ? `${meeting.itemDeadline} (${strings.relativeDays(daysBetween(today, meeting.itemDeadline))})` : '–'}
+          {meeting.itemDeadline ? `${meeting.itemDeadline} (${strings.errands.deadlineLeft(daysBetween(today, meeting.itemDeadline))})` : '–'}
         </dd>
         {meeting.preparingGroups.length > 0 ? (
           <>
@@ -87,6 +98,7 @@ function MeetingCard({ meeting, today, followUps, level }: { meeting: Meeting; t
           </>
         ) : null}
       </dl>
+      <MeetingAgenda meeting={meeting} errands={errands} listUrl={errandsListUrl} held={meeting.date < today} />
       {/* Only meetings with follow-ups say so; that none has any is said once, above the list. */}
       {followUps.length > 0 ? (
         <>
@@ -118,6 +130,11 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
   const later = view.meetings.filter((meeting) => daysBetween(view.today, meeting.date) > view.meetingWithinDays);
   const past = view.meetings.filter((meeting) => meeting.date < view.today).reverse();
   const anyFollowUps = upcoming.some((meeting) => followUpsOn(meeting.date).length > 0);
+  // The ärenden list joins the sources' lists with the forum's year; until then it has no address.
+  const errandsListUrl = (view.lists as Partial<Record<string, string>>).errands;
+  const card = (meeting: Meeting) => (
+    <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} errands={view.errands} errandsListUrl={errandsListUrl} level={4} />
+  );
   return (
     <>
       <h3>{strings.upcomingMeetings}</h3>
@@ -131,7 +148,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
         <ul className={styles.list}>
           {upcoming.map((meeting) => (
             <li key={meeting.id}>
-              <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+              {card(meeting)}
             </li>
           ))}
         </ul>
@@ -142,7 +159,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
           <ul className={styles.list}>
             {later.map((meeting) => (
               <li key={meeting.id}>
-                <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+                {card(meeting)}
               </li>
             ))}
           </ul>
@@ -154,7 +171,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
           <ul className={styles.list}>
             {past.map((meeting) => (
               <li key={meeting.id}>
-                <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} level={4} />
+                {card(meeting)}
               </li>
             ))}
           </ul>

@@ -286,7 +286,7 @@ describe('Möten and Datakvalitet', () => {
     await renderTab({ search: '?view=moten' });
     const upcoming = await screen.findByRole('article', { name: /2023-02-16/ });
     expect(within(upcoming).getByText('E-hälsocentrums verksamhet')).toBeTruthy();
-    expect(within(upcoming).getByText('2023-02-02 (om 63 dagar)')).toBeTruthy();
+    expect(within(upcoming).getByText('2023-02-02 (63 dagar kvar)')).toBeTruthy();
     expect(screen.getByText('Tidigare möten (1)').closest('details')?.open).toBe(false);
   });
 

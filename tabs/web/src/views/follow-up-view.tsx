@@ -1,0 +1,206 @@
+/**
+ * Uppföljning: one year of the forum's work, as the annual report has it. The year's meetings by
+ * kind (dates as far as they are known), then every section and entry of the balance list with
+ * the ärenden that followed it up; entries without any stand out by a written marker and are
+ * counted at the top. The Word file of the same year can be downloaded.
+ */
+import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
+import type { BalanceListView } from '../../../../src/view-model';
+import type { FollowUpClient } from '../api/follow-up-client';
+import { useApp } from '../components/app-context';
+import { ErrandItem } from '../components/errand-item';
+import { MeetingsByKind } from '../components/follow-up-meetings';
+import { AgreementStateBadge } from '../components/status-badge';
+import { useFollowUp } from '../hooks/use-follow-up';
+import { formatPartialDate, withoutErrandCount, yearsOffered } from '../model/follow-up';
+import { saveFile } from '../save-file';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  year: { width: '10rem' },
+  summary: {
+    margin: `0 0 ${tokens.spacingVerticalM} 0`,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: `0 0 ${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase400 },
+  count: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  line: { margin: `${tokens.spacingVerticalXS} 0 0 0` },
+  alert: { margin: `0 0 ${tokens.spacingVerticalM} 0`, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Where an ärende of the year was handled, when its meeting is known (the 2017 document names none). */
+function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string | null {
+  if (item.meeting === null) return null;
+  return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
+}
+
+function ErrandList({ items }: { items: YearErrand[] }) {
+  const { strings } = useApp();
+  return (
+    <ol className="errand-list">
+      {items.map((item) => {
+        const when = whenHandled(item, strings);
+        return <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>} />;
+      })}
+    </ol>
+  );
+}
+
+function Row({ row, year }: { row: FollowUpRow; year: number }) {
+  const { strings } = useApp();
+  const words = strings.followUp;
+  const depth = Math.min(row.depth, 4);
+  return (
+    <li className={`fu-row fu-depth-${depth}${row.withoutErrand ? ' fu-row-without' : ''}`} data-entry-key={row.entry.key} data-without-errand={row.withoutErrand ? 'true' : undefined}>
+      <div className="errand-line">
+        <bdi className="fu-entry-title">{row.entry.title || strings.untitled}</bdi>
+        <span className="errand-context">{strings.kinds[row.entry.kind]}</span>
+        {row.errands.length > 0 ? <span className="errand-context">{words.errandCount(row.errands.length)}</span> : null}
+        {row.withoutErrand ? (
+          <span className="fu-without">
+            <span aria-hidden="true">⚠ </span>
+            {words.withoutErrand(year)}
+          </span>
+        ) : null}
+        {row.agreementAtYearEnd ? (
+          <span className="fu-agreement">
+            <span className="errand-context">{words.agreementAtYearEnd(year)}:</span> <AgreementStateBadge state={row.agreementAtYearEnd.status} />
+          </span>
+        ) : null}
+      </div>
+      {row.entry.notes.trim() ? (
+        <p className="bl-muted fu-notes">
+          <bdi>{row.entry.notes}</bdi>
+        </p>
+      ) : null}
+      {row.errands.length > 0 ? <ErrandList items={row.errands} /> : null}
+    </li>
+  );
+}
+
+function Section({ section, index, year }: { section: FollowUpSection; index: number; year: number }) {
+  const { strings } = useApp();
+  const heading = section.section.name || strings.followUp.unnamedSection;
+  const period = section.section.periodText && !heading.includes(section.section.periodText) ? ` ${section.section.periodText}` : '';
+  const id = `fu-section-${index}`;
+  return (
+    <section className="fu-section" aria-labelledby={id} data-section-key={section.section.key}>
+      <h4 id={id} className="fu-section-heading">
+        <bdi>{heading}</bdi>
+        {period}
+      </h4>
+      {section.section.description ? (
+        <p className="bl-muted fu-description">
+          <bdi>{section.section.description}</bdi>
+        </p>
+      ) : null}
+      {section.rows.length === 0 ? (
+        <p className="bl-muted">{strings.followUp.noEntriesInSection}</p>
+      ) : (
+        <ul className="fu-rows">
+          {section.rows.map((row) => (
+            <Row key={row.entry.id} row={row} year={year} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function YearContent({ year }: { year: FollowUpYear }) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  const words = strings.followUp;
+  const { without, total } = withoutErrandCount(year);
+  return (
+    <>
+      <div className={styles.summary} data-testid="follow-up-summary">
+        <h3 className={styles.title}>{words.heading(year.year)}</h3>
+        {total > 0 ? (
+          <p className={styles.count}>{without > 0 ? words.withoutErrandCount(without, total, year.year) : words.allFollowedUp(total, year.year)}</p>
+        ) : null}
+        <p className={styles.line}>{words.errandsTotal(year.errands.length, year.year)}</p>
+        {year.problems.length > 0 ? <p className={styles.line}>{words.problemsNote(year.problems.length)}</p> : null}
+      </div>
+      <MeetingsByKind year={year} />
+      <section className="fu-block" aria-labelledby="fu-sections">
+        <h3 id="fu-sections">{words.sectionsHeading}</h3>
+        {year.sections.length === 0 ? <p>{words.noSections(year.year)}</p> : null}
+        {year.sections.map((section, index) => (
+          <Section key={section.section.key || `unnamed-${index}`} section={section} index={index} year={year.year} />
+        ))}
+      </section>
+      {year.unplaced.length > 0 ? (
+        <section className="fu-block" aria-labelledby="fu-unplaced">
+          <h3 id="fu-unplaced">{words.unplacedHeading}</h3>
+          <ErrandList items={year.unplaced} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+interface Props {
+  view: BalanceListView;
+  client: FollowUpClient;
+  /** The year in the address; null for the current year. */
+  year: number | null;
+  onYear(year: number): void;
+}
+
+export function FollowUpPanel({ view, client, year, onYear }: Props) {
+  const { strings } = useApp();
+  const styles = useStyles();
+  const words = strings.followUp;
+  const currentYear = Number(view.today.slice(0, 4));
+  const chosen = year ?? currentYear;
+  const years = yearsOffered(view.meetings, view.errands, currentYear, chosen);
+  const { data, error, loading } = useFollowUp(client, chosen, view.generatedAt);
+  const [download, setDownload] = useState<'idle' | 'busy' | 'failed'>('idle');
+
+  const onDownload = () => {
+    setDownload('busy');
+    client
+      .download(chosen)
+      .then((blob) => {
+        saveFile(blob, words.fileName(chosen));
+        setDownload('idle');
+      })
+      .catch(() => setDownload('failed'));
+  };
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <Field label={words.yearLabel} className={styles.year}>
+          <Select value={String(chosen)} onChange={(_, selected) => onYear(Number(selected.value))}>
+            {years.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
+          {download === 'busy' ? words.downloading : words.download}
+        </Button>
+      </div>
+      {download === 'failed' ? (
+        <p role="alert" className={styles.alert}>
+          {words.downloadFailed}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className={styles.alert}>
+          {error.invalidYear ? words.invalidYear : words.loadFailed}
+        </p>
+      ) : null}
+      {data ? <YearContent year={data} /> : loading ? <Spinner label={strings.loading} /> : null}
+    </>
+  );
+}
