@@ -96,9 +96,13 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
   // SharePoint mode wants the token from the first call; the local API answers without one.
   const source = useRef(view?.source);
   source.current = view?.source;
+  // The host changes once when the page moves from the server-drawn view to the Teams host; the
+  // client reads it through a ref so that change does not load the year's follow-up again.
+  const currentHost = useRef(host);
+  currentHost.current = host;
   const followUp = useMemo(
-    () => followUpClient ?? createFollowUpClient({ getToken: () => host.getAuthToken(), tokenFirst: () => source.current === 'sharepoint' }),
-    [followUpClient, host],
+    () => followUpClient ?? createFollowUpClient({ getToken: () => currentHost.current.getAuthToken(), tokenFirst: () => source.current === 'sharepoint' }),
+    [followUpClient],
   );
 
   const panel = (id: ViewId) => {
