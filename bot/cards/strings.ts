@@ -96,14 +96,14 @@ const sv = {
   digestNoExpiries: 'Inga avtal når en påminnelsegräns just nu.',
   welcomeTitle: 'Hej från Balanslistan!',
   welcomeText:
-    'Jag påminner teamet om kommande SVOM-möten (sista dag för ärenden, vad som följs upp) och om avtal som närmar sig sitt slutdatum. Välj vilken kanal påminnelserna ska postas i.',
+    'Jag påminner teamet om kommande SVOM-möten (anmälda ärenden, sista dag för ärenden, vad som följs upp), om avtal som närmar sig sitt slutdatum och om när årets uppföljning är klar att granska. Välj vilken kanal påminnelserna ska postas i.',
   welcomeNoChannel: 'Inga påminnelser postas förrän någon har valt en kanal.',
   welcomeChosenBy: (by: string) => `Vald av ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Påminnelser postas i kanalen **${channel}**${by ? ` (vald av ${by})` : ''}.`,
   welcomeChange: 'Du kan byta kanal här, eller skriva **@Balanslistan posta här** i den kanal du vill ha dem i.',
   helpTitle: 'Det här kan jag',
   helpCommands: [
-    ['möten', 'kommande SVOM-möten'],
+    ['möten', 'kommande SVOM-möten och hur många ärenden som är anmälda'],
     ['avtal', 'avtal och deras giltighet, de som löper ut snart först'],
     ['posta här', 'påminnelser postas i den här kanalen'],
     ['språk engelska', 'svara på engelska (language swedish för svenska)'],
@@ -223,14 +223,14 @@ const en: Strings = {
   digestNoExpiries: 'No agreement has reached a reminder threshold right now.',
   welcomeTitle: 'Hello from the balance list!',
   welcomeText:
-    'I remind the team of upcoming SVOM meetings (last day for items, what is followed up) and of agreements nearing their end date. Choose the channel the reminders are posted in.',
+    "I remind the team of upcoming SVOM meetings (items submitted, last day for items, what is followed up), of agreements nearing their end date, and of when the year's follow-up is ready for review. Choose the channel the reminders are posted in.",
   welcomeNoChannel: 'No reminders are posted until someone has chosen a channel.',
   welcomeChosenBy: (by: string) => `Chosen by ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Reminders are posted in the **${channel}** channel${by ? ` (chosen by ${by})` : ''}.`,
   welcomeChange: 'You can change the channel here, or write **@Balanslistan post here** in the channel you want them in.',
   helpTitle: 'What I can do',
   helpCommands: [
-    ['meetings', 'upcoming SVOM meetings'],
+    ['meetings', 'upcoming SVOM meetings and how many items have been submitted'],
     ['agreements', 'agreements and their validity, those ending soon first'],
     ['post here', 'reminders are posted in this channel'],
     ['language swedish', 'answer in Swedish (språk engelska for English)'],

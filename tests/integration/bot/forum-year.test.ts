@@ -10,7 +10,7 @@ import type { ListData, ListItem, ListName } from '../../../src/ports/list-sourc
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleListData } from '../../fixtures/bot/list-items';
-import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
+import { cardAction, channelMessage, installationAdd } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
 
 const TEAM = sampleTeam();
@@ -100,6 +100,16 @@ describe('meeting reminders carry the agenda registered so far', () => {
       '• Hemsjukvårdsavtalet',
     ]);
     expect(cardText(reminder!)).not.toContain('septembermötet');
+  });
+
+  test('"möten" tells how many ärenden each upcoming meeting has so far', async () => {
+    const before = harness.connector.activities.length;
+    expect((await harness.send(channelMessage({ serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL }, 'möten'))).status).toBe(200);
+    const [reply] = harness.connector.activities.slice(before);
+    const card = (reply?.activity.attachments as Array<{ content: { body: Array<Record<string, unknown>> } }>)[0]!.content;
+    const meeting = card.body.find((element) => element.type === 'Container') as { items: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> };
+    expect(meeting.items[0]?.text).toBe('Exempel: SVOM ordinarie möte');
+    expect(meeting.items[1]?.facts).toContainEqual({ title: 'Anmälda ärenden', value: '3' });
   });
 
   test('the 2-day reminder shows the agenda as it is then: 40 ärenden, the first 12 and "och 28 till"', async () => {
