@@ -69,6 +69,14 @@ module.exports = {
       to: { path: '^(src/(?!vocabulary/|domain/)|app/|bot/|tabs/)' },
     },
     {
+      name: 'botbuilder-behind-the-seam',
+      comment:
+        'botbuilder is archived; it is used only in bot/adapter (and by the Teams handler in bot/handler), so a move to @microsoft/agents-hosting changes those folders and nothing else.',
+      severity: 'error',
+      from: { path: '^(app|src|bot|tabs)/', pathNot: '^bot/(adapter|handler)/' },
+      to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
+    },
+    {
       name: 'no-circular',
       comment: 'Import cycles make the order of start-up and the reading of the code harder.',
       severity: 'error',
@@ -78,7 +86,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    // node_modules stay in the graph as leaves (doNotFollow), so rules can name packages.
+    exclude: { path: '(^|/)(dist|dist-ssr)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },

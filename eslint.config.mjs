@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tabs/web/dist/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'tabs/web/dist/**', 'tabs/web/dist-ssr/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

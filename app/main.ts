@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../src/config';
 import { ConfigError } from '../src/errors';
 import { createLogger } from '../src/logger';
+import { routeConsoleToLog } from './library-console';
 import { createServer } from './server';
 
 function describeMode(config: Config): string {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  routeConsoleToLog(logger);
   logger.info({ mode: config.mode }, describeMode(config));
   for (const warning of config.warnings) logger.warn(warning);
 

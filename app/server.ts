@@ -14,6 +14,7 @@ import type { ListSource } from '../src/ports/list-source';
 import { SnapshotService } from '../src/snapshot';
 import type { SnapshotProvider } from '../src/snapshot';
 import { clockFor } from './clock';
+import { hostGuard } from './host-guard';
 import { createGraph, createListSource } from './sources';
 
 export interface AppServer {
@@ -69,6 +70,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   const app = express();
   app.disable('x-powered-by');
+  // Before any route: in local mode everything is open to this machine, and without an app id so is the bot.
+  if (config.mode === 'local') app.use(hostGuard({ publicUrl: config.publicUrl, logger }));
+  else if (config.bot.appId === null) app.use('/api/messages', hostGuard({ publicUrl: config.publicUrl, logger }));
   app.get('/healthz', async (_req, res) => {
     try {
       const { view } = await snapshots.get();

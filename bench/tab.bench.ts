@@ -6,11 +6,8 @@
  * server-made first view over. Targets: ratio ≤ 2, JS ≤ 250 KB gzip.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
@@ -18,6 +15,7 @@ import { createServer } from '../app/server';
 import type { BalanceListView } from '../src/view-model';
 import { CHROMIUM } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';
+import { serveStatic, staticPage } from './support/static-page';
 
 const RUNS = 7;
 const SEED = join(ROOT, 'data', 'balanslista-2022.json');
@@ -57,29 +55,6 @@ function largeSeed(count: number): string {
     });
   }
   return JSON.stringify({ balance, meetings: seed.meetings });
-}
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/** The same rows as plain server-made HTML: no script, no framework. */
-function staticPage(view: BalanceListView): string {
-  const rows = view.entries
-    .map((entry) => `<li data-row>${escape(entry.title)}${entry.status ? ` <span>${escape(entry.status)}</span>` : ''}${entry.notes ? `<p>${escape(entry.notes)}</p>` : ''}</li>`)
-    .join('');
-  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Balanslistan</title></head><body><h1>Balanslistan</h1><ul id="list">${rows}</ul></body></html>`;
-}
-
-async function serveStatic(html: string): Promise<{ url: string; close(): Promise<void> }> {
-  const body = gzipSync(html);
-  const server = createHttpServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-cache' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 interface Load {

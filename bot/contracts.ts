@@ -4,6 +4,7 @@
  * Nothing here depends on botbuilder: a later move to the Microsoft 365 Agents SDK changes
  * the adapter behind `Messenger`, not these types.
  */
+import type { Router } from 'express';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
@@ -42,6 +43,31 @@ export type DeliveryResult =
 export interface Messenger {
   /** Posts `card` (an Adaptive Card attachment's content) as a new message in the target's channel. */
   postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult>;
+}
+
+/**
+ * The Teams handler as the connection sees it: something that runs one turn. The context is the
+ * SDK's own turn context, which only bot/adapter and bot/handler know the type of.
+ */
+export interface TurnHandler {
+  run(context: unknown): Promise<void>;
+}
+
+/**
+ * The Bot Framework side as the rest of the bot uses it (built by `createBotConnection` in
+ * bot/adapter, over botbuilder's CloudAdapter): how cards go out and where activities arrive.
+ */
+export interface BotConnection {
+  /** Proactive posts into a team's chosen channel. */
+  messenger: Messenger;
+  /** `POST /api/messages`: checks, authenticates and runs each incoming activity with `handler`. */
+  messagesRoute(handler: TurnHandler): Router;
+}
+
+/** What the connection needs from the rest of the bot. */
+export interface BotConnectionOptions {
+  /** The connector said the bot is no longer in the team (403 roster, 404): stop posting there. */
+  onTeamGone(teamId: string): Promise<void>;
 }
 
 /** An Adaptive Card as plain JSON (type "AdaptiveCard", version "1.5"). */

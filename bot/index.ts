@@ -10,7 +10,7 @@ import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import type { StateStore } from '../src/ports/state-store';
 import type { SnapshotProvider } from '../src/snapshot/types';
-import { CloudMessenger, createCloudAdapter, createMessagesRouter, type BotFrameworkEndpoints, type RetryOptions } from './adapter';
+import { createBotConnection, type BotFrameworkEndpoints, type RetryOptions } from './adapter';
 import { TemplateCardRenderer } from './cards';
 import type { Messenger } from './contracts';
 import { BalanceBot } from './handler';
@@ -67,13 +67,19 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const log = logger.child({ module: 'bot' });
   const anonymous = config.bot.appId === null;
   if (anonymous) {
-    log.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated calls, and only from this machine (loopback)');
+    log.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated calls, only from this machine (loopback) and only for service URLs on this machine (the Agents Playground)');
   }
   const store = deps.stateStore ?? (await createStateStore(config.stateStore, { logger }));
   const registry = new StateStoreTeamRegistry(store, clock);
   const cards = new TemplateCardRenderer();
-  const adapter = createCloudAdapter({ bot: config.bot, logger, endpoints: deps.endpoints, retry: deps.retry });
-  const messenger = new CloudMessenger(adapter, config.bot.appId ?? '', logger);
+  const connection = createBotConnection({
+    bot: config.bot,
+    logger,
+    endpoints: deps.endpoints,
+    retry: deps.retry,
+    onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),
+  });
+  const { messenger } = connection;
   const tabUrl = tabUrlFor(config);
   const notifier = createNotifier({
     snapshots: deps.snapshots,
@@ -119,26 +125,8 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
           },
   });
 
-  // One place catches per turn: log it, tell the member briefly, and stop posting to a team that removed the bot.
-  adapter.onTurnError = async (context, error) => {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    const code = (error as { code?: unknown }).code;
-    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
-    if (teamId && (status === 404 || (status === 403 && code === 'BotNotInConversationRoster'))) {
-      log.warn({ teamId, status, code }, 'the bot is no longer in the team; marking it inactive');
-      await registry.markInactive(teamId, 'connector said the bot is not in the team').catch(() => undefined);
-      return;
-    }
-    log.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: context.activity.type, teamId }, 'bot turn failed');
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity(config.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.')
-        .catch(() => undefined);
-    }
-  };
-
   const router = express.Router();
-  router.use(createMessagesRouter(adapter, (context) => bot.run(context), { anonymous, logger }));
+  router.use(connection.messagesRoute(bot));
   router.use(createNotifyRoute(notifier, config.bot, { logger }));
 
   let scheduler: { stop(): void } | null = null;

@@ -2,13 +2,16 @@
  * Bot Framework authentication from the configuration: with an app id every incoming call must
  * carry a valid Bot Framework token (botbuilder's `ConfigurationBotFrameworkAuthentication`
  * checks issuer, audience, signature, endorsements and service URL); without one, calls are
- * anonymous (local mode, loopback only). Every connector client it makes uses our bounded retry.
+ * anonymous (local mode, loopback only). Every connector client it makes uses our bounded retry,
+ * set through botbuilder's public options (connector-http.ts).
  */
 import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 // botbuilder's own connector package (installed with it): the error class CloudAdapter answers 401 for.
-import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { BotOptions } from '../../src/config';
+import { SecretCredentialsFactory } from './bot-credentials';
+import { retryingConnectorHttpClient } from './connector-http';
 import { boundedRetryPolicy, type PipelinePolicy } from './retry-policy';
 
 /**
@@ -32,51 +35,18 @@ const PUBLIC_CLOUD = {
   emulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
 };
 
-interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown; addPolicy(policy: PipelinePolicy, options: { phase: 'Retry' }): void } };
-}
-
-/** Wraps a connector factory so each client it makes retries with `policy` (and only with it). */
-class RetryingConnectorFactory implements ConnectorFactory {
-  constructor(
-    private readonly inner: ConnectorFactory,
-    private readonly policy: PipelinePolicy,
-  ) {}
-
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const client = await this.inner.create(serviceUrl, audience);
-    const pipeline = (client as unknown as PipelineHolder).client?.pipeline;
-    if (pipeline) {
-      pipeline.removePolicy({ phase: 'Retry' });
-      pipeline.addPolicy(this.policy, { phase: 'Retry' });
-    }
-    return client;
-  }
-}
-
-class RetryingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(
-    options: ConfigurationBotFrameworkAuthenticationOptions,
-    private readonly policy: PipelinePolicy,
-  ) {
-    super(options);
-  }
-
+class CheckedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   /**
    * A token that fails signature or format checks makes jsonwebtoken throw its own error, which
-   * CloudAdapter would answer with 500; any failure to authenticate is a 401.
+   * the endpoint would answer with 500; any failure to authenticate is an AuthenticationError (401).
    */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
-      throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.message : String(error)}`, 401);
+      throw new AuthenticationError(error instanceof Error ? error.message : String(error), 401);
     }
-  }
-
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new RetryingConnectorFactory(super.createConnectorFactory(claimsIdentity), this.policy);
   }
 }
 
@@ -103,6 +73,16 @@ export function authenticationOptions(bot: BotOptions, endpoints?: BotFrameworkE
   return options;
 }
 
+/**
+ * The authentication CloudAdapter uses: botbuilder's own, from the configuration, with every
+ * connector client it makes sending through our bounded retry (the public `connectorClientOptions`).
+ */
 export function createBotFrameworkAuthentication(bot: BotOptions, policy: PipelinePolicy = boundedRetryPolicy(), endpoints?: BotFrameworkEndpoints): ConfigurationBotFrameworkAuthentication {
-  return new RetryingBotFrameworkAuthentication(authenticationOptions(bot, endpoints), policy);
+  const options = authenticationOptions(bot, endpoints);
+  // An app with a secret gets its tokens from our msal client (bot-credentials.ts); a managed identity keeps botbuilder's.
+  const credentials =
+    bot.appId && bot.appPassword && bot.appType !== 'UserAssignedMSI'
+      ? new SecretCredentialsFactory({ ...bot, appId: bot.appId, appPassword: bot.appPassword }, new URL(endpoints?.loginUrl ?? PUBLIC_CLOUD.loginUrl).origin)
+      : undefined;
+  return new CheckedBotFrameworkAuthentication(options, credentials, undefined, undefined, { httpClient: retryingConnectorHttpClient(policy) });
 }

@@ -1,7 +1,7 @@
 /**
  * The botbuilder CloudAdapter, built once from the configuration.
  */
-import { CloudAdapter } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { BotOptions } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import { createBotFrameworkAuthentication, type BotFrameworkEndpoints } from './authentication';
@@ -15,10 +15,23 @@ export interface AdapterOptions {
   retry?: RetryOptions;
 }
 
-export function createCloudAdapter(options: AdapterOptions): CloudAdapter {
+/**
+ * CloudAdapter with its activity step opened to our endpoint. `CloudAdapter.process` reads the
+ * raw request itself, writes library error text into the answer and logs with console; our
+ * route (messages-route.ts) checks the activity first and answers itself, so it calls the step
+ * after the parsing: `processActivity`, which botbuilder offers to subclasses.
+ */
+export class BalanceCloudAdapter extends CloudAdapter {
+  /** Authenticates `activity` with `authorization` and runs `logic` for it; the invoke answer, if any. */
+  handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+export function createCloudAdapter(options: AdapterOptions): BalanceCloudAdapter {
   const log = options.logger.child({ module: 'bot-connector' });
   const policy = boundedRetryPolicy(options.retry ?? DEFAULT_RETRY, {
     onRetry: (event) => log.info({ method: event.method, status: event.status, attempt: event.attempt, delayMs: event.delayMs }, 'connector call retried'),
   });
-  return new CloudAdapter(createBotFrameworkAuthentication(options.bot, policy, options.endpoints));
+  return new BalanceCloudAdapter(createBotFrameworkAuthentication(options.bot, policy, options.endpoints));
 }

@@ -9,6 +9,7 @@ import type { AdaptiveCard, DeliveryResult, Messenger, TeamTarget } from '../con
 import type { Logger } from '../../src/logger';
 import { classifyDeliveryError } from './delivery-errors';
 import { postNew } from './post-new';
+import { isLoopbackServiceUrl } from './service-url';
 
 /** The stored team reference, pointed at `channelId` (a new post there, not a reply). */
 export function channelReference(target: TeamTarget, channelId: string): Partial<ConversationReference> {
@@ -36,6 +37,12 @@ export class CloudMessenger implements Messenger {
   async postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
     if (!target.channelId) {
       return { ok: false, kind: 'failed', status: 0, message: 'No channel has been chosen for this team' };
+    }
+    // Without an app id the bot is the playground's only, so it never posts to a service off this machine
+    // (a team record from an earlier, authenticated set-up can still name one).
+    if (this.appId === '' && !isLoopbackServiceUrl(target.serviceUrl)) {
+      this.log.warn({ teamId: target.teamId, serviceUrl: target.serviceUrl, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' }, 'card not posted');
+      return { ok: false, kind: 'failed', status: 0, message: 'Without MicrosoftAppId cards are only posted to a service URL on this machine' };
     }
     let activityId = '';
     // Errors are caught inside the turn: thrown out of it they would go to the adapter's

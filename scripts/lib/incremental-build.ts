@@ -24,7 +24,10 @@ export interface BuildPart {
   env?: Record<string, string>;
 }
 
-/** The app's two builds. The web app imports src/ (domain, view-model), so src/ counts for both. */
+/**
+ * The app's builds: the web bundle, the server renderer of the tab's first view (the same React
+ * components, bundled for Node) and the server. The web parts import src/, so src/ counts for all.
+ */
 export const APP_BUILD: BuildPart[] = [
   {
     name: 'web',
@@ -35,6 +38,13 @@ export const APP_BUILD: BuildPart[] = [
     env: { NODE_ENV: 'production' },
   },
   {
+    name: 'web-ssr',
+    inputs: ['tabs/web', 'src', 'package-lock.json', 'tsconfig.json'],
+    output: 'tabs/web/dist-ssr/render-page.cjs',
+    command: ['node_modules/vite/bin/vite.js', 'build', '--config', 'tabs/web/vite.server.config.mts'],
+    env: { NODE_ENV: 'production' },
+  },
+  {
     name: 'server',
     inputs: ['app', 'src', 'bot', 'tabs/api', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
     output: 'dist/app/main.js',
@@ -42,7 +52,7 @@ export const APP_BUILD: BuildPart[] = [
   },
 ];
 
-const SKIPPED = new Set(['node_modules', 'dist', '.build.lock']);
+const SKIPPED = new Set(['node_modules', 'dist', 'dist-ssr', '.build.lock']);
 
 /** The build of one part failed; its output is left as the build tool left it. */
 export class BuildFailedError extends Error {

@@ -1,9 +1,10 @@
 /**
  * Serves the built web app (tabs/web/dist): hashed assets cached for a year, pages never cached,
  * and the tab's routes (`/`, `/tab`, `/config`) answered with index.html. In local mode the tab's
- * page carries its first view as HTML and the list as a JSON data block (see first-view.ts), so it
- * is readable before the script runs and needs no second request. When the app has not been
- * built, the pages say so plainly with a 503 instead of a bare 404.
+ * page comes drawn by React on the server (tabs/web/dist-ssr, the same components the browser
+ * runs) with the list as a JSON data block, so it is readable before (and without) the script,
+ * needs no second request, and the browser hydrates it. When the app has not been built, the
+ * pages say so plainly with a 503 instead of a bare 404.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -13,7 +14,8 @@ import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import { isLoopbackAddress } from '../../src/loopback';
-import { jsonForHtml, renderFirstView } from './first-view';
+import { jsonForHtml } from './page-html';
+import { pageRendererLoader, type LoadPageRenderer } from './page-renderer';
 
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -46,10 +48,10 @@ export interface FirstViewOptions {
   logger: Logger;
 }
 
-/** The page index.html with the first view and its data; the template is read again when rebuilt. */
-function pageRenderer(distDir: string, deps: FirstViewOptions) {
+/** The page index.html drawn with the list, and the list as data; the template is read again when rebuilt. */
+function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: FirstViewOptions) {
   const log = deps.logger.child({ module: 'tab-first-view' });
-  let template: { mtimeMs: number; before: string; after: string } | null = null;
+  let template: { mtimeMs: number; head: string; body: string; end: string } | null = null;
   // Recent pages per data version, address and language, gzipped once.
   const cache = new Map<string, Buffer>();
   const load = () => {
@@ -63,8 +65,15 @@ function pageRenderer(distDir: string, deps: FirstViewOptions) {
       });
       const marker = '<div id="root"></div>';
       const at = html.indexOf(marker);
-      if (at < 0) throw new Error('tabs/web/dist/index.html has no <div id="root"></div>');
-      template = { mtimeMs, before: `${html.slice(0, at)}<div id="root">`, after: `</div>${html.slice(at + marker.length)}` };
+      const headEnd = html.indexOf('</head>');
+      const bodyEnd = html.lastIndexOf('</body>');
+      if (at < 0 || headEnd < 0 || bodyEnd < at) throw new Error('tabs/web/dist/index.html has no <div id="root"></div> between </head> and </body>');
+      template = {
+        mtimeMs,
+        head: html.slice(0, headEnd),
+        body: `${html.slice(headEnd, at)}<div id="root">`,
+        end: `</div>${html.slice(at + marker.length, bodyEnd)}`,
+      };
       cache.clear();
     }
     return template;
@@ -78,17 +87,28 @@ function pageRenderer(distDir: string, deps: FirstViewOptions) {
       snapshot = await deps.snapshots.get();
     } catch (error) {
       // The script shows the problem (and retries) when it asks the API itself.
-      log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'first view rendered without data');
-      return gzipSync(`${page.before}${renderFirstView({ view: null, search, acceptLanguage, now: deps.clock.now() })}${page.after}`);
+      log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'page sent without the list');
+      return null;
     }
     const now = deps.clock.now();
     const key = `${snapshot.etag}|${acceptLanguage ?? ''}|${search}|${now.toISOString().slice(0, 16)}`;
     const cached = cache.get(key);
     if (cached) return cached;
+    let drawn;
+    try {
+      drawn = await loadRenderer().renderPage({ view: snapshot.view, etag: snapshot.etag, search, acceptLanguage, now });
+    } catch (error) {
+      // The plain page still works: the script draws the list itself.
+      log.error({ err: error instanceof Error ? { name: error.name, message: error.message, cause: String(error.cause ?? '') } : String(error) }, 'page could not be drawn on the server');
+      return null;
+    }
     const html =
-      page.before +
-      renderFirstView({ view: snapshot.view, search, acceptLanguage, now }) +
-      page.after.replace('</body>', `<script type="application/json" id="initial-data">${jsonForHtml({ etag: snapshot.etag, view: snapshot.view })}</script></body>`);
+      page.head +
+      drawn.styles +
+      page.body +
+      drawn.html +
+      page.end +
+      `<script type="application/json" id="initial-data">${jsonForHtml(drawn.data)}</script></body></html>`;
     const body = gzipSync(html);
     if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
     cache.set(key, body);
@@ -96,9 +116,14 @@ function pageRenderer(distDir: string, deps: FirstViewOptions) {
   };
 }
 
+/** Where the server renderer is built, beside the web app's dist. */
+export function defaultSsrDir(distDir: string): string {
+  return join(dirname(distDir), 'dist-ssr');
+}
+
 export function webApp(options: { distDir?: string; firstView?: FirstViewOptions } = {}): Router {
   const distDir = options.distDir ?? defaultWebDist();
-  const render = options.firstView ? pageRenderer(distDir, options.firstView) : null;
+  const render = options.firstView ? pageRenderer(distDir, pageRendererLoader(defaultSsrDir(distDir)), options.firstView) : null;
   const router = express.Router();
   const built = () => existsSync(join(distDir, 'index.html'));
 

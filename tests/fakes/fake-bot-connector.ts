@@ -18,7 +18,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWK, type KeyLike } from 'jose';
 
 export interface FakeChannel {
   id: string;
@@ -59,6 +59,18 @@ export interface ConnectorRequest {
   requestBytes: number;
   responseBytes: number;
   authorization: string | null;
+  /** With `checkTokens` on: 'valid', or why the bearer token was refused. */
+  token?: string;
+}
+
+/** What the connector accepts as the bot's bearer token (as the real one checks Entra's tokens). */
+export interface TokenCheck {
+  key: KeyLike;
+  issuer: string;
+  /** The Bot Framework audience, https://api.botframework.com. */
+  audience: string;
+  /** The app id the token must be for (`appid` claim). */
+  appId: string;
 }
 
 export type ConnectorFault =
@@ -98,6 +110,8 @@ export interface FakeBotConnector {
   addTeam(team: FakeTeam): void;
   /** Adds a route before the built-in ones (for tests that need more of the API). */
   route(method: 'get' | 'post' | 'put' | 'delete', pattern: string, handler: express.RequestHandler): void;
+  /** From now on, every /v3 call must carry a bearer token passing `check` (401 otherwise); null turns it off. */
+  checkTokens(check: TokenCheck | null): void;
   /** The token issuer Teams uses to sign its calls to the bot, faked. */
   issuer: FakeTokenIssuer;
   close(): Promise<void>;
@@ -193,6 +207,19 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
   const faults: FaultRule[] = [];
   const removedTeams = new Set<string>();
   const extra = express.Router();
+  let tokenCheck: TokenCheck | null = null;
+
+  /** 'valid', or the reason the bearer token in `header` does not pass `check`. */
+  const verdict = async (header: string | undefined, check: TokenCheck): Promise<string> => {
+    const token = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+    if (!token) return 'no bearer token';
+    try {
+      const { payload } = await jwtVerify(token, check.key, { issuer: check.issuer, audience: check.audience, algorithms: ['RS256'] });
+      return payload.appid === check.appId ? 'valid' : `token for app ${String(payload.appid)}`;
+    } catch (error) {
+      return error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
+    }
+  };
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -246,7 +273,20 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
       return send(body);
     };
     if (req.path.startsWith('/issuer/')) return next();
-    const rule = faults.find((f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.pathIncludes || entry.path.includes(f.pathIncludes)));
+    // A bad token is refused before anything else, as the real connector does.
+    if (tokenCheck && req.path.startsWith('/v3/')) {
+      void verdict(req.headers.authorization, tokenCheck).then((result) => {
+        entry.token = result;
+        if (result === 'valid') faultsThenRoute(entry, res, next);
+        else res.status(401).json({ message: 'Authorization has been denied for this request.' });
+      });
+      return;
+    }
+    faultsThenRoute(entry, res, next);
+  });
+
+  function faultsThenRoute(entry: ConnectorRequest, res: express.Response, next: express.NextFunction): void {
+    const rule = faults.find((f) => f.times > 0 && (!f.method || f.method === entry.method) && (!f.pathIncludes || entry.path.includes(f.pathIncludes)));
     if (rule) {
       rule.times -= 1;
       if (rule.fault.status === 429) res.setHeader('Retry-After', String(rule.fault.retryAfterSeconds ?? 1));
@@ -260,7 +300,7 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
       return;
     }
     next();
-  });
+  }
   app.use(issuerRouter);
   app.use(extra);
 
@@ -377,6 +417,9 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     },
     route: (method, pattern, handler) => {
       extra[method](pattern, handler);
+    },
+    checkTokens: (check) => {
+      tokenCheck = check;
     },
     issuer,
     close: () =>

@@ -1,17 +1,23 @@
 /**
  * Starts the app. `/config` is the channel tab's configuration page; every other path (`/tab`,
- * `/`) is the tab. Renders at once as a plain page and switches to the Teams host (theme,
- * language, SSO) as soon as Teams answers. When the server sent the first view and the list
- * (local mode), React replaces that HTML in one step with the same layout, keeping what the
- * reader typed and where the focus was.
+ * `/`) is the tab. When the server drew the page (local mode), React hydrates that markup with
+ * the very input the server used (the `#initial-data` block) and then switches to the Teams host
+ * (theme, language, SSO) once Teams answers. Otherwise (SharePoint mode) it renders once Teams has
+ * said who is signed in, with the list this browser last saw for that user and tenant, marked as
+ * being checked, until the API answers.
  */
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
-import type { BalanceListView } from '../../../src/view-model';
+import { createDOMRenderer } from '@fluentui/react-components';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createClient } from './api/client';
-import { browserLocation, TabApp } from './components/tab-app';
+import { browserLocation } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
+import { lastSeenStore, type LastSeen, type LastSeenStore } from './model/last-seen';
+import { forgetPage, savePage } from './model/last-seen-page';
+import { Page } from './ssr/page';
+import type { PageData } from './ssr/page-data';
 import { connectHost } from './teams/connect';
+import { browserHost, type Host } from './teams/host';
 
 /** `?poll=<seconds>` shortens the polling interval (kiosk screens, tests); never below 2 s. */
 function pollInterval(search: string): number {
@@ -19,63 +25,127 @@ function pollInterval(search: string): number {
   return Number.isFinite(seconds) && seconds >= 2 ? seconds * 1000 : DEFAULT_POLL_MS;
 }
 
-interface InitialData {
-  etag: string | null;
-  view: BalanceListView;
-}
-
-/** The list the server put in the page (`<script type="application/json" id="initial-data">`), if any. */
-function initialData(): InitialData | null {
+/** What the server drew the page with (`<script type="application/json" id="initial-data">`), if anything. */
+function pageData(): PageData | null {
   const block = document.getElementById('initial-data');
   if (!block?.textContent) return null;
   try {
-    const data = JSON.parse(block.textContent) as Partial<InitialData>;
-    return data.view ? { etag: data.etag ?? null, view: data.view } : null;
+    const data = JSON.parse(block.textContent) as Partial<PageData>;
+    return data.view && data.checkedAt && data.locale && data.theme ? (data as PageData) : null;
   } catch {
     return null;
   }
 }
 
-/** Search and filters changed in the server-made form before the script ran go into the address. */
-function adoptFormValues(container: HTMLElement): void {
+/** Search and filters typed into the server-drawn form before the script ran, as the address would have them. */
+function typedSearch(container: HTMLElement): string | null {
   const form = container.querySelector<HTMLFormElement>('form[role="search"]');
-  if (!form) return;
+  if (!form) return null;
   const params = new URLSearchParams(window.location.search);
   let changed = false;
-  for (const name of ['q', 'area', 'status', 'group']) {
-    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    if (!field) continue;
+  for (const name of ['q', 'area', 'status', 'group', 'state']) {
+    const field = form.elements.namedItem(name);
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement) || field.type === 'hidden') continue;
     const value = field.value.trim();
     if (value === (params.get(name) ?? '')) continue;
     if (value) params.set(name, value);
     else params.delete(name);
     changed = true;
   }
-  if (!changed) return;
   const search = params.toString();
-  window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+  return changed ? (search ? `?${search}` : '') : null;
 }
+
+/** The browser's localStorage, or null where it is blocked (reading `localStorage` can throw). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves the address to `search` and lets the app follow it as it follows back/forward. */
+function adoptSearch(search: string): void {
+  window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+const markReady = () => {
+  document.documentElement.dataset.app = 'ready';
+};
 
 export async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
-  const initial = initialData();
-  const host = await connectHost();
-  const root = createRoot(container);
+  const hostReady = connectHost();
   if (window.location.pathname.replace(/\/+$/, '') === '/config') {
-    const { ConfigPage } = await import('./components/config-page');
-    root.render(<ConfigPage host={host} />);
+    const [{ ConfigPage }, host] = await Promise.all([import('./components/config-page'), hostReady]);
+    createRoot(container).render(<ConfigPage host={host} />);
+    markReady();
     return;
   }
-  adoptFormValues(container);
-  const focused = document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement.dataset.focus : undefined;
-  const client = createClient({ getToken: () => host.getAuthToken(), etag: initial?.etag ?? null });
-  // One synchronous commit: the server's HTML is swapped for React's without a frame in between.
-  flushSync(() => {
-    root.render(
-      <TabApp host={host} client={client} location={browserLocation()} pollMs={pollInterval(window.location.search)} initialView={initial?.view ?? null} />,
-    );
+  const data = pageData();
+  const renderer = createDOMRenderer(document);
+  const location = browserLocation();
+  // SharePoint mode: the list this browser last saw for the signed-in user, and its ETag, so an
+  // unchanged list is confirmed with a 304.
+  const host = data ? null : await hostReady;
+  const account = host?.account ?? null;
+  const storage = browserStorage();
+  let store: LastSeenStore | null = null;
+  let onConfirmed: (() => void) | undefined;
+  if (account) {
+    const list = lastSeenStore(storage, account);
+    store = { ...list, forget: () => (list.forget(), forgetPage(storage, account)) };
+    // The page as drawn for the confirmed list, for the next visit to paint before the app loads.
+    onConfirmed = () => requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, window.location.search, container), 0));
+  }
+  const remembered: LastSeen | null = store?.read() ?? null;
+  const client = createClient({
+    getToken: async () => (await hostReady).getAuthToken(),
+    etag: data?.etag ?? remembered?.etag ?? null,
+    tokenFirst: host?.inTeams === true,
   });
-  if (focused) container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`)?.focus();
-  document.documentElement.dataset.app = 'ready';
+  const page = (pageHost: Host, onMounted?: () => void) => (
+    <Page
+      renderer={renderer}
+      host={pageHost}
+      client={client}
+      location={location}
+      pollMs={pollInterval(window.location.search)}
+      initialView={data?.view ?? null}
+      initialCheckedAt={data ? new Date(data.checkedAt) : null}
+      lastSeen={store ? { store, remembered, onConfirmed } : null}
+      onMounted={onMounted}
+    />
+  );
+
+  if (data && container.firstElementChild) {
+    const typed = typedSearch(container);
+    let hydrated: () => void = () => undefined;
+    const mounted = new Promise<void>((resolve) => (hydrated = resolve));
+    const root = hydrateRoot(
+      container,
+      page(browserHost({ locale: data.locale, theme: data.theme }), () => {
+        if (typed !== null) adoptSearch(typed);
+        markReady();
+        hydrated();
+      }),
+      {
+        // A mismatch means the browser drew differently from the server: React recovers by
+        // drawing that part again. Reported as React would, and marked for the browser tests.
+        onRecoverableError: (error) => {
+          document.documentElement.dataset.hydration = 'recovered';
+          reportError(error);
+        },
+      },
+    );
+    const [teamsHost] = await Promise.all([hostReady, mounted]);
+    // A transition: views whose code is still loading keep the server's markup until they
+    // hydrate, instead of being drawn again from scratch.
+    startTransition(() => root.render(page(teamsHost)));
+    return;
+  }
+  createRoot(container).render(page(host ?? (await hostReady), markReady));
 }

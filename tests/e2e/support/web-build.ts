@@ -1,7 +1,7 @@
 /**
- * Builds the tab's web app (tabs/web/dist) when it is missing or older than its sources, so
- * browser tests and benchmarks run against the current code. A lock file keeps two test files
- * from building at once.
+ * Builds the tab's web app (tabs/web/dist) and its server renderer (tabs/web/dist-ssr) when
+ * either is missing or older than its sources, so browser tests and benchmarks run against the
+ * current code. A lock file keeps two test files from building at once.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..', '..', '..');
 const WEB = join(ROOT, 'tabs', 'web');
 const DIST_INDEX = join(WEB, 'dist', 'index.html');
+const DIST_SSR = join(WEB, 'dist-ssr', 'render-page.cjs');
 const LOCK = join(WEB, '.build.lock');
 
 function newest(path: string): number {
@@ -19,9 +20,9 @@ function newest(path: string): number {
 }
 
 function stale(): boolean {
-  if (!existsSync(DIST_INDEX)) return true;
-  const sources = ['src', 'index.html', 'auth-end.html', 'vite.config.mts'].map((name) => newest(join(WEB, name)));
-  return Math.max(...sources) > statSync(DIST_INDEX).mtimeMs;
+  if (!existsSync(DIST_INDEX) || !existsSync(DIST_SSR)) return true;
+  const sources = ['src', 'index.html', 'auth-end.html', 'vite.config.mts', 'vite.server.config.mts'].map((name) => newest(join(WEB, name)));
+  return Math.max(...sources) > Math.min(statSync(DIST_INDEX).mtimeMs, statSync(DIST_SSR).mtimeMs);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,14 +41,16 @@ export async function ensureWebBuilt(): Promise<void> {
     }
     try {
       if (!stale()) return;
-      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.mts')], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        // jest sets NODE_ENV=test, which would make vite bundle React's development build; the
-        // tests and benchmarks must see what `npm start` serves.
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
-      if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+      for (const config of ['vite.config.mts', 'vite.server.config.mts']) {
+        const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, config)], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          // jest sets NODE_ENV=test, which would make vite bundle React's development build; the
+          // tests and benchmarks must see what `npm start` serves.
+          env: { ...process.env, NODE_ENV: 'production' },
+        });
+        if (result.status !== 0) throw new Error(`vite build (${config}) failed:\n${result.stdout}\n${result.stderr}`);
+      }
       return;
     } finally {
       closeSync(lock);

@@ -4,6 +4,8 @@
  * a token from the (fake) channel issuer is accepted. Without an app id, calls from loopback are
  * accepted anonymously.
  */
+import { Writable } from 'node:stream';
+import { createLogger } from '../../../src/logger';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
@@ -17,12 +19,20 @@ const TEAM = sampleTeam();
 describe('authenticated bot endpoint (SingleTenant app)', () => {
   let connector: FakeBotConnector;
   let harness: Harness;
+  const lines: string[] = [];
 
   beforeAll(async () => {
     connector = await startFakeBotConnector();
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
     harness = await startHarness({
       source: new MemoryListSource(sampleListData()),
       connector,
+      logger: createLogger('info', sink),
       env: { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT },
       endpoints: { openIdMetadataUrl: connector.issuer.openIdMetadataUrl, tokenIssuer: connector.issuer.tokenIssuer },
     });
@@ -64,6 +74,26 @@ describe('authenticated bot endpoint (SingleTenant app)', () => {
       const response = await harness.send(body);
       expect(response.status).toBe(400);
       expect(JSON.stringify(response.body)).not.toMatch(/validateAndFixActivity|at .*\.js|node_modules/);
+    }
+  });
+
+  test('a refused call is one JSON log line with the reason, and the 401 body is short, with no library text', async () => {
+    const cases: Array<[string | null, RegExp]> = [
+      [null, /authorization|header/i],
+      [await connector.issuer.signToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, expiresInSeconds: -3600 }), /expired/i],
+      [await connector.issuer.signToken({ appId: '00000000-1111-2222-3333-444444444444', serviceUrl: connector.serviceUrl }), /appid|audience/i],
+    ];
+    for (const [token, reason] of cases) {
+      lines.length = 0;
+      const response = await harness.send(typing(), token ? { authorization: `Bearer ${token}` } : {});
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({ error: { code: 'unauthorized', message: 'A valid Bot Framework token is required.' } });
+      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const refused = entries.filter((entry) => entry.msg === 'refused a bot call that is not authenticated');
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatchObject({ level: 40, module: 'bot-endpoint', type: 'typing', reason: expect.stringMatching(reason) });
+      expect(String(refused[0]?.reason)).not.toMatch(/\n| {4}at /);
+      expect(entries.filter((entry) => (entry.level as number) >= 50)).toEqual([]);
     }
   });
 

@@ -220,8 +220,7 @@ describe('choosing the channel when nothing can be posted says why, once, in tha
     const harness = await startHarness({ ...options, postDueOnChannelChoice: true });
     try {
       await installAndChoose(harness);
-      for (let i = 0; i < 50 && harness.connector.postsIn(SVOM_CHANNEL).length < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-      return harness.connector.postsIn(SVOM_CHANNEL).map(textOf);
+      return (await harness.connector.waitForPosts(SVOM_CHANNEL, 1)).map(textOf);
     } finally {
       await harness.close();
     }

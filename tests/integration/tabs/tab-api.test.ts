@@ -49,8 +49,19 @@ describe('tab API in local mode', () => {
   let url: string;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'balanslistan-web-'));
-    mkdirSync(join(dist, 'assets'));
+    dist = join(mkdtempSync(join(tmpdir(), 'balanslistan-web-')), 'dist');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    // A stand-in for the built server renderer (tabs/web/dist-ssr), which has its own tests: it
+    // draws the titles it is given, so the page's assembly can be checked here.
+    mkdirSync(join(dist, '..', 'dist-ssr'));
+    writeFileSync(
+      join(dist, '..', 'dist-ssr', 'render-page.cjs'),
+      `exports.renderPage = async (r) => ({
+        html: '<div class="app-root">' + r.view.entries.map((e) => '<p data-group-key="' + e.key + '">' + e.title + '</p>').join('') + '</div>',
+        styles: '<style data-make-styles-bucket="d">.f1{color:red}</style>',
+        data: { etag: r.etag, view: r.view, checkedAt: r.now.toISOString(), locale: 'sv-SE', theme: 'light' },
+      });`,
+    );
     writeFileSync(
       join(dist, 'index.html'),
       '<!doctype html><head><title>Balanslistan</title><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body>',
@@ -63,7 +74,7 @@ describe('tab API in local mode', () => {
 
   afterAll(async () => {
     await stop(server);
-    rmSync(dist, { recursive: true, force: true });
+    rmSync(join(dist, '..'), { recursive: true, force: true });
   });
 
   it('serves the balance list without a token, with an ETag, and 304 when unchanged', async () => {
@@ -112,14 +123,16 @@ describe('tab API in local mode', () => {
     const response = await fetch(`${url}/tab`);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await response.text();
-    expect(html).toMatch(/<div id="root"><div class="app-root ssr-root" data-ssr[^>]*>.*data-group-key="upphandling".*Upphandling/s);
+    expect(html).toMatch(/<div id="root"><div class="app-root">.*data-group-key="upphandling".*Upphandling/s);
     expect(html).toContain('<style>.tab-page{margin:0}</style>');
+    // Fluent UI's styles for the drawn page go into the head.
+    expect(html).toMatch(/<style data-make-styles-bucket="d">\.f1\{color:red\}<\/style><\/head>/);
     const block = /<script type="application\/json" id="initial-data">(.*?)<\/script><\/body>/s.exec(html)?.[1];
     expect(JSON.parse(block ?? 'null')).toMatchObject({ etag: expect.any(String), view: { entries: [expect.objectContaining({ title: 'Upphandling' })] } });
     // The only scripts are that data block (never run) and none other.
     expect(html.match(/<script/g)).toHaveLength(1);
     // The configuration page stays as built.
-    expect(await (await fetch(`${url}/config`)).text()).not.toContain('data-ssr');
+    expect(await (await fetch(`${url}/config`)).text()).not.toContain('initial-data');
   });
 
   it('serves hashed assets for a year and the consent landing page', async () => {

@@ -87,9 +87,10 @@ describe('buildIfStale', () => {
     expect(() => buildIfStale({ root, parts: failing })).toThrow('The web build failed (exit 3)');
   });
 
-  it('the app build counts the web app and the server with their configuration and lock file', () => {
+  it('the app build counts the web app, its server renderer and the server with their configuration and lock file', () => {
     const inputs = Object.fromEntries(APP_BUILD.map((build) => [build.name, build.inputs]));
     expect(inputs.web).toEqual(expect.arrayContaining(['tabs/web', 'src', 'package-lock.json']));
+    expect(inputs['web-ssr']).toEqual(inputs.web);
     expect(inputs.server).toEqual(expect.arrayContaining(['app', 'src', 'bot', 'tabs/api', 'tsconfig.build.json', 'package-lock.json']));
   });
 });

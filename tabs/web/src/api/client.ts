@@ -52,13 +52,21 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 /**
  * A client for the tab API at `baseUrl` (the page's origin by default).
- * `getToken` is asked for a token after the first 401, and before every call from then on.
+ * `getToken` is asked for a token after the first 401 (or from the start with `tokenFirst`), and
+ * before every call from then on.
  */
-export function createClient(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch; etag?: string | null }): BalanceListClient {
+export function createClient(options: {
+  getToken: () => Promise<string | null>;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  etag?: string | null;
+  /** Inside Teams in SharePoint mode the API always wants a token: send it from the first call. */
+  tokenFirst?: boolean;
+}): BalanceListClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   // The ETag of the list the page came with, if any: the first poll is then a 304.
   let etag: string | null = options.etag ?? null;
-  let needsToken = false;
+  let needsToken = options.tokenFirst ?? false;
 
   const request = async (): Promise<Response> => {
     const headers: Record<string, string> = { Accept: 'application/json' };

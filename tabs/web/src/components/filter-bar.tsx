@@ -3,6 +3,7 @@ import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/reac
 import type { ReactNode } from 'react';
 import { hasFilters, type UrlState } from '../model/url-state';
 import { useApp } from './app-context';
+import { NoScriptSubmit } from './no-script';
 
 const useStyles = makeStyles({
   bar: {
@@ -105,6 +106,7 @@ export function FilterBar({ state, onChange, selects, summary, children }: Props
       <Button disabled={!hasFilters(state)} onClick={() => onChange({ q: '', area: null, status: null, group: null, state: null })}>
         {strings.clearFilters}
       </Button>
+      <NoScriptSubmit state={state} />
       {children}
       <p className={styles.count} role="status" aria-live="polite">
         {summary}

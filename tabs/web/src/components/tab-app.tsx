@@ -6,13 +6,16 @@ import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
 import type { BalanceListView } from '../../../../src/view-model';
+import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
 import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
 import type { Host } from '../teams/host';
 import { BalanceListPanel } from '../views/balance-list-view';
 import { AppContext } from './app-context';
+import { CheckingNotice } from './checking-notice';
 import { LoadProblem } from './load-problem';
+import { NoScriptViews } from './no-script';
 import { DemoNotice, LocalNotice, RefreshLine, StaleBanner } from './status-header';
 import { Themed } from './themed';
 
@@ -58,13 +61,17 @@ interface Props {
   pollMs?: number;
   /** The list the page came with (local mode), so the first view needs no request. */
   initialView?: BalanceListView | null;
+  /** When the server read that list, so the page shows the same time the server drew. */
+  initialCheckedAt?: Date | null;
+  /** SharePoint mode: the list this browser last saw for the signed-in user, shown until the API answers. */
+  lastSeen?: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null;
 }
 
-export function TabApp({ host, client, location, pollMs, initialView }: Props) {
+export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen }: Props) {
   const styles = useStyles();
   const strings = stringsFor(languageOf(host.locale));
   const [state, setState] = useState<UrlState>(() => parseUrlState(location.search));
-  const data = useBalanceList(client, pollMs, initialView ?? null);
+  const data = useBalanceList(client, pollMs, initialView ?? null, initialCheckedAt ?? null, lastSeen ?? null);
 
   useEffect(() => location.listen(() => setState(parseUrlState(location.search))), [location]);
 
@@ -119,17 +126,20 @@ export function TabApp({ host, client, location, pollMs, initialView }: Props) {
                 </Tab>
               ))}
             </TabList>
+            <NoScriptViews state={state} search={location.search} />
           </nav>
           <main id="main" tabIndex={-1} className="tab-main">
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
             <h2 className="tab-view-heading">{strings.views[state.view]}</h2>
             {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
+            {view && data.unconfirmed ? <CheckingNotice /> : null}
             {view ? (
-              <>
+              // An unconfirmed list is for reading only: no edits, links or filters until it is checked.
+              <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
                 <StaleBanner view={view} />
                 <LocalNotice view={view} showIds={state.ids} onToggleIds={() => update({ ids: !state.ids })} search={location.search} />
                 <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
-              </>
+              </div>
             ) : data.loading ? (
               <Spinner label={strings.loading} />
             ) : null}

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { ApiError, type BalanceListClient } from '../api/client';
+import type { LastSeen, LastSeenStore } from '../model/last-seen';
 
 export interface BalanceListState {
   view: BalanceListView | null;
@@ -12,19 +13,42 @@ export interface BalanceListState {
   /** When the tab last heard from the server (a 200 or a 304). */
   checkedAt: Date | null;
   loading: boolean;
+  /** The view is the list this browser last saw, not yet confirmed by the API for this user. */
+  unconfirmed: boolean;
   refresh(): void;
 }
 
 export const DEFAULT_POLL_MS = 20_000;
 
-/** `initial` is the list the page came with (local mode): shown at once, and the first poll comes after `pollMs`. */
-export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAULT_POLL_MS, initial: BalanceListView | null = null): BalanceListState {
-  const [view, setView] = useState<BalanceListView | null>(initial);
+/** The API refused this user: a remembered list must not stay on screen. */
+const refused = (error: ApiError) => error.status === 401 || error.status === 403;
+
+/**
+ * `initial` is the list the page came with (local mode): shown at once, and the first poll comes
+ * after `pollMs`. `initialCheckedAt` is when the server read it: the page hydrates with the time
+ * the server drew, not the browser's clock. `lastSeen` (SharePoint mode) holds the list this
+ * browser last saw for the signed-in user: it is shown at once, marked unconfirmed, while the
+ * first request runs, and every list that arrives is kept in it; `onConfirmed` is told after
+ * each answer (200 or 304).
+ */
+export function useBalanceList(
+  client: BalanceListClient,
+  pollMs: number = DEFAULT_POLL_MS,
+  initial: BalanceListView | null = null,
+  initialCheckedAt: Date | null = null,
+  lastSeen: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null = null,
+): BalanceListState {
+  const remembered = initial === null ? (lastSeen?.remembered ?? null) : null;
+  const [view, setView] = useState<BalanceListView | null>(initial ?? remembered?.view ?? null);
+  const [unconfirmed, setUnconfirmed] = useState(remembered !== null);
+  const showsRemembered = useRef(remembered !== null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [checkedAt, setCheckedAt] = useState<Date | null>(() => (initial ? new Date() : null));
+  const [checkedAt, setCheckedAt] = useState<Date | null>(() => (initial ? (initialCheckedAt ?? new Date()) : null));
   const [loading, setLoading] = useState(initial === null);
   const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
+  const store = lastSeen?.store ?? null;
+  const onConfirmed = lastSeen?.onConfirmed;
 
   const refresh = useCallback(() => {
     if (inFlight.current) return;
@@ -32,18 +56,35 @@ export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAU
     client
       .load()
       .then((result) => {
-        if (result.changed) setView(result.view);
+        if (result.changed) {
+          setView(result.view);
+          store?.write({ view: result.view, etag: result.etag });
+        }
+        showsRemembered.current = false;
+        setUnconfirmed(false);
         setError(null);
         setCheckedAt(new Date());
+        onConfirmed?.();
       })
       .catch((caught: unknown) => {
-        setError(caught instanceof ApiError ? caught : new ApiError('network', 0, String(caught)));
+        const apiError = caught instanceof ApiError ? caught : new ApiError('network', 0, String(caught));
+        if (refused(apiError)) {
+          store?.forget();
+          // A list confirmed earlier in this session stays (with the problem shown above it);
+          // a remembered one was never confirmed for this user and goes.
+          if (showsRemembered.current) {
+            showsRemembered.current = false;
+            setView(null);
+            setUnconfirmed(false);
+          }
+        }
+        setError(apiError);
       })
       .finally(() => {
         inFlight.current = false;
         setLoading(false);
       });
-  }, [client]);
+  }, [client, store, onConfirmed]);
 
   useEffect(() => {
     if (!hasInitial.current) refresh();
@@ -61,5 +102,5 @@ export function useBalanceList(client: BalanceListClient, pollMs: number = DEFAU
     };
   }, [refresh, pollMs]);
 
-  return { view, error, checkedAt, loading, refresh };
+  return { view, error, checkedAt, loading, unconfirmed, refresh };
 }

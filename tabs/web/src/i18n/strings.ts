@@ -36,6 +36,9 @@ export interface Strings {
   /** Demo clock (TODAY in local mode): the date the app pretends is today. */
   demoClock: (date: string) => string;
   staleTitle: string;
+  /** The list this browser last saw (SharePoint mode), shown until the sign-in check answers. */
+  checkingTitle: string;
+  checkingBody: string;
   staleBody: (since: string) => string;
   loading: string;
   refreshNow: string;
@@ -216,6 +219,8 @@ export const sv: Strings = {
   sourceSharePoint: 'Data från SharePoint',
   demoClock: (date) => `Demoläge: appen visar läget per ${date}`,
   staleTitle: 'Uppgifterna kan vara inaktuella',
+  checkingTitle: 'Kontrolleras …',
+  checkingBody: 'Du ser listan som den såg ut när du senast öppnade fliken. Den byts ut när din behörighet är kontrollerad och går inte att redigera förrän dess.',
   staleBody: (since) => `SharePoint har inte kunnat läsas sedan ${since}. Du ser den senaste kopian som gick att hämta.`,
   loading: 'Hämtar balanslistan …',
   refreshNow: 'Uppdatera nu',
@@ -386,6 +391,8 @@ export const en: Strings = {
   sourceSharePoint: 'Data from SharePoint',
   demoClock: (date) => `Demo mode: the app shows the state as of ${date}`,
   staleTitle: 'The data may be out of date',
+  checkingTitle: 'Checking …',
+  checkingBody: 'You are seeing the list as it was when you last opened the tab. It is replaced once your access has been checked, and cannot be edited until then.',
   staleBody: (since) => `SharePoint could not be read since ${since}. You are seeing the last copy that could be loaded.`,
   loading: 'Loading the balance list …',
   refreshNow: 'Refresh now',

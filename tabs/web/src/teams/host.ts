@@ -11,12 +11,20 @@ export interface SaveRequest {
   displayName: string;
 }
 
+/** Who is signed in to Teams: Entra user object id and tenant id, from the Teams context. */
+export interface Account {
+  userId: string;
+  tenantId: string;
+}
+
 export interface Host {
   /** True when `app.initialize()` succeeded (the page runs in Teams or Microsoft 365). */
   readonly inTeams: boolean;
   /** The host's locale (e.g. "sv-SE"), or the browser's outside Teams. */
   readonly locale: string;
   readonly theme: ThemeName;
+  /** The signed-in Teams user (known before any token is asked for), or null outside Teams. */
+  readonly account?: Account | null;
   /** Subscribes to theme changes; returns an unsubscribe function. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
   /** A Teams SSO token for the tab API, or null outside Teams. */
@@ -52,6 +60,7 @@ export function browserHost(options: { locale: string; theme: ThemeName }): Host
     inTeams: false,
     locale: options.locale,
     theme: options.theme,
+    account: null,
     onThemeChange: () => () => undefined,
     getAuthToken: async () => null,
     authenticate: async () => {

@@ -1,7 +1,7 @@
 /**
  * Balanslista: the entries grouped by section and area in the document's order, with search,
  * filters (area, status, preparing group) in the address, and collapsible groups. The list uses
- * the plain classes of styles.css, which the server's first view (tabs/api/first-view.ts) shares.
+ * the plain classes of styles.css. The server draws it with the same component (tabs/web/src/ssr).
  */
 import { Button } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';

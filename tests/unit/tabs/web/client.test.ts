@@ -1,6 +1,6 @@
 /**
  * The tab's API client: sends the last ETag, treats 304 as "unchanged", asks for the Teams token
- * only after a 401, and turns error bodies into typed errors.
+ * after a 401 (or from the start when told to), and turns error bodies into typed errors.
  */
 import { ApiError, createClient } from '../../../../tabs/web/src/api/client';
 
@@ -38,6 +38,14 @@ describe('createClient', () => {
     await client.load();
     await client.load();
     expect(calls.map((call) => call.headers.Authorization)).toEqual([undefined, 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('sends the token and the remembered ETag from the first call when told to (SharePoint mode in Teams)', async () => {
+    const { calls, fetch } = fakeFetch([() => new Response(null, { status: 304 })]);
+    const client = createClient({ getToken: async () => 'sso', fetch, etag: '"kept"', tokenFirst: true });
+    expect(await client.load()).toEqual({ changed: false });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.headers).toMatchObject({ Authorization: 'Bearer sso', 'If-None-Match': '"kept"' });
   });
 
   it('turns error bodies into typed errors', async () => {

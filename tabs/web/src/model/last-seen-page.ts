@@ -1,0 +1,132 @@
+/**
+ * The page as this browser last drew it for a Teams user (SharePoint mode): the tab's markup and
+ * Fluent UI's style rules, so that a repeat visit can paint it before React and Fluent UI have
+ * even loaded, as soon as Teams has said who is signed in. It sits beside the remembered list
+ * (last-seen.ts), under the same user and tenant, and is dropped with it. The markup is React's
+ * own output (all text escaped) from this origin; it is painted read-only and only for the same
+ * user, tenant and address.
+ */
+import type { Account } from '../teams/host';
+import type { KeyValueStorage } from './last-seen';
+
+const VERSION = 1;
+
+interface StyleSheetCopy {
+  /** Griffel's bucket (`data-make-styles-bucket`) or the FluentProvider's style element id. */
+  bucket: string | null;
+  id: string | null;
+  media: string | null;
+  css: string;
+}
+
+interface StoredPage {
+  version: number;
+  userId: string;
+  tenantId: string;
+  search: string;
+  html: string;
+  styles: StyleSheetCopy[];
+}
+
+export function lastSeenPageKey(account: Account): string {
+  return `balanslistan:last-seen-page:v${VERSION}:${account.tenantId}:${account.userId}`;
+}
+
+// Fluent UI's rules: Griffel's buckets and each FluentProvider's theme variables.
+const FLUENT_STYLES = 'style[data-make-styles-bucket], style[id^="fui-"]';
+
+function copyStyles(document: Document): StyleSheetCopy[] {
+  return [...document.querySelectorAll<HTMLStyleElement>(FLUENT_STYLES)].map((element) => ({
+    bucket: element.dataset.makeStylesBucket ?? null,
+    id: element.id || null,
+    media: element.media || null,
+    // Griffel inserts rules through the CSSOM, so the element's text is empty: read the rules.
+    css: element.sheet ? [...element.sheet.cssRules].map((rule) => rule.cssText).join('\n') : (element.textContent ?? ''),
+  }));
+}
+
+/** Keeps what `container` shows now for `account` at `search`; storage problems keep nothing. */
+export function savePage(storage: KeyValueStorage | null, account: Account, search: string, container: HTMLElement): void {
+  const page: StoredPage = {
+    version: VERSION,
+    userId: account.userId,
+    tenantId: account.tenantId,
+    search,
+    html: container.innerHTML,
+    styles: copyStyles(container.ownerDocument),
+  };
+  try {
+    storage?.setItem(lastSeenPageKey(account), JSON.stringify(page));
+  } catch {
+    forgetPage(storage, account);
+  }
+}
+
+export function forgetPage(storage: KeyValueStorage | null, account: Account): void {
+  try {
+    storage?.removeItem(lastSeenPageKey(account));
+  } catch {
+    // Blocked storage: nothing was kept.
+  }
+}
+
+function readPage(storage: KeyValueStorage | null, account: Account): StoredPage | null {
+  let page: Partial<StoredPage> | null;
+  try {
+    page = JSON.parse(storage?.getItem(lastSeenPageKey(account)) ?? 'null') as Partial<StoredPage> | null;
+  } catch {
+    return null;
+  }
+  if (!page || page.version !== VERSION || page.userId !== account.userId || page.tenantId !== account.tenantId) return null;
+  if (typeof page.html !== 'string' || typeof page.search !== 'string' || !Array.isArray(page.styles)) return null;
+  return page as StoredPage;
+}
+
+/**
+ * Paints the page kept for `account` at `search` into an empty `container`, read-only (inert)
+ * under a "being checked" notice. Returns false (and paints nothing) when there is no such
+ * page or the container already has content (the app got there first).
+ */
+export function paintPage(
+  storage: KeyValueStorage | null,
+  account: Account,
+  search: string,
+  container: HTMLElement,
+  notice: { title: string; body: string },
+): boolean {
+  const page = readPage(storage, account);
+  if (!page || page.search !== search || container.childElementCount > 0) return false;
+  const document = container.ownerDocument;
+  for (const copy of page.styles) {
+    const style = document.createElement('style');
+    if (copy.bucket !== null) style.dataset.makeStylesBucket = copy.bucket;
+    if (copy.id !== null) style.id = copy.id;
+    if (copy.media !== null) style.media = copy.media;
+    style.textContent = copy.css;
+    document.head.appendChild(style);
+  }
+  container.innerHTML = page.html;
+  const panel = container.querySelector<HTMLElement>('#view-panel');
+  const body = panel?.querySelector<HTMLElement>('h2')?.nextElementSibling;
+  if (!panel || !body) {
+    container.replaceChildren();
+    return false;
+  }
+  const banner = document.createElement('div');
+  banner.className = 'notice';
+  banner.dataset.testid = 'checking';
+  banner.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.className = 'notice-text';
+  const title = document.createElement('strong');
+  title.textContent = notice.title;
+  text.append(title, ` ${notice.body}`);
+  banner.append(text);
+  panel.insertBefore(banner, body);
+  // Nothing on the kept page works until the app has checked the user: no links, no controls.
+  for (const part of [container.querySelector<HTMLElement>('nav'), container.querySelector<HTMLElement>('header .tab-line'), ...[...panel.children].filter((child) => child !== banner && child.tagName !== 'H2')]) {
+    if (part instanceof HTMLElement) part.inert = true;
+  }
+  container.dataset.lastSeen = 'painted';
+  return true;
+}

@@ -1,0 +1,40 @@
+/**
+ * What the server puts into the tab's page and how the page is drawn on both sides: the list and
+ * the settings the server drew with travel in one JSON block (`#initial-data`), so the browser
+ * hydrates with exactly the same input and React finds the same markup.
+ */
+import type { BalanceListView } from '../../../../src/view-model';
+import type { ThemeName } from '../teams/host';
+
+export interface PageData {
+  etag: string | null;
+  view: BalanceListView;
+  /** When the server read the list (ISO): the "checked at" time the page shows. */
+  checkedAt: string;
+  /** The locale the server drew in (`?lang=` or the browser's Accept-Language). */
+  locale: string;
+  theme: ThemeName;
+}
+
+export interface PageRequest {
+  view: BalanceListView;
+  etag: string | null;
+  /** The page address's query (`?view=…&q=…`), as the browser sent it. */
+  search: string;
+  /** The browser's preferred language (first of Accept-Language), used when `?lang=` is absent. */
+  acceptLanguage: string | undefined;
+  now: Date;
+}
+
+export interface RenderedPage {
+  /** What goes inside `#root`. */
+  html: string;
+  /** Fluent UI's style elements for the page's head. */
+  styles: string;
+  data: PageData;
+}
+
+/** The server renderer's module (tabs/web/dist-ssr/render-page.cjs). */
+export interface PageRendererModule {
+  renderPage(request: PageRequest): Promise<RenderedPage>;
+}

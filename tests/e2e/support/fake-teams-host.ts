@@ -1,0 +1,46 @@
+/**
+ * A stand-in for the Teams client around the tab, for browser tests and benchmarks: a script run
+ * in the page before its own that plays the host side of @microsoft/teams-js's postMessage protocol
+ * (initialize, getContext, authentication.getAuthToken) as the page's opener, answering as
+ * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
+ */
+export interface FakeTeamsUser {
+  token: string;
+  userObjectId: string;
+  tenantId: string;
+  upn: string;
+}
+
+/** The init script for `BrowserContext.addInitScript`: runs in every page of that context. */
+export function fakeTeamsHostScript(user: FakeTeamsUser): string {
+  return `(() => {
+  const user = ${JSON.stringify(user)};
+  const frame = document.createElement('iframe');
+  let host = null;
+  const reply = (request, args) =>
+    window.dispatchEvent(new MessageEvent('message', { data: { id: request.id, uuid: request.uuid, args }, origin: 'https://teams.microsoft.com', source: host }));
+  const answers = {
+    initialize: () => ['content', 'web', JSON.stringify({ apiVersion: 4, supports: { appInitialization: {}, authentication: {}, pages: { config: {} } } }), '2.58.0'],
+    getContext: () => [{
+      locale: 'sv-SE', theme: 'default', frameContext: 'content', hostClientType: 'web',
+      userObjectId: user.userObjectId, tid: user.tenantId, loginHint: user.upn, userPrincipalName: user.upn,
+      entityId: 'balanslistan', appSessionId: 'bench',
+    }],
+    'authentication.getAuthToken': () => [true, user.token],
+  };
+  // The opener is a hidden same-origin frame whose postMessage is the host's inbox.
+  const opener = () => {
+    if (!host) {
+      frame.style.display = 'none';
+      document.documentElement.appendChild(frame);
+      host = frame.contentWindow;
+      host.postMessage = (message) => {
+        const answer = message && answers[message.func];
+        if (answer) setTimeout(() => reply(message, answer()), 0);
+      };
+    }
+    return host;
+  };
+  Object.defineProperty(window, 'opener', { get: opener, configurable: true });
+})();`;
+}

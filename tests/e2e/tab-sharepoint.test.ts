@@ -1,0 +1,120 @@
+/**
+ * The tab in SharePoint mode in headless Chromium, inside a stand-in Teams client, against the
+ * real server and the fake tenant: a first visit waits for SSO and the list; a repeat visit shows
+ * the list this browser last saw for the user at once, marked as being checked and read-only,
+ * then the checked list; another user of the same browser never sees it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+import { createServer, type AppServer } from '../../app/server';
+import type { SeedItem } from '../fakes/fake-graph';
+import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
+import { describeWithBrowser, launch, type Browser } from './support/browser';
+import { fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
+import { ensureWebBuilt, ROOT } from './support/web-build';
+
+jest.setTimeout(90_000);
+
+const SEED = JSON.parse(readFileSync(join(ROOT, 'data', 'balanslista-2022.json'), 'utf8')) as { balance: SeedItem[]; meetings: SeedItem[] };
+const ROWS = '[data-entry-key], [data-group-key]';
+
+describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
+  let tenant: FakeTenant;
+  let server: AppServer;
+  let url: string;
+  let browser: Browser;
+
+  const user = async (upn: string): Promise<FakeTeamsUser> => {
+    const claims = tenant.entra.claimsFor(upn);
+    return { token: await tenant.entra.token(upn), userObjectId: String(claims.oid), tenantId: String(claims.tid), upn };
+  };
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    tenant = await startFakeTenant({ now: () => new Date() });
+    tenant.graph.seedAll(SEED);
+    const config = loadConfig({ ...tenant.env, PORT: '0', LOG_LEVEL: 'silent', REFRESH_INTERVAL_SECONDS: '3600' });
+    server = await createServer(config, { logger: silentLogger });
+    ({ url } = await server.listen());
+    browser = await launch({ bypassCSP: false });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await tenant?.close();
+  });
+
+  it('shows the list this browser last saw at once on a repeat visit, marked and read-only, then the checked list', async () => {
+    const anna = await user('anna@contoso.onmicrosoft.com');
+    const context = browser.context;
+    await context.addInitScript(fakeTeamsHostScript(anna));
+    const first = await context.newPage();
+    await first.goto(`${url}/tab`);
+    await first.locator(ROWS).first().waitFor();
+    expect(await first.locator('[data-testid="checking"]').count()).toBe(0);
+    await first.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+    await first.close();
+
+    // The API is held back, so the remembered page can be looked at before it answers.
+    const repeat = await context.newPage();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await repeat.route('**/api/balance-list', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await repeat.goto(`${url}/tab`);
+    await repeat.locator('[data-testid="checking"]').first().waitFor();
+    expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);
+    expect(await repeat.locator('[data-testid="checking"]').first().textContent()).toContain('Kontrolleras');
+    // Read-only: the search field cannot be focused while the list is being checked.
+    expect(await repeat.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(true);
+    release();
+    await repeat.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
+    expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);
+    expect(await repeat.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(false);
+    await repeat.close();
+  });
+
+  it('never shows one user’s list to another user of the same browser', async () => {
+    const other = await launch({ bypassCSP: false });
+    try {
+      const anna = await user('anna@contoso.onmicrosoft.com');
+      const annaPage = await other.context.newPage();
+      await annaPage.addInitScript(fakeTeamsHostScript(anna));
+      await annaPage.goto(`${url}/tab`);
+      await annaPage.locator(ROWS).first().waitFor();
+      await annaPage.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+      await annaPage.close();
+
+      // Bo opens the tab in the same browser; the API is held back, so anything on screen before
+      // it answers could only come from what the browser kept.
+      const bo = await user('bo@contoso.onmicrosoft.com');
+      expect(bo.userObjectId).not.toBe(anna.userObjectId);
+      const boPage = await other.context.newPage();
+      await boPage.addInitScript(fakeTeamsHostScript(bo));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let asked: () => void = () => undefined;
+      const apiAsked = new Promise<void>((resolve) => (asked = resolve));
+      await boPage.route('**/api/balance-list', async (route) => {
+        asked();
+        await gate;
+        await route.continue();
+      });
+      await boPage.goto(`${url}/tab`);
+      await apiAsked;
+      await boPage.locator('h1').waitFor();
+      expect(await boPage.locator('[data-testid="checking"]').count()).toBe(0);
+      expect(await boPage.locator(ROWS).count()).toBe(0);
+      release();
+      // His own list, once the API has checked him.
+      await boPage.locator(ROWS).first().waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The connector retry is ours alone: botbuilder keeps its own retry step above the HTTP client we
+ * give it, and it must not add attempts (or wait out a long Retry-After) on top of ours.
+ * Counted at the fake Bot Connector, through the Messenger the notifier uses.
+ */
+import { CloudMessenger, createCloudAdapter } from '../../../bot/adapter';
+import type { TeamTarget } from '../../../bot/contracts';
+import { silentLogger } from '../../../src/logger';
+import { loadConfig } from '../../../src/config';
+import { BOT_ID, BOT_NAME, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
+
+const CHANNEL = '19:svom-channel@thread.tacv2';
+const GENERAL = '19:general-svom@thread.tacv2';
+const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };
+
+let connector: FakeBotConnector;
+let messenger: CloudMessenger;
+let target: TeamTarget;
+
+beforeAll(async () => {
+  connector = await startFakeBotConnector();
+  const config = loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'off' });
+  messenger = new CloudMessenger(createCloudAdapter({ bot: config.bot, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 50 } }), '', silentLogger);
+  const serviceUrl = connector.serviceUrl;
+  target = {
+    teamId: GENERAL,
+    tenantId: 'tenant-1',
+    serviceUrl,
+    channelId: CHANNEL,
+    channelName: 'SVOM',
+    conversationReference: { channelId: 'msteams', bot: { id: BOT_ID, name: BOT_NAME }, conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' }, serviceUrl },
+    language: 'sv',
+    active: true,
+    installedAt: '2022-01-01T00:00:00.000Z',
+    updatedAt: '2022-01-01T00:00:00.000Z',
+  };
+});
+afterAll(async () => {
+  await connector?.close();
+});
+beforeEach(() => {
+  connector.clearFaults();
+  connector.requests.length = 0;
+});
+
+test.each([503, 502, 504, 412] as const)('a connector that keeps answering %i is tried 1 + maxRetries times, then the post is retryable', async (status) => {
+  connector.failNext({ status }, { times: 100 });
+  const result = await messenger.postCard(target, card, 'test');
+  expect(result).toMatchObject({ ok: false, kind: 'retryable', status });
+  expect(connector.requests).toHaveLength(3);
+});
+
+test('a Retry-After longer than the cap is not waited out, by us or by the SDK: one request, retryable', async () => {
+  connector.failNext({ status: 429, retryAfterSeconds: 3600 }, { times: 100 });
+  const result = await messenger.postCard(target, card, 'test');
+  expect(result).toMatchObject({ ok: false, kind: 'retryable', status: 429 });
+  expect(connector.requests).toHaveLength(1);
+});
+
+test('a 404 is not retried and says the team is gone; a success after one 503 posts once', async () => {
+  connector.failNext({ status: 404 });
+  expect(await messenger.postCard(target, card, 'test')).toMatchObject({ ok: false, kind: 'gone', status: 404 });
+  expect(connector.requests).toHaveLength(1);
+  connector.requests.length = 0;
+  connector.failNext({ status: 503 });
+  expect(await messenger.postCard(target, card, 'test')).toMatchObject({ ok: true });
+  expect(connector.requests.map((request) => request.status)).toEqual([503, 201]);
+});

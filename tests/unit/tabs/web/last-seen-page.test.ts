@@ -1,0 +1,82 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The page kept for a repeat visit in SharePoint mode: painted only for the same user, tenant and
+ * address, into an empty root, read-only under a "being checked" notice, with Fluent's style
+ * rules back in the head; dropped with the remembered list.
+ */
+import { forgetPage, lastSeenPageKey, paintPage, savePage } from '../../../../tabs/web/src/model/last-seen-page';
+import type { KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
+
+const ANNA = { userId: 'a1', tenantId: 't1' };
+const NOTICE = { title: 'Kontrolleras …', body: 'Du ser listan som den såg ut senast.' };
+
+class MemoryStorage implements KeyValueStorage {
+  items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const PAGE =
+  '<div class="app-root"><header class="tab-header"><h1>Balanslistan</h1><div class="tab-line"><button>Uppdatera nu</button></div></header>' +
+  '<nav class="tab-nav"><div role="tablist"><button role="tab">Avtal</button></div></nav>' +
+  '<main><div id="view-panel"><h2>Balanslista</h2><div><form role="search"><input name="q"></form><div data-group-key="g1">&lt;b&gt;Grupp&lt;/b&gt;</div></div></div></main></div>';
+
+function keep(storage: MemoryStorage, search = '') {
+  document.head.innerHTML = '<style data-make-styles-bucket="d"></style><style id="fui-FluentProvider_r_0_">.x { color: red; }</style><style>.page-own { margin: 0; }</style>';
+  (document.head.querySelector('style[data-make-styles-bucket]') as HTMLStyleElement).sheet?.insertRule('.f1 { color: blue; }');
+  const drawn = document.createElement('div');
+  drawn.innerHTML = PAGE;
+  savePage(storage, ANNA, search, drawn);
+  document.head.innerHTML = '';
+}
+
+describe('the page kept for a repeat visit', () => {
+  it('paints it read-only under a notice, with Fluent UI style rules back in the head', () => {
+    const storage = new MemoryStorage();
+    keep(storage, '?view=balanslista');
+    const root = document.createElement('div');
+    expect(paintPage(storage, ANNA, '?view=balanslista', root, NOTICE)).toBe(true);
+    expect(root.querySelector('[data-group-key="g1"]')?.textContent).toBe('<b>Grupp</b>');
+    expect(root.querySelector('[data-testid="checking"]')?.textContent).toBe(`${NOTICE.title} ${NOTICE.body}`);
+    expect(root.querySelector('nav')?.inert).toBe(true);
+    expect(root.querySelector<HTMLElement>('.tab-line')?.inert).toBe(true);
+    expect((root.querySelector('form')?.parentElement as HTMLElement).inert).toBe(true);
+    const buckets = [...document.head.querySelectorAll('style')].map((style) => [style.dataset.makeStylesBucket ?? style.id, style.textContent]);
+    expect(buckets).toEqual([
+      ['d', '.f1 {color: blue;}'],
+      ['fui-FluentProvider_r_0_', '.x {color: red;}'],
+    ]);
+  });
+
+  it('paints nothing for another user, tenant or address, or over what the app drew', () => {
+    const storage = new MemoryStorage();
+    keep(storage);
+    const root = () => document.createElement('div');
+    expect(paintPage(storage, { userId: 'b2', tenantId: 't1' }, '', root(), NOTICE)).toBe(false);
+    expect(paintPage(storage, { userId: 'a1', tenantId: 't2' }, '', root(), NOTICE)).toBe(false);
+    expect(paintPage(storage, ANNA, '?view=avtal', root(), NOTICE)).toBe(false);
+    const drawn = root();
+    drawn.innerHTML = '<p>appen</p>';
+    expect(paintPage(storage, ANNA, '', drawn, NOTICE)).toBe(false);
+    expect(drawn.innerHTML).toBe('<p>appen</p>');
+    // Moved under another user's key, its recorded owner still does not match.
+    storage.setItem(lastSeenPageKey({ userId: 'b2', tenantId: 't1' }), storage.getItem(lastSeenPageKey(ANNA)) ?? '');
+    expect(paintPage(storage, { userId: 'b2', tenantId: 't1' }, '', root(), NOTICE)).toBe(false);
+  });
+
+  it('is gone once forgotten', () => {
+    const storage = new MemoryStorage();
+    keep(storage);
+    forgetPage(storage, ANNA);
+    expect(paintPage(storage, ANNA, '', document.createElement('div'), NOTICE)).toBe(false);
+  });
+});
