@@ -89,7 +89,11 @@ export function followUpEvent(ready: FollowUpReady): NotifyEvent {
  * `FOLLOW_UP_WITHIN_DAYS` days. A year with no ärende registered gets none: a forum that does not
  * keep its ärenden in the list has nothing to review.
  */
-export function followUpEvents(forum: ForumData, today: CalendarDate, options: { readyDate: BotOptions['followUpReadyDate']; appUrl: string | null }): NotifyEvent[] {
+export function followUpEvents(
+  forum: ForumData,
+  today: CalendarDate,
+  options: { readyDate: BotOptions['followUpReadyDate']; appUrl: string | null },
+): NotifyEvent[] {
   const thisYear = Number(today.slice(0, 4));
   const events: NotifyEvent[] = [];
   for (const year of [thisYear - 1, thisYear]) {

@@ -32,7 +32,12 @@ function forumListData(errands: ListItem[]): ListData {
   const data = sampleListData();
   const december = data.meetings[0] as ListItem;
   december.fields = { ...december.fields, MeetingKey: 'svom-2022-4' };
-  const september: ListItem = { ...december, id: '4', eTag: '"meetings-4,1"', fields: { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-2022-3', MeetingDate: '2022-09-15', MeetingKind: 'Ordinarie' } };
+  const september: ListItem = {
+    ...december,
+    id: '4',
+    eTag: '"meetings-4,1"',
+    fields: { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-2022-3', MeetingDate: '2022-09-15', MeetingKind: 'Ordinarie' },
+  };
   // The ärenden list is one more list of the store: the data carries it beside the other two.
   return { ...data, meetings: [september, december], errands } as ListData;
 }
@@ -60,10 +65,14 @@ async function installAndChoose(harness: Harness): Promise<void> {
   const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
   expect((await harness.send(installationAdd(options))).status).toBe(200);
   const welcome = harness.connector.postsIn(TEAM.id).at(-1)!;
-  expect((await harness.send(cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }))).status).toBe(200);
+  expect(
+    (await harness.send(cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL })))
+      .status,
+  ).toBe(200);
 }
 
-const posts = (harness: Harness, marker: string): ConnectorActivity[] => harness.connector.postsIn(SVOM_CHANNEL).filter((post) => cardText(post).includes(marker));
+const posts = (harness: Harness, marker: string): ConnectorActivity[] =>
+  harness.connector.postsIn(SVOM_CHANNEL).filter((post) => cardText(post).includes(marker));
 
 describe('meeting reminders carry the agenda registered so far', () => {
   let harness: Harness;
@@ -73,7 +82,12 @@ describe('meeting reminders carry the agenda registered so far', () => {
   beforeAll(async () => {
     source = new MemoryListSource(
       forumListData([
-        agendaItem(1, 'svom-2022-4', { Title: 'Länsgemensam plan för välfärdsteknologi', ErrandKind: 'Beslut', ErrandStatus: 'Berett', PreparingGroup: ['Fredagsgruppen'] }),
+        agendaItem(1, 'svom-2022-4', {
+          Title: 'Länsgemensam plan för välfärdsteknologi',
+          ErrandKind: 'Beslut',
+          ErrandStatus: 'Berett',
+          PreparingGroup: ['Fredagsgruppen'],
+        }),
         agendaItem(2, 'svom-2022-4', { Title: 'Psykisk hälsa barn och unga', ErrandKind: 'Information', ErrandStatus: 'Anmält', PreparingGroup: ['L-IFO'] }),
         agendaItem(3, 'svom-2022-4', { Title: 'Hemsjukvårdsavtalet' }),
         agendaItem(4, 'svom-2022-3', { Title: 'Ett ärende till septembermötet' }),
@@ -87,7 +101,7 @@ describe('meeting reminders carry the agenda registered so far', () => {
     await harness?.close();
   });
 
-  test('the 14-day reminder lists the meeting\'s three ärenden in order, with the days left to submit more', async () => {
+  test("the 14-day reminder lists the meeting's three ärenden in order, with the days left to submit more", async () => {
     await harness.bot.notifier.run();
     const [reminder] = posts(harness, 'SVOM-möte om 14 dagar');
     expect(reminder).toBeDefined();
@@ -107,7 +121,9 @@ describe('meeting reminders carry the agenda registered so far', () => {
     expect((await harness.send(channelMessage({ serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL }, 'möten'))).status).toBe(200);
     const [reply] = harness.connector.activities.slice(before);
     const card = (reply?.activity.attachments as Array<{ content: { body: Array<Record<string, unknown>> } }>)[0]!.content;
-    const meeting = card.body.find((element) => element.type === 'Container') as { items: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> };
+    const meeting = card.body.find((element) => element.type === 'Container') as {
+      items: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }>;
+    };
     expect(meeting.items[0]?.text).toBe('Exempel: SVOM ordinarie möte');
     expect(meeting.items[1]?.facts).toContainEqual({ title: 'Anmälda ärenden', value: '3' });
   });
@@ -143,14 +159,15 @@ describe('"Uppföljning 2022 är klar att granska", once per team and year', () 
     await harness?.close();
   });
 
-  const outcome = (report: Awaited<ReturnType<Harness['bot']['notifier']['run']>>) => report.teams[0]?.events.find((event) => event.key === 'follow-up/2022')?.outcome;
+  const outcome = (report: Awaited<ReturnType<Harness['bot']['notifier']['run']>>) =>
+    report.teams[0]?.events.find((event) => event.key === 'follow-up/2022')?.outcome;
 
   test('is not posted on the day of the last meeting', async () => {
     expect(outcome(await harness.bot.notifier.run())).toBeUndefined();
     expect(posts(harness, 'Uppföljning 2022')).toHaveLength(0);
   });
 
-  test('waits out quiet hours, then is posted the day after, linking to the tab\'s Uppföljning view and the Word file', async () => {
+  test("waits out quiet hours, then is posted the day after, linking to the tab's Uppföljning view and the Word file", async () => {
     clock.set(stockholmInstant('2022-12-16', '06:30'));
     expect(outcome(await harness.bot.notifier.run())).toBe('deferred-quiet-hours');
     expect(posts(harness, 'Uppföljning 2022')).toHaveLength(0);

@@ -19,7 +19,7 @@ import { MemoryRegistry, RecordingMessenger, botOptions, clockAt, fakeCards, set
 
 const day = (year: number, month: number | null = null, dayOfMonth: number | null = null) => ({ year, month, day: dayOfMonth });
 
-describe('the day a year\'s follow-up is ready', () => {
+describe("the day a year's follow-up is ready", () => {
   const meetings = [
     forumMeeting('feb', { date: day(2022, 2, 26) }),
     forumMeeting('dec', { title: 'SVOM december', date: day(2022, 12, 13) }),
@@ -27,8 +27,11 @@ describe('the day a year\'s follow-up is ready', () => {
     forumMeeting('next', { date: day(2023, 2, 1) }),
   ];
 
-  it('is the day after the year\'s last meeting; other events do not count', () => {
-    expect(followUpReadyDay({ meetings }, 2022, null)).toEqual({ date: '2022-12-14', reason: { kind: 'last-meeting', title: 'SVOM december', date: day(2022, 12, 13) } });
+  it("is the day after the year's last meeting; other events do not count", () => {
+    expect(followUpReadyDay({ meetings }, 2022, null)).toEqual({
+      date: '2022-12-14',
+      reason: { kind: 'last-meeting', title: 'SVOM december', date: day(2022, 12, 13) },
+    });
   });
 
   it('waits out a meeting known only to its month or its year', () => {
@@ -46,7 +49,10 @@ describe('the day a year\'s follow-up is ready', () => {
   });
 
   it('is the configured MM-DD instead: in the year itself from July, in the following year before it', () => {
-    expect(followUpReadyDay({ meetings }, 2022, { month: 12, day: 20 })).toEqual({ date: '2022-12-20', reason: { kind: 'configured-date', date: '2022-12-20' } });
+    expect(followUpReadyDay({ meetings }, 2022, { month: 12, day: 20 })).toEqual({
+      date: '2022-12-20',
+      reason: { kind: 'configured-date', date: '2022-12-20' },
+    });
     expect(followUpReadyDay({ meetings }, 2022, { month: 1, day: 15 })?.date).toBe('2023-01-15');
     expect(followUpReadyDay({ meetings }, 2022, { month: 7, day: 1 })?.date).toBe('2022-07-01');
     expect(followUpReadyDay({ meetings }, 2022, { month: 6, day: 30 })?.date).toBe('2023-06-30');
@@ -57,10 +63,15 @@ describe('the follow-up notices due on a day', () => {
   const data = forumData({
     sections: [section('prio'), section('avtal', { agreements: true, order: 2 })],
     entries: [area('a1', 'prio'), area('a2', 'prio', { order: 2 }), area('a3', 'prio', { order: 3 }), area('avtal-1', 'avtal')],
-    meetings: [forumMeeting('m1', { date: day(2022, 3, 10) }), forumMeeting('m2', { date: day(2022, 12, 13) }), forumMeeting('e', { kind: 'event', date: day(2022, 6, 2) })],
+    meetings: [
+      forumMeeting('m1', { date: day(2022, 3, 10) }),
+      forumMeeting('m2', { date: day(2022, 12, 13) }),
+      forumMeeting('e', { kind: 'event', date: day(2022, 6, 2) }),
+    ],
     errands: [errand('x1', { year: 2022, entryKeys: ['a1'] }), errand('x2', { year: null, meeting: { key: 'm2', id: null }, entryKeys: ['nowhere'] })],
   });
-  const keys = (today: string, readyDate: BotOptions['followUpReadyDate'] = null) => followUpEvents(data, today, { readyDate, appUrl: null }).map((event) => event.key);
+  const keys = (today: string, readyDate: BotOptions['followUpReadyDate'] = null) =>
+    followUpEvents(data, today, { readyDate, appUrl: null }).map((event) => event.key);
 
   it('from the ready day for 90 days, then no longer', () => {
     expect(keys('2022-12-13')).toEqual([]);
@@ -76,7 +87,11 @@ describe('the follow-up notices due on a day', () => {
 
   it('tells what the year holds and where the Word file is', () => {
     const [event] = followUpEvents(data, '2022-12-14', { readyDate: null, appUrl: 'https://balanslistan.example.org/' });
-    const facts = followUpFacts(buildForumYear(data, 2022), { date: '2022-12-14', reason: { kind: 'last-meeting', title: 'm2', date: day(2022, 12, 13) } }, null);
+    const facts = followUpFacts(
+      buildForumYear(data, 2022),
+      { date: '2022-12-14', reason: { kind: 'last-meeting', title: 'm2', date: day(2022, 12, 13) } },
+      null,
+    );
     expect(facts).toMatchObject({ year: 2022, meetings: 2, events: 1, errands: 2, areasWithoutErrand: 2, areas: 3 });
     expect(facts.problems).toBeGreaterThan(0); // x2 names an entry that does not exist
     const card = event?.render(
@@ -143,7 +158,7 @@ describe('the notifier and the follow-up notice', () => {
     expect(w.messenger.posts[0]?.summary).toBe('Uppföljning 2022 är klar att granska');
   });
 
-  it('catches up after missed runs, and posts last year\'s in the new year', async () => {
+  it("catches up after missed runs, and posts last year's in the new year", async () => {
     const w = await world('2023-01-09', '09:00');
     expect(outcomes(await w.notifier.run())).toEqual(['follow-up/2022 posted']);
   });
