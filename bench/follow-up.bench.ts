@@ -1,15 +1,33 @@
 /**
  * The forum's year on a synthetic forum: ten years, 50 meetings and 1,000 ärenden over the 2022
  * balance list. How long the field mapping, the year's model and each report format take for one
- * year. Pure CPU, no requests (keeping the third list fresh is measured with the Graph source).
+ * year, then the paths people use: `GET /api/follow-up/YYYY` (JSON, and 304 when unchanged),
+ * `GET /api/follow-up/YYYY.docx`, and `npm run follow-up` in-process (read, map, build, write the
+ * Word file). No Graph requests (keeping the third list fresh is measured with the Graph source).
+ * Fails when the report for one year takes a second or more.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { runFollowUpCli } from '../app/follow-up-cli';
+import { loadConfig } from '../src/config';
 import { buildForumYear } from '../src/domain/forum-year';
 import { mapForumData, type ForumListData } from '../src/lists/errands-mapping';
+import { silentLogger } from '../src/logger';
+import { FixedClock } from '../src/ports/clock';
+import type { ListData } from '../src/ports/list-source';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
+import { buildFollowUpView, followUpEtag, SnapshotService } from '../src/snapshot';
+import { createTabApi } from '../tabs/api';
+import { MemoryListSource } from '../tests/fakes/memory-list-source';
 import { printTable } from './support/table';
+
+/** "Well under a second" for one year's report, end to end. */
+const BUDGET_MS = 1_000;
 
 const YEARS = 10;
 const MEETINGS = 50;
@@ -56,11 +74,39 @@ async function time(runs: number, work: () => unknown): Promise<number> {
   return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] as number;
 }
 
+/** The tab API over the synthetic lists, on loopback, as the server mounts it in local mode. */
+async function startApi(lists: ForumListData) {
+  const clock = new FixedClock('2025-03-10T09:00:00Z');
+  const source = new MemoryListSource(lists as unknown as ListData);
+  const snapshots = new SnapshotService({ source, clock, logger: silentLogger, expiringWithinDays: 180 });
+  const app = express();
+  app.use(createTabApi({ config: loadConfig({ LOG_LEVEL: 'silent' }), snapshots, source, clock, logger: silentLogger }));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, snapshots, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 async function main(): Promise<void> {
   const lists = makeForum();
   const data = mapForumData(lists);
   const year = buildForumYear(data, 2017);
   const ms = (value: number) => value.toFixed(1);
+
+  const api = await startApi(lists);
+  const snapshot = await api.snapshots.get();
+  const first = await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'Accept-Encoding': 'gzip' } });
+  const json = Buffer.from(await first.arrayBuffer());
+  const etag = first.headers.get('etag') ?? '';
+  const docxBytes = (await (await fetch(`${api.url}/api/follow-up/2017.docx`)).arrayBuffer()).byteLength;
+
+  const out = mkdtempSync(join(tmpdir(), 'follow-up-bench-'));
+  const source = new MemoryListSource(lists as unknown as ListData);
+  const cli = async () => {
+    const io = { out: () => undefined, err: () => undefined, write: () => undefined, stdoutIsTerminal: false, env: { LOG_LEVEL: 'silent', DATA_DIR: out }, cwd: out, source };
+    if ((await runFollowUpCli(['--year', '2017', '--out', 'x.docx'], io)) !== 0) throw new Error('npm run follow-up failed');
+  };
+  const cliMs = await time(9, cli);
+
   printTable(
     ['step', 'what', 'ms (median of 9)'],
     [
@@ -69,8 +115,23 @@ async function main(): Promise<void> {
       ['Markdown', `${Buffer.byteLength(renderFollowUpMarkdown(year))} bytes`, ms(await time(9, () => renderFollowUpMarkdown(year)))],
       ['HTML', `${Buffer.byteLength(renderFollowUpHtml(year))} bytes`, ms(await time(9, () => renderFollowUpHtml(year)))],
       ['Word', `${(await renderFollowUpDocx(year)).byteLength} bytes`, ms(await time(9, () => renderFollowUpDocx(year)))],
+      ['API body, new snapshot', 'buildFollowUpView + ETag + JSON (first request after a change)', ms(await time(9, () => {
+          const view = buildFollowUpView(snapshot, 2017);
+          return followUpEtag(view) + JSON.stringify(view);
+        }))],
+      ['GET /api/follow-up/2017', `200, ${json.byteLength} bytes of JSON, ${gzipSync(json).byteLength} gzipped (same snapshot)`, ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()))],
+      ['GET /api/follow-up/2017 unchanged', '304 with If-None-Match', ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'If-None-Match': etag } })).arrayBuffer()))],
+      ['GET /api/follow-up/2017.docx', `200, ${docxBytes} bytes`, ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017.docx`)).arrayBuffer()))],
+      ['npm run follow-up (in-process)', 'read, map, build, Word file written', ms(cliMs)],
     ],
   );
+  api.server.closeAllConnections();
+  api.server.close();
+  rmSync(out, { recursive: true, force: true });
+  if (cliMs >= BUDGET_MS) {
+    console.log(`The report for one year took ${ms(cliMs)} ms; the budget is under ${BUDGET_MS} ms.`);
+    process.exitCode = 1;
+  }
 }
 
 void main();

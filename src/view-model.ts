@@ -3,6 +3,7 @@
  * Built from the domain by `buildView` (src/snapshot); kept as plain JSON.
  */
 import type { Errand } from './domain/errands';
+import type { FollowUpYear } from './domain/forum-year';
 import type { AgreementState, CalendarDate, Entry, EntryStatus, Meeting, Problem } from './domain/types';
 import type { ListName, SourceKind } from './ports/list-source';
 
@@ -49,4 +50,28 @@ export interface BalanceListView {
    */
   errands: Errand[];
   problems: Problem[];
+}
+
+/**
+ * The shape `GET /api/follow-up/:year` returns: the year's follow-up (`FollowUpYear`, built by
+ * `buildForumYear`) and what the tab shows around it. Built by `buildFollowUpView` (src/snapshot).
+ */
+export interface FollowUpYearView extends FollowUpYear {
+  source: SourceKind;
+  /** The Stockholm date the snapshot was read for. */
+  today: CalendarDate;
+  /** Set when the app runs on the demo clock (`TODAY`). */
+  demoDate: CalendarDate | null;
+  /** When the source was last read successfully (ISO instant). */
+  refreshedAt: string;
+  stale: boolean;
+  staleSince: string | null;
+  /** Where a person opens each list to edit it. */
+  lists: Record<ListName, string>;
+  /** Days after a year's end within which an agreement counted as expiring at that year end. */
+  expiringWithinDays: number;
+  /** Every year with a meeting or an ärende registered, ascending: what a year picker offers. */
+  yearsWithData: number[];
+  /** Where the Word file of this year is downloaded (same origin, same sign-in as this JSON). */
+  docxUrl: string;
 }

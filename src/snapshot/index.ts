@@ -1,3 +1,4 @@
 export type { Snapshot, SnapshotProvider } from './types';
 export { SnapshotService, type SnapshotServiceOptions } from './snapshot-service';
 export { buildView, viewEtag, type ViewOptions } from './build-view';
+export { buildFollowUpView, followUpDocxFileName, followUpDocxPath, followUpEtag, yearsWithData } from './follow-up-view';

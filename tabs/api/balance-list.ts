@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../src/logger';
 import type { SnapshotProvider } from '../../src/snapshot/types';
+import { answerSourceUnavailable } from './source-unavailable';
 
 /** True when `If-None-Match` names `etag` (a list, `*`, or weak forms of it). */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -24,11 +25,7 @@ export function balanceListHandler(deps: { snapshots: SnapshotProvider; logger: 
     try {
       snapshot = await deps.snapshots.get();
     } catch (error) {
-      log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'balance list unavailable');
-      res
-        .status(503)
-        .set({ 'Cache-Control': 'no-store', 'Retry-After': '30' })
-        .json({ error: { code: 'source-unavailable', message: 'Balanslistan kan inte läsas just nu. Försök igen om en stund.' } });
+      answerSourceUnavailable(res, log, error, 'balance list');
       return;
     }
     res.set({ ETag: snapshot.etag, 'Cache-Control': 'no-cache', Vary: 'Authorization, Accept-Encoding' });

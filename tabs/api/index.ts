@@ -1,5 +1,6 @@
 /**
- * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`) behind the auth
+ * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the forum's year under
+ * `GET /api/follow-up/`) behind the auth
  * middleware, the consent popup's routes, and the built web app, all with security headers.
  * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
  */
@@ -15,6 +16,7 @@ import { callerOf, localAuth, tenantAuth } from './auth/middleware';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { balanceListHandler } from './balance-list';
 import { consentRoutes } from './consent';
+import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
 import { securityHeaders } from './security-headers';
 import { webApp } from './web-app';
 
@@ -30,8 +32,15 @@ export interface TabApiDeps {
   overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string };
 }
 
-/** The paths of the tab's API; the auth middleware guards exactly these. */
+/** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
 export const TAB_API_PATHS = ['/api/balance-list', '/api/me'];
+/** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
+export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX];
+
+/** Whether `path` belongs to the tab's API (and gets its headers), rather than to the bot. */
+export function isTabApiPath(path: string): boolean {
+  return TAB_API_PATHS.includes(path) || TAB_API_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
 
 function authFor(deps: TabApiDeps): express.RequestHandler {
   const { config } = deps;
@@ -61,11 +70,12 @@ export function createTabApi(deps: TabApiDeps): Router {
 
   router.use((req, res, next) => {
     // Other parts' API paths (the bot's /api/messages) pass through untouched.
-    if (req.path.startsWith('/api/') && !TAB_API_PATHS.includes(req.path)) return next();
+    if (req.path.startsWith('/api/') && !isTabApiPath(req.path)) return next();
     return headers(req, res, next);
   });
 
   router.get('/api/balance-list', auth, balanceListHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {
     const caller = callerOf(res);
     res.set('Cache-Control', 'no-store');
