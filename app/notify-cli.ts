@@ -193,6 +193,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // The same links the running server puts on its cards (PORT, HOST, PUBLIC_URL, TEAMS_APP_ID).
       tabUrl: tabUrlFor(config),
       appUrl: appUrlFor(config),
+      wordNeedsSignIn: config.tabAuth !== null,
       meetingWithinDays: config.meetingWithinDays,
     });
     const report: NotifyReport = args.digest

@@ -92,6 +92,8 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     options: config.bot,
     tabUrl,
     appUrl: appUrlFor(config),
+    // In SharePoint mode the API wants the tab's sign-in, which a browser opening a card link lacks.
+    wordNeedsSignIn: config.tabAuth !== null,
     meetingWithinDays: config.meetingWithinDays,
   });
   /** After a channel choice that posted nothing, one message there saying why and what comes next. */

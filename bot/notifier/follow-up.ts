@@ -11,6 +11,7 @@ import { buildForumYear, type FollowUpYear } from '../../src/domain/forum-year';
 import { comparePartialDates, type PartialDate } from '../../src/domain/partial-date';
 import type { CalendarDate } from '../../src/domain/types';
 import type { BotOptions } from '../../src/config';
+import { tabViewUrl } from '../cards/links';
 import type { FollowUpReady } from '../contracts';
 import type { NotifyEvent } from './events';
 import { followUpSummary } from './summary';
@@ -84,16 +85,28 @@ export function followUpEvent(ready: FollowUpReady): NotifyEvent {
   };
 }
 
+/** Where the app serves the Word file and whether opening it needs the tab's sign-in. */
+export interface WordLink {
+  appUrl: string | null;
+  tabUrl: string;
+  needsSignIn: boolean;
+}
+
+/**
+ * The Word file's link: `/api/follow-up/YYYY.docx` on the app's address, or, when the API wants the
+ * tab's sign-in, the tab's Uppföljning view asked to download it (a browser has no token to send).
+ */
+export function wordUrl(year: number, link: WordLink): string | null {
+  if (link.needsSignIn) return tabViewUrl(link.tabUrl, { view: 'uppfoljning', year: String(year), download: 'docx' });
+  return link.appUrl ? `${link.appUrl.replace(/\/+$/, '')}/api/follow-up/${year}.docx` : null;
+}
+
 /**
  * The follow-up notices due on `today`: last year's and this year's, each from its ready day for
  * `FOLLOW_UP_WITHIN_DAYS` days. A year with no ärende registered gets none: a forum that does not
  * keep its ärenden in the list has nothing to review.
  */
-export function followUpEvents(
-  forum: ForumData,
-  today: CalendarDate,
-  options: { readyDate: BotOptions['followUpReadyDate']; appUrl: string | null },
-): NotifyEvent[] {
+export function followUpEvents(forum: ForumData, today: CalendarDate, options: { readyDate: BotOptions['followUpReadyDate']; word: WordLink }): NotifyEvent[] {
   const thisYear = Number(today.slice(0, 4));
   const events: NotifyEvent[] = [];
   for (const year of [thisYear - 1, thisYear]) {
@@ -101,8 +114,7 @@ export function followUpEvents(
     if (ready === null || today < ready.date || daysBetween(ready.date, today) > FOLLOW_UP_WITHIN_DAYS) continue;
     const model = buildForumYear(forum, year);
     if (model.errands.length === 0) continue;
-    const docxUrl = options.appUrl ? `${options.appUrl.replace(/\/+$/, '')}/api/follow-up/${year}.docx` : null;
-    events.push(followUpEvent(followUpFacts(model, ready, docxUrl)));
+    events.push(followUpEvent(followUpFacts(model, ready, wordUrl(year, options.word))));
   }
   return events;
 }

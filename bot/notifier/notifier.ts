@@ -52,7 +52,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const run = await startRun(core, rules, opts);
       const events = [
         ...reminderEvents(run.due, run.view),
-        ...followUpEvents(run.forum, run.today, { readyDate: deps.options.followUpReadyDate, appUrl: deps.appUrl ?? null }),
+        ...followUpEvents(run.forum, run.today, {
+          readyDate: deps.options.followUpReadyDate,
+          word: { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true },
+        }),
       ];
       const { ready, reports } = await teamsFor(core, opts.teamId, run.dryRun);
       for (const team of ready) {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotifier, type Notifier, type NotifyReport } from '../../../../bot/notifier';
-import { FOLLOW_UP_WITHIN_DAYS, followUpEvents, followUpFacts, followUpReadyDay } from '../../../../bot/notifier/follow-up';
+import { FOLLOW_UP_WITHIN_DAYS, followUpEvents, followUpFacts, followUpReadyDay, wordUrl } from '../../../../bot/notifier/follow-up';
 import { FileStateStore } from '../../../../bot/state';
 import { buildForumYear } from '../../../../src/domain/forum-year';
 import type { BotOptions } from '../../../../src/config';
@@ -59,6 +59,25 @@ describe("the day a year's follow-up is ready", () => {
   });
 });
 
+const LOCAL_WORD = { appUrl: 'http://127.0.0.1:3978', tabUrl: 'http://127.0.0.1:3978/', needsSignIn: false };
+
+describe("the Word file's link", () => {
+  it("is the file on the app's address where the API needs no sign-in (local mode)", () => {
+    expect(wordUrl(2022, LOCAL_WORD)).toBe('http://127.0.0.1:3978/api/follow-up/2022.docx');
+    expect(wordUrl(2022, { ...LOCAL_WORD, appUrl: null })).toBeNull();
+  });
+
+  it("opens the signed-in tab's Uppföljning view asking for the download where the API wants a token (SharePoint mode)", () => {
+    const link = new URL(
+      wordUrl(2022, { appUrl: 'https://svom.example.org', tabUrl: 'https://teams.microsoft.com/l/entity/app/balanslista', needsSignIn: true }) ?? '',
+    );
+    expect(JSON.parse(link.searchParams.get('context') ?? '')).toEqual({ subEntityId: 'view=uppfoljning&year=2022&download=docx' });
+    expect(wordUrl(2022, { appUrl: 'https://svom.example.org', tabUrl: 'https://svom.example.org/', needsSignIn: true })).toBe(
+      'https://svom.example.org/?view=uppfoljning&year=2022&download=docx',
+    );
+  });
+});
+
 describe('the follow-up notices due on a day', () => {
   const data = forumData({
     sections: [section('prio'), section('avtal', { agreements: true, order: 2 })],
@@ -71,7 +90,7 @@ describe('the follow-up notices due on a day', () => {
     errands: [errand('x1', { year: 2022, entryKeys: ['a1'] }), errand('x2', { year: null, meeting: { key: 'm2', id: null }, entryKeys: ['nowhere'] })],
   });
   const keys = (today: string, readyDate: BotOptions['followUpReadyDate'] = null) =>
-    followUpEvents(data, today, { readyDate, appUrl: null }).map((event) => event.key);
+    followUpEvents(data, today, { readyDate, word: LOCAL_WORD }).map((event) => event.key);
 
   it('from the ready day for 90 days, then no longer', () => {
     expect(keys('2022-12-13')).toEqual([]);
@@ -82,11 +101,14 @@ describe('the follow-up notices due on a day', () => {
   });
 
   it('not for a year with no ärende registered', () => {
-    expect(followUpEvents({ ...data, errands: [errand('old', { year: 2021 })] }, '2022-12-20', { readyDate: null, appUrl: null })).toEqual([]);
+    expect(followUpEvents({ ...data, errands: [errand('old', { year: 2021 })] }, '2022-12-20', { readyDate: null, word: LOCAL_WORD })).toEqual([]);
   });
 
   it('tells what the year holds and where the Word file is', () => {
-    const [event] = followUpEvents(data, '2022-12-14', { readyDate: null, appUrl: 'https://balanslistan.example.org/' });
+    const [event] = followUpEvents(data, '2022-12-14', {
+      readyDate: null,
+      word: { appUrl: 'https://balanslistan.example.org/', tabUrl: 'https://balanslistan.example.org/', needsSignIn: false },
+    });
     const facts = followUpFacts(
       buildForumYear(data, 2022),
       { date: '2022-12-14', reason: { kind: 'last-meeting', title: 'm2', date: day(2022, 12, 13) } },
