@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { tabUrlFor } from '../bot';
+import { appUrlFor, tabUrlFor } from '../bot';
 import { CloudMessenger, createCloudAdapter } from '../bot/adapter';
 import type { Messenger } from '../bot/contracts';
 import { TemplateCardRenderer } from '../bot/cards';
@@ -179,6 +179,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: config.bot,
       // The same links the running server puts on its cards (PORT, HOST, PUBLIC_URL, TEAMS_APP_ID).
       tabUrl: tabUrlFor(config),
+      appUrl: appUrlFor(config),
+      wordNeedsSignIn: config.tabAuth !== null,
       meetingWithinDays: config.meetingWithinDays,
     });
     const report: NotifyReport = args.digest

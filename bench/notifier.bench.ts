@@ -114,6 +114,7 @@ const cards: CardRenderer = {
   meetingReminder: (_due, context) => card(context.eventKey),
   expiryNotice: (_due, context) => card(context.eventKey),
   weeklyDigest: (_due, context) => card(context.eventKey),
+  followUpReady: (_ready, context) => card(context.eventKey),
 };
 
 function recorder(posted: string[]): Messenger {
@@ -241,6 +242,7 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
         digestSchedule: null,
         quietHours: { start: '18:00', end: '07:00' },
         quietWeekends: true,
+        followUpReadyDate: null,
         notifySecret: null,
         defaultLanguage: 'sv',
       },

@@ -5,7 +5,9 @@
  * the adapter behind `Messenger`, not these types.
  */
 import type { Router } from 'express';
-import type { Due, DueExpiry, DueMeeting } from '../src/domain/types';
+import type { Errand } from '../src/domain/errands';
+import type { PartialDate } from '../src/domain/partial-date';
+import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
 
 export type Language = 'sv' | 'en';
 
@@ -85,11 +87,39 @@ export interface CardContext {
   eventKey: string | null;
 }
 
+/** A meeting's agenda so far: the ärenden registered for it, and where a member adds one. */
+export interface MeetingAgenda {
+  /** In agenda order (`errandsForMeeting`). */
+  errands: Errand[];
+  /** The ärenden list's new-item form or the list itself; null when the store has no such address. */
+  addUrl: string | null;
+}
+
+/** What the "Uppföljning YYYY är klar att granska" card tells. */
+export interface FollowUpReady {
+  year: number;
+  /** Why now: the year's last meeting has been held (that meeting, dated as far as known), or the configured day came. */
+  reason: { kind: 'last-meeting'; title: string; date: PartialDate } | { kind: 'configured-date'; date: CalendarDate };
+  /** The year's meetings, other events not counted. */
+  meetings: number;
+  /** Other events the members took part in. */
+  events: number;
+  errands: number;
+  /** Top-level parts of the balance list (agreements aside) with no ärende during the year, of `areas`. */
+  areasWithoutErrand: number;
+  areas: number;
+  /** Data-quality problems the report lists under Datakvalitet. */
+  problems: number;
+  /** The Word file (`/api/follow-up/YYYY.docx`); null when the app has no address to link to. */
+  docxUrl: string | null;
+}
+
 /** Renders the cards the notifier posts. */
 export interface CardRenderer {
-  meetingReminder(due: DueMeeting, context: CardContext): AdaptiveCard;
+  meetingReminder(due: DueMeeting, context: CardContext, extras?: { agenda?: MeetingAgenda }): AdaptiveCard;
   expiryNotice(due: DueExpiry, context: CardContext): AdaptiveCard;
   weeklyDigest(due: Due, context: CardContext): AdaptiveCard;
+  followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard;
 }
 
 /** The teams the bot knows about. */

@@ -49,12 +49,17 @@ export interface BotRuntime {
 /** The personal tab's entity id in appPackage/manifest.json. */
 const TAB_ENTITY_ID = 'balanslista';
 
+/** The app's own origin, without a trailing slash: `PUBLIC_URL` when deployed, else the local server. */
+export function appUrlFor(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
+}
+
 /** Where "Öppna i balanslistan" leads: the tab in Teams when the app id is known, else the web app. */
 export function tabUrlFor(config: Config): string {
   if (config.teamsAppId) return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/${TAB_ENTITY_ID}`;
-  if (config.publicUrl) return `${config.publicUrl}/`;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `http://${host}:${config.port}/`;
+  return `${appUrlFor(config)}/`;
 }
 
 export async function createBot(deps: BotDeps): Promise<BotRuntime> {
@@ -86,6 +91,9 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     logger,
     options: config.bot,
     tabUrl,
+    appUrl: appUrlFor(config),
+    // In SharePoint mode the API wants the tab's sign-in, which a browser opening a card link lacks.
+    wordNeedsSignIn: config.tabAuth !== null,
     meetingWithinDays: config.meetingWithinDays,
   });
   /** After a channel choice that posted nothing, one message there saying why and what comes next. */

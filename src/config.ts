@@ -66,6 +66,12 @@ export interface BotOptions {
   quietHours: { start: string; end: string } | null;
   /** No posts on Saturdays and Sundays. */
   quietWeekends: boolean;
+  /**
+   * `FOLLOW_UP_READY_DATE` (MM-DD): the day a year's follow-up is announced as ready, instead of the
+   * day after the year's last meeting. A date before 1 July falls in the following year (01-15: the
+   * 2022 follow-up on 2023-01-15). Null: the last meeting decides.
+   */
+  followUpReadyDate: { month: number; day: number } | null;
   /** Shared secret for `POST /api/notify`; null disables the endpoint (unless Entra tokens are accepted). */
   notifySecret: string | null;
   defaultLanguage: 'sv' | 'en';
@@ -223,6 +229,7 @@ const EnvSchema = z.object({
       .default('18:00-07:00'),
   ),
   QUIET_WEEKENDS: onOff('QUIET_WEEKENDS', true),
+  FOLLOW_UP_READY_DATE: optionalText,
   NOTIFY_SECRET: optionalText,
   BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(['sv', 'en'], { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
 
@@ -254,6 +261,21 @@ function parseQuietHours(text: string, problems: string[]): { start: string; end
     return null;
   }
   return { start, end };
+}
+
+/** `MM-DD` as a month and day that exist in every year (so not 02-29); null when unset. */
+function parseMonthDay(name: string, text: string | undefined, problems: string[]): { month: number; day: number } | null {
+  if (text === undefined) return null;
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  const month = Number(match?.[1]);
+  const day = Number(match?.[2]);
+  // 2023 is not a leap year: a day that exists in it exists in every year.
+  const exists = match !== null && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2023, month, 0)).getUTCDate();
+  if (!exists) {
+    problems.push(`${name} must be a month and day written MM-DD that exists in every year (e.g. "12-20" or "01-15"), not "${text}"`);
+    return null;
+  }
+  return { month, day };
 }
 
 function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sharePoint' | 'tabAuth'> {
@@ -335,6 +357,7 @@ function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]
     digestSchedule: digest,
     quietHours: parseQuietHours(env.QUIET_HOURS, problems),
     quietWeekends: env.QUIET_WEEKENDS,
+    followUpReadyDate: parseMonthDay('FOLLOW_UP_READY_DATE', env.FOLLOW_UP_READY_DATE, problems),
     notifySecret: env.NOTIFY_SECRET ?? null,
     defaultLanguage: env.BOT_LANGUAGE,
   };

@@ -4,3 +4,5 @@ export { VERBS, parseActionData, ACTION_DATA_VERSION, type ParsedAction, type Ex
 export { escapeMarkdown, isHttpsUrl, isOpenableUrl } from './markdown';
 export { revisionLabel, strings, type Strings } from './strings';
 export { dateWithWeekday } from './format';
+export { meetingAgenda } from './agenda';
+export { addErrandUrl, tabViewUrl } from './links';

@@ -4,13 +4,17 @@
  * Prepared data is already localized and escaped, so templates only place it.
  */
 import * as ACData from 'adaptivecards-templating';
-import type { AdaptiveCard, CardContext, CardRenderer, Language } from '../contracts';
+import type { AdaptiveCard, CardContext, CardRenderer, FollowUpReady, Language, MeetingAgenda } from '../contracts';
+import { errandsForMeeting, type Errand } from '../../src/domain/errands';
+import type { PartialDate } from '../../src/domain/partial-date';
 import type { Due, DueExpiry, DueMeeting, Entry, Meeting } from '../../src/domain/types';
 import type { AgreementView } from '../../src/view-model';
+import { relativeDays } from '../../src/vocabulary';
 import { ACTION_DATA_VERSION, VERBS, type ExpiryActionData, type MeetingActionData } from './actions';
 import { dateWithWeekday, daysFrom, isoWeek, safe, safeList } from './format';
+import { tabViewUrl } from './links';
 import { isHttpsUrl, isOpenableUrl } from './markdown';
-import { entryStatusLabel, meetingKindLabel, revisionLabel, strings, type Strings } from './strings';
+import { entryStatusLabel, errandKindLabel, errandStatusLabel, meetingKindLabel, monthName, revisionLabel, strings, type Strings } from './strings';
 import meetingReminderTemplate from './templates/meeting-reminder.json';
 import expiryNoticeTemplate from './templates/expiry-notice.json';
 import weeklyDigestTemplate from './templates/weekly-digest.json';
@@ -19,6 +23,7 @@ import helpTemplate from './templates/help.json';
 import meetingsListTemplate from './templates/meetings-list.json';
 import agreementsListTemplate from './templates/agreements-list.json';
 import messageTemplate from './templates/message.json';
+import followUpReadyTemplate from './templates/follow-up-ready.json';
 
 export type NoticeStyle = 'good' | 'attention' | 'warning' | 'accent' | 'emphasis';
 
@@ -35,17 +40,18 @@ export interface ChannelChoice {
 
 /** Everything the bot renders: the notifier's three cards plus the conversational ones. */
 export interface BotCards extends CardRenderer {
-  meetingReminder(due: DueMeeting, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
+  meetingReminder(due: DueMeeting, context: CardContext, extras?: { notice?: CardNotice; agenda?: MeetingAgenda }): AdaptiveCard;
   expiryNotice(due: DueExpiry, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
   welcome(input: { channels: ChannelChoice[]; chosen: ChannelChoice | null; chosenBy: string | null; notice?: CardNotice }, context: CardContext): AdaptiveCard;
   help(input: { inTeam: boolean; channelName: string | null; unknownText: string | null }, context: CardContext): AdaptiveCard;
-  meetingsList(input: { meetings: Meeting[]; stale: boolean }, context: CardContext): AdaptiveCard;
+  /** With `errands`, each meeting tells how many ärenden are registered for it. */
+  meetingsList(input: { meetings: Meeting[]; stale: boolean; errands?: readonly Errand[] }, context: CardContext): AdaptiveCard;
   agreementsList(input: { agreements: AgreementView[]; stale: boolean }, context: CardContext): AdaptiveCard;
   message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard;
 }
 
 /** How many rows a list card shows before "… and N more": keeps every card far below Teams' ~28 KB. */
-const LIST_LIMIT = { followUps: 15, digest: 8, meetings: 10, agreements: 12 };
+const LIST_LIMIT = { followUps: 15, agenda: 12, digest: 8, meetings: 10, agreements: 12 };
 
 interface UrlAction {
   title: string;
@@ -94,9 +100,24 @@ function followUpLine(entry: Entry, language: Language): string {
   return `• ${safe(entry.title, 200)}${status}${groups}`;
 }
 
+/** "• Title (Beslut, Berett) – Fredagsgruppen": what is asked, where it stands, who prepares it. */
+function errandLine(errand: Errand, language: Language): string {
+  const labels = [errand.kind ? errandKindLabel(errand.kind, language) : '', errand.status ? errandStatusLabel(errand.status, language) : ''].filter(Boolean);
+  const group = safe(errand.preparingGroup, 80);
+  return `• ${safe(errand.title, 200) || '–'}${labels.length > 0 ? ` (${labels.join(', ')})` : ''}${group ? ` – ${group}` : ''}`;
+}
+
+/** "tisdag 2022-12-13", "december 2022" or "2017, datum anges inte": never more precise than written. */
+function partialDateText(date: PartialDate, t: Strings, language: Language): string {
+  if (date.month === null) return `${date.year}, ${t.dateNotGiven}`;
+  if (date.day === null) return `${monthName(date.month, language)} ${date.year}`;
+  const calendar = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  return dateWithWeekday(calendar, language);
+}
+
 /** The renderer over the JSON templates. */
 export class TemplateCardRenderer implements BotCards {
-  meetingReminder(due: DueMeeting, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
+  meetingReminder(due: DueMeeting, context: CardContext, extras: { notice?: CardNotice; agenda?: MeetingAgenda } = {}): AdaptiveCard {
     const t = strings(context.language);
     const { meeting } = due;
     const reminder = due.reminder ?? due.daysUntil;
@@ -106,8 +127,11 @@ export class TemplateCardRenderer implements BotCards {
     const followUps = due.followUps.slice(0, LIST_LIMIT.followUps).map((entry) => ({ line: followUpLine(entry, context.language) }));
     const data: MeetingActionData = { v: ACTION_DATA_VERSION, card: 'meeting', meetingId: meeting.id, reminder: due.reminder, eventKey: context.eventKey };
     const urlActions: UrlAction[] = [...tabAction(t, context)];
+    const agenda = extras.agenda ?? null;
+    if (agenda?.addUrl && isHttpsUrl(agenda.addUrl)) urlActions.push({ title: t.addErrand, url: agenda.addUrl });
     if (isHttpsUrl(meeting.link)) urlActions.push({ title: t.openMeetingLink, url: meeting.link });
     if (isHttpsUrl(meeting.editUrl)) urlActions.push({ title: t.openSharePoint, url: meeting.editUrl });
+    const agendaLines = (agenda?.errands ?? []).slice(0, LIST_LIMIT.agenda).map((errand) => ({ line: errandLine(errand, context.language) }));
     return expand(meetingReminderTemplate, {
       t,
       heading: t.meetingInDays(due.daysUntil),
@@ -119,9 +143,14 @@ export class TemplateCardRenderer implements BotCards {
       place: safe(meeting.location, 200),
       link: near && meeting.link ? safe(meeting.link, 300) : '',
       kind: meeting.kind ? meetingKindLabel(meeting.kind, context.language) : '',
-      deadline: meeting.itemDeadline ? dateWithWeekday(meeting.itemDeadline, context.language) : '',
       groups: safeList(meeting.preparingGroups),
       notes: safe(meeting.notes, 600),
+      showAgenda: agenda !== null,
+      agendaTitle: agenda ? t.agendaTitle(agenda.errands.length) : '',
+      errandDeadline:
+        meeting.itemDeadline && deadlineDays !== null ? t.errandDeadline(dateWithWeekday(meeting.itemDeadline, context.language), relativeDays(deadlineDays, context.language)) : '',
+      agenda: agendaLines,
+      agendaMore: agenda ? more(t, agenda.errands.length, agendaLines.length) : '',
       showFollowUps: near,
       followUps: near ? followUps : [],
       more: near ? more(t, due.followUps.length, followUps.length) : '',
@@ -232,7 +261,7 @@ export class TemplateCardRenderer implements BotCards {
     });
   }
 
-  meetingsList(input: { meetings: Meeting[]; stale: boolean }, context: CardContext): AdaptiveCard {
+  meetingsList(input: { meetings: Meeting[]; stale: boolean; errands?: readonly Errand[] }, context: CardContext): AdaptiveCard {
     const t = strings(context.language);
     const upcoming = input.meetings.filter((meeting) => (daysFrom(context.today, meeting.date) ?? -1) >= 0);
     const meetings = upcoming.slice(0, LIST_LIMIT.meetings).map((meeting) => ({
@@ -241,6 +270,7 @@ export class TemplateCardRenderer implements BotCards {
       place: safe(meeting.location, 160),
       deadline: meeting.itemDeadline ? dateWithWeekday(meeting.itemDeadline, context.language) : '',
       groups: safeList(meeting.preparingGroups),
+      errands: input.errands ? String(errandsForMeeting(input.errands, meeting).length) : '',
     }));
     return expand(meetingsListTemplate, {
       t,
@@ -272,6 +302,29 @@ export class TemplateCardRenderer implements BotCards {
       agreements,
       more: more(t, sorted.length, agreements.length),
       urlActions: tabAction(t, context),
+    });
+  }
+
+  followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard {
+    const t = strings(context.language);
+    const reason =
+      ready.reason.kind === 'last-meeting'
+        ? t.followUpAfterMeeting(ready.year, [safe(ready.reason.title, 160), partialDateText(ready.reason.date, t, context.language)].filter(Boolean).join(', '))
+        : t.followUpOnDate(ready.year, dateWithWeekday(ready.reason.date, context.language));
+    const urlActions: UrlAction[] = [];
+    const view = tabViewUrl(context.tabUrl, { view: 'uppfoljning', year: String(ready.year) });
+    if (isOpenableUrl(view)) urlActions.push({ title: t.openFollowUp, url: view });
+    if (isOpenableUrl(ready.docxUrl)) urlActions.push({ title: t.downloadWord, url: ready.docxUrl });
+    return expand(followUpReadyTemplate, {
+      t,
+      heading: t.followUpTitle(ready.year),
+      reason,
+      meetings: String(ready.meetings),
+      events: ready.events > 0 ? String(ready.events) : '',
+      errands: String(ready.errands),
+      areasWithout: ready.areas > 0 ? t.countOf(ready.areasWithoutErrand, ready.areas) : '',
+      problems: t.problemsValue(ready.problems),
+      urlActions,
     });
   }
 

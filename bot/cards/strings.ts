@@ -3,8 +3,18 @@
  * template never holds a language of its own.
  */
 import type { Language } from '../contracts';
+import type { ErrandKind, ErrandStatus } from '../../src/domain/errands';
 import type { EntryStatus, MeetingKind, RevisionStatus } from '../../src/domain/types';
-import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION_STATUS_TERMS, dayCount, formatCount } from '../../src/vocabulary';
+import {
+  AGREEMENT_STATE_TERMS,
+  ENTRY_STATUS_TERMS,
+  ERRAND_KIND_TERMS,
+  ERRAND_STATUS_TERMS,
+  MEETING_KIND_TERMS,
+  REVISION_STATUS_TERMS,
+  dayCount,
+  formatCount,
+} from '../../src/vocabulary';
 
 const sv = {
   appName: 'Balanslistan',
@@ -28,6 +38,27 @@ const sv = {
   untilDate: (date: string) => `t.o.m. ${date}`,
   followUps: 'Följs upp på mötet',
   noFollowUps: 'Inga punkter i balanslistan har det här mötet som nästa uppföljning.',
+  agendaTitle: (count: number) => `Ärenden till mötet (${formatCount(count, 'sv')})`,
+  agendaNone: 'Inga ärenden är anmälda till mötet ännu.',
+  /** `when` is the date with its weekday; `relative` says how far off it is ("om 4 dagar", "i går"). */
+  errandDeadline: (when: string, relative: string) => `Sista dag att anmäla ärenden: ${when} (${relative})`,
+  addErrand: 'Anmäl ärende',
+  errandCount: 'Anmälda ärenden',
+  followUpTitle: (year: number) => `Uppföljning ${year} är klar att granska`,
+  followUpAfterMeeting: (year: number, meeting: string) => `Årets sista möte (${meeting}) är hållet, så uppföljningen av ${year} kan granskas.`,
+  followUpOnDate: (year: number, date: string) => `I dag, ${date}, är dagen då uppföljningen av ${year} ska granskas.`,
+  followUpIntro:
+    'Uppföljningen är sammanställd ur årets möten och ärenden. Granska den i fliken, rätta det som saknas i listorna och ladda ner Word-filen när allt stämmer.',
+  followUpMeetings: 'Möten',
+  followUpEvents: 'Andra evenemang',
+  followUpErrands: 'Ärenden',
+  followUpAreasWithout: 'Områden utan ärende',
+  followUpProblems: 'Datakvalitet',
+  countOf: (count: number, total: number) => `${formatCount(count, 'sv')} av ${formatCount(total, 'sv')}`,
+  problemsValue: (count: number) => (count === 0 ? 'Inget att rätta' : `${formatCount(count, 'sv')} att rätta`),
+  dateNotGiven: 'datum anges inte',
+  openFollowUp: 'Öppna uppföljningen',
+  downloadWord: 'Ladda ner Word-filen',
   openTab: 'Öppna i balanslistan',
   openSharePoint: 'Öppna i SharePoint',
   openMeetingLink: 'Öppna möteslänken',
@@ -65,14 +96,14 @@ const sv = {
   digestNoExpiries: 'Inga avtal når en påminnelsegräns just nu.',
   welcomeTitle: 'Hej från Balanslistan!',
   welcomeText:
-    'Jag påminner teamet om kommande SVOM-möten (sista dag för ärenden, vad som följs upp) och om avtal som närmar sig sitt slutdatum. Välj vilken kanal påminnelserna ska postas i.',
+    'Jag påminner teamet om kommande SVOM-möten (anmälda ärenden, sista dag för ärenden, vad som följs upp), om avtal som närmar sig sitt slutdatum och om när årets uppföljning är klar att granska. Välj vilken kanal påminnelserna ska postas i.',
   welcomeNoChannel: 'Inga påminnelser postas förrän någon har valt en kanal.',
   welcomeChosenBy: (by: string) => `Vald av ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Påminnelser postas i kanalen **${channel}**${by ? ` (vald av ${by})` : ''}.`,
   welcomeChange: 'Du kan byta kanal här, eller skriva **@Balanslistan posta här** i den kanal du vill ha dem i.',
   helpTitle: 'Det här kan jag',
   helpCommands: [
-    ['möten', 'kommande SVOM-möten'],
+    ['möten', 'kommande SVOM-möten och hur många ärenden som är anmälda'],
     ['avtal', 'avtal och deras giltighet, de som löper ut snart först'],
     ['posta här', 'påminnelser postas i den här kanalen'],
     ['språk engelska', 'svara på engelska (language swedish för svenska)'],
@@ -136,6 +167,26 @@ const en: Strings = {
   untilDate: (date: string) => `until ${date}`,
   followUps: 'Followed up at the meeting',
   noFollowUps: 'No entries in the balance list have this meeting as their next follow-up.',
+  agendaTitle: (count: number) => `Items for the meeting (${formatCount(count, 'en')})`,
+  agendaNone: 'No items have been submitted for the meeting yet.',
+  errandDeadline: (when: string, relative: string) => `Last day to submit items: ${when} (${relative})`,
+  addErrand: 'Submit an item',
+  errandCount: 'Items submitted',
+  followUpTitle: (year: number) => `Follow-up ${year} is ready for review`,
+  followUpAfterMeeting: (year: number, meeting: string) => `The year's last meeting (${meeting}) has been held, so the follow-up of ${year} can be reviewed.`,
+  followUpOnDate: (year: number, date: string) => `Today, ${date}, is the day set for reviewing the follow-up of ${year}.`,
+  followUpIntro:
+    "The follow-up is compiled from the year's meetings and items. Review it in the tab, correct what is missing in the lists, and download the Word file when everything is right.",
+  followUpMeetings: 'Meetings',
+  followUpEvents: 'Other events',
+  followUpErrands: 'Items',
+  followUpAreasWithout: 'Areas without an item',
+  followUpProblems: 'Data quality',
+  countOf: (count: number, total: number) => `${formatCount(count, 'en')} of ${formatCount(total, 'en')}`,
+  problemsValue: (count: number) => (count === 0 ? 'Nothing to correct' : `${formatCount(count, 'en')} to correct`),
+  dateNotGiven: 'date not given',
+  openFollowUp: 'Open the follow-up',
+  downloadWord: 'Download the Word file',
   openTab: 'Open in the balance list',
   openSharePoint: 'Open in SharePoint',
   openMeetingLink: 'Open the meeting link',
@@ -172,14 +223,14 @@ const en: Strings = {
   digestNoExpiries: 'No agreement has reached a reminder threshold right now.',
   welcomeTitle: 'Hello from the balance list!',
   welcomeText:
-    'I remind the team of upcoming SVOM meetings (last day for items, what is followed up) and of agreements nearing their end date. Choose the channel the reminders are posted in.',
+    "I remind the team of upcoming SVOM meetings (items submitted, last day for items, what is followed up), of agreements nearing their end date, and of when the year's follow-up is ready for review. Choose the channel the reminders are posted in.",
   welcomeNoChannel: 'No reminders are posted until someone has chosen a channel.',
   welcomeChosenBy: (by: string) => `Chosen by ${by}.`,
   welcomeChosen: (channel: string, by: string | null) => `Reminders are posted in the **${channel}** channel${by ? ` (chosen by ${by})` : ''}.`,
   welcomeChange: 'You can change the channel here, or write **@Balanslistan post here** in the channel you want them in.',
   helpTitle: 'What I can do',
   helpCommands: [
-    ['meetings', 'upcoming SVOM meetings'],
+    ['meetings', 'upcoming SVOM meetings and how many items have been submitted'],
     ['agreements', 'agreements and their validity, those ending soon first'],
     ['post here', 'reminders are posted in this channel'],
     ['language swedish', 'answer in Swedish (språk engelska for English)'],
@@ -230,6 +281,16 @@ const WEEKDAYS: Record<Language, string[]> = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
 
+const MONTHS: Record<Language, string[]> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** 1 = January … 12 = December. */
+export function monthName(month: number, language: Language): string {
+  return MONTHS[language][month - 1] ?? '';
+}
+
 /** 1 = Monday … 7 = Sunday. */
 export function weekdayName(weekday: number, language: Language): string {
   return WEEKDAYS[language][weekday - 1] ?? '';
@@ -245,4 +306,12 @@ export function meetingKindLabel(kind: MeetingKind, language: Language): string 
 
 export function entryStatusLabel(status: EntryStatus, language: Language): string {
   return ENTRY_STATUS_TERMS[language][status];
+}
+
+export function errandKindLabel(kind: ErrandKind, language: Language): string {
+  return ERRAND_KIND_TERMS[language][kind];
+}
+
+export function errandStatusLabel(status: ErrandStatus, language: Language): string {
+  return ERRAND_STATUS_TERMS[language][status];
 }

@@ -23,6 +23,7 @@ const KIND_TEXT: Record<EventReport['kind'], string> = {
   'meeting-reminder': 'Mötespåminnelse (meeting reminder)',
   'expiry-notice': 'Avtal som löper ut (agreement expiry)',
   'weekly-digest': 'Veckoöversikt (weekly digest)',
+  'follow-up-ready': 'Uppföljningen klar att granska (follow-up ready for review)',
 };
 
 function teamHeading(team: TeamReport): string {

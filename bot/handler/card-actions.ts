@@ -11,7 +11,7 @@ import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
-import { escapeMarkdown, parseActionData, revisionLabel, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
+import { escapeMarkdown, meetingAgenda, parseActionData, revisionLabel, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';
 import type { InvokeProblem } from './invoke-value';
@@ -69,7 +69,8 @@ async function meetingCard(deps: HandlerDeps, language: Language, data: MeetingA
     reminder: data.reminder,
     followUps: snapshot.list.entries.filter((entry) => entry.nextFollowUp === meeting.date),
   };
-  return { personal: deps.cards.meetingReminder(due, cardContext(deps, language, data.eventKey), { notice }), shared: null };
+  const agenda = meetingAgenda(snapshot.view, meeting);
+  return { personal: deps.cards.meetingReminder(due, cardContext(deps, language, data.eventKey), { notice, agenda }), shared: null };
 }
 
 /** After a channel is chosen, what is already due goes out now rather than at the next scheduled run. */

@@ -40,7 +40,7 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
     case 'meetings': {
       const snapshot = await deps.snapshots.get();
       const meetings = meetingsWithin(snapshot.list.meetings, snapshot.view.today, snapshot.view.meetingWithinDays);
-      await reply(context, deps.cards.meetingsList({ meetings, stale: snapshot.view.stale }, cardContext(deps, language)), t().meetingsTitle);
+      await reply(context, deps.cards.meetingsList({ meetings, stale: snapshot.view.stale, errands: snapshot.view.errands }, cardContext(deps, language)), t().meetingsTitle);
       return;
     }
     case 'agreements': {

@@ -20,6 +20,17 @@ export interface NotifierDeps {
   options: BotOptions;
   /** Where the cards' "Öppna i balanslistan" leads. */
   tabUrl: string;
+  /**
+   * The app's own address (`PUBLIC_URL`, or the local server), where `/api/follow-up/YYYY.docx`
+   * answers; without it the follow-up card has no Word link.
+   */
+  appUrl?: string | null;
+  /**
+   * True when the app's API wants the tab's sign-in (SharePoint mode): a browser opening the Word
+   * file's address from a card has no token, so the card's Word button opens the tab's Uppföljning
+   * view with `download=docx` instead, where the signed-in tab fetches the file.
+   */
+  wordNeedsSignIn?: boolean;
   /** Meetings this many days ahead are looked at (`MEETING_WITHIN_DAYS`; default 120, never less than the earliest reminder). */
   meetingWithinDays?: number;
   /** Names this instance in ledger claims (default: host, process and a random tag). */

@@ -5,10 +5,13 @@
  * - meeting reminder: `meeting/<meeting id>/<meeting date>/<days before>`
  * - expiry notice:    `expiry/<entry id>/<last day of validity>/<threshold>`
  * - weekly digest:    `digest/<ISO week, e.g. 2022-W48>`
+ * - follow-up ready:  `follow-up/<year>` (follow-up.ts)
  */
-import type { AdaptiveCard, CardContext, CardRenderer, Language } from '../contracts';
+import type { AdaptiveCard, CardContext, CardRenderer, Language, MeetingAgenda } from '../contracts';
+import { meetingAgenda } from '../cards/agenda';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../../src/domain/types';
+import type { BalanceListView } from '../../src/view-model';
 import { expirySummary, digestSummary, meetingSummary } from './summary';
 import type { EventKind } from './types';
 
@@ -24,12 +27,13 @@ export const DIGEST_DAYS = 28;
 
 const id = (value: string): string => encodeURIComponent(value);
 
-export function meetingEvent(due: DueMeeting): NotifyEvent {
+/** A meeting reminder, with the meeting's agenda as it stands when the card is made. */
+export function meetingEvent(due: DueMeeting, agenda: MeetingAgenda): NotifyEvent {
   return {
     key: `meeting/${id(due.meeting.id)}/${due.meeting.date}/${due.reminder ?? 0}`,
     kind: 'meeting-reminder',
     summary: (language) => meetingSummary(due, language),
-    render: (cards, context) => cards.meetingReminder(due, context),
+    render: (cards, context) => cards.meetingReminder(due, context, { agenda }),
   };
 }
 
@@ -42,9 +46,15 @@ export function expiryEvent(due: DueExpiry): NotifyEvent {
   };
 }
 
-/** The reminders due: each meeting that has reached a reminder day, each agreement that has reached a threshold. */
-export function reminderEvents(due: Due): NotifyEvent[] {
-  return [...due.meetings.filter((meeting) => meeting.reminder !== null).map(meetingEvent), ...due.expiries.map(expiryEvent)];
+/**
+ * The reminders due: each meeting that has reached a reminder day (with its ärenden so far, from
+ * `view`), each agreement that has reached a threshold.
+ */
+export function reminderEvents(due: Due, view: Pick<BalanceListView, 'errands' | 'lists'>): NotifyEvent[] {
+  return [
+    ...due.meetings.filter((meeting) => meeting.reminder !== null).map((meeting) => meetingEvent(meeting, meetingAgenda(view, meeting.meeting))),
+    ...due.expiries.map(expiryEvent),
+  ];
 }
 
 /** ISO 8601 week of a calendar date, with its week-based year: `2022-W48`, `2021-W53` for 2022-01-02. */

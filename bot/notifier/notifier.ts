@@ -14,6 +14,7 @@ import type { CalendarDate } from '../../src/domain/types';
 import { AppError } from '../../src/errors';
 import type { NotifierCore, NotifierDeps } from './deps';
 import { digestDue, digestEvent, isoWeekKey, reminderEvents } from './events';
+import { followUpEvents } from './follow-up';
 import { Ledger } from './ledger';
 import { processTeam } from './process-team';
 import { dueRules, finishRun, startRun } from './run-context';
@@ -49,7 +50,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   return {
     async run(opts: RunOptions = {}): Promise<NotifyReport> {
       const run = await startRun(core, rules, opts);
-      const events = reminderEvents(run.due);
+      const events = [
+        ...reminderEvents(run.due, run.view),
+        ...followUpEvents(run.forum, run.today, {
+          readyDate: deps.options.followUpReadyDate,
+          word: { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true },
+        }),
+      ];
       const { ready, reports } = await teamsFor(core, opts.teamId, run.dryRun);
       for (const team of ready) {
         const teamEvents = (await pendingDigest(team, run.today)) ? [...events, digestEvent(digestDue(run.due))] : events;

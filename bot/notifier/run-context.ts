@@ -5,7 +5,9 @@
 import { parseCalendarDate, stockholmDateOf } from '../../src/domain/dates';
 import { DEFAULT_DUE_RULES, computeDue } from '../../src/domain/due';
 import type { CalendarDate, Due, DueRules } from '../../src/domain/types';
+import type { ForumData } from '../../src/domain/errands';
 import { AppError } from '../../src/errors';
+import type { BalanceListView } from '../../src/view-model';
 import type { Mode, NotifierCore, NotifierDeps } from './deps';
 import { quietReason } from './quiet';
 import type { NotifyReport, Outcome } from './types';
@@ -16,6 +18,10 @@ export interface RunContext {
   dryRun: boolean;
   stale: boolean;
   due: Due;
+  /** The view read for this run: the ärenden and the lists' addresses. */
+  view: BalanceListView;
+  /** The forum's year data read for this run. */
+  forum: ForumData;
   quiet: NotifyReport['quiet'];
   /** The instant quiet hours and weekends were judged at (ISO). */
   quietAt: string;
@@ -52,7 +58,7 @@ export async function startRun(core: NotifierCore, rules: DueRules, opts: { date
   const at = opts.at ?? deps.clock.now();
   const quiet = quietReason(at, deps.options);
   const mode: Mode = dryRun ? 'dry-run' : quiet ? 'quiet' : 'post';
-  return { startedAt, today, dryRun, stale: snapshot.view.stale, due, quiet, quietAt: at.toISOString(), mode };
+  return { startedAt, today, dryRun, stale: snapshot.view.stale, due, view: snapshot.view, forum: snapshot.forum, quiet, quietAt: at.toISOString(), mode };
 }
 
 /** Counts the outcomes, stamps the end, and logs one line for the run. */

@@ -47,3 +47,7 @@ export function digestSummary(due: Due, week: string, language: Language): strin
     ? `Week ${weekNumber}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'} in the coming four weeks, ${agreements} ${agreements === 1 ? 'agreement' : 'agreements'} to watch`
     : `Vecka ${weekNumber}: ${meetings} ${meetings === 1 ? 'möte' : 'möten'} de kommande fyra veckorna, ${agreements} avtal att bevaka`;
 }
+
+export function followUpSummary(year: number, language: Language): string {
+  return language === 'en' ? `Follow-up ${year} is ready for review` : `Uppföljning ${year} är klar att granska`;
+}

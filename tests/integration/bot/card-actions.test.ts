@@ -149,6 +149,8 @@ describe('card actions', () => {
     expect(action.title).toBe('Påminn igen om 7 dagar');
     const response = await click(meetingPost, action.verb!, action.data);
     expect(cardText(response.body)).toContain('Jag påminner igen 2022-12-08.');
+    // The card answered is the reminder as it is now, agenda included (this list has no ärenden).
+    expect(cardText(response.body)).toContain('Inga ärenden är anmälda till mötet ännu.');
     // A personal answer: the channel card stays as it was for everyone else.
     expect(meetingPost.updates).toBe(0);
     expect(JSON.stringify(meetingPost.activity)).not.toContain('Jag påminner igen');

@@ -137,6 +137,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ NOTIFY_SCHEDULE: 'every day' })[0]).toMatch(/NOTIFY_SCHEDULE must be a cron expression/);
   });
 
+  it('reads the day the year\'s follow-up is ready as a month and day that exists every year', () => {
+    expect(loadConfig({}).bot.followUpReadyDate).toBeNull();
+    expect(loadConfig({ FOLLOW_UP_READY_DATE: '12-20' }).bot.followUpReadyDate).toEqual({ month: 12, day: 20 });
+    expect(loadConfig({ FOLLOW_UP_READY_DATE: ' 01-15 ' }).bot.followUpReadyDate).toEqual({ month: 1, day: 15 });
+    for (const text of ['02-29', '13-01', '12-32', '2022-12-20', '1-5', 'december']) {
+      expect(problemsOf({ FOLLOW_UP_READY_DATE: text })).toEqual([
+        `FOLLOW_UP_READY_DATE must be a month and day written MM-DD that exists in every year (e.g. "12-20" or "01-15"), not "${text}"`,
+      ]);
+    }
+  });
+
   it('needs a connection string for the Blob state store', () => {
     expect(problemsOf({ STATE_STORE: 'blob' })).toEqual(['STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING']);
     expect(loadConfig({ STATE_STORE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).stateStore).toEqual({

@@ -2,8 +2,8 @@
  * @jest-environment jsdom
  */
 import { TemplateCardRenderer, VERBS, parseActionData, strings } from '../../../../bot/cards';
-import type { CardContext, Language } from '../../../../bot/contracts';
-import { HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, followUp, meeting } from '../../../fixtures/bot/sample-due';
+import type { CardContext, FollowUpReady, Language } from '../../../../bot/contracts';
+import { ERRANDS_LIST_URL, HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, errand, followUp, meeting, threeErrands } from '../../../fixtures/bot/sample-due';
 import { cardProblems } from './validate-card';
 
 const renderer = new TemplateCardRenderer();
@@ -12,11 +12,33 @@ function context(language: Language, eventKey: string | null = 'team-1|expiry|12
   return { language, tabUrl: 'https://teams.microsoft.com/l/entity/app-id/balanslista', today: '2022-12-01', eventKey };
 }
 
+const NEW_ERRAND_URL = `${ERRANDS_LIST_URL}/NewForm.aspx`;
+
+function followUpReady(overrides: Partial<FollowUpReady> = {}): FollowUpReady {
+  return {
+    year: 2022,
+    reason: { kind: 'last-meeting', title: 'SVOM ordinarie möte', date: { year: 2022, month: 12, day: 13 } },
+    meetings: 5,
+    events: 1,
+    errands: 15,
+    areasWithoutErrand: 3,
+    areas: 7,
+    problems: 2,
+    docxUrl: 'https://balanslistan.example.org/api/follow-up/2022.docx',
+    ...overrides,
+  };
+}
+
 function cardsFor(language: Language) {
   const ctx = context(language);
   return {
-    'meeting reminder, 14 days': renderer.meetingReminder(dueMeeting(14), ctx),
-    'meeting reminder, 2 days': renderer.meetingReminder(dueMeeting(2), ctx),
+    'meeting reminder, 14 days': renderer.meetingReminder(dueMeeting(14), ctx, { agenda: { errands: threeErrands(), addUrl: NEW_ERRAND_URL } }),
+    'meeting reminder, 2 days': renderer.meetingReminder(dueMeeting(2), ctx, { agenda: { errands: [], addUrl: null } }),
+    'follow-up ready, after the last meeting': renderer.followUpReady(followUpReady(), ctx),
+    'follow-up ready, on the configured day': renderer.followUpReady(
+      followUpReady({ year: 2017, reason: { kind: 'configured-date', date: '2018-01-15' }, events: 0, problems: 0, docxUrl: null }),
+      ctx,
+    ),
     'expiry notice, 30 days': renderer.expiryNotice(dueExpiry(30), ctx),
     'expiry notice, expired': renderer.expiryNotice(dueExpiry(-3, { threshold: 0 }), ctx),
     'weekly digest': renderer.weeklyDigest({ today: '2022-12-05', meetings: [dueMeeting(10)], expiries: [dueExpiry(26)] }, ctx),
@@ -28,7 +50,10 @@ function cardsFor(language: Language) {
     help: renderer.help({ inTeam: true, channelName: 'SVOM', unknownText: null }, ctx),
     'help after unknown text': renderer.help({ inTeam: true, channelName: null, unknownText: 'vad gör du' }, ctx),
     'help in a personal chat': renderer.help({ inTeam: false, channelName: null, unknownText: null }, ctx),
-    'meetings list': renderer.meetingsList({ meetings: [meeting(), meeting({ id: '4', date: '2023-02-26', time: null, link: null })], stale: false }, ctx),
+    'meetings list': renderer.meetingsList(
+      { meetings: [meeting(), meeting({ id: '4', date: '2023-02-26', time: null, link: null })], stale: false, errands: threeErrands() },
+      ctx,
+    ),
     'agreements list': renderer.agreementsList(
       { agreements: [agreementView(), agreementView({ id: '13', title: 'Tandvårdsavtal', status: 'unknown', daysLeft: null, agreement: { validity: { text: '', from: null, to: null }, recommendingForums: [], revisionStatus: null, revisionUpdatedBy: null, revisionUpdatedAt: null } })], stale: true },
       ctx,
@@ -52,8 +77,7 @@ describe('card content', () => {
     const text = JSON.stringify(renderer.meetingReminder(dueMeeting(14), context('sv')));
     expect(text).toContain('SVOM-möte om 14 dagar');
     expect(text).toContain('torsdag 2022-12-15');
-    expect(text).toContain('Sista dag för ärenden');
-    expect(text).toContain('måndag 2022-12-05');
+    expect(text).toContain('Sista dag att anmäla ärenden: måndag 2022-12-05 (om 4 dagar)');
     expect(text).toContain('Fredagsgruppen, L\\\\-IFO');
     expect(text).not.toContain('Välfärdsteknologi');
   });
@@ -156,6 +180,122 @@ describe('card content', () => {
     const input = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Input.ChoiceSet');
     expect(input?.value).toBe('19:b');
     expect(JSON.stringify(card)).toContain('Påminnelser postas i kanalen **SVOM**');
+  });
+});
+
+describe('the agenda in meeting reminders', () => {
+  const texts = (card: Record<string, unknown>): string[] => collectTexts(card);
+  const urls = (card: Record<string, unknown>) => (card.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.OpenUrl').map((a) => [a.title, a.url]);
+
+  test('with no ärende yet it says so, gives the deadline with the days left and the link to add one', () => {
+    const card = renderer.meetingReminder(dueMeeting(14), context('sv'), { agenda: { errands: [], addUrl: NEW_ERRAND_URL } });
+    expect(cardProblems(card)).toEqual([]);
+    const lines = texts(card);
+    expect(lines).toContain('Ärenden till mötet (0)');
+    expect(lines).toContain('Inga ärenden är anmälda till mötet ännu.');
+    expect(lines).toContain('Sista dag att anmäla ärenden: måndag 2022-12-05 (om 4 dagar)');
+    expect(urls(card)).toContainEqual(['Anmäl ärende', NEW_ERRAND_URL]);
+  });
+
+  test.each(['sv', 'en'] as const)('with three ärenden it lists each with title, kind, status and preparing group, in order (%s)', (language) => {
+    const card = renderer.meetingReminder(dueMeeting(14), context(language), { agenda: { errands: threeErrands(), addUrl: NEW_ERRAND_URL } });
+    expect(cardProblems(card)).toEqual([]);
+    const lines = texts(card);
+    const agenda = lines.filter((line) => line.startsWith('• '));
+    expect(agenda).toEqual(
+      language === 'sv'
+        ? ['• Länsgemensam plan för välfärdsteknologi (Beslut, Berett) – Fredagsgruppen', '• Psykisk hälsa barn och unga: lägesrapport (Information, Anmält) – L\\-IFO', '• Hemsjukvårdsavtalet']
+        : ['• Länsgemensam plan för välfärdsteknologi (Decision, Prepared) – Fredagsgruppen', '• Psykisk hälsa barn och unga: lägesrapport (Information, Submitted) – L\\-IFO', '• Hemsjukvårdsavtalet'],
+    );
+    expect(lines).toContain(language === 'sv' ? 'Ärenden till mötet (3)' : 'Items for the meeting (3)');
+    expect(lines).toContain(language === 'sv' ? 'Sista dag att anmäla ärenden: måndag 2022-12-05 (om 4 dagar)' : 'Last day to submit items: Monday 2022-12-05 (in 4 days)');
+    expect(lines.join('\n')).not.toMatch(/Inga ärenden|No items have/);
+  });
+
+  test('with 40 ärenden it shows the first 12 and "… och 28 till", and stays under the Teams size limit', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      errand({ id: String(100 + i), key: `a-${i}`, order: i, title: `Ärende ${i} ${'med en lång titel '.repeat(20)}`, preparingGroup: 'Fredagsgruppen och L-IFO gemensamt'.repeat(3) }),
+    );
+    const card = renderer.meetingReminder(dueMeeting(2), context('sv'), { agenda: { errands: many, addUrl: NEW_ERRAND_URL } });
+    expect(cardProblems(card)).toEqual([]);
+    const agenda = texts(card).filter((line) => line.startsWith('• Ärende'));
+    expect(agenda).toHaveLength(12);
+    expect(agenda[0]).toMatch(/^• Ärende 0 /);
+    expect(agenda[11]).toMatch(/^• Ärende 11 /);
+    expect(texts(card)).toContain('Ärenden till mötet (40)');
+    expect(texts(card)).toContain('… och 28 till. Hela listan finns i balanslistan.');
+  });
+
+  test('the deadline that has passed reads as passed, and a meeting without one has no deadline line', () => {
+    const late = renderer.meetingReminder(dueMeeting(2), { ...context('sv'), today: '2022-12-13' }, { agenda: { errands: [], addUrl: null } });
+    expect(texts(late)).toContain('Sista dag att anmäla ärenden: måndag 2022-12-05 (för 8 dagar sedan)');
+    const yesterday = renderer.meetingReminder(dueMeeting(2), { ...context('en'), today: '2022-12-06' }, { agenda: { errands: [], addUrl: null } });
+    expect(texts(yesterday)).toContain('Last day to submit items: Monday 2022-12-05 (yesterday)');
+    const none = renderer.meetingReminder(dueMeeting(14, { meeting: meeting({ itemDeadline: null }) }), context('sv'), { agenda: { errands: [], addUrl: null } });
+    expect(texts(none).some((line) => line.startsWith('Sista dag'))).toBe(false);
+  });
+
+  test('hostile ärende text stays inert, and only an https list address becomes the "Anmäl ärende" button', () => {
+    const hostile = errand({ title: HOSTILE_TITLE, preparingGroup: '[L-IFO](https://evil.example)' });
+    const card = renderer.meetingReminder(dueMeeting(14), context('sv'), { agenda: { errands: [hostile], addUrl: 'javascript:alert(1)' } });
+    expect(cardProblems(card)).toEqual([]);
+    const line = texts(card).find((text) => text.includes('Fet'));
+    expect(line).toBe(
+      '• 1\\. \\*\\*Fet\\*\\* \\[klicka\\]\\(https://evil.example\\) \\_x\\_ \\# rubrik \\> citat \\`kod\\` \\~\\~s\\~\\~ \\${t.openTab} \\\\ \\- slut (Beslut, Berett) – \\[L\\-IFO\\]\\(https://evil.example\\)',
+    );
+    expect(urls(card).map(([title]) => title)).not.toContain('Anmäl ärende');
+  });
+});
+
+describe('the follow-up ready card', () => {
+  const texts = (card: Record<string, unknown>): string[] => collectTexts(card);
+  const urls = (card: Record<string, unknown>) => (card.actions as Array<Record<string, unknown>>).map((a) => [a.title, a.url]);
+
+  test('tells why now and what the year holds, and links to the tab\'s Uppföljning view and the Word file', () => {
+    const card = renderer.followUpReady(followUpReady(), context('sv'));
+    expect(cardProblems(card)).toEqual([]);
+    const lines = texts(card);
+    expect(lines[0]).toBe('Uppföljning 2022 är klar att granska');
+    expect(lines).toContain('Årets sista möte (SVOM ordinarie möte, tisdag 2022-12-13) är hållet, så uppföljningen av 2022 kan granskas.');
+    expect(lines).toEqual(expect.arrayContaining(['5', '1', '15', '3 av 7', '2 att rätta']));
+    const [view, word] = urls(card);
+    expect(view?.[0]).toBe('Öppna uppföljningen');
+    const deepLink = new URL(String(view?.[1]));
+    expect(deepLink.origin + deepLink.pathname).toBe('https://teams.microsoft.com/l/entity/app-id/balanslista');
+    expect(JSON.parse(deepLink.searchParams.get('context') ?? '')).toEqual({ subEntityId: 'view=uppfoljning&year=2022' });
+    expect(word).toEqual(['Ladda ner Word-filen', 'https://balanslistan.example.org/api/follow-up/2022.docx']);
+  });
+
+  test('in the web app the view is the address\'s query; a meeting known to the month or year is dated no more precisely', () => {
+    const ctx: CardContext = { language: 'en', tabUrl: 'http://127.0.0.1:3978/', today: '2023-01-02', eventKey: 'follow-up/2022' };
+    const month = renderer.followUpReady(followUpReady({ reason: { kind: 'last-meeting', title: 'SVOM', date: { year: 2022, month: 12, day: null } }, docxUrl: 'http://127.0.0.1:3978/api/follow-up/2022.docx' }), ctx);
+    expect(texts(month)).toContain("The year's last meeting (SVOM, December 2022) has been held, so the follow-up of 2022 can be reviewed.");
+    expect(urls(month)).toEqual([
+      ['Open the follow-up', 'http://127.0.0.1:3978/?view=uppfoljning&year=2022'],
+      ['Download the Word file', 'http://127.0.0.1:3978/api/follow-up/2022.docx'],
+    ]);
+    const year = renderer.followUpReady(followUpReady({ year: 2017, reason: { kind: 'last-meeting', title: '', date: { year: 2017, month: null, day: null } } }), context('sv'));
+    expect(texts(year)).toContain('Årets sista möte (2017, datum anges inte) är hållet, så uppföljningen av 2017 kan granskas.');
+  });
+
+  test('on the configured day, with nothing to correct and no Word address', () => {
+    const card = renderer.followUpReady(followUpReady({ reason: { kind: 'configured-date', date: '2023-01-16' }, problems: 0, docxUrl: null }), context('sv'));
+    expect(texts(card)).toContain('I dag, måndag 2023-01-16, är dagen då uppföljningen av 2022 ska granskas.');
+    expect(texts(card)).toContain('Inget att rätta');
+    expect(urls(card).map(([title]) => title)).toEqual(['Öppna uppföljningen']);
+  });
+});
+
+describe('the meetings list', () => {
+  test('tells how many ärenden each meeting has so far', () => {
+    const card = renderer.meetingsList(
+      { meetings: [meeting(), meeting({ id: '4', key: 'm-4', date: '2023-02-26' })], stale: false, errands: [...threeErrands(), errand({ id: '80', meeting: { key: 'm-4', id: null } })] },
+      context('sv'),
+    );
+    const facts = (card.body as Array<Record<string, unknown>>)
+      .filter((element) => element.type === 'Container')
+      .map((container) => ((container.items as Array<Record<string, unknown>>)[1]?.facts as Array<{ title: string; value: string }>).find((fact) => fact.title === 'Anmälda ärenden')?.value);
+    expect(facts).toEqual(['3', '1']);
   });
 });
 

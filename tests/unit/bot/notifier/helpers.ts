@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdaptiveCard, CardContext, CardRenderer, DeliveryResult, Messenger, TeamRegistry, TeamTarget } from '../../../../bot/contracts';
+import type { AdaptiveCard, CardContext, CardRenderer, DeliveryResult, FollowUpReady, Messenger, TeamRegistry, TeamTarget } from '../../../../bot/contracts';
 import type { BotOptions } from '../../../../src/config';
 import { stockholmInstant } from '../../../../src/domain/dates';
 import type { Due, DueExpiry, DueMeeting } from '../../../../src/domain/types';
@@ -30,6 +30,7 @@ export function botOptions(overrides: Partial<BotOptions> = {}): BotOptions {
     digestSchedule: '0 8 * * 1',
     quietHours: { start: '18:00', end: '07:00' },
     quietWeekends: true,
+    followUpReadyDate: null,
     notifySecret: null,
     defaultLanguage: 'sv',
     ...overrides,
@@ -154,6 +155,7 @@ export const fakeCards: CardRenderer = {
   meetingReminder: (due: DueMeeting, context) => card('meeting', context, `${due.meeting.title} ${due.meeting.date}`),
   expiryNotice: (due: DueExpiry, context) => card('expiry', context, `${due.entry.title} ${due.validTo} (${due.daysLeft})`),
   weeklyDigest: (due: Due, context) => card('digest', context, `${due.meetings.length} meetings, ${due.expiries.length} agreements`),
+  followUpReady: (ready: FollowUpReady, context) => card('follow-up', context, `${ready.year}: ${ready.errands} ärenden`),
 };
 
 /** The 2022 seed list as SharePoint list items (no example meetings: only the one real date). */
