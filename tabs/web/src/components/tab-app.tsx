@@ -91,6 +91,15 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
     [location],
   );
 
+  // A deep link from a bot card opens the tab with its state as Teams' sub-page id
+  // (`view=uppfoljning&year=2017`); it is applied once, when the Teams host is known.
+  const deepLinked = useRef(false);
+  useEffect(() => {
+    if (deepLinked.current || !host.deepLink) return;
+    deepLinked.current = true;
+    update(parseUrlState(`?${host.deepLink.replace(/^\?/, '')}`));
+  }, [host, update]);
+
   const context = useMemo(() => ({ strings, host, showItemIds: state.ids }), [strings, host, state.ids]);
   const view = data.view;
   // SharePoint mode wants the token from the first call; the local API answers without one.

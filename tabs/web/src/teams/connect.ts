@@ -34,6 +34,7 @@ export async function connectHost(): Promise<Host> {
       locale: new URLSearchParams(search).get('lang') ?? context.app.locale ?? fallback.locale,
       theme: themeFromTeams(context.app.theme),
       account: context.user?.id && context.user.tenant?.id ? { userId: context.user.id, tenantId: context.user.tenant.id } : null,
+      deepLink: context.page.subPageId || null,
       onThemeChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

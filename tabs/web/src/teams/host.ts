@@ -25,6 +25,8 @@ export interface Host {
   readonly theme: ThemeName;
   /** The signed-in Teams user (known before any token is asked for), or null outside Teams. */
   readonly account?: Account | null;
+  /** The tab state a deep link asked for (Teams' `page.subPageId`, e.g. `view=avtal`), or null. */
+  readonly deepLink?: string | null;
   /** Subscribes to theme changes; returns an unsubscribe function. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
   /** A Teams SSO token for the tab API, or null outside Teams. */

@@ -106,6 +106,15 @@ describe('Balanslista', () => {
     expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
   });
 
+  it('opens the state a deep link from a card asks for (Teams sub-page id), once', async () => {
+    const host: Host = { ...browserHost({ locale: 'sv-SE', theme: 'light' }), inTeams: true, deepLink: 'view=avtal&sort=name' };
+    const { location } = await renderTab({ host });
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Avtal');
+    expect(location.search).toContain('view=avtal');
+    fireEvent.click(screen.getByRole('tab', { name: 'Möten' }));
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Möten');
+  });
+
   it('links each entry to SharePoint, opened outside Teams when in Teams', async () => {
     const opened: string[] = [];
     const host: Host = { ...browserHost({ locale: 'sv-SE', theme: 'light' }), inTeams: true, openExternal: async (url) => (opened.push(url), true) };
