@@ -28,12 +28,14 @@ const inTeams = window.parent !== window || window.opener !== null;
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
 const kept = !serverDrawn && root !== null && inTeams && keptPage();
+// The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
 const firstPaint: Promise<void> = serverDrawn
   ? afterFirstPaint()
   : kept && root
-    ? import('./teams/early-paint').then((module) => module.paintLastSeen(root))
+    ? import('./teams/early-paint').then((module) => module.paintLastSeen(root)).then(afterFirstPaint)
     : Promise.resolve();
-// First visit inside Teams: fetch the Teams library beside the app, not after it.
-if (!serverDrawn && inTeams && !kept) void import('@microsoft/teams-js');
+// First visit inside Teams: fetch the Teams library (with the early paint's module, cached for
+// the next visit) beside the app, not after it.
+if (!serverDrawn && inTeams && !kept) void import('./teams/early-paint');
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());
