@@ -28,14 +28,10 @@ const inTeams = window.parent !== window || window.opener !== null;
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
 const kept = !serverDrawn && root !== null && inTeams && keptPage();
+// Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
+const early = !serverDrawn && root !== null && inTeams ? import('./teams/early-paint').then((module) => module.startEarly(root, kept)) : null;
 // The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
-const firstPaint: Promise<void> = serverDrawn
-  ? afterFirstPaint()
-  : kept && root
-    ? import('./teams/early-paint').then((module) => module.paintLastSeen(root)).then(afterFirstPaint)
-    : Promise.resolve();
-// First visit inside Teams: fetch the Teams library (with the early paint's module, cached for
-// the next visit) beside the app, not after it.
-if (!serverDrawn && inTeams && !kept) void import('./teams/early-paint');
+// Without one it loads at once, beside the Teams library.
+const firstPaint: Promise<void> = serverDrawn ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint) : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());
