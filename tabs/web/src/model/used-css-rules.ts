@@ -49,8 +49,9 @@ function isStyleRule(rule: CSSRule): rule is CSSStyleRule {
   return 'selectorText' in rule;
 }
 
-function isGroupingRule(rule: CSSRule): rule is CSSGroupingRule {
-  return 'cssRules' in rule && !isStyleRule(rule) && 'conditionText' in rule;
+/** @media and @supports (not @keyframes, whose inner rules are frames, not selectors). */
+function isConditionRule(rule: CSSRule): rule is CSSGroupingRule {
+  return 'cssRules' in rule && !isStyleRule(rule) && ('media' in rule || 'conditionText' in rule);
 }
 
 /** The text of the rules in `rules` that `classes` can match; @media and @supports keep their used inner rules. */
@@ -59,7 +60,7 @@ export function usedRules(rules: Iterable<CSSRule>, classes: Set<string>): strin
   for (const rule of rules) {
     if (isStyleRule(rule)) {
       if (selectorUsed(rule.selectorText, classes)) kept.push(rule.cssText);
-    } else if (isGroupingRule(rule)) {
+    } else if (isConditionRule(rule)) {
       const inner = usedRules(rule.cssRules, classes);
       if (inner.length > 0) kept.push(`${rule.cssText.slice(0, rule.cssText.indexOf('{'))}{${inner.join('\n')}}`);
     } else {
