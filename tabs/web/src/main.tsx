@@ -6,6 +6,7 @@
  * page this browser last drew for the signed-in user is painted while it loads (early-paint.ts).
  */
 import './styles.css';
+import { expectEarlyList } from './teams/early-list';
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -30,8 +31,9 @@ const inTeams = window.parent !== window || window.opener !== null;
 const kept = !serverDrawn && root !== null && inTeams && keptPage();
 // Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
 const early = !serverDrawn && root !== null && inTeams ? import('./teams/early-paint').then((module) => module.startEarly(root, kept)) : null;
+if (early) expectEarlyList(early);
 // The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
 // Without one it loads at once, beside the Teams library.
-const firstPaint: Promise<void> = serverDrawn ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint) : Promise.resolve();
+const firstPaint: Promise<void> = serverDrawn ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint, afterFirstPaint) : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());

@@ -14,10 +14,8 @@ export interface EarlyListRequest {
   response: Promise<Response | null>;
 }
 
-let early: EarlyListRequest | null = null;
-
 /** Asks `GET /api/balance-list` for `account` with `token`; a failure leaves the asking to the app. */
-export function requestListEarly(account: Account, token: Promise<string>, etag: string | null): void {
+export function requestListEarly(account: Account, token: Promise<string>, etag: string | null): EarlyListRequest {
   const response = token
     .then((value) => {
       const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${value}` };
@@ -25,16 +23,30 @@ export function requestListEarly(account: Account, token: Promise<string>, etag:
       return fetch('/api/balance-list', { headers, credentials: 'same-origin' });
     })
     .catch(() => null);
-  early = { account, etag, response };
+  return { account, etag, response };
+}
+
+let pending: Promise<EarlyListRequest | null> | null = null;
+
+/**
+ * Announces the early request (settling once Teams has answered, with null when nothing was
+ * asked), so the app waits for it instead of asking a second time when its code is quicker.
+ */
+export function expectEarlyList(request: Promise<EarlyListRequest | null>): void {
+  pending = request.catch(() => null);
 }
 
 /**
  * The early answer for `account` asked with `etag`, once: the first load uses it, every later one
- * asks again. Null when there is none, or it was asked for someone else or with another ETag.
+ * asks again. It settles with null when there was none, or it was asked for someone else or with
+ * another ETag; null at once when none was announced.
  */
 export function takeEarlyList(account: Account | null, etag: string | null): Promise<Response | null> | null {
-  const taken = early;
-  early = null;
-  if (!taken || !account || taken.account.userId !== account.userId || taken.account.tenantId !== account.tenantId || taken.etag !== etag) return null;
-  return taken.response;
+  const taken = pending;
+  pending = null;
+  if (!taken || !account) return null;
+  return taken.then((early) => {
+    if (!early || early.account.userId !== account.userId || early.account.tenantId !== account.tenantId || early.etag !== etag) return null;
+    return early.response;
+  });
 }

@@ -10,32 +10,37 @@ import { app, authentication } from '@microsoft/teams-js';
 import { languageOf, stringsFor } from '../i18n/strings';
 import { lastSeenStore } from '../model/last-seen';
 import { paintPage } from '../model/last-seen-page';
-import { requestListEarly } from './early-list';
+import { requestListEarly, type EarlyListRequest } from './early-list';
 
 const INIT_TIMEOUT_MS = 1500;
 
-/** Asks for the list at once and, with `paint`, paints the kept page; resolves when it is painted (or will not be). */
-export async function startEarly(container: HTMLElement, paint: boolean): Promise<void> {
+/**
+ * Asks for the list at once and, with `paint`, paints the kept page. Resolves, once painted (or
+ * not to be), with the request made, or null when Teams did not answer or named nobody.
+ */
+export async function startEarly(container: HTMLElement, paint: boolean): Promise<EarlyListRequest | null> {
   try {
     const ready = await Promise.race([
       app.initialize().then(() => true),
       new Promise<false>((resolve) => window.setTimeout(() => resolve(false), INIT_TIMEOUT_MS)),
     ]);
-    if (!ready) return;
+    if (!ready) return null;
     const context = await app.getContext();
     const userId = context.user?.id;
     const tenantId = context.user?.tenant?.id;
-    if (!userId || !tenantId) return;
+    if (!userId || !tenantId) return null;
     const account = { userId, tenantId };
     const storage = browserStorage();
     // With the remembered list's ETag, as the app would ask: an unchanged list is a 304.
-    requestListEarly(account, authentication.getAuthToken(), lastSeenStore(storage, account).read()?.etag ?? null);
-    if (!paint) return;
+    const request = requestListEarly(account, authentication.getAuthToken(), lastSeenStore(storage, account).read()?.etag ?? null);
+    if (!paint) return request;
     const search = window.location.search;
     const strings = stringsFor(languageOf(new URLSearchParams(search).get('lang') ?? context.app.locale));
     paintPage(storage, account, search, container, { title: strings.checkingTitle, body: strings.checkingBody });
+    return request;
   } catch {
     // No Teams after all: the app draws the page and asks for the list itself.
+    return null;
   }
 }
 

@@ -3,7 +3,7 @@
  * token and the remembered ETag, and handed to the app once, only for the same user, tenant and
  * ETag; a failed token leaves the asking to the app.
  */
-import { requestListEarly, takeEarlyList } from '../../../../tabs/web/src/teams/early-list';
+import { expectEarlyList, requestListEarly, takeEarlyList } from '../../../../tabs/web/src/teams/early-list';
 
 const ANNA = { userId: 'a1', tenantId: 't1' };
 
@@ -27,28 +27,44 @@ describe('the early list request', () => {
   });
 
   it('sends the token and the remembered ETag, and hands the answer over once', async () => {
-    requestListEarly(ANNA, Promise.resolve('sso'), '"kept"');
+    expectEarlyList(Promise.resolve(requestListEarly(ANNA, Promise.resolve('sso'), '"kept"')));
     const response = await takeEarlyList({ ...ANNA }, '"kept"');
     expect(response?.status).toBe(304);
     expect(sent).toEqual([{ url: '/api/balance-list', headers: { Accept: 'application/json', Authorization: 'Bearer sso', 'If-None-Match': '"kept"' } }]);
     expect(takeEarlyList(ANNA, '"kept"')).toBeNull();
   });
 
-  it('is not handed to another user or tenant, nor for another ETag', () => {
+  it('waits for Teams when the app is quicker than the early request', async () => {
+    let answer: (request: ReturnType<typeof requestListEarly>) => void = () => undefined;
+    expectEarlyList(new Promise((resolve) => (answer = resolve)));
+    const taken = takeEarlyList(ANNA, null);
+    expect(taken).not.toBeNull();
+    answer(requestListEarly(ANNA, Promise.resolve('sso'), null));
+    expect((await taken)?.status).toBe(304);
+  });
+
+  it('is not handed to another user or tenant, nor for another ETag', async () => {
     for (const [account, etag] of [
       [{ userId: 'b2', tenantId: 't1' }, null],
       [{ userId: 'a1', tenantId: 't2' }, null],
-      [null, null],
       [ANNA, '"other"'],
     ] as const) {
-      requestListEarly(ANNA, Promise.resolve('sso'), null);
-      expect(takeEarlyList(account, etag)).toBeNull();
+      expectEarlyList(Promise.resolve(requestListEarly(ANNA, Promise.resolve('sso'), null)));
+      expect(await takeEarlyList(account, etag)).toBeNull();
     }
+    expectEarlyList(Promise.resolve(requestListEarly(ANNA, Promise.resolve('sso'), null)));
+    expect(takeEarlyList(null, null)).toBeNull();
   });
 
-  it('answers null (the app asks itself) when Teams gives no token', async () => {
-    requestListEarly(ANNA, Promise.reject(new Error('consent required')), null);
+  it('answers null (the app asks itself) when Teams gives no token or named nobody', async () => {
+    expectEarlyList(Promise.resolve(requestListEarly(ANNA, Promise.reject(new Error('consent required')), null)));
+    expect(await takeEarlyList(ANNA, null)).toBeNull();
+    expectEarlyList(Promise.resolve(null));
     expect(await takeEarlyList(ANNA, null)).toBeNull();
     expect(sent).toEqual([]);
+  });
+
+  it('hands nothing over when nothing was asked for early', () => {
+    expect(takeEarlyList(ANNA, null)).toBeNull();
   });
 });
