@@ -14,6 +14,7 @@ export const EARLY_MODULE = 'src/teams/early-paint.ts';
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  isEntry?: boolean;
 }
 
 /** `<link rel="modulepreload">` tags for the early module and what it imports; empty without a manifest. */
@@ -24,7 +25,8 @@ export function teamsPreloadLinks(distDir: string): string {
   const files: string[] = [];
   const visit = (key: string) => {
     const chunk = manifest[key];
-    if (!chunk || files.includes(chunk.file)) return;
+    // The page's own entry script is already in the page.
+    if (!chunk || chunk.isEntry || files.includes(chunk.file)) return;
     files.push(chunk.file);
     for (const imported of chunk.imports ?? []) visit(imported);
   };

@@ -14,7 +14,7 @@ import { webApp } from '../../../../tabs/api/web-app';
 
 const MANIFEST = {
   'index.html': { file: 'assets/index-a1.js', isEntry: true },
-  [EARLY_MODULE]: { file: 'assets/early-paint-b2.js', isDynamicEntry: true, imports: ['_teams-c3.js', '_shared-d4.js'] },
+  [EARLY_MODULE]: { file: 'assets/early-paint-b2.js', isDynamicEntry: true, imports: ['_teams-c3.js', '_shared-d4.js', 'index.html'] },
   '_teams-c3.js': { file: 'assets/teams-c3.js', imports: ['_shared-d4.js'] },
   '_shared-d4.js': { file: 'assets/shared-d4.js' },
   'src/start.tsx': { file: 'assets/start-e5.js', isDynamicEntry: true, imports: ['_shared-d4.js'] },
@@ -48,7 +48,7 @@ describe('the tab page in SharePoint mode', () => {
     rmSync(join(dist, '..'), { recursive: true, force: true });
   });
 
-  it('names the early module and its imports once each, not the app', () => {
+  it('names the early module and its imports once each, not the app or the entry script', () => {
     expect(teamsPreloadLinks(dist)).toBe(
       '<link rel="modulepreload" crossorigin href="/assets/early-paint-b2.js">' +
         '<link rel="modulepreload" crossorigin href="/assets/teams-c3.js">' +
