@@ -31,13 +31,17 @@ export async function startEarly(container: HTMLElement, paint: boolean): Promis
     if (!userId || !tenantId) return null;
     const account = { userId, tenantId };
     const storage = browserStorage();
+    // Teams answers the token request while the kept page is painted.
+    const token = authentication.getAuthToken();
+    // Handled by the request below; this only keeps a refusal from being reported as unhandled.
+    token.catch(() => undefined);
+    if (paint) {
+      const search = window.location.search;
+      const strings = stringsFor(languageOf(new URLSearchParams(search).get('lang') ?? context.app.locale));
+      paintPage(storage, account, search, container, { title: strings.checkingTitle, body: strings.checkingBody });
+    }
     // With the remembered list's ETag, as the app would ask: an unchanged list is a 304.
-    const request = requestListEarly(account, authentication.getAuthToken(), lastSeenStore(storage, account).read()?.etag ?? null);
-    if (!paint) return request;
-    const search = window.location.search;
-    const strings = stringsFor(languageOf(new URLSearchParams(search).get('lang') ?? context.app.locale));
-    paintPage(storage, account, search, container, { title: strings.checkingTitle, body: strings.checkingBody });
-    return request;
+    return requestListEarly(account, token, lastSeenStore(storage, account).read()?.etag ?? null);
   } catch {
     // No Teams after all: the app draws the page and asks for the list itself.
     return null;
