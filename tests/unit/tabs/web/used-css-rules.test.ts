@@ -24,7 +24,10 @@ describe('usedRules', () => {
   });
 
   it('keeps rules whose classes are all in the page and drops the others', () => {
-    const rules = usedRules(sheet('.f1 { color: red; } .f1.f9 { color: blue; } .f9 { color: green; } .f2:hover > .fui-Text { color: black; } body { margin: 0; }').cssRules, classes);
+    const rules = usedRules(
+      sheet('.f1 { color: red; } .f1.f9 { color: blue; } .f9 { color: green; } .f2:hover > .fui-Text { color: black; } body { margin: 0; }').cssRules,
+      classes,
+    );
     expect(rules).toEqual(['.f1 {color: red;}', '.f2:hover > .fui-Text {color: black;}', 'body {margin: 0;}']);
   });
 
@@ -34,7 +37,10 @@ describe('usedRules', () => {
   });
 
   it('keeps the used rules inside @media, and drops an @media block with none', () => {
-    const rules = usedRules(sheet('@media (forced-colors: active) { .f1 { color: red; } .f9 { color: blue; } } @media print { .f9 { color: green; } }').cssRules, classes);
+    const rules = usedRules(
+      sheet('@media (forced-colors: active) { .f1 { color: red; } .f9 { color: blue; } } @media print { .f9 { color: green; } }').cssRules,
+      classes,
+    );
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatch(/^@media \(forced-colors: active\) ?\{\.f1 \{color: red;\}\}$/);
   });
