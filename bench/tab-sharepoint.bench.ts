@@ -17,7 +17,7 @@ import { CHROMIUM } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';
 import type { SeedItem } from '../tests/fakes/fake-graph';
 import { startFakeTenant } from '../tests/fakes/fake-tenant';
-import { fakeTeamsHostScript, type FakeTeamsUser } from '../tests/e2e/support/fake-teams-host';
+import { fakeTeamsCdn, fakeTeamsHostScript, type FakeTeamsUser } from '../tests/e2e/support/fake-teams-host';
 import { serveStatic, staticPage } from './support/static-page';
 
 const RUNS = 7;
@@ -42,7 +42,10 @@ async function visit(context: BrowserContext, url: string, selector: string): Pr
 /** A first visit in a fresh profile, then a repeat visit in the same one (HTTP cache and storage kept). */
 async function firstAndRepeat(browser: Browser, url: string, selector: string, user: FakeTeamsUser | null): Promise<[number, number]> {
   const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
-  if (user) await context.addInitScript(fakeTeamsHostScript(user));
+  if (user) {
+    await context.addInitScript(fakeTeamsHostScript(user));
+    await fakeTeamsCdn(context);
+  }
   try {
     const first = await visit(context, url, selector);
     const repeat = await visit(context, url, selector);

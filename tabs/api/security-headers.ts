@@ -18,13 +18,19 @@ export const FRAME_ANCESTORS = [
   'https://outlook-sdf.office365.com',
 ];
 
+/** Where teams-js reads its list of valid host origins (validDomains.json); data, never script. */
+export const TEAMS_JS_ORIGINS_CDN = 'https://res.cdn.office.net';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js (2.x) fetches Microsoft's list of valid Teams and Microsoft 365 host origins from
+  // this CDN when it loads, so that hosts added after our build are recognised; blocked, it
+  // logs a CSP error on every page and falls back to the list built into it.
+  `connect-src 'self' ${TEAMS_JS_ORIGINS_CDN}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

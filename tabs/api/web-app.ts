@@ -16,6 +16,7 @@ import type { SnapshotProvider } from '../../src/snapshot/types';
 import { isLoopbackAddress } from '../../src/loopback';
 import { jsonForHtml } from './page-html';
 import { pageRendererLoader, type LoadPageRenderer } from './page-renderer';
+import { teamsPreloadLinks } from './teams-preload';
 
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -48,6 +49,14 @@ export interface FirstViewOptions {
   logger: Logger;
 }
 
+/** The stylesheet (a few kB) goes into the page: the first paint then waits for one response, not two. */
+function inlineStylesheets(html: string, distDir: string): string {
+  return html.replace(/<link rel="stylesheet"[^>]*href="\/assets\/([\w.-]+\.css)"[^>]*>/g, (link, name: string) => {
+    const css = join(distDir, 'assets', name);
+    return existsSync(css) ? `<style>${readFileSync(css, 'utf8').replace(/<\//g, '<\\/')}</style>` : link;
+  });
+}
+
 /** The page index.html drawn with the list, and the list as data; the template is read again when rebuilt. */
 function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: FirstViewOptions) {
   const log = deps.logger.child({ module: 'tab-first-view' });
@@ -58,11 +67,7 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
     const file = join(distDir, 'index.html');
     const mtimeMs = statSync(file).mtimeMs;
     if (template?.mtimeMs !== mtimeMs) {
-      // The stylesheet (a few kB) goes into the page: the first paint then waits for one response, not two.
-      const html = readFileSync(file, 'utf8').replace(/<link rel="stylesheet"[^>]*href="\/assets\/([\w.-]+\.css)"[^>]*>/g, (link, name: string) => {
-        const css = join(distDir, 'assets', name);
-        return existsSync(css) ? `<style>${readFileSync(css, 'utf8').replace(/<\//g, '<\\/')}</style>` : link;
-      });
+      const html = inlineStylesheets(readFileSync(file, 'utf8'), distDir);
       const marker = '<div id="root"></div>';
       const at = html.indexOf(marker);
       const headEnd = html.indexOf('</head>');
@@ -116,6 +121,24 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
   };
 }
 
+/**
+ * The tab's page without a first view (SharePoint mode): index.html with its stylesheet inlined
+ * (one response before the first paint, not two) and preload hints for the Teams start-up
+ * modules; read again when rebuilt.
+ */
+function plainPage(distDir: string) {
+  let page: { mtimeMs: number; html: string; gzipped: Buffer } | null = null;
+  return () => {
+    const file = join(distDir, 'index.html');
+    const mtimeMs = statSync(file).mtimeMs;
+    if (page?.mtimeMs !== mtimeMs) {
+      const html = inlineStylesheets(readFileSync(file, 'utf8'), distDir).replace('</head>', `${teamsPreloadLinks(distDir)}</head>`);
+      page = { mtimeMs, html, gzipped: gzipSync(html) };
+    }
+    return page;
+  };
+}
+
 /** Where the server renderer is built, beside the web app's dist. */
 export function defaultSsrDir(distDir: string): string {
   return join(dirname(distDir), 'dist-ssr');
@@ -124,6 +147,7 @@ export function defaultSsrDir(distDir: string): string {
 export function webApp(options: { distDir?: string; firstView?: FirstViewOptions } = {}): Router {
   const distDir = options.distDir ?? defaultWebDist();
   const render = options.firstView ? pageRenderer(distDir, pageRendererLoader(defaultSsrDir(distDir)), options.firstView) : null;
+  const plain = plainPage(distDir);
   const router = express.Router();
   const built = () => existsSync(join(distDir, 'index.html'));
 
@@ -172,6 +196,13 @@ export function webApp(options: { distDir?: string; firstView?: FirstViewOptions
         res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding, Accept-Language' }).send(body);
         return;
       }
+    }
+    if (withFirstView && !render) {
+      const { html, gzipped } = plain();
+      res.set({ 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' });
+      if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(gzipped);
+      else res.send(html);
+      return;
     }
     res.sendFile(join(distDir, file));
   };

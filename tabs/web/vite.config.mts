@@ -19,6 +19,8 @@ export default defineConfig({
     // Keeps the module-preload polyfill (an inline script) out of the HTML.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // tabs/api reads it to name the Teams start-up modules in the page's preload hints.
+    manifest: true,
     rollupOptions: {
       input: { index: resolve(root, 'index.html'), 'auth-end': resolve(root, 'auth-end.html') },
       // Fluent UI marks its modules "use client" (for server components); meaningless in this bundle.

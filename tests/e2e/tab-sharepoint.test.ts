@@ -12,7 +12,7 @@ import { createServer, type AppServer } from '../../app/server';
 import type { SeedItem } from '../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
 import { describeWithBrowser, launch, type Browser } from './support/browser';
-import { fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
+import { fakeTeamsCdn, fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
 jest.setTimeout(90_000);
@@ -51,11 +51,19 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     const anna = await user('anna@contoso.onmicrosoft.com');
     const context = browser.context;
     await context.addInitScript(fakeTeamsHostScript(anna));
+    await fakeTeamsCdn(context);
     const first = await context.newPage();
+    const problems: string[] = [];
+    first.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    first.on('pageerror', (error) => problems.push(error.message));
     await first.goto(`${url}/tab`);
     await first.locator(ROWS).first().waitFor();
     expect(await first.locator('[data-testid="checking"]').count()).toBe(0);
     await first.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+    // teams-js's fetch of its host list is allowed by the CSP: no errors on the console.
+    expect(problems).toEqual([]);
     await first.close();
 
     // The API is held back, so the remembered page can be looked at before it answers.

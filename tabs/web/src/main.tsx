@@ -6,6 +6,7 @@
  * page this browser last drew for the signed-in user is painted while it loads (early-paint.ts).
  */
 import './styles.css';
+import { expectEarlyList } from './teams/early-list';
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -28,12 +29,11 @@ const inTeams = window.parent !== window || window.opener !== null;
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
 const kept = !serverDrawn && root !== null && inTeams && keptPage();
-const firstPaint: Promise<void> = serverDrawn
-  ? afterFirstPaint()
-  : kept && root
-    ? import('./teams/early-paint').then((module) => module.paintLastSeen(root))
-    : Promise.resolve();
-// First visit inside Teams: fetch the Teams library beside the app, not after it.
-if (!serverDrawn && inTeams && !kept) void import('@microsoft/teams-js');
+// Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
+const early = !serverDrawn && root !== null && inTeams ? import('./teams/early-paint').then((module) => module.startEarly(root, kept)) : null;
+if (early) expectEarlyList(early);
+// The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
+// Without one it loads at once, beside the Teams library.
+const firstPaint: Promise<void> = serverDrawn ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint, afterFirstPaint) : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());

@@ -17,6 +17,7 @@ import { forgetPage, savePage } from './model/last-seen-page';
 import { Page } from './ssr/page';
 import type { PageData } from './ssr/page-data';
 import { connectHost } from './teams/connect';
+import { takeEarlyList } from './teams/early-list';
 import { browserHost, type Host } from './teams/host';
 
 /** `?poll=<seconds>` shortens the polling interval (kiosk screens, tests); never below 2 s. */
@@ -102,10 +103,12 @@ export async function start(): Promise<void> {
     onConfirmed = () => requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, window.location.search, container), 0));
   }
   const remembered: LastSeen | null = store?.read() ?? null;
+  const etag = data?.etag ?? remembered?.etag ?? null;
   const client = createClient({
     getToken: async () => (await hostReady).getAuthToken(),
-    etag: data?.etag ?? remembered?.etag ?? null,
+    etag,
     tokenFirst: host?.inTeams === true,
+    firstResponse: data ? null : takeEarlyList(account, etag),
   });
   const page = (pageHost: Host, onMounted?: () => void) => (
     <Page

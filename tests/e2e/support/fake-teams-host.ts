@@ -4,6 +4,8 @@
  * (initialize, getContext, authentication.getAuthToken) as the page's opener, answering as
  * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
  */
+import type { BrowserContext } from 'playwright-core';
+
 export interface FakeTeamsUser {
   token: string;
   userObjectId: string;
@@ -43,4 +45,19 @@ export function fakeTeamsHostScript(user: FakeTeamsUser): string {
   };
   Object.defineProperty(window, 'opener', { get: opener, configurable: true });
 })();`;
+}
+
+/**
+ * Microsoft's CDN list of valid host origins, which teams-js fetches when it loads (the page's
+ * CSP allows it), answered here as the CDN would (real-shaped, CORS open) instead of the internet.
+ */
+export async function fakeTeamsCdn(context: BrowserContext): Promise<void> {
+  await context.route('https://res.cdn.office.net/teams-js/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', 'outlook.office.com', '*.office.com'] }),
+    }),
+  );
 }

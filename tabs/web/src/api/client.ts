@@ -62,13 +62,22 @@ export function createClient(options: {
   etag?: string | null;
   /** Inside Teams in SharePoint mode the API always wants a token: send it from the first call. */
   tokenFirst?: boolean;
+  /**
+   * The answer to a request already made as this client's first would be (same user, same ETag;
+   * teams/early-list.ts): the first load uses it instead of asking again. Null: ask after all.
+   */
+  firstResponse?: Promise<Response | null> | null;
 }): BalanceListClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   // The ETag of the list the page came with, if any: the first poll is then a 304.
   let etag: string | null = options.etag ?? null;
   let needsToken = options.tokenFirst ?? false;
+  let early = options.firstResponse ?? null;
 
   const request = async (): Promise<Response> => {
+    const answered = early ? await early : null;
+    early = null;
+    if (answered) return answered;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (etag) headers['If-None-Match'] = etag;
     if (needsToken) {

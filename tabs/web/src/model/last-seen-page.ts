@@ -8,6 +8,7 @@
  */
 import type { Account } from '../teams/host';
 import type { KeyValueStorage } from './last-seen';
+import { classesIn, usedRules } from './used-css-rules';
 
 const VERSION = 1;
 
@@ -35,14 +36,17 @@ export function lastSeenPageKey(account: Account): string {
 // Fluent UI's rules: Griffel's buckets and each FluentProvider's theme variables.
 const FLUENT_STYLES = 'style[data-make-styles-bucket], style[id^="fui-"]';
 
-function copyStyles(document: Document): StyleSheetCopy[] {
-  return [...document.querySelectorAll<HTMLStyleElement>(FLUENT_STYLES)].map((element) => ({
-    bucket: element.dataset.makeStylesBucket ?? null,
-    id: element.id || null,
-    media: element.media || null,
+/** Fluent's rules that the kept markup uses (a fraction of all Fluent has inserted), per style element. */
+function copyStyles(container: HTMLElement): StyleSheetCopy[] {
+  const classes = classesIn(container);
+  const copies: StyleSheetCopy[] = [];
+  for (const element of container.ownerDocument.querySelectorAll<HTMLStyleElement>(FLUENT_STYLES)) {
     // Griffel inserts rules through the CSSOM, so the element's text is empty: read the rules.
-    css: element.sheet ? [...element.sheet.cssRules].map((rule) => rule.cssText).join('\n') : (element.textContent ?? ''),
-  }));
+    const css = element.sheet ? usedRules(element.sheet.cssRules, classes).join('\n') : (element.textContent ?? '');
+    if (css === '') continue;
+    copies.push({ bucket: element.dataset.makeStylesBucket ?? null, id: element.id || null, media: element.media || null, css });
+  }
+  return copies;
 }
 
 /** Keeps what `container` shows now for `account` at `search`; storage problems keep nothing. */
@@ -53,7 +57,7 @@ export function savePage(storage: KeyValueStorage | null, account: Account, sear
     tenantId: account.tenantId,
     search,
     html: container.innerHTML,
-    styles: copyStyles(container.ownerDocument),
+    styles: copyStyles(container),
   };
   try {
     storage?.setItem(lastSeenPageKey(account), JSON.stringify(page));

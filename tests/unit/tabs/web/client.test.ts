@@ -65,4 +65,21 @@ describe('createClient', () => {
     await expect(client.load()).rejects.toMatchObject({ code: 'sign-in-unavailable', status: 503 });
     await expect(client.load()).rejects.toBeInstanceOf(ApiError);
   });
+
+  it('takes an answer already asked for as its first load, and asks itself from then on', async () => {
+    const { calls, fetch } = fakeFetch([() => new Response(null, { status: 304 })]);
+    const early = Promise.resolve(new Response(JSON.stringify({ entries: [1] }), { status: 200, headers: { ETag: '"early"' } }));
+    const client = createClient({ getToken: async () => 'sso', fetch, tokenFirst: true, firstResponse: early });
+    expect(await client.load()).toEqual({ changed: true, view: { entries: [1] }, etag: '"early"' });
+    expect(calls).toHaveLength(0);
+    expect(await client.load()).toEqual({ changed: false });
+    expect(calls[0]?.headers).toMatchObject({ Authorization: 'Bearer sso', 'If-None-Match': '"early"' });
+  });
+
+  it('asks itself when the early request could not be made', async () => {
+    const { calls, fetch } = fakeFetch([json(200, { entries: [] }, { ETag: '"v1"' })]);
+    const client = createClient({ getToken: async () => 'sso', fetch, tokenFirst: true, firstResponse: Promise.resolve(null) });
+    expect(await client.load()).toEqual({ changed: true, view: { entries: [] }, etag: '"v1"' });
+    expect(calls).toHaveLength(1);
+  });
 });

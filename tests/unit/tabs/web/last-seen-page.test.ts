@@ -31,8 +31,13 @@ const PAGE =
   '<main><div id="view-panel"><h2>Balanslista</h2><div><form role="search"><input name="q"></form><div data-group-key="g1">&lt;b&gt;Grupp&lt;/b&gt;</div></div></div></main></div>';
 
 function keep(storage: MemoryStorage, search = '') {
-  document.head.innerHTML = '<style data-make-styles-bucket="d"></style><style id="fui-FluentProvider_r_0_">.x { color: red; }</style><style>.page-own { margin: 0; }</style>';
-  (document.head.querySelector('style[data-make-styles-bucket]') as HTMLStyleElement).sheet?.insertRule('.f1 { color: blue; }');
+  document.head.innerHTML =
+    '<style data-make-styles-bucket="d"></style><style data-make-styles-bucket="h"></style><style id="fui-FluentProvider_r_0_">.app-root { color: red; } .other-provider { color: green; }</style><style>.page-own { margin: 0; }</style>';
+  const [bucket, hover] = [...document.head.querySelectorAll<HTMLStyleElement>('style[data-make-styles-bucket]')];
+  bucket?.sheet?.insertRule('.f2 { color: gray; }');
+  bucket?.sheet?.insertRule('.tab-line { color: blue; }');
+  // Rules for classes the kept page does not use are left behind, and so is a bucket with only those.
+  hover?.sheet?.insertRule('.f3:hover { color: black; }');
   const drawn = document.createElement('div');
   drawn.innerHTML = PAGE;
   savePage(storage, ANNA, search, drawn);
@@ -40,7 +45,7 @@ function keep(storage: MemoryStorage, search = '') {
 }
 
 describe('the page kept for a repeat visit', () => {
-  it('paints it read-only under a notice, with Fluent UI style rules back in the head', () => {
+  it('paints it read-only under a notice, with the Fluent UI style rules it uses back in the head', () => {
     const storage = new MemoryStorage();
     keep(storage, '?view=balanslista');
     const root = document.createElement('div');
@@ -52,8 +57,8 @@ describe('the page kept for a repeat visit', () => {
     expect((root.querySelector('form')?.parentElement as HTMLElement).inert).toBe(true);
     const buckets = [...document.head.querySelectorAll('style')].map((style) => [style.dataset.makeStylesBucket ?? style.id, style.textContent]);
     expect(buckets).toEqual([
-      ['d', '.f1 {color: blue;}'],
-      ['fui-FluentProvider_r_0_', '.x {color: red;}'],
+      ['d', '.tab-line {color: blue;}'],
+      ['fui-FluentProvider_r_0_', '.app-root {color: red;}'],
     ]);
   });
 
