@@ -2,8 +2,10 @@
  * The balance list's sections as data: their names, order and periods come from the list of
  * sections the secretariat edits, so next year's revised list needs no new code.
  */
-import { SECTION_ORDER } from './tree';
 import type { Section } from './types';
+
+/** The sections of the 2022 list in the order the document prints them. */
+export const SECTION_ORDER: readonly Section[] = ['goals', 'priorities', 'strategy', 'several', 'agreements'];
 
 /** One section of a balance list, e.g. "SVOM:s prioriterade områden 2019-2022". */
 export interface SectionDefinition {
@@ -22,6 +24,11 @@ export interface SectionDefinition {
   agreements: boolean;
   /** A line printed under the heading, as written (e.g. where agreements are published). */
   description: string;
+  /**
+   * True for the 2022 list's five sections used when there is no list of sections: their headings
+   * then have words in each language of the app; other sections' headings are data.
+   */
+  builtIn?: boolean;
 }
 
 /** The first and last year of a period written "2019-2022", "2019–2022" or "2017"; nulls otherwise. */
@@ -59,6 +66,7 @@ export function builtInSections(names: Readonly<Record<Section, string>>): Secti
       ...parsePeriod(periodText),
       agreements: key === 'agreements',
       description: '',
+      builtIn: true,
     };
   });
 }

@@ -11,6 +11,7 @@ import type { BalanceListView } from '../../src/view-model';
 import { daysBetween, formatClock, formatInstant } from '../web/src/format';
 import { languageOf, stringsFor, type Strings } from '../web/src/i18n/strings';
 import { countMatches, filterTree, groupsIn, type FilteredNode } from '../web/src/model/filter';
+import { sectionDomId, sectionHeading } from '../web/src/model/section-heading';
 import { buildTree } from '../web/src/model/tree';
 import { ENTRY_STATUSES, formatUrlState, parseUrlState, VIEWS, type UrlState } from '../web/src/model/url-state';
 
@@ -84,11 +85,11 @@ function option(value: string, label: string, selected: string | null): string {
 }
 
 function filterForm(view: BalanceListView, state: UrlState, strings: Strings, shown: number, search: string): string {
-  const tree = buildTree(view.entries);
+  const tree = buildTree(view.entries, view.sections);
   const areas = tree
     .map(
       (section) =>
-        `<optgroup label="${escapeHtml(strings.sections[section.section])}">${section.roots
+        `<optgroup label="${escapeHtml(sectionHeading(section.section, view.sections, strings.sections))}">${section.roots
           .map((root) => option(root.entry.key, root.entry.title || strings.untitled, state.area))
           .join('')}</optgroup>`,
     )
@@ -118,12 +119,12 @@ function filterForm(view: BalanceListView, state: UrlState, strings: Strings, sh
 }
 
 function balanceList(view: BalanceListView, state: UrlState, strings: Strings, search: string): string {
-  const filtered = filterTree(buildTree(view.entries), state, strings);
+  const filtered = filterTree(buildTree(view.entries, view.sections), state, strings);
   const shown = filtered.reduce((sum, section) => sum + section.roots.reduce((inner, root) => inner + countMatches(root), 0), 0);
   const sections = filtered
     .map(
       (section) =>
-        `<section class="bl-section" aria-labelledby="section-${section.section}"><h3 id="section-${section.section}" class="bl-section-heading">${escapeHtml(strings.sections[section.section])}</h3>${section.roots
+        `<section class="bl-section" aria-labelledby="${sectionDomId(section.section)}"><h3 id="${sectionDomId(section.section)}" class="bl-section-heading">${escapeHtml(sectionHeading(section.section, view.sections, strings.sections))}</h3>${section.roots
           .map(
             (root) =>
               `<div class="bl-group" data-group-key="${escapeHtml(root.entry.key)}"><h4 class="bl-group-heading"><span class="bl-toggle"><span aria-hidden="true" class="bl-chevron bl-chevron-open">›</span><span>${escapeHtml(
