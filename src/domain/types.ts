@@ -4,7 +4,6 @@
  * Every date here is a calendar date in Europe/Stockholm written `YYYY-MM-DD`
  * (see `CalendarDate`); instants never cross into the domain.
  */
-import type { SectionDefinition } from './sections';
 
 /** A calendar date in Europe/Stockholm, `YYYY-MM-DD`. */
 export type CalendarDate = string;
@@ -161,6 +160,30 @@ export interface Problem {
 
 /** Derived state of an agreement on a given date. */
 export type AgreementState = 'active' | 'expiring' | 'expired' | 'unknown';
+
+/** One section of a balance list, e.g. "SVOM:s prioriterade områden 2019-2022". */
+export interface SectionDefinition {
+  /** Stable key entries refer to (e.g. "priorities", "svom-strategiska-omraden-2017"). */
+  key: string;
+  /** The heading as printed. */
+  name: string;
+  /** Position among the sections, ascending. */
+  order: number;
+  /** The period as written ("2019-2022"); '' when the section has none. */
+  periodText: string;
+  /** First and last year of the period when they can be told from it. */
+  fromYear: number | null;
+  toYear: number | null;
+  /** Whether the section lists agreements (their state at year end is reported). */
+  agreements: boolean;
+  /** A line printed under the heading, as written (e.g. where agreements are published). */
+  description: string;
+  /**
+   * True for the 2022 list's five sections used when there is no list of sections: their headings
+   * then have words in each language of the app; other sections' headings are data.
+   */
+  builtIn?: boolean;
+}
 
 /** The whole list as the domain understands it. */
 export interface BalanceList {

@@ -8,7 +8,7 @@
 import { forumMeetingKind, type ErrandKind, type ErrandStatus, type ForumMeetingKind } from '../domain/errands';
 import type { ForumListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
-import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './schema';
+import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './column-types';
 
 /** The follow-up's own lists. */
 export type FollowUpListKey = ForumListName;

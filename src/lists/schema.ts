@@ -9,57 +9,12 @@
 import type { EntryKind, EntryStatus, RevisionStatus, Section } from '../domain/types';
 import type { ListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
+import type { ListDefinition, PlainColumn } from './column-types';
 import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './errands-schema';
 
 export { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 
-export type ColumnType =
-  | 'text'
-  | 'note'
-  | 'choice'
-  | 'multiChoice'
-  | 'dateOnly'
-  | 'dateTime'
-  | 'number'
-  | 'boolean'
-  | 'hyperlink';
-
-interface ColumnBase {
-  /** Internal name, as Graph returns it under `fields`. */
-  name: string;
-  /** Display name in SharePoint (Swedish). */
-  displayName: string;
-  type: ColumnType;
-  required: boolean;
-  /** Indexed in SharePoint (needed for filtering large lists). */
-  indexed: boolean;
-  /** What the column is for (README). */
-  description: string;
-}
-
-export interface PlainColumn extends ColumnBase {
-  type: Exclude<ColumnType, 'choice' | 'multiChoice'>;
-  /** Values must be unique across the list. */
-  unique?: boolean;
-}
-
-export interface ChoiceColumn<T extends string = string> extends ColumnBase {
-  type: 'choice' | 'multiChoice';
-  /** Swedish display text → domain value. The order is the order shown in SharePoint. */
-  values: ReadonlyArray<readonly [text: string, value: T]>;
-  /** Whether SharePoint accepts values outside `values` ("fill-in"). */
-  allowFillIn: boolean;
-}
-
-export type Column = PlainColumn | ChoiceColumn;
-
-export interface ListDefinition {
-  list: ListName;
-  /** Default display name of the list on the site (overridable by configuration). */
-  displayName: string;
-  description: string;
-  columns: Column[];
-}
+export type { ChoiceColumn, Column, ColumnType, ListDefinition, PlainColumn } from './column-types';
 
 export const SECTION_CHOICES = [
   ['Mål för gemensam hälso- och sjukvårdspolitik 2014-2025', 'goals'],
