@@ -62,11 +62,20 @@ export function mapSections(items: readonly ListItem[]): { sections: SectionDefi
   return { sections: sections.sort(compareSections), problems };
 }
 
-/** The section a written Section value names (its key or its heading, ignoring case and spacing). */
+/**
+ * The section a written Section value names (its key or its heading, ignoring case and spacing).
+ * A heading of the 2022 list's five also names the section whose key is that built-in key
+ * ("SVOM:s prioriterade områden 2019-2022" → `priorities`): entries written with the old heading
+ * follow a section whose period was renamed in the list of sections.
+ */
 export function sectionResolver(sections: readonly SectionDefinition[]): (written: string) => SectionDefinition | null {
   const byText = new Map<string, SectionDefinition>();
   for (const section of sections) {
     for (const text of [section.key, section.name]) if (!byText.has(fold(text))) byText.set(fold(text), section);
+  }
+  for (const [text, key] of SECTION_CHOICES) {
+    const section = byText.get(fold(key));
+    if (section !== undefined && !byText.has(fold(text))) byText.set(fold(text), section);
   }
   return (written) => byText.get(fold(written)) ?? null;
 }

@@ -68,4 +68,15 @@ describe('the view\'s data-quality problems', () => {
     expect(fromList.view.entries.map((entry) => entry.section)).toEqual(['prio-2023']);
     expect(fromList.view.problems).toEqual([]);
   });
+
+  it('keeps entries written with a 2022 heading under the section whose period was renamed (same key)', async () => {
+    const { view } = await snapshotOf({
+      balance,
+      meetings: [],
+      sections: [item('1', { Title: 'SVOM:s prioriterade områden 2023-2026', SectionKey: 'priorities', SortOrder: 1, Period: '2023-2026' })],
+    });
+    expect(view.entries.map((entry) => entry.section)).toEqual(['priorities']);
+    expect(view.sections.map((section) => section.name)).toEqual(['SVOM:s prioriterade områden 2023-2026']);
+    expect(view.problems).toEqual([]);
+  });
 });
