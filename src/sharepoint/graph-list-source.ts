@@ -103,7 +103,8 @@ export class GraphListSource implements ListSource {
   constructor(
     private readonly client: Client,
     private readonly options: SharePointOptions,
-    deps: { logger: Logger; pageSize?: number },
+    /** `now` times the look-up again of lists missing on the site (default `Date.now`). */
+    deps: { logger: Logger; pageSize?: number; now?: () => number },
   ) {
     this.log = deps.logger.child({ module: 'graph-list-source' });
     this.site = new SiteResolver(client, options, deps);

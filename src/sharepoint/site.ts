@@ -6,7 +6,9 @@
  *
  * The balance list and the meetings list must exist. The forum's year's lists (ärenden, forum
  * profile, sections) may not exist yet on a site provisioned before them: they are then reported
- * as missing (once in the log) and everything else works as before.
+ * as missing (in the log when that changes) and everything else works as before. While some are
+ * missing, the lists are looked up again every `MISSING_LIST_RECHECK_MS`, so lists provisioned
+ * while the app runs are picked up without a restart.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
@@ -30,6 +32,9 @@ export interface ResolvedSite {
   /** The forum's year's lists that do not exist on the site (not provisioned yet). */
   missing: ForumListName[];
 }
+
+/** How often a site with missing lists is looked at again (one `$batch` request each time). */
+export const MISSING_LIST_RECHECK_MS = 10 * 60 * 1000;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_SETTING: Record<ListName, string> = {
@@ -64,15 +69,20 @@ export function listLookupPath(siteId: string, list: string): string {
 
 export class SiteResolver {
   private resolved: ResolvedSite | null = null;
+  private resolvedAt = 0;
+  /** The missing lists as last logged, so the warning is given once, not on every look-up. */
+  private reportedMissing = '';
   private pending: Promise<ResolvedSite> | null = null;
   private readonly log: Logger;
+  private readonly now: () => number;
 
   constructor(
     private readonly client: Client,
     private readonly options: SharePointOptions,
-    deps: { logger: Logger },
+    deps: { logger: Logger; now?: () => number },
   ) {
     this.log = deps.logger.child({ module: 'sharepoint-site' });
+    this.now = deps.now ?? Date.now;
   }
 
   /** What the configuration names as the site, for messages. */
@@ -86,7 +96,8 @@ export class SiteResolver {
 
   /** The site and its lists; looked up on the first call, then cached. */
   resolve(): Promise<ResolvedSite> {
-    if (this.resolved) return Promise.resolve(this.resolved);
+    const recheck = this.resolved !== null && this.resolved.missing.length > 0 && this.now() - this.resolvedAt >= MISSING_LIST_RECHECK_MS;
+    if (this.resolved && !recheck) return Promise.resolve(this.resolved);
     this.pending ??= this.lookUp().finally(() => {
       this.pending = null;
     });
@@ -99,7 +110,8 @@ export class SiteResolver {
   }
 
   private async lookUp(): Promise<ResolvedSite> {
-    const site = await this.lookUpSite();
+    // A look-up again for missing lists keeps the site found before.
+    const site = this.resolved ? { id: this.resolved.id, webUrl: this.resolved.webUrl } : await this.lookUpSite();
     const settled = await batchGetSettled(
       this.client,
       LIST_NAMES.map((name) => ({
@@ -120,6 +132,10 @@ export class SiteResolver {
     });
     const lists = found as ResolvedSite['lists'];
     this.resolved = { id: site.id, webUrl: site.webUrl, lists, missing };
+    this.resolvedAt = this.now();
+    const missingNow = missing.join();
+    if (missingNow === this.reportedMissing) return this.resolved;
+    this.reportedMissing = missingNow;
     this.log.info({ siteId: site.id, lists: Object.fromEntries(Object.entries(found).map(([name, list]) => [name, list.id])) }, 'SharePoint site and lists found');
     if (missing.length > 0) {
       this.log.warn(

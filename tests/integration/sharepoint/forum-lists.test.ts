@@ -8,7 +8,9 @@ import { dataQualityProblems } from '../../../src/domain/errands';
 import { createLogger } from '../../../src/logger';
 import { mapForumData } from '../../../src/lists/errands-mapping';
 import { mapListData } from '../../../src/lists/mapping';
+import { LISTS } from '../../../src/lists/schema';
 import { GraphListSource } from '../../../src/sharepoint/graph-list-source';
+import { MISSING_LIST_RECHECK_MS } from '../../../src/sharepoint/site';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { harness, sharePointOptions } from './graph-harness';
 
@@ -97,5 +99,39 @@ describe('GraphListSource: the forum\'s year\'s lists', () => {
     expect(fake.graphRequests()).toHaveLength(1);
     expect(again.data.missing).toEqual(['errands', 'forum', 'sections']);
     expect(lines.filter((line) => line.level === 40 && /do not exist on the site/.test(line.msg))).toHaveLength(1);
+  });
+});
+
+describe('GraphListSource: lists provisioned while the app runs', () => {
+  it('looks for the missing lists again after a while, and reads them once they exist', async () => {
+    fake = await startFakeGraph({ withForumLists: false });
+    fake.seedAll({ balance: [entry('1', { Title: 'Psykisk hälsa', EntryKey: 'p', Section: 'Flera områden' })], meetings: [] });
+    let now = Date.parse('2026-03-01T08:00:00Z');
+    const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger: createLogger('silent'), now: () => now });
+    expect((await source.read()).data.missing).toEqual(['errands', 'forum', 'sections']);
+
+    // Someone runs `npm run provision`: the lists now exist, with an ärende.
+    for (const list of ['errands', 'forum', 'sections'] as const) {
+      fake.addList({ displayName: LISTS[list].displayName, name: list, columns: LISTS[list].columns.map((column) => column.name) });
+    }
+    fake.addItem(LISTS.errands.displayName, { Title: 'Första ärendet', ErrandKey: 'e1', SortOrder: 1 });
+
+    fake.resetLog();
+    now += MISSING_LIST_RECHECK_MS - 1;
+    const soon = await source.read();
+    expect(soon.data.missing).toEqual(['errands', 'forum', 'sections']);
+    expect(fake.graphRequests()).toHaveLength(1);
+
+    now += 1;
+    const later = await source.read();
+    expect(later.changed).toBe(true);
+    expect(later.data.missing).toBeUndefined();
+    expect(later.data.errands?.map((item) => item.fields.ErrandKey)).toEqual(['e1']);
+    expect(source.listUrls().errands).toBe(fake.listInfo(LISTS.errands.displayName).webUrl);
+
+    fake.resetLog();
+    now += MISSING_LIST_RECHECK_MS;
+    expect((await source.read()).changed).toBe(false);
+    expect(fake.graphRequests()).toHaveLength(1);
   });
 });
