@@ -89,7 +89,7 @@ function filterForm(view: BalanceListView, state: UrlState, strings: Strings, sh
   const areas = tree
     .map(
       (section) =>
-        `<optgroup label="${escapeHtml(sectionHeading(section.section, view.sections, strings.sections))}">${section.roots
+        `<optgroup label="${escapeHtml(sectionHeading(section.section, view.sections, strings.sections, strings.untitled))}">${section.roots
           .map((root) => option(root.entry.key, root.entry.title || strings.untitled, state.area))
           .join('')}</optgroup>`,
     )
@@ -124,7 +124,7 @@ function balanceList(view: BalanceListView, state: UrlState, strings: Strings, s
   const sections = filtered
     .map(
       (section) =>
-        `<section class="bl-section" aria-labelledby="${sectionDomId(section.section)}"><h3 id="${sectionDomId(section.section)}" class="bl-section-heading">${escapeHtml(sectionHeading(section.section, view.sections, strings.sections))}</h3>${section.roots
+        `<section class="bl-section" aria-labelledby="${sectionDomId(section.section)}"><h3 id="${sectionDomId(section.section)}" class="bl-section-heading">${escapeHtml(sectionHeading(section.section, view.sections, strings.sections, strings.untitled))}</h3>${section.roots
           .map(
             (root) =>
               `<div class="bl-group" data-group-key="${escapeHtml(root.entry.key)}"><h4 class="bl-group-heading"><span class="bl-toggle"><span aria-hidden="true" class="bl-chevron bl-chevron-open">›</span><span>${escapeHtml(

@@ -7,11 +7,19 @@ import { SECTION_ORDER } from './tree';
 
 const isBuiltIn = (key: string): key is (typeof SECTION_ORDER)[number] => (SECTION_ORDER as readonly string[]).includes(key);
 
-/** The heading of section `key`: the app's words for a built-in section, else the name from the list. */
-export function sectionHeading(key: string, sections: readonly SectionDefinition[], names: Readonly<Record<(typeof SECTION_ORDER)[number], string>>): string {
+/**
+ * The heading of section `key`: the app's words for a built-in section, else the name from the
+ * list; `untitled` when that is empty (entries that name no section at all), so no heading is blank.
+ */
+export function sectionHeading(
+  key: string,
+  sections: readonly SectionDefinition[],
+  names: Readonly<Record<(typeof SECTION_ORDER)[number], string>>,
+  untitled = '',
+): string {
   const defined = sections.find((section) => section.key === key);
-  if (defined !== undefined && defined.builtIn !== true) return defined.name;
-  return isBuiltIn(key) ? names[key] : (defined?.name ?? key);
+  const heading = defined !== undefined && defined.builtIn !== true ? defined.name : isBuiltIn(key) ? names[key] : (defined?.name ?? key);
+  return heading.trim() === '' ? untitled : heading;
 }
 
 /** An element id for section `key`: `section-<key>` for simple keys, other characters encoded so any key is safe. */

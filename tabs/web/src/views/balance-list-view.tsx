@@ -91,7 +91,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       label: strings.area,
       allLabel: strings.allAreas,
       options: areaFacets(tree, strings.untitled).map((section) => ({
-        group: sectionHeading(section.section, view.sections, strings.sections),
+        group: sectionHeading(section.section, view.sections, strings.sections, strings.untitled),
         options: section.areas.map((area) => ({ value: area.value, label: area.label, count: area.count })),
       })),
     },
@@ -132,7 +132,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       {filtered.map((section) => (
         <section key={section.section} className="bl-section" aria-labelledby={sectionDomId(section.section)}>
           <h3 id={sectionDomId(section.section)} className="bl-section-heading">
-            {sectionHeading(section.section, view.sections, strings.sections)}
+            {sectionHeading(section.section, view.sections, strings.sections, strings.untitled)}
           </h3>
           {section.roots.map((root) =>
             root.children.length > 0 ? (

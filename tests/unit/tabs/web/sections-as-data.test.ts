@@ -35,6 +35,8 @@ describe('sections as data in the tab', () => {
     expect(sectionHeading('priorities', [defined('priorities', 'SVOM:s prioriterade områden 2023-2026', 1)], en.sections)).toBe('SVOM:s prioriterade områden 2023-2026');
     expect(sectionHeading('nytt', [defined('nytt', 'Nytt avsnitt', 1)], sv.sections)).toBe('Nytt avsnitt');
     expect(sectionHeading('okänt', [], sv.sections)).toBe('okänt');
+    // Entries that name no section at all, where the list has sections: never a blank heading.
+    expect(sectionHeading('', [defined('', '', Number.MAX_SAFE_INTEGER)], sv.sections, sv.untitled)).toBe(sv.untitled);
   });
 
   it('makes a safe element id of any key, and keeps the built-in ids as they were', () => {
