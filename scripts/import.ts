@@ -1,10 +1,10 @@
 /**
- * `npm run import -- <file> [--apply] [--list balance|meetings] [--env dev]`: loads the seed JSON,
+ * `npm run import -- <file> [--apply] [--list balance|meetings|errands|forum|sections] [--env dev]`: loads the seed JSON,
  * a CSV or an XLSX file (README: import layout) into the SharePoint lists. Dry run by default.
  */
 import { parseArgs } from 'node:util';
 import { readImportFile, runImport } from '../src/import';
-import type { ListName } from '../src/ports/list-source';
+import { LIST_NAMES, type ListName } from '../src/ports/list-source';
 import { runCommand, tenantContext } from './lib/cli';
 
 runCommand(async () => {
@@ -14,10 +14,14 @@ runCommand(async () => {
   });
   const file = positionals[0];
   if (args.help || !file) {
-    console.log('Usage: npm run import -- <file.json|file.csv|file.xlsx> [--apply] [--list balance|meetings] [--env <name>]\n\nShows what would be created and updated; --apply writes it. Rows are matched on Nyckel (balance) and Rubrik + Datum (meetings).');
+    console.log(
+      `Usage: npm run import -- <file.json|file.csv|file.xlsx> [--apply] [--list ${LIST_NAMES.join('|')}] [--env <name>]\n\n` +
+        'Shows what would be created and updated; --apply writes it. Rows are matched on Nyckel (balance), Mötesnyckel or else Rubrik + Datum (meetings), ' +
+        'Ärendenyckel (errands), Avsnittsnyckel (sections) and Namn (forum).',
+    );
     return file ? 0 : 1;
   }
-  if (args.list && args.list !== 'balance' && args.list !== 'meetings') throw new Error('--list must be "balance" or "meetings"');
+  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list)) throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
   const tables = await readImportFile(file, args.list as ListName | undefined);
   const context = tenantContext('npm run import', args.env);
   const reports = await runImport(context.client, context.sharePoint, tables, { apply: args.apply === true, logger: context.logger, progress: (line) => console.log(line) });

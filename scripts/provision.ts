@@ -1,9 +1,9 @@
 /**
- * `npm run provision [-- --env dev] [--list balance|meetings]`: creates the SharePoint lists on
+ * `npm run provision [-- --env dev] [--list balance|meetings|errands|forum|sections]`: creates the SharePoint lists on
  * the configured site, or brings them up to date, from src/lists/schema.ts. Safe to repeat.
  */
 import { parseArgs } from 'node:util';
-import type { ListName } from '../src/ports/list-source';
+import { LIST_NAMES, type ListName } from '../src/ports/list-source';
 import { provisionLists } from '../src/sharepoint/provision';
 import { runCommand, tenantContext } from './lib/cli';
 
@@ -12,12 +12,16 @@ runCommand(async () => {
     options: { env: { type: 'string' }, list: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (args.help) {
-    console.log('Usage: npm run provision -- [--env <name>] [--list balance|meetings]\n\nCreates or updates the lists on SHAREPOINT_SITE_URL from the schema. Never drops or retypes a column.');
+    console.log(
+      `Usage: npm run provision -- [--env <name>] [--list ${LIST_NAMES.join('|')}]\n\n` +
+        'Creates or updates the lists on SHAREPOINT_SITE_URL from the schema (the balance list, the meetings, and the forum\'s year\'s ärenden, forum profile and sections). ' +
+        'Never drops or retypes a column.',
+    );
     return 0;
   }
-  if (args.list && args.list !== 'balance' && args.list !== 'meetings') throw new Error('--list must be "balance" or "meetings"');
+  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list)) throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
   const context = tenantContext('npm run provision', args.env);
-  const only: ListName[] = args.list ? [args.list as ListName] : ['balance', 'meetings'];
+  const only: readonly ListName[] = args.list ? [args.list as ListName] : LIST_NAMES;
   const result = await provisionLists(context.client, context.sharePoint, { logger: context.logger, progress: (line) => console.log(line) }, only);
 
   console.log('');

@@ -9,6 +9,7 @@ import { parseCalendarDate } from './domain/dates';
 import type { CalendarDate } from './domain/types';
 import { ConfigError } from './errors';
 import { isLoopbackHost } from './loopback';
+import type { ListName } from './ports/list-source';
 
 export type Mode = 'local' | 'sharepoint';
 
@@ -30,7 +31,7 @@ export interface SharePointOptions {
   /** Graph site id (`host,siteCollectionId,webId`), when given by id. */
   siteId: string | null;
   /** List display name or id (GUID) of each list. */
-  lists: { balance: string; meetings: string };
+  lists: Record<ListName, string>;
 }
 
 export interface TabAuthOptions {
@@ -202,6 +203,9 @@ const EnvSchema = z.object({
   SHAREPOINT_SITE_ID: optionalText,
   SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default('Balanslista SVOM')),
   SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default('Möten SVOM')),
+  SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default('Ärenden SVOM')),
+  SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default('Forum SVOM')),
+  SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default('Avsnitt SVOM')),
   GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
@@ -319,7 +323,13 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
     sharePoint: {
       siteUrl: env.SHAREPOINT_SITE_URL ?? null,
       siteId: env.SHAREPOINT_SITE_ID ?? null,
-      lists: { balance: env.SHAREPOINT_BALANCE_LIST, meetings: env.SHAREPOINT_MEETINGS_LIST },
+      lists: {
+        balance: env.SHAREPOINT_BALANCE_LIST,
+        meetings: env.SHAREPOINT_MEETINGS_LIST,
+        errands: env.SHAREPOINT_ERRANDS_LIST,
+        forum: env.SHAREPOINT_FORUM_LIST,
+        sections: env.SHAREPOINT_SECTIONS_LIST,
+      },
     },
     tabAuth: {
       clientId,

@@ -4,8 +4,9 @@
  */
 import type { Errand } from './domain/errands';
 import type { FollowUpYear } from './domain/forum-year';
+import type { SectionDefinition } from './domain/sections';
 import type { AgreementState, CalendarDate, Entry, EntryStatus, Meeting, Problem } from './domain/types';
-import type { ListName, SourceKind } from './ports/list-source';
+import type { ListUrls, SourceKind } from './ports/list-source';
 
 export interface AgreementView extends Omit<Entry, 'status'> {
   kind: 'agreement';
@@ -36,7 +37,15 @@ export interface BalanceListView {
   /** Set when the app runs on the demo clock (`TODAY`, local mode): the date it pretends is today. */
   demoDate: CalendarDate | null;
   /** Where a person opens each list to edit it (SharePoint list URL, or the local file). */
-  lists: Record<ListName, string>;
+  /** Where a person opens each list to edit it (SharePoint list URL, or the local file); a list the store lacks has none. */
+  lists: ListUrls;
+  /**
+   * The balance list's sections in order: those of "Avsnitt SVOM", or the 2022 list's five
+   * (`builtIn`, whose headings the app translates) when there is no such list; then one per
+   * section an entry names that the list does not define (named as written). An entry's
+   * `section` is one of their keys.
+   */
+  sections: SectionDefinition[];
   /** Every entry that is not an agreement, in document order (section, then tree order). */
   entries: Entry[];
   /** Agreements, in document order. */
@@ -67,7 +76,7 @@ export interface FollowUpYearView extends FollowUpYear {
   stale: boolean;
   staleSince: string | null;
   /** Where a person opens each list to edit it. */
-  lists: Record<ListName, string>;
+  lists: ListUrls;
   /** Days after a year's end within which an agreement counted as expiring at that year end. */
   expiringWithinDays: number;
   /** Every year with a meeting or an ärende registered, ascending: what a year picker offers. */

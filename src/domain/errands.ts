@@ -5,7 +5,8 @@
  */
 import type { PartialDate } from './partial-date';
 import type { SectionDefinition } from './sections';
-import type { Entry, ProblemCode } from './types';
+import { isProblemCode } from './problems';
+import type { Entry, MeetingKind, Problem, ProblemCode } from './types';
 
 /** What an ärende asks of the meeting: information, beslut, diskussion or uppföljning. */
 export type ErrandKind = 'information' | 'decision' | 'discussion' | 'follow-up';
@@ -52,6 +53,11 @@ export interface Errand {
 /** The kinds of meeting the follow-up counts. `event` is another event the members took part in. */
 export type ForumMeetingKind = 'ordinary' | 'extra' | 'joint' | 'event';
 
+/** The follow-up's word for a meeting kind of the meetings list: the one place `joint` is made. */
+export function forumMeetingKind(kind: MeetingKind): ForumMeetingKind {
+  return kind === 'joint-vasternorrland' ? 'joint' : kind;
+}
+
 /** A meeting as the follow-up reads it: possibly known only to the month or the year. */
 export interface ForumMeeting {
   id: string;
@@ -95,15 +101,12 @@ export interface ForumProfile {
 /** A balance-list entry whose section is a key into the list of sections. */
 export type SectionedEntry = Omit<Entry, 'section'> & { sectionKey: string };
 
-/** The lists the follow-up reads. */
+/** The lists the follow-up reads (the same as `ListName` of the ports, which domain does not import). */
 export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
 
-/** Problem codes of the follow-up, besides the field-level ones of the list mapping. */
+/** Problem codes of the follow-up, besides those of the list mapping. */
 export type FollowUpProblemCode =
   | ProblemCode
-  | 'unknown-meeting'
-  | 'unknown-entry'
-  | 'unknown-section'
   | 'no-year'
   | 'year-conflict'
   | 'no-forum-profile';
@@ -147,4 +150,33 @@ export function errandsForMeeting(errands: readonly Errand[], meeting: { id: str
 /** The ärenden that concern the balance-list entry `entryKey`, in agenda order: the entry's history. */
 export function errandsForEntry(errands: readonly Errand[], entryKey: string): Errand[] {
   return errands.filter((errand) => errand.entryKeys.includes(entryKey)).sort(byOrder);
+}
+
+/**
+ * The data-quality problems the tab's Datakvalitet lists: every problem of the lists (balance,
+ * meetings, sections, ärenden, forum profile) once, then each ärende that names a meeting or a
+ * balance-list entry that does not exist. Such an ärende is kept and shown, never dropped. The
+ * follow-up's own notes (an ärende without a year, a year conflict, no forum profile) belong to
+ * the year's report and are left out here.
+ */
+export function dataQualityProblems(data: ForumData): Problem[] {
+  const problems: Problem[] = [];
+  for (const problem of data.problems) {
+    const { code } = problem;
+    if (isProblemCode(code)) problems.push({ ...problem, code });
+  }
+  const entryKeys = new Set(data.entries.map((entry) => entry.key));
+  for (const errand of data.errands) {
+    const at = { list: 'errands' as const, itemId: errand.id, title: errand.title, editUrl: errand.editUrl };
+    const ref = errand.meeting;
+    if (ref !== null && !data.meetings.some((meeting) => refersTo(ref, meeting))) {
+      const named = ref.key ?? `#${ref.id ?? ''}`;
+      const field = ref.key !== null ? 'MeetingKey' : 'MeetingLookupId';
+      problems.push({ ...at, field, code: 'unknown-meeting', value: named, message: `The ärende names meeting "${named}", which is not in the meetings list.` });
+    }
+    for (const key of errand.entryKeys.filter((candidate) => !entryKeys.has(candidate))) {
+      problems.push({ ...at, field: 'EntryKeys', code: 'unknown-entry', value: key, message: `The ärende names balance-list entry "${key}", which is not in the list.` });
+    }
+  }
+  return problems;
 }

@@ -20,7 +20,17 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'validity-conflict': 'error',
   'missing-validity': 'warning',
   'missing-date': 'error',
+  'unknown-meeting': 'error',
+  'unknown-entry': 'error',
+  'unknown-section': 'error',
+  // The rest of the product works without the list; the forum's year is then empty.
+  'missing-list': 'warning',
 };
+
+/** Whether `code` is one of the balance view's problem codes (the follow-up has a few more). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(SEVERITY, code);
+}
 
 /** The severity of a problem code; an unknown code (from a newer server) counts as an error. */
 export function problemSeverity(code: ProblemCode): ProblemSeverity {

@@ -2,27 +2,12 @@
  * The balance list's sections as data: their names, order and periods come from the list of
  * sections the secretariat edits, so next year's revised list needs no new code.
  */
-import { SECTION_ORDER } from './tree';
-import type { Section } from './types';
+import type { Section, SectionDefinition } from './types';
 
-/** One section of a balance list, e.g. "SVOM:s prioriterade områden 2019-2022". */
-export interface SectionDefinition {
-  /** Stable key entries refer to (e.g. "priorities", "svom-strategiska-omraden-2017"). */
-  key: string;
-  /** The heading as printed. */
-  name: string;
-  /** Position among the sections, ascending. */
-  order: number;
-  /** The period as written ("2019-2022"); '' when the section has none. */
-  periodText: string;
-  /** First and last year of the period when they can be told from it. */
-  fromYear: number | null;
-  toYear: number | null;
-  /** Whether the section lists agreements (their state at year end is reported). */
-  agreements: boolean;
-  /** A line printed under the heading, as written (e.g. where agreements are published). */
-  description: string;
-}
+/** The sections of the 2022 list in the order the document prints them. */
+export const SECTION_ORDER: readonly Section[] = ['goals', 'priorities', 'strategy', 'several', 'agreements'];
+
+export type { SectionDefinition };
 
 /** The first and last year of a period written "2019-2022", "2019–2022" or "2017"; nulls otherwise. */
 export function parsePeriod(text: string): { fromYear: number | null; toYear: number | null } {
@@ -59,6 +44,7 @@ export function builtInSections(names: Readonly<Record<Section, string>>): Secti
       ...parsePeriod(periodText),
       agreements: key === 'agreements',
       description: '',
+      builtIn: true,
     };
   });
 }

@@ -3,13 +3,13 @@
  * section the entries depth-first, siblings by their order. Entries whose parent cannot be used
  * are lifted to the top of their section so that nothing disappears from view.
  */
-import type { Entry, Section } from './types';
+import { SECTION_ORDER } from './sections';
+import type { Entry } from './types';
 
 /** Swedish alphabetical order (å, ä, ö after z); one collator, as creating one per comparison is slow. */
 const titleOrder = new Intl.Collator('sv');
 
-/** The sections in the order the balance list document prints them. */
-export const SECTION_ORDER: readonly Section[] = ['goals', 'priorities', 'strategy', 'several', 'agreements'];
+export { SECTION_ORDER };
 
 /** Why an entry could not stay under the parent it names. */
 export type OrphanReason = 'unknown-parent' | 'other-section' | 'cycle';
@@ -37,7 +37,8 @@ function compareSiblings(a: Entry, b: Entry): number {
 }
 
 /**
- * Puts entries in document order: sections in `SECTION_ORDER`, then depth-first tree order with
+ * Puts entries in document order: sections in `sectionOrder` (the 2022 list's by default; a
+ * section not in it comes after, in the order first met), then depth-first tree order with
  * siblings by `order` (then title and key, so ties are stable).
  *
  * Keys must be unique (the field mapping makes them so). An entry whose parent is missing, sits in
@@ -45,7 +46,7 @@ function compareSiblings(a: Entry, b: Entry): number {
  * its section (before the section's regular top-level entries) with `parentKey` null, and its own
  * children stay under it. For a cycle, one entry of the cycle is lifted (the first by key).
  */
-export function arrangeEntries(input: readonly Entry[]): ArrangedEntries {
+export function arrangeEntries(input: readonly Entry[], sectionOrder: readonly string[] = SECTION_ORDER): ArrangedEntries {
   const byKey = new Map(input.map((entry) => [entry.key, entry]));
   const orphans: Orphan[] = [];
   const lifted = new Map<string, Entry>();
@@ -112,7 +113,8 @@ export function arrangeEntries(input: readonly Entry[]): ArrangedEntries {
     }
   };
   const roots = children.get(null) ?? [];
-  for (const section of SECTION_ORDER) {
+  const order = [...new Set([...sectionOrder, ...roots.map((root) => root.section)])];
+  for (const section of order) {
     const inSection = roots.filter((root) => root.section === section);
     for (const root of inSection.filter((candidate) => orphanKeys.has(candidate.key))) walk(root);
     for (const root of inSection.filter((candidate) => !orphanKeys.has(candidate.key))) walk(root);

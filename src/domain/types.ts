@@ -8,7 +8,11 @@
 /** A calendar date in Europe/Stockholm, `YYYY-MM-DD`. */
 export type CalendarDate = string;
 
-/** Where an entry sits in the balance list document. */
+/**
+ * The five sections of the 2022 balance list, used when there is no list of sections ("Avsnitt
+ * SVOM"). With such a list, an entry's section is the key of one of its sections (see
+ * `SectionDefinition` in ./sections), so a new section needs no new code.
+ */
 export type Section =
   | 'goals' // Mål för gemensam hälso- och sjukvårdspolitik 2014-2025
   | 'priorities' // SVOM:s prioriterade områden 2019-2022
@@ -66,7 +70,11 @@ export interface Entry {
   id: string;
   /** Stable key written by the secretariat or the import, e.g. "mal-1-3". */
   key: string;
-  section: Section;
+  /**
+   * Key of the entry's section: one of `Section` when there is no list of sections, else a
+   * SectionKey of "Avsnitt SVOM" (or, for a section the list does not define, the text as written).
+   */
+  section: string;
   kind: EntryKind;
   /** Key of the parent entry; null at the top of a section. */
   parentKey: string | null;
@@ -87,7 +95,8 @@ export interface Entry {
   modifiedAt: string | null;
 }
 
-export type MeetingKind = 'ordinary' | 'extra' | 'joint-vasternorrland';
+/** Ordinary, extra, joint with Västernorrland, or another event the members take part in. */
+export type MeetingKind = 'ordinary' | 'extra' | 'joint-vasternorrland' | 'event';
 
 export interface Meeting {
   id: string;
@@ -122,11 +131,20 @@ export type ProblemCode =
   | 'unparseable-validity'
   | 'validity-conflict'
   | 'missing-validity'
-  | 'missing-date';
+  | 'missing-date'
+  /** An ärende names a meeting that is not in the meetings list. */
+  | 'unknown-meeting'
+  /** An ärende names a balance-list entry key that is not in the balance list. */
+  | 'unknown-entry'
+  /** A balance entry names a section that "Avsnitt SVOM" does not define. */
+  | 'unknown-section'
+  /** A list the forum's year reads does not exist on the site yet (not provisioned). */
+  | 'missing-list';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {
-  list: 'balance' | 'meetings';
+  list: 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
+  /** The list item's id; '' for a problem of the whole list (`missing-list`). */
   itemId: string;
   /** The item's title when it has one, so a person can find it. */
   title: string;
@@ -143,8 +161,34 @@ export interface Problem {
 /** Derived state of an agreement on a given date. */
 export type AgreementState = 'active' | 'expiring' | 'expired' | 'unknown';
 
+/** One section of a balance list, e.g. "SVOM:s prioriterade områden 2019-2022". */
+export interface SectionDefinition {
+  /** Stable key entries refer to (e.g. "priorities", "svom-strategiska-omraden-2017"). */
+  key: string;
+  /** The heading as printed. */
+  name: string;
+  /** Position among the sections, ascending. */
+  order: number;
+  /** The period as written ("2019-2022"); '' when the section has none. */
+  periodText: string;
+  /** First and last year of the period when they can be told from it. */
+  fromYear: number | null;
+  toYear: number | null;
+  /** Whether the section lists agreements (their state at year end is reported). */
+  agreements: boolean;
+  /** A line printed under the heading, as written (e.g. where agreements are published). */
+  description: string;
+  /**
+   * True for the 2022 list's five sections used when there is no list of sections: their headings
+   * then have words in each language of the app; other sections' headings are data.
+   */
+  builtIn?: boolean;
+}
+
 /** The whole list as the domain understands it. */
 export interface BalanceList {
+  /** The sections in order: those of "Avsnitt SVOM" (or the 2022 list's five), then any an entry names that is not defined. */
+  sections: SectionDefinition[];
   entries: Entry[];
   meetings: Meeting[];
   problems: Problem[];

@@ -4,7 +4,7 @@
  */
 import type { ListItem, ListName } from '../ports/list-source';
 import { LISTS } from '../lists/schema';
-import { MATCH_COLUMNS } from './layout';
+import { ALTERNATE_MATCH_COLUMNS, MATCH_COLUMNS } from './layout';
 import type { ImportRow, RowProblem } from './readers';
 import { fromGraph, sameValue, type Canonical } from './values';
 
@@ -35,10 +35,21 @@ export interface ImportPlan {
   notWritten: Array<{ rowNumber: number; key: string; column: string }>;
 }
 
-/** The match key of canonical values, or null when a key column is empty. */
-export function matchKey(list: ListName, values: Record<string, Canonical>): string | null {
-  const parts = MATCH_COLUMNS[list].map((name) => values[name]);
+function keyOf(names: readonly string[], values: Record<string, Canonical>): string | null {
+  const parts = names.map((name) => values[name]);
   return parts.every((part) => typeof part === 'string' && part.trim() !== '') ? (parts as string[]).join(' / ') : null;
+}
+
+/** Every key an item or row can be matched on, the preferred first (none when no key column is filled in). */
+export function matchKeys(list: ListName, values: Record<string, Canonical>): string[] {
+  const alternate = ALTERNATE_MATCH_COLUMNS[list];
+  const keys = [alternate ? keyOf(alternate, values) : null, keyOf(MATCH_COLUMNS[list], values)];
+  return keys.filter((key): key is string => key !== null);
+}
+
+/** The match key of canonical values (the preferred one), or null when a key column is empty. */
+export function matchKey(list: ListName, values: Record<string, Canonical>): string | null {
+  return matchKeys(list, values)[0] ?? null;
 }
 
 /** The canonical values of an existing item, every schema column. */
@@ -51,8 +62,7 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
   const plan: ImportPlan = { list, creates: [], updates: [], unchanged: 0, problems: [], notWritten: [] };
   const byKey = new Map<string, ListItem>();
   for (const item of existing) {
-    const key = matchKey(list, canonicalItem(list, item));
-    if (key && !byKey.has(key)) byKey.set(key, item);
+    for (const key of matchKeys(list, canonicalItem(list, item))) if (!byKey.has(key)) byKey.set(key, item);
   }
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -67,7 +77,7 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
       continue;
     }
     seen.set(key, row.rowNumber);
-    const item = byKey.get(key);
+    const item = matchKeys(list, row.values).map((candidate) => byKey.get(candidate)).find((found) => found !== undefined);
     const current = item ? canonicalItem(list, item) : null;
     const missingRequired = columns.filter((column) => column.required && (current ? column.name in row.values && row.values[column.name] === null : (row.values[column.name] ?? null) === null));
     if (missingRequired.length > 0) {

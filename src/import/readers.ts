@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { ListName } from '../ports/list-source';
+import { LIST_NAMES, type ListName } from '../ports/list-source';
 import { LISTS, type Column } from '../lists/schema';
-import { columnForHeader, listForHeaders, listForSheet } from './layout';
+import { columnForHeader, listForHeaders, listForSheet, SHEET_NAMES } from './layout';
 import { parseCell, type Canonical, type Cell } from './values';
 
 export interface ImportRow {
@@ -85,7 +85,7 @@ async function readCsv(path: string, list: ListName | undefined): Promise<Import
   if (!header) return [];
   const headers = header.record;
   const target = list ?? listForHeaders(headers);
-  if (!target) throw new Error(`${path}: cannot tell which list the file is for; give --list balance or --list meetings (or a "Nyckel" / "Datum" column)`);
+  if (!target) throw new Error(`${path}: cannot tell which list the file is for; give --list ${LIST_NAMES.join('|')} (or a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)`);
   return [readGrid(target, `CSV ${path}`, headers, body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record })))];
 }
 
@@ -117,14 +117,16 @@ async function readXlsx(path: string, list: ListName | undefined): Promise<Impor
     }
     tables.push(readGrid(target, `sheet "${sheet.name}"`, headers, body));
   }
-  if (tables.length === 0) throw new Error(`${path}: no sheet named Balanslista or Möten (or with a "Nyckel" / "Datum" column)${list ? ` for --list ${list}` : ''}`);
+  if (tables.length === 0) {
+    throw new Error(`${path}: no sheet named ${Object.values(SHEET_NAMES).join(', ')} (or with a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)${list ? ` for --list ${list}` : ''}`);
+  }
   return tables;
 }
 
 async function readSeedJson(path: string, list: ListName | undefined): Promise<ImportTable[]> {
   const data = JSON.parse(await readFile(path, 'utf8')) as Partial<Record<ListName, Array<{ id?: unknown; fields?: Record<string, unknown> }>>>;
   const tables: ImportTable[] = [];
-  for (const name of ['balance', 'meetings'] as const) {
+  for (const name of LIST_NAMES) {
     const items = data[name];
     if (!Array.isArray(items) || (list && name !== list)) continue;
     const problems: RowProblem[] = [];
@@ -146,7 +148,7 @@ async function readSeedJson(path: string, list: ListName | undefined): Promise<I
     });
     tables.push({ list: name, source: `${path} (${name})`, rows, problems, ignoredHeaders: [...ignored] });
   }
-  if (tables.length === 0) throw new Error(`${path}: expected { "balance": [...], "meetings": [...] }`);
+  if (tables.length === 0) throw new Error(`${path}: expected { "balance": [...], "meetings": [...] } (and optionally "errands", "forum", "sections")`);
   return tables;
 }
 

@@ -7,13 +7,13 @@
  */
 import type { Errand, FollowUpProblem, ForumData, ForumMeeting, SectionedEntry } from '../domain/errands';
 import { isValidPartialDate, partialDateFromCalendar, type PartialDate } from '../domain/partial-date';
-import type { SectionDefinition } from '../domain/sections';
-import type { ListItem } from '../ports/list-source';
+import type { BalanceList } from '../domain/types';
+import type { ListData, ListItem } from '../ports/list-source';
 import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './errands-schema';
 import { describeValue, isRecord, type ItemReader } from './item-reader';
 import { mapListData } from './mapping';
-import { GROUP_CHOICES, SECTION_CHOICES } from './schema';
-import { fold, mapForum, mapSections, readerFor, sectionResolver } from './sections-mapping';
+import { GROUP_CHOICES } from './schema';
+import { mapForum, mapSections, readerFor } from './sections-mapping';
 
 /** The lists of a forum file or site; the follow-up's own lists may be missing (an older file). */
 export interface ForumListData {
@@ -158,69 +158,27 @@ function mapErrands(list: readonly ListItem[]): { errands: Errand[]; problems: F
   return { errands, problems };
 }
 
-/** Any valid Section text: the balance mapping then reads every other column; sections are resolved here. */
-const PLACEHOLDER_SECTION = SECTION_CHOICES[3][0];
+/** The same problem found by two readings of one item (the balance view's and the follow-up's). */
+const problemId = (problem: FollowUpProblem): string => [problem.list, problem.itemId, problem.field ?? '', problem.code].join('\u0000');
 
 /**
- * The balance list's entries with their section resolved against the list of sections (by key or
- * heading). An entry without a known section takes its parent's; failing that it keeps the text
- * it named, is reported, and the follow-up shows it in a last, nameless section.
+ * Maps every list the forum's year needs. The entries, their sections and the lists' problems are
+ * the balance list's own (`list`, mapped from `data` when not given), so the tab, the cards and the
+ * report agree on them. Without a list of sections the 2022 list's five built-in sections are used,
+ * so a file or site from before the follow-up reads as it did.
  */
-function mapEntries(list: readonly ListItem[], sections: readonly SectionDefinition[]): { entries: SectionedEntry[]; problems: FollowUpProblem[] } {
-  const resolve = sectionResolver(sections);
-  const written = new Map<string, unknown>();
-  const neutral = list.map((item) => {
-    const fields = isRecord(item.fields) ? item.fields : null;
-    written.set(String(item.id), fields?.Section);
-    return fields === null ? item : { ...item, fields: { ...fields, Section: PLACEHOLDER_SECTION } };
-  });
-  const { entries, problems } = mapListData({ balance: neutral, meetings: [] });
-  const sectionOf = new Map<string, string | null>();
-  for (const entry of entries) {
-    const text = written.get(entry.id);
-    sectionOf.set(entry.key, typeof text === 'string' ? (resolve(text)?.key ?? null) : null);
-  }
-  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
-  const extra: FollowUpProblem[] = [];
-  const sectioned = entries.map(({ section: _unused, ...entry }): SectionedEntry => {
-    let sectionKey = sectionOf.get(entry.key) ?? null;
-    const seen = new Set<string>();
-    for (let parent = entry.parentKey; sectionKey === null && parent !== null && !seen.has(parent); parent = byKey.get(parent)?.parentKey ?? null) {
-      seen.add(parent);
-      sectionKey = sectionOf.get(parent) ?? null;
-    }
-    const text = written.get(entry.id);
-    if (sectionOf.get(entry.key) === null) {
-      const value = typeof text === 'string' ? text : describeValue(text);
-      const where = sectionKey === null ? 'it is shown in a last section without a name' : `it is shown in its parent's section "${sectionKey}"`;
-      extra.push({ list: 'balance', itemId: entry.id, title: entry.title, field: 'Section', code: 'unknown-section', value, message: `Section "${describeValue(value)}" is not one of the sections; ${where}.`, editUrl: entry.editUrl });
-    }
-    return { ...entry, sectionKey: sectionKey ?? (typeof text === 'string' ? fold(text) : '') };
-  });
-  // The balance mapping ordered the entries as one section; a stable sort by section restores
-  // document order (each section's entries keep their depth-first order).
-  const position = new Map(sections.map((section, index) => [section.key, index]));
-  const rank = (entry: SectionedEntry): number => position.get(entry.sectionKey) ?? sections.length;
-  sectioned.sort((a, b) => rank(a) - rank(b));
-  return { entries: sectioned, problems: [...problems, ...extra] };
-}
-
-/**
- * Maps every list the forum's year needs. Without a list of sections the 2022 list's five built-in
- * sections are used, so a file or site from before the follow-up reads as it did.
- */
-export function mapForumData(data: ForumListData): ForumData {
-  const { sections, problems: sectionProblems } = mapSections(items(data.sections));
-  const { entries, problems: entryProblems } = mapEntries(items(data.balance), sections);
+export function mapForumData(data: ForumListData, list: BalanceList = mapListData(data as unknown as ListData)): ForumData {
+  // Only the defined sections: the follow-up shows entries of an undefined one in a nameless last section.
+  const { sections } = mapSections(items(data.sections));
+  const entries = list.entries.map(({ section, ...entry }): SectionedEntry => ({ ...entry, sectionKey: section }));
   const { meetings, problems: meetingProblems } = mapMeetings(items(data.meetings));
   const { errands, problems: errandProblems } = mapErrands(items(data.errands));
   const { forum, problems: forumProblems } = mapForum(items(data.forum));
-  return {
-    sections,
-    entries,
-    meetings,
-    errands,
-    forum,
-    problems: [...sectionProblems, ...entryProblems, ...meetingProblems, ...errandProblems, ...forumProblems],
-  };
+  const problems: FollowUpProblem[] = [...list.problems];
+  const seen = new Set(problems.map(problemId));
+  for (const problem of meetingProblems) if (!seen.has(problemId(problem))) problems.push(problem);
+  // A store without a forum profile list has already said so (missing-list).
+  const forumMissing = list.problems.some((problem) => problem.code === 'missing-list' && problem.list === 'forum');
+  problems.push(...errandProblems, ...forumProblems.filter((problem) => !(forumMissing && problem.code === 'no-forum-profile')));
+  return { sections, entries, meetings, errands, forum, problems };
 }

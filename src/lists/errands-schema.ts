@@ -2,18 +2,18 @@
  * The columns of the follow-up's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
  * balance list's sections "Avsnitt SVOM", plus the columns the meetings list needs for the
  * year's follow-up. Same shapes as `schema.ts`; choice texts are Swedish, mapped to domain values.
- *
- * Kept apart from `schema.ts` until the three lists are provisioned, imported and read like the
- * other two; then these definitions join `LISTS` there (see docs/changes/followup.md).
+ * They are part of `LISTS` in `schema.ts`, the single source for reading, provisioning, import,
+ * export and the generated documentation.
  */
-import type { ErrandKind, ErrandStatus, ForumMeetingKind } from '../domain/errands';
-import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './schema';
-import { GROUP_CHOICES } from './schema';
+import { forumMeetingKind, type ErrandKind, type ErrandStatus, type ForumMeetingKind } from '../domain/errands';
+import type { ForumListName } from '../ports/list-source';
+import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
+import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './column-types';
 
 /** The follow-up's own lists. */
-export type FollowUpListKey = 'errands' | 'forum' | 'sections';
+export type FollowUpListKey = ForumListName;
 
-export interface FollowUpListDefinition extends Omit<ListDefinition, 'list'> {
+export interface FollowUpListDefinition extends ListDefinition {
   list: FollowUpListKey;
 }
 
@@ -32,13 +32,10 @@ export const ERRAND_STATUS_CHOICES = [
   ['Återremitterat', 'referred-back'],
 ] as const satisfies ReadonlyArray<readonly [string, ErrandStatus]>;
 
-/** The meetings list's kinds for the follow-up: the three of `schema.ts` and other events. */
-export const FORUM_MEETING_KIND_CHOICES = [
-  ['Ordinarie', 'ordinary'],
-  ['Extra', 'extra'],
-  ['Gemensamt med Västernorrland', 'joint'],
-  ['Annat evenemang', 'event'],
-] as const satisfies ReadonlyArray<readonly [string, ForumMeetingKind]>;
+/** The meetings list's kinds in the follow-up's words (`joint` for joint with Västernorrland). */
+export const FORUM_MEETING_KIND_CHOICES: ReadonlyArray<readonly [string, ForumMeetingKind]> = MEETING_KIND_CHOICES.map(
+  ([text, kind]) => [text, forumMeetingKind(kind)] as const,
+);
 
 /** Whether a section holds areas or the agreements table. */
 export const SECTION_KIND_CHOICES = [
@@ -73,7 +70,7 @@ export const ERRANDS_LIST: FollowUpListDefinition = {
   description: 'Ärenden på SVOM:s dagordningar: mötet de går till och de delar av balanslistan de gäller.',
   columns: [
     column('Title', 'Rubrik', 'text', 'The ärende as it stands on the agenda.', { required: true }),
-    column('ErrandKey', 'Nyckel', 'text', 'Stable key of the ärende (e.g. "2017-psykisk-1"); imports match on it.', { required: true, indexed: true, unique: true }),
+    column('ErrandKey', 'Ärendenyckel', 'text', 'Stable key of the ärende (e.g. "2017-psykisk-1"); imports match on it.', { required: true, indexed: true, unique: true }),
     column('MeetingKey', 'Möte', 'text', 'Key of the meeting (Möten SVOM, MeetingKey) the ärende goes to; empty when not known.', { indexed: true }),
     column('ErrandYear', 'År', 'number', 'The year the ärende was on the agenda, when its meeting is not given; otherwise the meeting\'s year is used.', { indexed: true }),
     column('EntryKeys', 'Balanslistans nycklar', 'note', 'EntryKey of each balance-list entry the ärende concerns, one per line.'),
@@ -112,7 +109,7 @@ export const SECTIONS_LIST: FollowUpListDefinition = {
   description: 'Balanslistans avsnitt: namn, ordning och period. Ett nytt avsnitt här syns utan ny version.',
   columns: [
     column('Title', 'Rubrik', 'text', 'The section\'s heading as printed.', { required: true }),
-    column('SectionKey', 'Nyckel', 'text', 'Stable key the balance list\'s Section column may name instead of the heading.', { required: true, indexed: true, unique: true }),
+    column('SectionKey', 'Avsnittsnyckel', 'text', 'Stable key the balance list\'s Section column may name instead of the heading.', { required: true, indexed: true, unique: true }),
     column('SortOrder', 'Ordning', 'number', 'Position among the sections, ascending.', { required: true }),
     column('Period', 'Period', 'text', 'The period as written ("2019-2022"); empty when the section has none.'),
     choice('SectionKind', 'Innehåll', SECTION_KIND_CHOICES, 'Areas, or the table of agreements (their state at year end is reported).'),
@@ -120,9 +117,10 @@ export const SECTIONS_LIST: FollowUpListDefinition = {
   ],
 };
 
-/** Columns the meetings list gains for the follow-up (MeetingKind then takes `FORUM_MEETING_KIND_CHOICES`). */
+/** Columns of the meetings list for the follow-up (part of `MEETINGS_LIST`). */
 export const MEETING_FOLLOW_UP_COLUMNS: Column[] = [
-  column('MeetingKey', 'Nyckel', 'text', 'Stable key ärenden refer to (e.g. "2017-extra-april").', { indexed: true, unique: true }),
+  // Display names of key columns differ per list, so an import file's headers tell its list.
+  column('MeetingKey', 'Mötesnyckel', 'text', 'Stable key ärenden refer to (e.g. "2017-extra-april").', { indexed: true, unique: true }),
   column('MeetingYear', 'År', 'number', 'The year, when the day is not known (MeetingDate empty).'),
   column('MeetingMonth', 'Månad', 'number', 'The month 1-12, when the day is not known.'),
   column('Subject', 'Ämne', 'text', 'Why an extra meeting was called, or what an event was about.'),

@@ -9,9 +9,10 @@
  */
 import { compareMeetings } from '../domain/meetings';
 import { arrangeEntries, type OrphanReason } from '../domain/tree';
-import type { Agreement, BalanceList, Entry, Meeting, Problem, Section } from '../domain/types';
+import type { SectionDefinition } from '../domain/sections';
+import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/types';
 import { parseValidity } from '../domain/validity';
-import type { ListData, ListItem } from '../ports/list-source';
+import type { ForumListName, ListData, ListItem } from '../ports/list-source';
 import { describeValue, isRecord, ItemReader } from './item-reader';
 import {
   ENTRY_KIND_CHOICES,
@@ -21,13 +22,14 @@ import {
   SECTION_CHOICES,
   STATUS_CHOICES,
 } from './schema';
+import { mapSections, sectionResolver } from './sections-mapping';
 
 /** An entry as read, before keys are made unique and the tree is arranged. */
 interface ReadEntry {
   reader: ItemReader;
   entry: Entry;
   /** The section as the item states it; null when it has to be inferred. */
-  statedSection: Section | null;
+  statedSection: string | null;
   /** The key as written; '' when missing. */
   writtenKey: string;
 }
@@ -53,18 +55,63 @@ function readAgreement(reader: ItemReader): Agreement {
   };
 }
 
-function readEntry(item: ListItem): ReadEntry {
+/**
+ * How an entry's Section is read. Without a list of sections it is one of the 2022 list's five
+ * choice texts, exactly as before there was such a list. With one, it names a section of the list
+ * by heading or SectionKey (ignoring case and spacing); a name the list does not define is
+ * reported and kept as written, so its entries still show, under that name.
+ */
+export interface SectionReading {
+  /** The key of the section the written value names; null (with a problem) when none. */
+  read(reader: ItemReader): string | null;
+  /** The section an entry goes to when it names none and its parent gives none. */
+  fallback(reader: ItemReader): string;
+  /** Whether the section holds agreements (an entry without a kind there is an agreement). */
+  isAgreements(key: string): boolean;
+}
+
+function builtInReading(): SectionReading {
+  return {
+    read: (reader) => reader.choice('Section', SECTION_CHOICES, true),
+    fallback: () => 'several',
+    isAgreements: (key) => key === 'agreements',
+  };
+}
+
+function listReading(sections: readonly SectionDefinition[]): SectionReading {
+  const resolve = sectionResolver(sections);
+  const agreements = new Set(sections.filter((section) => section.agreements).map((section) => section.key));
+  const names = sections.map((section) => `"${section.name}"`).join(', ');
+  return {
+    read: (reader) => {
+      const written = reader.text('Section');
+      if (written === '') {
+        reader.problem('Section', 'unknown-section', '', `Section is empty; it needs one of the sections of the list of sections (${names}).`);
+        return null;
+      }
+      const found = resolve(written);
+      if (found !== null) return found.key;
+      reader.problem('Section', 'unknown-section', written, `Section "${describeValue(written)}" is not one of the sections of the list of sections (${names}); it is shown under that name.`);
+      return null;
+    },
+    fallback: (reader) => reader.text('Section'),
+    isAgreements: (key) => agreements.has(key),
+  };
+}
+
+function readEntry(item: ListItem, sections: SectionReading = builtInReading()): ReadEntry {
   const reader = new ItemReader('balance', item);
   const title = reader.text('Title');
   reader.title = title;
   if (title === '') reader.problem('Title', 'missing-title', '', 'The entry has no title.');
   const writtenKey = reader.text('EntryKey');
-  const statedSection = reader.choice('Section', SECTION_CHOICES, true);
+  const statedSection = sections.read(reader);
   const statedKind = reader.choice('EntryKind', ENTRY_KIND_CHOICES, true);
   const parentKey = reader.optionalText('ParentKey');
   const order = reader.number('SortOrder', true);
-  const section: Section = statedSection ?? 'several';
-  const kind = statedKind ?? (section === 'agreements' ? 'agreement' : 'item');
+  // Read without reporting again: `read` has already said what is wrong with the value.
+  const section = statedSection ?? sections.fallback(new ItemReader('balance', item));
+  const kind = statedKind ?? (sections.isAgreements(section) ? 'agreement' : 'item');
   const entry: Entry = {
     id: reader.id,
     key: writtenKey,
@@ -151,12 +198,15 @@ const ORPHAN_MESSAGES: Record<OrphanReason, (parentKey: string) => string> = {
     `ParentKey "${parentKey}" makes a loop of parents; the entry is shown at the top of its section.`,
 };
 
-function mapEntries(items: readonly ListItem[]): { entries: Entry[]; problems: Problem[] } {
-  const read = items.map(readEntry).sort((a, b) => compareIds(a.entry.id, b.entry.id));
+function mapEntries(items: readonly ListItem[], sections: SectionReading, order: readonly string[]): { entries: Entry[]; problems: Problem[] } {
+  const read = items.map((item) => readEntry(item, sections)).sort((a, b) => compareIds(a.entry.id, b.entry.id));
   assignKeys(read);
   inferSections(read);
   const readerByKey = new Map(read.map((candidate) => [candidate.entry.key, candidate.reader]));
-  const { entries, orphans } = arrangeEntries(read.map((candidate) => candidate.entry));
+  const { entries, orphans } = arrangeEntries(
+    read.map((candidate) => candidate.entry),
+    order,
+  );
   for (const orphan of orphans) {
     readerByKey
       .get(orphan.entry.key)
@@ -166,6 +216,12 @@ function mapEntries(items: readonly ListItem[]): { entries: Entry[]; problems: P
   return { entries, problems };
 }
 
+/** A meeting known only to its year (and month) is no problem: the forum's year reads it so. */
+function hasYear(item: ListItem): boolean {
+  const year = isRecord(item.fields) ? item.fields.MeetingYear : undefined;
+  return year !== undefined && year !== null && year !== '';
+}
+
 function readMeeting(item: ListItem): { meeting: Meeting | null; reader: ItemReader } {
   const reader = new ItemReader('meetings', item);
   const title = reader.text('Title');
@@ -173,7 +229,7 @@ function readMeeting(item: ListItem): { meeting: Meeting | null; reader: ItemRea
   if (title === '') reader.problem('Title', 'missing-title', '', 'The meeting has no title.');
   const rawDate = isRecord(item.fields) ? item.fields.MeetingDate : undefined;
   const date = reader.date('MeetingDate');
-  if (date === null && (rawDate === undefined || rawDate === null || rawDate === '')) {
+  if (date === null && (rawDate === undefined || rawDate === null || rawDate === '') && !hasYear(item)) {
     reader.problem('MeetingDate', 'missing-date', '', 'The meeting has no date; it is left out of the meetings.');
   }
   const meeting: Meeting = {
@@ -206,12 +262,16 @@ function mapMeetings(items: readonly ListItem[]): { meetings: Meeting[]; problem
 }
 
 /**
- * Turns the items of both lists into the balance list as the domain understands it.
+ * Turns the items of the lists into the balance list as the domain understands it.
  *
- * - Entries come out in document order: sections in the order of `SECTION_CHOICES`, then
+ * - Sections come from "Avsnitt SVOM" (`data.sections`); without items there, the 2022 list's
+ *   five (`SECTION_CHOICES`), read exactly as before that list existed.
+ * - Entries come out in document order: sections in their order, then
  *   depth-first by parent, siblings by SortOrder. Agreements (EntryKind "Avtal") carry their
  *   validity (ValidityText read together with ValidFrom/ValidTo), forums and revision fields.
- * - Meetings come out by date, then start time; a meeting without a date is left out.
+ * - Meetings come out by date, then start time; a meeting without a date is left out (one known
+ *   only to its year is no problem: the forum's year reads it).
+ * - A list the store does not have (`data.missing`) is a `missing-list` warning.
  * - Problems list every data-quality issue found (list, item id, title, column, code, value, an
  *   English message and the item's edit link), entries' problems in document order, then meetings'.
  *
@@ -220,9 +280,51 @@ function mapMeetings(items: readonly ListItem[]): { meetings: Meeting[]; problem
  * at the top of its section.
  */
 export function mapListData(data: ListData): BalanceList {
-  const balanceItems = Array.isArray(data?.balance) ? data.balance.filter(isRecord) : [];
-  const meetingItems = Array.isArray(data?.meetings) ? data.meetings.filter(isRecord) : [];
-  const { entries, problems: entryProblems } = mapEntries(balanceItems as unknown as ListItem[]);
-  const { meetings, problems: meetingProblems } = mapMeetings(meetingItems as unknown as ListItem[]);
-  return { entries, meetings, problems: [...entryProblems, ...meetingProblems] };
+  const itemsOf = (value: unknown): ListItem[] => (Array.isArray(value) ? (value.filter(isRecord) as unknown as ListItem[]) : []);
+  const sectionItems = itemsOf(data?.sections);
+  const { sections, problems: sectionProblems } = mapSections(sectionItems);
+  const reading = sectionItems.length > 0 ? listReading(sections) : builtInReading();
+  const { entries, problems: entryProblems } = mapEntries(
+    itemsOf(data?.balance),
+    reading,
+    sections.map((section) => section.key),
+  );
+  const { meetings, problems: meetingProblems } = mapMeetings(itemsOf(data?.meetings));
+  return {
+    sections: withUndefinedSections(sections, entries),
+    entries,
+    meetings,
+    problems: [...missingLists(data?.missing), ...sectionProblems, ...entryProblems, ...meetingProblems],
+  };
+}
+
+/** The sections, then one named as written for each section an entry names that none defines. */
+function withUndefinedSections(sections: readonly SectionDefinition[], entries: readonly Entry[]): SectionDefinition[] {
+  const known = new Set(sections.map((section) => section.key));
+  const extra: SectionDefinition[] = [];
+  for (const entry of entries) {
+    if (known.has(entry.section)) continue;
+    known.add(entry.section);
+    extra.push({ key: entry.section, name: entry.section, order: Number.MAX_SAFE_INTEGER, periodText: '', fromYear: null, toYear: null, agreements: false, description: '' });
+  }
+  return [...sections, ...extra];
+}
+
+const LIST_TITLES: Record<ForumListName, string> = { errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' };
+
+/** A warning per list the store does not have; everything else works without it. */
+function missingLists(missing: unknown): Problem[] {
+  if (!Array.isArray(missing)) return [];
+  return missing
+    .filter((list): list is ForumListName => typeof list === 'string' && list in LIST_TITLES)
+    .map((list) => ({
+      list,
+      itemId: '',
+      title: LIST_TITLES[list],
+      field: null,
+      code: 'missing-list' as const,
+      value: list,
+      message: `The list for ${list} does not exist on the site; create it with "npm run provision". Until then the forum's year has no ${list}.`,
+      editUrl: '',
+    }));
 }

@@ -1,59 +1,20 @@
 /**
- * The SharePoint lists' columns: the single source of truth used to read items
- * (`$select`), map them to the domain, document them (README) and, later, provision them.
+ * The SharePoint lists' columns: the single source of truth used to read items (`$select`), map
+ * them to the domain, document them (`npm run docs:schema`), provision, import and export them.
+ * The forum's year's own lists ("Ärenden SVOM", "Forum SVOM", "Avsnitt SVOM") are defined in
+ * `errands-schema.ts` and join `LISTS` here.
  *
  * Choice columns store the Swedish display text; `values` maps each text to the domain value.
  */
-import type { EntryKind, EntryStatus, MeetingKind, RevisionStatus, Section } from '../domain/types';
+import type { EntryKind, EntryStatus, RevisionStatus, Section } from '../domain/types';
 import type { ListName } from '../ports/list-source';
+import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
+import type { ListDefinition, PlainColumn } from './column-types';
+import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './errands-schema';
 
-export type ColumnType =
-  | 'text'
-  | 'note'
-  | 'choice'
-  | 'multiChoice'
-  | 'dateOnly'
-  | 'dateTime'
-  | 'number'
-  | 'boolean'
-  | 'hyperlink';
+export { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 
-interface ColumnBase {
-  /** Internal name, as Graph returns it under `fields`. */
-  name: string;
-  /** Display name in SharePoint (Swedish). */
-  displayName: string;
-  type: ColumnType;
-  required: boolean;
-  /** Indexed in SharePoint (needed for filtering large lists). */
-  indexed: boolean;
-  /** What the column is for (README). */
-  description: string;
-}
-
-export interface PlainColumn extends ColumnBase {
-  type: Exclude<ColumnType, 'choice' | 'multiChoice'>;
-  /** Values must be unique across the list. */
-  unique?: boolean;
-}
-
-export interface ChoiceColumn<T extends string = string> extends ColumnBase {
-  type: 'choice' | 'multiChoice';
-  /** Swedish display text → domain value. The order is the order shown in SharePoint. */
-  values: ReadonlyArray<readonly [text: string, value: T]>;
-  /** Whether SharePoint accepts values outside `values` ("fill-in"). */
-  allowFillIn: boolean;
-}
-
-export type Column = PlainColumn | ChoiceColumn;
-
-export interface ListDefinition {
-  list: ListName;
-  /** Default display name of the list on the site (overridable by configuration). */
-  displayName: string;
-  description: string;
-  columns: Column[];
-}
+export type { ChoiceColumn, Column, ColumnType, ListDefinition, PlainColumn } from './column-types';
 
 export const SECTION_CHOICES = [
   ['Mål för gemensam hälso- och sjukvårdspolitik 2014-2025', 'goals'],
@@ -88,23 +49,6 @@ export const REVISION_CHOICES = [
   ['Reviderad', 'revised'],
 ] as const satisfies ReadonlyArray<readonly [string, RevisionStatus]>;
 
-export const MEETING_KIND_CHOICES = [
-  ['Ordinarie', 'ordinary'],
-  ['Extra', 'extra'],
-  ['Gemensamt med Västernorrland', 'joint-vasternorrland'],
-] as const satisfies ReadonlyArray<readonly [string, MeetingKind]>;
-
-/** Groups and forums that prepare or recommend items (from the forum's own documents). */
-export const GROUP_CHOICES = [
-  ['SVOM', 'SVOM'],
-  ['Fredagsgruppen', 'Fredagsgruppen'],
-  ['L-IFO', 'L-IFO'],
-  ['SamReKo', 'SamReKo'],
-  ['HSI', 'HSI'],
-  ['Barnarenan', 'Barnarenan'],
-  ['Beställarenheten', 'Beställarenheten'],
-] as const satisfies ReadonlyArray<readonly [string, string]>;
-
 const title = (description: string): PlainColumn => ({
   name: 'Title',
   displayName: 'Rubrik',
@@ -135,9 +79,11 @@ export const BALANCE_LIST: ListDefinition = {
       type: 'choice',
       required: true,
       indexed: true,
-      allowFillIn: false,
+      // Fill-in: a section added to "Avsnitt SVOM" is written here without a new version.
+      allowFillIn: true,
       values: SECTION_CHOICES,
-      description: 'The part of the balance list document the entry belongs to.',
+      description:
+        'The part of the balance list document the entry belongs to: one of the 2022 list\'s five, or, where the list "Avsnitt SVOM" has sections, the heading or key (Avsnittsnyckel) of one of them.',
     },
     {
       name: 'EntryKind',
@@ -267,16 +213,17 @@ export const BALANCE_LIST: ListDefinition = {
 export const MEETINGS_LIST: ListDefinition = {
   list: 'meetings',
   displayName: 'Möten SVOM',
-  description: 'SVOM:s möten: ordinarie, extra och gemensamma med Västernorrland.',
+  description: 'SVOM:s möten: ordinarie, extra, gemensamma med Västernorrland och andra evenemang.',
   columns: [
     title('The meeting\'s title.'),
     {
       name: 'MeetingDate',
       displayName: 'Datum',
       type: 'dateOnly',
-      required: true,
+      // Not required: the follow-up records meetings known only to the month or the year.
+      required: false,
       indexed: true,
-      description: 'The day of the meeting.',
+      description: 'The day of the meeting; empty when only MeetingYear (and MeetingMonth) is known.',
     },
     {
       name: 'StartTime',
@@ -294,7 +241,7 @@ export const MEETINGS_LIST: ListDefinition = {
       indexed: false,
       allowFillIn: false,
       values: MEETING_KIND_CHOICES,
-      description: 'Ordinary, extra, or joint with Västernorrland.',
+      description: 'Ordinary, extra, joint with Västernorrland, or another event (Annat evenemang).',
     },
     {
       name: 'Location',
@@ -338,12 +285,17 @@ export const MEETINGS_LIST: ListDefinition = {
       indexed: false,
       description: 'Free-text notes, plain text.',
     },
+    ...MEETING_FOLLOW_UP_COLUMNS,
   ],
 };
 
+/** Every list, keyed by name; `LIST_NAMES` (ports) gives their order. */
 export const LISTS: Record<ListName, ListDefinition> = {
   balance: BALANCE_LIST,
   meetings: MEETINGS_LIST,
+  errands: ERRANDS_LIST,
+  forum: FORUM_LIST,
+  sections: SECTIONS_LIST,
 };
 
 /** The `$select` for a list's fields: exactly the columns we use. */

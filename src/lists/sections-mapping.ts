@@ -2,21 +2,18 @@
  * The balance list's sections and the forum profile from their list items, and each balance
  * entry's section resolved against them. Untrusted input: problems, never throws.
  */
-import type { FollowUpListName, FollowUpProblem, ForumProfile } from '../domain/errands';
+import type { FollowUpProblem, ForumProfile } from '../domain/errands';
 import { builtInSections, compareSections, parsePeriod, type SectionDefinition } from '../domain/sections';
-import type { Section } from '../domain/types';
-import type { ListItem } from '../ports/list-source';
+import type { Problem, Section } from '../domain/types';
+import type { ListItem, ListName } from '../ports/list-source';
 import { SECTION_KIND_CHOICES } from './errands-schema';
 import { ItemReader } from './item-reader';
 import { SECTION_CHOICES } from './schema';
 
-/**
- * `ItemReader` labels problems with the two lists `ListName` knows today; the follow-up's lists
- * are relabelled here until they join `ListName` (docs/changes/followup.md).
- */
-export function readerFor(list: FollowUpListName, item: ListItem): { reader: ItemReader; problems: () => FollowUpProblem[] } {
-  const reader = new ItemReader('meetings', item);
-  return { reader, problems: () => reader.problems.map((problem) => ({ ...problem, list })) };
+/** A reader of one item of `list` and its problems. */
+export function readerFor(list: ListName, item: ListItem): { reader: ItemReader; problems: () => Problem[] } {
+  const reader = new ItemReader(list, item);
+  return { reader, problems: () => reader.problems };
 }
 
 /** Folds case, Unicode form and spacing so a section named with other spacing is still found. */
@@ -27,10 +24,10 @@ export function fold(text: string): string {
 const BUILT_IN_NAMES = Object.fromEntries(SECTION_CHOICES.map(([text, value]) => [value, text])) as Record<Section, string>;
 
 /** The sections from their list; the 2022 list's five when the list is absent or empty. */
-export function mapSections(items: readonly ListItem[]): { sections: SectionDefinition[]; problems: FollowUpProblem[] } {
+export function mapSections(items: readonly ListItem[]): { sections: SectionDefinition[]; problems: Problem[] } {
   if (items.length === 0) return { sections: builtInSections(BUILT_IN_NAMES), problems: [] };
   const sections: SectionDefinition[] = [];
-  const problems: FollowUpProblem[] = [];
+  const problems: Problem[] = [];
   const taken = new Set<string>();
   for (const item of items) {
     const { reader, problems: problemsOf } = readerFor('sections', item);
@@ -65,11 +62,20 @@ export function mapSections(items: readonly ListItem[]): { sections: SectionDefi
   return { sections: sections.sort(compareSections), problems };
 }
 
-/** The section a written Section value names (its key or its heading, ignoring case and spacing). */
+/**
+ * The section a written Section value names (its key or its heading, ignoring case and spacing).
+ * A heading of the 2022 list's five also names the section whose key is that built-in key
+ * ("SVOM:s prioriterade områden 2019-2022" → `priorities`): entries written with the old heading
+ * follow a section whose period was renamed in the list of sections.
+ */
 export function sectionResolver(sections: readonly SectionDefinition[]): (written: string) => SectionDefinition | null {
   const byText = new Map<string, SectionDefinition>();
   for (const section of sections) {
     for (const text of [section.key, section.name]) if (!byText.has(fold(text))) byText.set(fold(text), section);
+  }
+  for (const [text, key] of SECTION_CHOICES) {
+    const section = byText.get(fold(key));
+    if (section !== undefined && !byText.has(fold(text))) byText.set(fold(text), section);
   }
   return (written) => byText.get(fold(written)) ?? null;
 }

@@ -2,7 +2,8 @@
  * The local list file (`lists.json`) and the seed it starts from: its shape, and a parser whose
  * errors name the file, the line and the column, so a person who broke the file by hand can fix it.
  *
- * Shape: `{ "balance": [item, ...], "meetings": [item, ...] }`, each item
+ * Shape: `{ "balance": [item, ...], "meetings": [item, ...], "errands"?: [...], "forum"?: [...],
+ * "sections"?: [...] }` (the forum's year's lists may be left out: older files), each item
  * `{ "id": "12", "eTag"?: "\"…,3\"", "lastModifiedDateTime"?: "…", "fields": { … } }`.
  * Only the shape is checked here; the values inside `fields` are passed through untouched
  * (the field mapping reports bad values as problems on the entry).
@@ -10,9 +11,9 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { SourceError } from '../errors';
-import type { ListName } from '../ports/list-source';
+import { LIST_NAMES, type CoreListName, type ForumListName } from '../ports/list-source';
 
-export const LIST_NAMES: readonly ListName[] = ['balance', 'meetings'];
+export { LIST_NAMES };
 
 /** One item as the file stores it. */
 export interface StoredItem {
@@ -22,7 +23,8 @@ export interface StoredItem {
   fields: Record<string, unknown>;
 }
 
-export type StoredLists = Record<ListName, StoredItem[]>;
+/** The lists as the file holds them; the forum's year's lists are absent in older files. */
+export type StoredLists = Record<CoreListName, StoredItem[]> & Partial<Record<ForumListName, StoredItem[]>>;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +47,9 @@ const FILE = z.object(
   {
     balance: z.array(ITEM, { error: '"balance" must be a list (array) of items' }),
     meetings: z.array(ITEM, { error: '"meetings" must be a list (array) of items' }),
+    errands: z.array(ITEM, { error: '"errands" must be a list (array) of items (or left out)' }).optional(),
+    forum: z.array(ITEM, { error: '"forum" must be a list (array) of items (or left out)' }).optional(),
+    sections: z.array(ITEM, { error: '"sections" must be a list (array) of items (or left out)' }).optional(),
   },
   { error: 'the file must hold an object with "balance" and "meetings" lists' },
 );
@@ -144,7 +149,7 @@ export function parseListFile(text: string, file: string, what: string): StoredL
   }
   for (const list of LIST_NAMES) {
     const seen = new Map<string, number>();
-    result.data[list].forEach((item, index) => {
+    (result.data[list] ?? []).forEach((item, index) => {
       const earlier = seen.get(item.id);
       if (earlier !== undefined) {
         const root = parseTree(body);
@@ -157,7 +162,13 @@ export function parseListFile(text: string, file: string, what: string): StoredL
   return result.data;
 }
 
-/** The file's text: two-space indented JSON, items in list order, ending with a newline. */
+/**
+ * The file's text: two-space indented JSON, lists in `LIST_NAMES` order (a list the file did not
+ * have stays out, so an untouched older file keeps its shape), items in list order, ending with
+ * a newline.
+ */
 export function formatListFile(lists: StoredLists): string {
-  return `${JSON.stringify(lists, null, 2)}\n`;
+  const ordered: Partial<Record<string, StoredItem[]>> = {};
+  for (const list of LIST_NAMES) if (lists[list] !== undefined) ordered[list] = lists[list];
+  return `${JSON.stringify(ordered, null, 2)}\n`;
 }

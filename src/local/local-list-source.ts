@@ -1,5 +1,5 @@
 /**
- * The embedded list store of local mode: both lists in one JSON file, `<dataDir>/lists.json`,
+ * The embedded list store of local mode: every list in one JSON file, `<dataDir>/lists.json`,
  * in the SharePoint list schema, so the same field mapping reads it as it reads SharePoint.
  *
  * - First start (no file yet): copies the seed in and adds example meetings for the coming year.
@@ -20,7 +20,7 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type RevisionChange, type SourceRead } from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
 import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
@@ -91,6 +91,16 @@ function storedForm(item: Resolved): StoredItem {
   return { id: item.id, eTag: item.eTag, lastModifiedDateTime: item.lastModifiedDateTime, fields: item.fields };
 }
 
+/** The lists in the file's form; a list the file did not have stays out. */
+function storedLists(lists: Partial<Record<ListName, Resolved[]>>): StoredLists {
+  const stored: StoredLists = { balance: (lists.balance ?? []).map(storedForm), meetings: (lists.meetings ?? []).map(storedForm) };
+  for (const list of FORUM_LIST_NAMES) {
+    const items = lists[list];
+    if (items !== undefined) stored[list] = items.map(storedForm);
+  }
+  return stored;
+}
+
 export class LocalListSource implements ListSource {
   readonly kind = 'local' as const;
   /** Absolute path of `lists.json`. */
@@ -122,15 +132,24 @@ export class LocalListSource implements ListSource {
     if (this.last && this.last.hash === loaded.hash) return { data: this.last.data, changed: false };
     const lists = parseListFile(loaded.text, this.file, FILE_WHAT);
     const data: ListData = { balance: [], meetings: [] };
-    for (const list of LIST_NAMES) data[list] = lists[list].map((item) => this.toListItem(list, resolveItem(item, loaded.mtime)));
+    for (const list of LIST_NAMES) {
+      const stored = lists[list];
+      // A list the file does not have (an older file) reads as absent: sections then fall back
+      // to the 2022 list's five, and there are no ärenden; it is no problem to report.
+      if (stored !== undefined) data[list] = stored.map((item) => this.toListItem(list, resolveItem(item, loaded.mtime)));
+    }
     const first = this.last === null;
     this.last = { hash: loaded.hash, data };
-    this.log.debug({ file: this.file, balance: data.balance.length, meetings: data.meetings.length }, first ? 'local lists loaded' : 'local lists changed');
+    const counts = Object.fromEntries(LIST_NAMES.map((list) => [list, data[list]?.length ?? null]));
+    this.log.debug({ file: this.file, ...counts }, first ? 'local lists loaded' : 'local lists changed');
     return { data, changed: true };
   }
 
-  listUrls(): Record<ListName, string> {
-    return { balance: `${this.fileUrl}#balance`, meetings: `${this.fileUrl}#meetings` };
+  listUrls(): ListUrls {
+    const urls: ListUrls = { balance: `${this.fileUrl}#balance`, meetings: `${this.fileUrl}#meetings` };
+    // Every list has its place in the file: a list it lacks yet is added by the first write.
+    for (const list of FORUM_LIST_NAMES) urls[list] = `${this.fileUrl}#${list}`;
+    return urls;
   }
 
   /** The item as the file holds it now (read from disk, whatever the last `read()` saw). */
@@ -167,10 +186,11 @@ export class LocalListSource implements ListSource {
   private async updateOnce(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
     const loaded = await this.load(false);
     const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
-    const lists = {} as Record<ListName, Resolved[]>;
-    for (const name of LIST_NAMES) lists[name] = stored[name].map((item) => resolveItem(item, loaded.mtime));
-    const index = lists[list].findIndex((item) => item.id === itemId);
-    const current = lists[list][index];
+    const lists: Partial<Record<ListName, Resolved[]>> = {};
+    for (const name of LIST_NAMES) lists[name] = stored[name]?.map((item) => resolveItem(item, loaded.mtime));
+    const items = lists[list] ?? [];
+    const index = items.findIndex((item) => item.id === itemId);
+    const current = items[index];
     if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
     if (!eTagMatches(ifMatch, current.eTag)) {
       throw new SourceError('conflict', `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`, 412);
@@ -188,8 +208,8 @@ export class LocalListSource implements ListSource {
       fields: next,
       version,
     };
-    lists[list][index] = updated;
-    const text = formatListFile({ balance: lists.balance.map(storedForm), meetings: lists.meetings.map(storedForm) });
+    items[index] = updated;
+    const text = formatListFile(storedLists(lists));
     await writeFileAtomic(this.file, text, {
       beforeCommit: async () => {
         const now = await readFile(this.file).catch(() => null);
@@ -319,6 +339,10 @@ export class LocalListSource implements ListSource {
       fields: item.fields,
     });
     const lists: StoredLists = { balance: seed.balance.map(stamp), meetings: [...seed.meetings, ...examples].map(stamp) };
+    for (const list of FORUM_LIST_NAMES) {
+      const items = seed[list];
+      if (items !== undefined) lists[list] = items.map(stamp);
+    }
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, formatListFile(lists));
     this.log.info(

@@ -8,7 +8,22 @@ import type { Entry, RevisionStatus } from '../domain/types';
 
 export type SourceKind = 'local' | 'sharepoint';
 
-export type ListName = 'balance' | 'meetings';
+/** The balance list and the meetings: every site and file has them. */
+export type CoreListName = 'balance' | 'meetings';
+
+/** The forum's year: ärenden, the forum profile and the sections; older sites and files may lack them. */
+export type ForumListName = 'errands' | 'forum' | 'sections';
+
+export type ListName = CoreListName | ForumListName;
+
+/** Every list, in the order they are read, provisioned, imported and documented. */
+export const LIST_NAMES: readonly ListName[] = ['balance', 'meetings', 'errands', 'forum', 'sections'];
+
+/** The lists that may be missing (not provisioned yet, or a file from before the forum's year). */
+export const FORUM_LIST_NAMES: readonly ForumListName[] = ['errands', 'forum', 'sections'];
+
+/** Where a person opens each list; a list the store does not have has no address. */
+export type ListUrls = Record<CoreListName, string> & Partial<Record<ForumListName, string>>;
 
 /** A list item as SharePoint returns it, reduced to what we use. */
 export interface ListItem {
@@ -27,6 +42,17 @@ export interface ListItem {
 export interface ListData {
   balance: ListItem[];
   meetings: ListItem[];
+  /** "Ärenden SVOM"; absent when the store has no such list. */
+  errands?: ListItem[];
+  /** "Forum SVOM" (one row); absent when the store has no such list. */
+  forum?: ListItem[];
+  /** "Avsnitt SVOM"; absent when the store has no such list (the 2022 list's five sections apply). */
+  sections?: ListItem[];
+  /**
+   * Lists the store does not have (a site where they are not provisioned yet). Reported as
+   * data-quality problems, never an error: everything else reads as before.
+   */
+  missing?: ForumListName[];
 }
 
 /** The result of one read. */
@@ -39,13 +65,13 @@ export interface SourceRead {
 export interface ListSource {
   readonly kind: SourceKind;
   /**
-   * The current items of both lists. The first call loads everything; later calls are
+   * The current items of every list the store has. The first call loads everything; later calls are
    * incremental where the store allows (delta queries for SharePoint).
    * Throws a `SourceError` when the store cannot be read; callers keep their last good copy.
    */
   read(): Promise<SourceRead>;
   /** Where a person opens each list to edit it. */
-  listUrls(): Record<ListName, string>;
+  listUrls(): ListUrls;
   /**
    * Writes some columns of one item, only if its eTag is still `ifMatch` (optimistic concurrency).
    * Returns the item as it is after the write. Throws `SourceError` with code `conflict` (status 412)

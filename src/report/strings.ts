@@ -87,6 +87,7 @@ const sv = {
     'validity-conflict': 'har en giltighetstid som motsäger datumen',
     'missing-date': 'saknar datum',
     'missing-validity': 'saknar giltighetstid, så ingen påminns innan avtalet går ut',
+    'missing-list': 'finns inte på webbplatsen ännu',
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' },
   date: {
@@ -156,6 +157,7 @@ const en: ReportStrings = {
     'validity-conflict': 'has a validity that contradicts its dates',
     'missing-date': 'has no date',
     'missing-validity': 'has no validity period, so nobody is reminded before it ends',
+    'missing-list': 'does not exist on the site yet',
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections' },
   date: {

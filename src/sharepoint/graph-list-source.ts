@@ -1,10 +1,11 @@
 /**
- * The balance list and the meetings list read from SharePoint through Graph.
+ * The lists read from SharePoint through Graph: the balance list, the meetings, and the forum's
+ * year's ärenden, forum profile and sections (those three only where they exist on the site).
  *
  * First read: a delta round per list with `$expand=fields($select=<schema columns>)`, following
  * `@odata.nextLink` to the `@odata.deltaLink` (the initial delta round is the full list, and ends
  * with the link for later rounds, so no separate full read is needed). Later reads: the stored
- * delta links. Both lists' requests of each step go out together in one `$batch`, so a refresh
+ * delta links. Every list's request of each step goes out together in one `$batch`, so a refresh
  * with nothing changed costs one HTTP request. Changes (fields, eTag, webUrl) and deletions are
  * applied in order, so an item that appears twice in a round ends as its last occurrence.
  * 410 Gone (the token expired) restarts that list with a full round. Nothing is kept from a read
@@ -15,16 +16,14 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { Entry } from '../domain/types';
-import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../ports/list-source';
+import { LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type RevisionChange, type SourceRead } from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
 import { mapEntry } from '../lists/mapping';
 import { revisionFields } from '../lists/revision-fields';
 import { selectFields } from '../lists/schema';
-import { SiteResolver, type ResolvedSite } from './site';
-
-const LISTS: ListName[] = ['balance', 'meetings'];
+import { SiteResolver, type ResolvedList, type ResolvedSite } from './site';
 
 /** Items per delta page (Graph may return fewer; paging follows its links either way). */
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -78,6 +77,13 @@ function toListItem(raw: RawItem): ListItem {
   };
 }
 
+/** A list of the site; a list that does not exist there is `not-found`, as Graph would say. */
+function listOf(site: ResolvedSite, list: ListName): ResolvedList {
+  const found = site.lists[list];
+  if (!found) throw new SourceError('not-found', `The ${list} list does not exist on the site; create it with "npm run provision"`, 404);
+  return found;
+}
+
 const isDeleted = (raw: RawItem) => raw.deleted !== undefined || raw['@removed'] !== undefined;
 const byNumericId = (a: ListItem, b: ListItem) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id);
 
@@ -86,25 +92,26 @@ export class GraphListSource implements ListSource {
   private readonly site: SiteResolver;
   private readonly log: Logger;
   private readonly pageSize: number;
-  private state: Record<ListName, ListState> = {
-    balance: { items: new Map(), deltaLink: null },
-    meetings: { items: new Map(), deltaLink: null },
-  };
-  private urls: Record<ListName, string> | null = null;
+  private state = Object.fromEntries(LIST_NAMES.map((list) => [list, { items: new Map(), deltaLink: null }])) as Record<ListName, ListState>;
+  private urls: ListUrls | null = null;
+  /** The site as the last read found it: which lists exist. */
+  private present: ListName[] = [];
+  private missing: ResolvedSite['missing'] = [];
   /** One read at a time: a second caller waits for the running read and reads after it. */
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: Client,
     private readonly options: SharePointOptions,
-    deps: { logger: Logger; pageSize?: number },
+    /** `now` times the look-up again of lists missing on the site (default `Date.now`). */
+    deps: { logger: Logger; pageSize?: number; now?: () => number },
   ) {
     this.log = deps.logger.child({ module: 'graph-list-source' });
     this.site = new SiteResolver(client, options, deps);
     this.pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
   }
 
-  listUrls(): Record<ListName, string> {
+  listUrls(): ListUrls {
     if (this.urls) return this.urls;
     // Before the first read the lists' addresses are not known; the site is the best link.
     const site = this.options.siteUrl ?? '';
@@ -119,13 +126,21 @@ export class GraphListSource implements ListSource {
 
   private initialPath(site: ResolvedSite, list: ListName): string {
     const select = selectFields(list).join(',');
-    return `/sites/${site.id}/lists/${site.lists[list].id}/items/delta?$expand=fields($select=${select})&$top=${this.pageSize}`;
+    return `/sites/${site.id}/lists/${listOf(site, list).id}/items/delta?$expand=fields($select=${select})&$top=${this.pageSize}`;
   }
 
   private async readOnce(): Promise<SourceRead> {
     const site = await this.site.resolve();
-    this.urls = { balance: site.lists.balance.webUrl, meetings: site.lists.meetings.webUrl };
-    const rounds: Round[] = LISTS.map((list) => {
+    const urls: ListUrls = { balance: site.lists.balance.webUrl, meetings: site.lists.meetings.webUrl };
+    for (const list of LIST_NAMES) {
+      const found = site.lists[list];
+      if (found) urls[list] = found.webUrl;
+    }
+    this.urls = urls;
+    const present = LIST_NAMES.filter((list) => site.lists[list] !== undefined);
+    // A list that appeared or went away since the last read changes what the data holds.
+    const layoutChanged = present.join() !== this.present.join();
+    const rounds: Round[] = present.map((list) => {
       const deltaLink = this.state[list].deltaLink;
       return { list, full: deltaLink === null, next: deltaLink ? pathBelowBase(this.client, deltaLink) : this.initialPath(site, list), seen: [], deltaLink: null, resynced: false };
     });
@@ -150,7 +165,7 @@ export class GraphListSource implements ListSource {
 
     // Every round is complete: only now does the state change (a failure above keeps the old one).
     const next = { ...this.state };
-    let changed = false;
+    let changed = layoutChanged;
     for (const round of rounds) {
       const items = round.full ? new Map<string, ListItem>() : new Map(this.state[round.list].items);
       for (const raw of round.seen) {
@@ -164,6 +179,8 @@ export class GraphListSource implements ListSource {
       this.log.debug({ list: round.list, full: round.full, received: round.seen.length, items: items.size }, 'Delta round complete');
     }
     this.state = next;
+    this.present = present;
+    this.missing = site.missing;
     return { data: this.snapshot(), changed };
   }
 
@@ -183,7 +200,7 @@ export class GraphListSource implements ListSource {
 
   /** An item that came without its fields: read it alone (null when it is gone meanwhile). */
   private async fetchItem(site: ResolvedSite, list: ListName, id: string): Promise<ListItem | null> {
-    const path = `/sites/${site.id}/lists/${site.lists[list].id}/items/${encodeURIComponent(id)}?$expand=fields($select=${selectFields(list).join(',')})`;
+    const path = `/sites/${site.id}/lists/${listOf(site, list).id}/items/${encodeURIComponent(id)}?$expand=fields($select=${selectFields(list).join(',')})`;
     try {
       return toListItem((await this.client.api(path).get()) as RawItem);
     } catch (error) {
@@ -194,10 +211,11 @@ export class GraphListSource implements ListSource {
   }
 
   private snapshot(): ListData {
-    return {
-      balance: [...this.state.balance.items.values()].sort(byNumericId),
-      meetings: [...this.state.meetings.items.values()].sort(byNumericId),
-    };
+    const items = (list: ListName) => [...this.state[list].items.values()].sort(byNumericId);
+    const data: ListData = { balance: items('balance'), meetings: items('meetings') };
+    for (const list of this.present) data[list] = items(list);
+    if (this.missing.length > 0) data.missing = [...this.missing];
+    return data;
   }
 
   /** The item read from SharePoint now (one GET with its fields), not from the delta state. */
@@ -213,7 +231,7 @@ export class GraphListSource implements ListSource {
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
     const site = await this.site.resolve();
-    const resolved = site.lists[list];
+    const resolved = listOf(site, list);
     const path = `/sites/${site.id}/lists/${resolved.id}/items/${encodeURIComponent(itemId)}/fields`;
     let answer: Record<string, unknown>;
     try {

@@ -10,7 +10,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
-import type { ListName } from '../ports/list-source';
+import { LIST_NAMES, type ListName } from '../ports/list-source';
 import { toSourceError } from './graph-errors';
 import { checkColumn, columnDefinition, type GraphColumn } from './provision-columns';
 import { findList, resolveSiteId, type ListRef } from './provision-site';
@@ -147,7 +147,7 @@ async function provisionList(
 }
 
 /**
- * Creates or updates the configured lists (both, or those in `only`). Throws `SourceError` when
+ * Creates or updates the configured lists (all five, or those in `only`). Throws `SourceError` when
  * the site cannot be reached or the app lacks permission; column type conflicts are reported in
  * the result, not thrown.
  */
@@ -155,7 +155,7 @@ export async function provisionLists(
   client: Client,
   options: SharePointOptions,
   deps: ProvisionDeps,
-  only: ListName[] = ['balance', 'meetings'],
+  only: readonly ListName[] = LIST_NAMES,
 ): Promise<ProvisionResult> {
   const say = deps.progress ?? (() => undefined);
   const siteId = await resolveSiteId(client, options);

@@ -1,14 +1,21 @@
 /**
- * Finds the forum's site and its two lists in Graph, once: the site from SHAREPOINT_SITE_URL
+ * Finds the forum's site and its lists in Graph, once: the site from SHAREPOINT_SITE_URL
  * (`GET /sites/{hostname}:/{path}`) or SHAREPOINT_SITE_ID, each list by id (GUID) or by display
- * name (`$filter=displayName eq '…'`). The ids are cached; `forget()` drops them (after a 404).
+ * name (`$filter=displayName eq '…'`), all lists in one `$batch`. The ids are cached; `forget()`
+ * drops them (after a 404).
+ *
+ * The balance list and the meetings list must exist. The forum's year's lists (ärenden, forum
+ * profile, sections) may not exist yet on a site provisioned before them: they are then reported
+ * as missing (in the log when that changes) and everything else works as before. While some are
+ * missing, the lists are looked up again every `MISSING_LIST_RECHECK_MS`, so lists provisioned
+ * while the app runs are picked up without a restart.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
-import type { ListName } from '../ports/list-source';
-import { batchGet } from './graph-batch';
+import { FORUM_LIST_NAMES, LIST_NAMES, type CoreListName, type ForumListName, type ListName } from '../ports/list-source';
+import { batchGetSettled, type Settled } from './graph-batch';
 import { toSourceError } from './graph-errors';
 
 export interface ResolvedList {
@@ -20,11 +27,25 @@ export interface ResolvedList {
 export interface ResolvedSite {
   id: string;
   webUrl: string;
-  lists: Record<ListName, ResolvedList>;
+  /** The lists found; the forum's year's lists only when they exist. */
+  lists: Record<CoreListName, ResolvedList> & Partial<Record<ForumListName, ResolvedList>>;
+  /** The forum's year's lists that do not exist on the site (not provisioned yet). */
+  missing: ForumListName[];
 }
 
+/** How often a site with missing lists is looked at again (one `$batch` request each time). */
+export const MISSING_LIST_RECHECK_MS = 10 * 60 * 1000;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LIST_SETTING: Record<ListName, string> = { balance: 'SHAREPOINT_BALANCE_LIST', meetings: 'SHAREPOINT_MEETINGS_LIST' };
+const LIST_SETTING: Record<ListName, string> = {
+  balance: 'SHAREPOINT_BALANCE_LIST',
+  meetings: 'SHAREPOINT_MEETINGS_LIST',
+  errands: 'SHAREPOINT_ERRANDS_LIST',
+  forum: 'SHAREPOINT_FORUM_LIST',
+  sections: 'SHAREPOINT_SECTIONS_LIST',
+};
+
+const isForumList = (name: ListName): name is ForumListName => (FORUM_LIST_NAMES as readonly string[]).includes(name);
 
 /** `https://contoso.sharepoint.com/sites/svom` → `/sites/contoso.sharepoint.com:/sites/svom`. */
 export function sitePathFromUrl(siteUrl: string): string {
@@ -48,15 +69,20 @@ export function listLookupPath(siteId: string, list: string): string {
 
 export class SiteResolver {
   private resolved: ResolvedSite | null = null;
+  private resolvedAt = 0;
+  /** The missing lists as last logged, so the warning is given once, not on every look-up. */
+  private reportedMissing = '';
   private pending: Promise<ResolvedSite> | null = null;
   private readonly log: Logger;
+  private readonly now: () => number;
 
   constructor(
     private readonly client: Client,
     private readonly options: SharePointOptions,
-    deps: { logger: Logger },
+    deps: { logger: Logger; now?: () => number },
   ) {
     this.log = deps.logger.child({ module: 'sharepoint-site' });
+    this.now = deps.now ?? Date.now;
   }
 
   /** What the configuration names as the site, for messages. */
@@ -65,12 +91,13 @@ export class SiteResolver {
   }
 
   describeList(list: ListName): string {
-    return `the list "${this.resolved?.lists[list].displayName ?? this.options.lists[list]}"`;
+    return `the list "${this.resolved?.lists[list]?.displayName ?? this.options.lists[list]}"`;
   }
 
   /** The site and its lists; looked up on the first call, then cached. */
   resolve(): Promise<ResolvedSite> {
-    if (this.resolved) return Promise.resolve(this.resolved);
+    const recheck = this.resolved !== null && this.resolved.missing.length > 0 && this.now() - this.resolvedAt >= MISSING_LIST_RECHECK_MS;
+    if (this.resolved && !recheck) return Promise.resolve(this.resolved);
     this.pending ??= this.lookUp().finally(() => {
       this.pending = null;
     });
@@ -83,21 +110,39 @@ export class SiteResolver {
   }
 
   private async lookUp(): Promise<ResolvedSite> {
-    const site = await this.lookUpSite();
-    const names: ListName[] = ['balance', 'meetings'];
-    const bodies = await batchGet(
+    // A look-up again for missing lists keeps the site found before.
+    const site = this.resolved ? { id: this.resolved.id, webUrl: this.resolved.webUrl } : await this.lookUpSite();
+    const settled = await batchGetSettled(
       this.client,
-      names.map((name) => ({
+      LIST_NAMES.map((name) => ({
         path: listLookupPath(site.id, this.options.lists[name]),
         context: { target: `the list "${this.options.lists[name]}" (${LIST_SETTING[name]}) on ${this.describeSite()}` },
       })),
     );
-    const lists = {} as Record<ListName, ResolvedList>;
-    names.forEach((name, index) => {
-      lists[name] = this.pickList(name, bodies[index]);
+    const found: Partial<Record<ListName, ResolvedList>> = {};
+    const missing: ForumListName[] = [];
+    LIST_NAMES.forEach((name, index) => {
+      const result = settled[index] as Settled;
+      // A list given by id answers 404 when it does not exist; by name, an empty result.
+      if (!result.ok && result.error.status !== 404) throw result.error;
+      const list = result.ok ? this.pickList(name, result.body) : null;
+      if (list !== null) found[name] = list;
+      else if (isForumList(name)) missing.push(name);
+      else throw this.notFound(name);
     });
-    this.resolved = { id: site.id, webUrl: site.webUrl, lists };
-    this.log.info({ siteId: site.id, lists: Object.fromEntries(names.map((name) => [name, lists[name].id])) }, 'SharePoint site and lists found');
+    const lists = found as ResolvedSite['lists'];
+    this.resolved = { id: site.id, webUrl: site.webUrl, lists, missing };
+    this.resolvedAt = this.now();
+    const missingNow = missing.join();
+    if (missingNow === this.reportedMissing) return this.resolved;
+    this.reportedMissing = missingNow;
+    this.log.info({ siteId: site.id, lists: Object.fromEntries(Object.entries(found).map(([name, list]) => [name, list.id])) }, 'SharePoint site and lists found');
+    if (missing.length > 0) {
+      this.log.warn(
+        { missing: missing.map((name) => ({ list: this.options.lists[name], setting: LIST_SETTING[name] })) },
+        'Some lists of the forum\'s year do not exist on the site; the balance list and meetings work without them. Create them with "npm run provision".',
+      );
+    }
     return this.resolved;
   }
 
@@ -117,17 +162,20 @@ export class SiteResolver {
     }
   }
 
-  private pickList(name: ListName, body: unknown): ResolvedList {
+  private notFound(name: ListName): SourceError {
+    return new SourceError(
+      'not-found',
+      `The list "${this.options.lists[name]}" was not found on ${this.describeSite()}. Check ${LIST_SETTING[name]} (the list's display name or id), or create the lists with "npm run provision".`,
+      404,
+    );
+  }
+
+  /** The list in a lookup's answer; null when there is none. */
+  private pickList(name: ListName, body: unknown): ResolvedList | null {
     const configured = this.options.lists[name];
-    const candidates = GUID.test(configured) ? [body] : ((body as { value?: unknown[] }).value ?? []);
+    const candidates = GUID.test(configured) ? [body] : ((body as { value?: unknown[] } | null)?.value ?? []);
     const [first, ...rest] = candidates as Array<{ id?: string; displayName?: string; webUrl?: string }>;
-    if (!first?.id) {
-      throw new SourceError(
-        'not-found',
-        `The list "${configured}" was not found on ${this.describeSite()}. Check ${LIST_SETTING[name]} (the list's display name or id), or create the lists with "npm run provision".`,
-        404,
-      );
-    }
+    if (!first?.id) return null;
     if (rest.length > 0) this.log.warn({ list: configured, ids: candidates.map((candidate) => (candidate as { id?: string }).id) }, 'Several lists have this display name; using the first. Configure the list id to choose.');
     return { id: first.id, displayName: first.displayName ?? configured, webUrl: first.webUrl ?? '' };
   }

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { agreementState } from '../domain/agreements';
 import type { Errand } from '../domain/errands';
-import type { BalanceList, CalendarDate, Entry } from '../domain/types';
-import type { ListName, SourceKind } from '../ports/list-source';
+import type { BalanceList, CalendarDate, Entry, Problem } from '../domain/types';
+import type { ListUrls, SourceKind } from '../ports/list-source';
 import type { AgreementView, BalanceListView } from '../view-model';
 
 export interface ViewOptions {
@@ -15,12 +15,17 @@ export interface ViewOptions {
   expiringWithinDays: number;
   meetingWithinDays: number;
   demoDate: CalendarDate | null;
-  lists: Record<ListName, string>;
+  lists: ListUrls;
   generatedAt: string;
   refreshedAt: string;
   staleSince: string | null;
   /** Every ärende, in list order. */
   errands: Errand[];
+  /**
+   * The data-quality problems of every list, ärenden's references included
+   * (`dataQualityProblems`); the balance list's own problems when not given.
+   */
+  problems?: Problem[];
 }
 
 function agreementView(entry: Entry, today: CalendarDate, expiringWithinDays: number): AgreementView {
@@ -47,11 +52,12 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
     meetingWithinDays: options.meetingWithinDays,
     demoDate: options.demoDate,
     lists: options.lists,
+    sections: list.sections,
     entries,
     agreements,
     meetings: list.meetings,
     errands: options.errands,
-    problems: list.problems,
+    problems: options.problems ?? list.problems,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { stockholmDateOf } from '../domain/dates';
 import { DEFAULT_DUE_RULES } from '../domain/due';
-import type { ForumData } from '../domain/errands';
+import { dataQualityProblems, type ForumData } from '../domain/errands';
 import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
@@ -101,7 +101,7 @@ export class SnapshotService implements SnapshotProvider {
       const result = await this.options.source.read();
       if (result.changed || !this.list) {
         this.list = mapListData(result.data);
-        this.forum = mapForumData(result.data);
+        this.forum = mapForumData(result.data, this.list);
       }
       this.refreshedAt = startedAt;
       if (this.staleSince) this.log.info({ staleSince: this.staleSince }, 'list source readable again; snapshot is fresh');
@@ -133,6 +133,7 @@ export class SnapshotService implements SnapshotProvider {
       refreshedAt: this.refreshedAt ?? now.toISOString(),
       staleSince: this.staleSince,
       errands: forum.errands,
+      problems: dataQualityProblems(forum),
     });
     const previous = this.snapshot;
     this.snapshot = { list, forum, view, etag: viewEtag(view) };

@@ -28,6 +28,6 @@ export const REVISION_STATUS_TERMS: Readonly<Record<TermLanguage, Readonly<Recor
 
 /** A meeting's kind ("Mötestyp" in the list). */
 export const MEETING_KIND_TERMS: Readonly<Record<TermLanguage, Readonly<Record<MeetingKind, string>>>> = {
-  sv: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland' },
-  en: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland' },
+  sv: { ordinary: 'Ordinarie', extra: 'Extra', 'joint-vasternorrland': 'Gemensamt med Västernorrland', event: 'Annat evenemang' },
+  en: { ordinary: 'Ordinary', extra: 'Extra', 'joint-vasternorrland': 'Joint with Västernorrland', event: 'Other event' },
 };

@@ -339,6 +339,39 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     expect(await page.locator('main img, main script').count()).toBe(0);
   });
 
+  it('shows a section added to the list of sections in the file, in its place, without a new version', async () => {
+    const before = readFileSync(listFile(), 'utf8');
+    try {
+      editStore((lists) => {
+        const withSections = lists as typeof lists & { sections?: StoredItem[] };
+        // The five sections of today, one renamed period, and a new section between them.
+        withSections.sections = [
+          { id: '1', fields: { Title: 'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025', SectionKey: 'goals', SortOrder: 1 } },
+          { id: '2', fields: { Title: 'SVOM:s prioriterade områden 2023-2026', SectionKey: 'priorities', SortOrder: 2, Period: '2023-2026' } },
+          { id: '3', fields: { Title: 'Nytt avsnitt <b>fet</b>', SectionKey: 'nytt', SortOrder: 3 } },
+          { id: '4', fields: { Title: 'Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa', SectionKey: 'strategy', SortOrder: 4 } },
+          { id: '5', fields: { Title: 'Flera områden', SectionKey: 'several', SortOrder: 5 } },
+          { id: '6', fields: { Title: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM', SectionKey: 'agreements', SortOrder: 6, SectionKind: 'Avtal' } },
+        ];
+        const nextId = Math.max(...lists.balance.map((item) => Number(item.id))) + 1;
+        lists.balance.push({ id: String(nextId), fields: { Title: 'Digital vård', EntryKey: 'nytt-1', Section: 'nytt', EntryKind: 'Rubrik', SortOrder: 1 } });
+      });
+      await open('?poll=2');
+      await page.getByText('Digital vård', { exact: true }).waitFor({ timeout: 20_000 });
+      expect(await page.locator('section h3').allTextContents()).toEqual([
+        'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025',
+        'SVOM:s prioriterade områden 2023-2026',
+        'Nytt avsnitt <b>fet</b>',
+        'Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa',
+        'Flera områden',
+      ]);
+      expect(await page.locator('main b').count()).toBe(0);
+    } finally {
+      writeFileSync(listFile(), before);
+      await waitForView((next) => next.sections.length === 5 && next.sections.every((section) => section.builtIn === true));
+    }
+  });
+
   it('reaches every control with the keyboard alone', async () => {
     await open('');
     const controls = await page.evaluate(`(() => {

@@ -15,6 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/lists/schema';
+import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/list-source';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
@@ -39,8 +40,13 @@ export interface FakeGraphOptions {
   certificatePem?: string;
   /** Access token lifetime in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
-  /** Create the two lists of `src/lists/schema.ts` (default true). */
+  /** Create the lists of `src/lists/schema.ts` (default true). */
   withLists?: boolean;
+  /**
+   * With `withLists`, also create the forum's year's lists (ärenden, forum, sections); false
+   * makes a site provisioned before they existed (default true).
+   */
+  withForumLists?: boolean;
   /** Page size when no `$top` is given (default 200, like SharePoint). */
   defaultPageSize?: number;
   /** Largest page returned whatever `$top` asks (default 5000). */
@@ -74,7 +80,7 @@ export interface Fault {
   body?: unknown;
 }
 
-export type ListRef = 'balance' | 'meetings' | string;
+export type ListRef = ListName | string;
 
 export interface SeedItem {
   id?: string | number;
@@ -115,8 +121,8 @@ export interface FakeGraph {
   removeList(list: ListRef): void;
   listInfo(list: ListRef): { id: string; displayName: string; webUrl: string };
   seed(list: ListRef, items: SeedItem[]): void;
-  /** Seeds both lists from a `{ balance: [...], meetings: [...] }` object. */
-  seedAll(data: { balance?: SeedItem[]; meetings?: SeedItem[] }): void;
+  /** Seeds the lists from a `{ balance: [...], meetings: [...], errands?: [...], ... }` object. */
+  seedAll(data: Partial<Record<ListName, SeedItem[]>>): void;
   addItem(list: ListRef, fields: Record<string, unknown>, id?: string): FakeItem;
   updateItem(list: ListRef, id: string, fields: Record<string, unknown>): FakeItem;
   deleteItem(list: ListRef, id: string): void;
@@ -212,12 +218,13 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   });
 
   const keyed = new Map<string, string>();
-  const addSchemaList = (key: 'balance' | 'meetings') => {
+  const URL_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Moten', errands: 'Arenden', forum: 'Forum', sections: 'Avsnitt' };
+  const addSchemaList = (key: ListName) => {
     const definition = LISTS[key];
     const list = store.addList({
       displayName: definition.displayName,
       description: definition.description,
-      name: key === 'balance' ? 'Balanslista' : 'Moten',
+      name: URL_NAMES[key],
       columns: definition.columns.map((column) => column.name),
       dateOnlyColumns: definition.columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
       dateTimeColumns: definition.columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
@@ -227,6 +234,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   if (options.withLists !== false) {
     addSchemaList('balance');
     addSchemaList('meetings');
+    if (options.withForumLists !== false) for (const key of FORUM_LIST_NAMES) addSchemaList(key);
   }
   const listOf = (ref: ListRef): StoredList => {
     const list = store.findList(keyed.get(ref) ?? ref);
@@ -449,8 +457,9 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       for (const item of items) store.addItem(list, item.fields, item.id === undefined ? undefined : String(item.id));
     },
     seedAll: (data) => {
-      if (data.balance) for (const item of data.balance) store.addItem(listOf('balance'), item.fields, item.id === undefined ? undefined : String(item.id));
-      if (data.meetings) for (const item of data.meetings) store.addItem(listOf('meetings'), item.fields, item.id === undefined ? undefined : String(item.id));
+      for (const key of LIST_NAMES) {
+        for (const item of data[key] ?? []) store.addItem(listOf(key), item.fields, item.id === undefined ? undefined : String(item.id));
+      }
     },
     addItem: (ref, fields, id) => {
       const list = listOf(ref);
@@ -518,4 +527,10 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
 }
 
 /** The schema's default list display names, for tests that configure the app. */
-export const FAKE_LIST_NAMES = { balance: BALANCE_LIST.displayName, meetings: MEETINGS_LIST.displayName };
+export const FAKE_LIST_NAMES: Record<ListName, string> = {
+  balance: BALANCE_LIST.displayName,
+  meetings: MEETINGS_LIST.displayName,
+  errands: LISTS.errands.displayName,
+  forum: LISTS.forum.displayName,
+  sections: LISTS.sections.displayName,
+};

@@ -6,7 +6,7 @@ import { SourceError } from '../../src/errors';
 import type { Entry } from '../../src/domain/types';
 import { mapEntry } from '../../src/lists/mapping';
 import { revisionFields } from '../../src/lists/revision-fields';
-import type { ListData, ListItem, ListName, ListSource, RevisionChange, SourceRead } from '../../src/ports/list-source';
+import type { ListData, ListItem, ListName, ListSource, ListUrls, RevisionChange, SourceRead } from '../../src/ports/list-source';
 
 export class MemoryListSource implements ListSource {
   readonly kind = 'local' as const;
@@ -32,7 +32,7 @@ export class MemoryListSource implements ListSource {
     return { data: structuredClone(this.data), changed };
   }
 
-  listUrls(): Record<ListName, string> {
+  listUrls(): ListUrls {
     return { balance: 'memory://balance', meetings: 'memory://meetings' };
   }
 
@@ -42,7 +42,7 @@ export class MemoryListSource implements ListSource {
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
-    const item = this.data[list].find((candidate) => candidate.id === itemId);
+    const item = this.data[list]?.find((candidate) => candidate.id === itemId);
     if (!item) throw new SourceError('not-found', `Item ${itemId} not found in ${list}`, 404);
     if (item.eTag !== ifMatch) throw new SourceError('conflict', `Item ${itemId} was changed by someone else`, 412);
     this.write(list, itemId, fields);
@@ -76,12 +76,12 @@ export class MemoryListSource implements ListSource {
 
   /** Adds an item as a person would. */
   add(list: ListName, item: Omit<ListItem, 'eTag'>): void {
-    this.data[list].push({ ...structuredClone(item), eTag: `"${item.id},1"` });
+    (this.data[list] ??= []).push({ ...structuredClone(item), eTag: `"${item.id},1"` });
     this.dirty = true;
   }
 
   private write(list: ListName, itemId: string, fields: Record<string, unknown>): void {
-    const item = this.data[list].find((candidate) => candidate.id === itemId);
+    const item = this.data[list]?.find((candidate) => candidate.id === itemId);
     if (!item) throw new Error(`no item ${itemId} in ${list}`);
     this.version += 1;
     item.fields = { ...item.fields, ...fields };

@@ -154,7 +154,7 @@ describe('LocalListSource: first start', () => {
     const source = store();
     const { data } = await source.read();
     const url = pathToFileURL(file()).href;
-    expect(source.listUrls()).toEqual({ balance: `${url}#balance`, meetings: `${url}#meetings` });
+    expect(source.listUrls()).toEqual({ balance: `${url}#balance`, meetings: `${url}#meetings`, errands: `${url}#errands`, forum: `${url}#forum`, sections: `${url}#sections` });
     expect(data.balance[11]?.webUrl).toBe(`${url}#balance/12`);
     expect(data.meetings[0]?.webUrl).toBe(`${url}#meetings/1`);
   });

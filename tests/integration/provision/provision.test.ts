@@ -1,6 +1,6 @@
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
-import { BALANCE_LIST, MEETINGS_LIST } from '../../../src/lists/schema';
+import { BALANCE_LIST, LISTS, MEETINGS_LIST, SECTION_CHOICES } from '../../../src/lists/schema';
 import type { SharePointOptions } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
@@ -29,7 +29,7 @@ function clientAndOptions() {
 const writes = () => admin.calls.filter((call) => call.method !== 'GET');
 
 describe('npm run provision (provisionLists)', () => {
-  it('creates both lists with every column, type, choice, index and unique constraint of the schema', async () => {
+  it('creates every list with every column, type, choice, index and unique constraint of the schema', async () => {
     await start(false);
     const { client, options } = clientAndOptions();
     const lines: string[] = [];
@@ -39,10 +39,13 @@ describe('npm run provision (provisionLists)', () => {
     expect(result.lists.map((list) => [list.list, list.created, list.conflicts])).toEqual([
       ['balance', true, []],
       ['meetings', true, []],
+      ['errands', true, []],
+      ['forum', true, []],
+      ['sections', true, []],
     ]);
     expect(lines.join('\n')).toMatch(/List "Balanslista SVOM": not found, creating it with 17 columns/);
 
-    for (const definition of [BALANCE_LIST, MEETINGS_LIST]) {
+    for (const definition of Object.values(LISTS)) {
       const columns = new Map(admin.columns(definition.displayName).map((column) => [column.name, column]));
       for (const wanted of definition.columns) {
         const column = columns.get(wanted.name) as unknown as {
@@ -83,10 +86,9 @@ describe('npm run provision (provisionLists)', () => {
     const again = await provisionLists(client, options, { logger: silentLogger });
     expect(again.changed).toBe(false);
     expect(writes().length).toBe(before);
-    expect(again.lists.map((list) => [list.created, list.columnsCreated, list.columnsUpdated, list.unchanged])).toEqual([
-      [false, [], [], BALANCE_LIST.columns.length],
-      [false, [], [], MEETINGS_LIST.columns.length],
-    ]);
+    expect(again.lists.map((list) => [list.created, list.columnsCreated, list.columnsUpdated, list.unchanged])).toEqual(
+      Object.values(LISTS).map((definition) => [false, [], [], definition.columns.length]),
+    );
   });
 
   it('adds missing columns and choices, switches on indexes, and reports a column of another type without touching it', async () => {
@@ -146,5 +148,31 @@ describe('npm run provision (provisionLists)', () => {
     await expect(
       provisionLists(client, { siteUrl: 'https://contoso.sharepoint.com/sites/annat', siteId: null, lists: { ...FAKE_LIST_NAMES } }, { logger: silentLogger }),
     ).rejects.toMatchObject({ status: 404, message: expect.stringContaining('https://contoso.sharepoint.com/sites/annat') });
+  });
+});
+
+describe('npm run provision on a site from before the forum\'s year', () => {
+  it('adds the ärenden, forum and sections lists, the meetings\' new columns and choice, and Section fill-in, leaving the rest', async () => {
+    await start(false);
+    const { client, options } = clientAndOptions();
+    await provisionLists(client, options, { logger: silentLogger }, ['balance', 'meetings']);
+    // The site as provisioned before: no MeetingKey column, no "Annat evenemang", Section without fill-in.
+    admin.setColumn(MEETINGS_LIST.displayName, 'MeetingKind', { choice: { allowTextEntry: false, choices: ['Ordinarie', 'Extra', 'Gemensamt med Västernorrland'], displayAs: 'dropDownMenu' } });
+    admin.setColumn(BALANCE_LIST.displayName, 'Section', { choice: { allowTextEntry: false, choices: SECTION_CHOICES.map(([text]) => text), displayAs: 'dropDownMenu' } });
+
+    const result = await provisionLists(client, options, { logger: silentLogger });
+
+    expect(result.lists.map((list) => [list.list, list.created])).toEqual([
+      ['balance', false],
+      ['meetings', false],
+      ['errands', true],
+      ['forum', true],
+      ['sections', true],
+    ]);
+    const meetingKind = admin.columns(MEETINGS_LIST.displayName).find((column) => column.name === 'MeetingKind') as unknown as { choice: { choices: string[] } };
+    expect(meetingKind.choice.choices).toContain('Annat evenemang');
+    const section = admin.columns(BALANCE_LIST.displayName).find((column) => column.name === 'Section') as unknown as { choice: { allowTextEntry: boolean } };
+    expect(section.choice.allowTextEntry).toBe(true);
+    expect(admin.columns(LISTS.errands.displayName).map((column) => column.name)).toEqual(expect.arrayContaining(LISTS.errands.columns.map((column) => column.name)));
   });
 });

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { ConfigError, SourceError } from '../../../src/errors';
 import { createLogger, silentLogger } from '../../../src/logger';
 import { createGraphClient, toSourceError } from '../../../src/sharepoint/graph-client';
-import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { balanceItems, graphOptions, harness } from './graph-harness';
 
 const CERTIFICATE = join(__dirname, '../../fixtures/graph/test-certificate.pem');
@@ -168,7 +168,7 @@ describe('retry', () => {
     const read = await source.read();
 
     expect(read.data.balance).toHaveLength(3);
-    expect(fake.batchedRequests.filter((entry) => entry.path.includes('/items/delta')).map((entry) => entry.status).sort()).toEqual([200, 429]);
+    expect(fake.batchedRequests.filter((entry) => entry.path.includes('/items/delta')).map((entry) => entry.status).sort()).toEqual([200, 200, 200, 200, 429]);
     expect(sleeps).toEqual([1000]);
     expect(fake.graphRequests().filter((entry) => entry.method === 'GET' && entry.path.includes('/items/delta'))).toHaveLength(1);
   });
@@ -218,7 +218,7 @@ describe('errors an admin can act on', () => {
   });
 
   it('404 names the list and the setting', async () => {
-    const { source } = harness(fake, { sharePoint: { lists: { balance: "Balanslista 'gammal'", meetings: 'Möten SVOM' } } });
+    const { source } = harness(fake, { sharePoint: { lists: { ...FAKE_LIST_NAMES, balance: "Balanslista 'gammal'" } } });
 
     const error = (await source.read().catch((caught: unknown) => caught)) as SourceError;
 
@@ -242,7 +242,7 @@ describe('errors an admin can act on', () => {
 describe('addressing', () => {
   it('finds the site by id and the lists by id', async () => {
     const { source } = harness(fake, {
-      sharePoint: { siteUrl: null, siteId: fake.siteId, lists: { balance: fake.listInfo('balance').id, meetings: fake.listInfo('meetings').id } },
+      sharePoint: { siteUrl: null, siteId: fake.siteId, lists: { ...FAKE_LIST_NAMES, balance: fake.listInfo('balance').id, meetings: fake.listInfo('meetings').id } },
     });
 
     const read = await source.read();

@@ -27,7 +27,7 @@ describe('deployment files agree with each other', () => {
       SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/svom',
     });
     expect(dev.mode).toBe('sharepoint');
-    expect(dev.sharePoint?.lists).toEqual({ balance: 'Balanslista SVOM', meetings: 'Möten SVOM' });
+    expect(dev.sharePoint?.lists).toEqual({ balance: 'Balanslista SVOM', meetings: 'Möten SVOM', errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' });
   });
 
   it('the Bicep parameters file names only parameters the template declares, and sets every required one', () => {

@@ -3,7 +3,7 @@ import type { BalanceList, DueRules } from '../../../src/domain/types';
 import { agreement, entry, meeting } from './builders';
 
 const rules: DueRules = DEFAULT_DUE_RULES;
-const list = (parts: Partial<BalanceList>): BalanceList => ({ entries: [], meetings: [], problems: [], ...parts });
+const list = (parts: Partial<BalanceList>): BalanceList => ({ sections: [], entries: [], meetings: [], problems: [], ...parts });
 
 describe('DEFAULT_DUE_RULES', () => {
   it('are the documented defaults', () => {

@@ -157,7 +157,7 @@ describe('mapForumData: sections as data', () => {
       ['a', 'prio'],
       ['a-1', 'prio'],
       ['b', 'avtal'],
-      ['c', 'finns inte'],
+      ['c', 'Finns inte'],
     ]);
     expect(data.entries[2]?.agreement?.validity).toEqual({ text: '2023-2024', from: '2023-01-01', to: '2024-12-31' });
     expect(brief(data.problems)).toEqual([

@@ -333,8 +333,10 @@ describe('mapListData: plain data from the local store', () => {
   });
 
   it('copes with an empty or broken payload', () => {
-    expect(mapListData({ balance: [], meetings: [] })).toEqual({ entries: [], meetings: [], problems: [] });
-    expect(mapListData({} as ListData)).toEqual({ entries: [], meetings: [], problems: [] });
+    const builtIn = mapListData({ balance: [], meetings: [] }).sections;
+    expect(builtIn.map((section) => section.key)).toEqual(['goals', 'priorities', 'strategy', 'several', 'agreements']);
+    expect(mapListData({ balance: [], meetings: [] })).toEqual({ sections: builtIn, entries: [], meetings: [], problems: [] });
+    expect(mapListData({} as ListData)).toEqual({ sections: builtIn, entries: [], meetings: [], problems: [] });
     expect(mapListData({ balance: [null, 'x'], meetings: null } as unknown as ListData).entries).toEqual([]);
   });
 

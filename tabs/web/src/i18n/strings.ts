@@ -28,7 +28,7 @@ export interface Strings {
   meetingKind: Record<MeetingKind, string>;
   problemCode: Record<ProblemCode, string>;
   problemSeverity: Record<ProblemSeverity, string>;
-  lists: Record<'balance' | 'meetings', string>;
+  lists: Record<'balance' | 'meetings' | 'errands' | 'forum' | 'sections', string>;
   // Header and data state
   lastRefreshed: (when: string) => string;
   checkedAt: (when: string) => string;
@@ -277,9 +277,13 @@ export const sv: Strings = {
     'validity-conflict': 'Giltighetstiden stämmer inte med datumkolumnerna',
     'missing-validity': 'Giltighetstid saknas, så ingen påminns innan avtalet går ut',
     'missing-date': 'Datum saknas',
+    'unknown-meeting': 'Ärendet gäller ett möte som inte finns i möteslistan',
+    'unknown-entry': 'Ärendet gäller en nyckel som inte finns i balanslistan',
+    'unknown-section': 'Avsnittet finns inte i listan Avsnitt SVOM',
+    'missing-list': 'Listan finns inte på webbplatsen ännu (kör npm run provision)',
   },
   problemSeverity: { error: 'Fel', warning: 'Varning' },
-  lists: { balance: 'Balanslistan', meetings: 'Möteslistan' },
+  lists: { balance: 'Balanslistan', meetings: 'Möteslistan', errands: 'Ärendelistan', forum: 'Forumets profil', sections: 'Avsnittslistan' },
   lastRefreshed: (when) => `Senast uppdaterad ${when}`,
   checkedAt: (when) => `kontrollerad ${when}`,
   sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
@@ -502,9 +506,13 @@ export const en: Strings = {
     'validity-conflict': 'The validity disagrees with the date columns',
     'missing-validity': 'No validity is given, so nobody is reminded before the agreement ends',
     'missing-date': 'Date is missing',
+    'unknown-meeting': 'The item names a meeting that is not in the meetings list',
+    'unknown-entry': 'The item names a key that is not in the balance list',
+    'unknown-section': 'The section is not in the list Avsnitt SVOM',
+    'missing-list': 'The list does not exist on the site yet (run npm run provision)',
   },
   problemSeverity: { error: 'Error', warning: 'Warning' },
-  lists: { balance: 'Balance list', meetings: 'Meetings list' },
+  lists: { balance: 'Balance list', meetings: 'Meetings list', errands: 'Items list', forum: 'Forum profile', sections: 'Sections list' },
   lastRefreshed: (when) => `Last refreshed ${when}`,
   checkedAt: (when) => `checked ${when}`,
   sourceLocal: 'Local mode: data from a file on this computer',

@@ -1,9 +1,11 @@
 /**
- * The balance list as a tree: sections in the document's order, each with its top-level
+ * The balance list as a tree: sections in the view's order (the list of sections, else the 2022
+ * document's), each with its top-level
  * entries (goal areas, priority areas, headings) and their children in `order`.
  * Tolerates bad data: an unknown parent puts the entry at the top of its section, and a
  * cycle cannot loop.
  */
+import type { SectionDefinition } from '../../../../src/domain/sections';
 import type { Entry, Section } from '../../../../src/domain/types';
 
 export const SECTION_ORDER: Section[] = ['goals', 'priorities', 'strategy', 'several', 'agreements'];
@@ -14,18 +16,22 @@ export interface TreeNode {
 }
 
 export interface SectionGroup {
-  section: Section;
+  /** The section's key (`BalanceListView.sections`). */
+  section: string;
   roots: TreeNode[];
 }
 
 const byOrder = (a: Entry, b: Entry): number => a.order - b.order;
 
-/** Builds the tree of `entries`; every entry appears exactly once. */
-export function buildTree(entries: Entry[]): SectionGroup[] {
+/**
+ * Builds the tree of `entries`; every entry appears exactly once. Sections come in the order of
+ * `sections` (the view's), then the 2022 list's, then any other in the order first met.
+ */
+export function buildTree(entries: Entry[], sections: readonly SectionDefinition[] = []): SectionGroup[] {
   const byKey = new Map<string, Entry>();
   for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
   const children = new Map<string, Entry[]>();
-  const roots = new Map<Section, Entry[]>();
+  const roots = new Map<string, Entry[]>();
   for (const entry of entries) {
     const parent = entry.parentKey ? byKey.get(entry.parentKey) : undefined;
     if (parent && parent !== entry) {
@@ -45,7 +51,8 @@ export function buildTree(entries: Entry[]): SectionGroup[] {
     return { entry, children: kids.map(build) };
   };
   const groups: SectionGroup[] = [];
-  for (const section of SECTION_ORDER) {
+  const order = new Set([...sections.map((section) => section.key), ...SECTION_ORDER, ...roots.keys()]);
+  for (const section of order) {
     const top = (roots.get(section) ?? []).sort(byOrder);
     if (top.length > 0) groups.push({ section, roots: top.map(build) });
   }

@@ -12,6 +12,7 @@ import { EntryHistory } from '../components/entry-history';
 import { FilterBar, type FilterSelect } from '../components/filter-bar';
 import { areaFacets, groupFacets, statusFacets } from '../model/facets';
 import { countBelow, countMatches, filterTree, type FilteredNode } from '../model/filter';
+import { sectionDomId, sectionHeading } from '../model/section-heading';
 import { buildTree } from '../model/tree';
 import type { UrlState } from '../model/url-state';
 
@@ -84,7 +85,7 @@ interface Props {
 
 export function BalanceListPanel({ view, state, onChange }: Props) {
   const { strings } = useApp();
-  const tree = useMemo(() => buildTree(view.entries), [view.entries]);
+  const tree = useMemo(() => buildTree(view.entries, view.sections), [view.entries, view.sections]);
   const filtered = useMemo(() => filterTree(tree, state, strings), [tree, state, strings]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const history: HistoryOf = (entryKey) => <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} />;
@@ -98,7 +99,7 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       label: strings.area,
       allLabel: strings.allAreas,
       options: areaFacets(tree, strings.untitled).map((section) => ({
-        group: strings.sections[section.section],
+        group: sectionHeading(section.section, view.sections, strings.sections, strings.untitled),
         options: section.areas.map((area) => ({ value: area.value, label: area.label, count: area.count })),
       })),
     },
@@ -137,9 +138,9 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       </div>
       {filtered.length === 0 ? <p className="bl-empty">{strings.noMatches}</p> : null}
       {filtered.map((section) => (
-        <section key={section.section} className="bl-section" aria-labelledby={`section-${section.section}`}>
-          <h3 id={`section-${section.section}`} className="bl-section-heading">
-            {strings.sections[section.section]}
+        <section key={section.section} className="bl-section" aria-labelledby={sectionDomId(section.section)}>
+          <h3 id={sectionDomId(section.section)} className="bl-section-heading">
+            {sectionHeading(section.section, view.sections, strings.sections, strings.untitled)}
           </h3>
           {section.roots.map((root) =>
             root.children.length > 0 ? (

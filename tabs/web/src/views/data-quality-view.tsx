@@ -60,7 +60,8 @@ export function DataQualityPanel({ view }: { view: BalanceListView }) {
                   </TableCell>
                   <TableCell>{strings.lists[problem.list]}</TableCell>
                   <TableCell>
-                    <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} always />
+                    {/* A problem of a whole list (a list missing on the site) has no item to open. */}
+                    {problem.itemId === '' ? '–' : <EditLink url={problem.editUrl} title={problem.title} itemId={problem.itemId} always />}
                   </TableCell>
                 </TableRow>
               );

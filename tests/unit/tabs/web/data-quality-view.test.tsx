@@ -73,3 +73,38 @@ describe('Datakvalitet: an agreement without any validity', () => {
     expect(screen.queryByText(/Varningar gäller/)).toBeNull();
   });
 });
+
+describe('Datakvalitet: the forum\'s year\'s lists', () => {
+  const errandProblem = (code: Problem['code'], title: string, field: string, value: string): Problem => ({
+    list: 'errands',
+    itemId: '7',
+    title,
+    field,
+    code,
+    value,
+    message: '',
+    editUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Arenden/DispForm.aspx?ID=7',
+  });
+  const missingList: Problem = { list: 'sections', itemId: '', title: 'Avsnitt SVOM', field: null, code: 'missing-list', value: 'sections', message: '', editUrl: '' };
+
+  it('names an ärende pointing at a missing meeting or entry, in its list, with a link to edit it', () => {
+    renderPanel(sv, [errandProblem('unknown-meeting', 'Fel möte', 'MeetingKey', 'finns-inte'), errandProblem('unknown-entry', 'Fel nyckel', 'EntryKeys', 'saknas')]);
+    const meeting = rowOf('Fel möte');
+    expect(meeting.dataset.severity).toBe('error');
+    expect(within(meeting).getByText('Ärendet gäller ett möte som inte finns i möteslistan')).toBeTruthy();
+    expect(within(meeting).getByText('Ärendelistan')).toBeTruthy();
+    expect(within(meeting).getByText('finns-inte')).toBeTruthy();
+    expect(within(meeting).getByRole('link').getAttribute('href')).toContain('/Lists/Arenden/DispForm.aspx?ID=7');
+    expect(within(rowOf('Fel nyckel')).getByText('Ärendet gäller en nyckel som inte finns i balanslistan')).toBeTruthy();
+  });
+
+  it('warns of a list missing on the site, without an item link, in English too', () => {
+    renderPanel(en, [missingList]);
+    const row = rowOf('Avsnitt SVOM');
+    expect(row.dataset.severity).toBe('warning');
+    expect(within(row).getByText('The list does not exist on the site yet (run npm run provision)')).toBeTruthy();
+    expect(within(row).getByText('Sections list')).toBeTruthy();
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(within(row).queryByText(/Item/)).toBeNull();
+  });
+});

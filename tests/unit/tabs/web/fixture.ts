@@ -1,5 +1,6 @@
 /** A small balance list view in the exact shape of GET /api/balance-list, for component tests. */
 import type { Entry, Meeting } from '../../../../src/domain/types';
+import { mapSections } from '../../../../src/lists/sections-mapping';
 import type { AgreementView, BalanceListView } from '../../../../src/view-model';
 
 const SP = 'https://contoso.sharepoint.com/sites/svom/Lists/Balanslista/DispForm.aspx?ID=';
@@ -69,6 +70,7 @@ export function fixtureView(overrides: Partial<BalanceListView> = {}): BalanceLi
     meetingWithinDays: 120,
     demoDate: null,
     lists: { balance: 'https://contoso.sharepoint.com/sites/svom/Lists/Balanslista', meetings: 'https://contoso.sharepoint.com/sites/svom/Lists/Moten' },
+    sections: mapSections([]).sections,
     entries: [
       entry('1', 'prio-1', { kind: 'priority-area', title: 'Välfärdsteknologi' }),
       entry('2', 'prio-1-1', { parentKey: 'prio-1', title: 'Vältel 2.0', status: 'active', preparingGroups: ['Fredagsgruppen'] }),

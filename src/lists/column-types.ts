@@ -1,0 +1,53 @@
+/**
+ * The shapes of a list definition: columns, their types and choices. Apart from `schema.ts` so
+ * that every list's definition (`schema.ts`, `errands-schema.ts`) can use them without a cycle.
+ */
+import type { ListName } from '../ports/list-source';
+
+export type ColumnType =
+  | 'text'
+  | 'note'
+  | 'choice'
+  | 'multiChoice'
+  | 'dateOnly'
+  | 'dateTime'
+  | 'number'
+  | 'boolean'
+  | 'hyperlink';
+
+interface ColumnBase {
+  /** Internal name, as Graph returns it under `fields`. */
+  name: string;
+  /** Display name in SharePoint (Swedish). */
+  displayName: string;
+  type: ColumnType;
+  required: boolean;
+  /** Indexed in SharePoint (needed for filtering large lists). */
+  indexed: boolean;
+  /** What the column is for (README). */
+  description: string;
+}
+
+export interface PlainColumn extends ColumnBase {
+  type: Exclude<ColumnType, 'choice' | 'multiChoice'>;
+  /** Values must be unique across the list. */
+  unique?: boolean;
+}
+
+export interface ChoiceColumn<T extends string = string> extends ColumnBase {
+  type: 'choice' | 'multiChoice';
+  /** Swedish display text → domain value. The order is the order shown in SharePoint. */
+  values: ReadonlyArray<readonly [text: string, value: T]>;
+  /** Whether SharePoint accepts values outside `values` ("fill-in"). */
+  allowFillIn: boolean;
+}
+
+export type Column = PlainColumn | ChoiceColumn;
+
+export interface ListDefinition {
+  list: ListName;
+  /** Default display name of the list on the site (overridable by configuration). */
+  displayName: string;
+  description: string;
+  columns: Column[];
+}
