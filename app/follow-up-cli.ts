@@ -100,7 +100,9 @@ function parse(argv: string[]): Args | 'help' {
   if (values.year === undefined) throw usage('--year saknas: ange året som ska följas upp, t.ex. --year 2017 (--year is required)');
   const year = parseReportYear(values.year);
   if (year === null) {
-    throw usage(`--year ska vara ett år med fyra siffror mellan ${FIRST_REPORT_YEAR} och ${LAST_REPORT_YEAR}, inte "${values.year}" (--year must be a year ${FIRST_REPORT_YEAR}-${LAST_REPORT_YEAR})`);
+    throw usage(
+      `--year ska vara ett år med fyra siffror mellan ${FIRST_REPORT_YEAR} och ${LAST_REPORT_YEAR}, inte "${values.year}" (--year must be a year ${FIRST_REPORT_YEAR}-${LAST_REPORT_YEAR})`,
+    );
   }
   if (values.out === '') throw usage('--out saknar filnamn (--out needs a file name)');
   let format: ReportFormat | undefined;
@@ -174,7 +176,9 @@ export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise
   }
   const toStdout = args.out === '-' || (args.out === null && args.format !== 'docx');
   if (toStdout && args.format === 'docx' && io.stdoutIsTerminal) {
-    io.err(`Word-filen skrivs inte till terminalen: ange --out uppfoljning.docx, eller styr om utdata med > (a Word file is not written to a terminal: use --out FILE or redirect stdout).\n`);
+    io.err(
+      `Word-filen skrivs inte till terminalen: ange --out uppfoljning.docx, eller styr om utdata med > (a Word file is not written to a terminal: use --out FILE or redirect stdout).\n`,
+    );
     return 2;
   }
 

@@ -39,7 +39,10 @@ export function hostGuard(options: { publicUrl: string | null; logger: Logger })
   return (req, res, next) => {
     const host = req.headers.host;
     if (isAllowedHost(host, options.publicUrl)) return next();
-    log.warn({ host: host ?? null, method: req.method, path: req.path, reason: 'Host is not loopback or the PUBLIC_URL host (possible DNS rebinding)' }, 'refused a request for another host');
+    log.warn(
+      { host: host ?? null, method: req.method, path: req.path, reason: 'Host is not loopback or the PUBLIC_URL host (possible DNS rebinding)' },
+      'refused a request for another host',
+    );
     res.status(421).set('Cache-Control', 'no-store');
     if (req.path.startsWith('/api/')) res.json({ error: { code: 'wrong-host', message } });
     else res.type('text/plain; charset=utf-8').send(`${message}\n`);

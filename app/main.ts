@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee docs/configuration.md.\n`);
+      process.stderr.write(
+        `Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee docs/configuration.md.\n`,
+      );
       process.exit(2);
     }
     throw error;
@@ -81,7 +83,8 @@ async function main(): Promise<void> {
 function explain(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   const where = error as { address?: unknown; port?: unknown };
-  if (code === 'EADDRINUSE') return `port ${String(where.port)} on ${String(where.address)} is already in use: stop the program using it, or start with another PORT (e.g. PORT=3979 npm start)`;
+  if (code === 'EADDRINUSE')
+    return `port ${String(where.port)} on ${String(where.address)} is already in use: stop the program using it, or start with another PORT (e.g. PORT=3979 npm start)`;
   if (code === 'EACCES') return `not allowed to listen on port ${String(where.port)}: use a port above 1023 (PORT=3978)`;
   return error instanceof Error ? error.message : String(error);
 }

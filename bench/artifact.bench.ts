@@ -75,7 +75,15 @@ async function startsFrom(folder: string): Promise<string> {
   const child = spawn(process.execPath, ['dist/app/main.js'], {
     cwd: folder,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(folder, '.data'), PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(folder, '.data'),
+      PLAYGROUND: 'off',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -84,7 +92,10 @@ async function startsFrom(folder: string): Promise<string> {
   child.once('exit', () => (exited = true));
   try {
     for (let attempt = 0; attempt < 1200; attempt += 1) {
-      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
+      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 200) return 'yes (/healthz 200 in local mode)';
       if (exited) return `NO: the server exited\n${output}`;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -109,7 +120,10 @@ async function main(): Promise<void> {
     writeFileSync(join(install, 'package.json'), fileAt(ref, 'package.json'));
     writeFileSync(join(install, 'package-lock.json'), fileAt(ref, 'package-lock.json'));
     // --ignore-scripts: no production package needs an install script, and none should run here.
-    const ci = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: install, encoding: 'utf8' });
+    const ci = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: install,
+      encoding: 'utf8',
+    });
     if (ci.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${ci.stdout}\n${ci.stderr}`);
 
     const ignored = parseIgnoreFile(fileAt(ref, 'infra/.webappignore'));

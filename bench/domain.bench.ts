@@ -78,7 +78,7 @@ for (const size of [1_000, 10_000]) {
   const due = computeDue(list, '2022-09-01', DEFAULT_DUE_RULES);
   rows.push({
     items: size,
-    'requests': 0,
+    requests: 0,
     'input bytes': Buffer.byteLength(JSON.stringify(data)),
     'output bytes': Buffer.byteLength(JSON.stringify(list)),
     entries: list.entries.length,

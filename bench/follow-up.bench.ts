@@ -44,7 +44,12 @@ function makeForum(): ForumListData {
   const meetings = Array.from({ length: MEETINGS }, (_, index) => {
     const year = 2013 + (index % YEARS);
     const month = 1 + ((index * 5) % 12);
-    return item(index + 1, { Title: `SVOM ${index + 1}`, MeetingKey: `m-${index + 1}`, MeetingDate: `${year}-${String(month).padStart(2, '0')}-14`, MeetingKind: KINDS[index % KINDS.length] });
+    return item(index + 1, {
+      Title: `SVOM ${index + 1}`,
+      MeetingKey: `m-${index + 1}`,
+      MeetingDate: `${year}-${String(month).padStart(2, '0')}-14`,
+      MeetingKind: KINDS[index % KINDS.length],
+    });
   });
   const errands = Array.from({ length: ERRANDS }, (_, index) =>
     item(index + 1, {
@@ -102,7 +107,15 @@ async function main(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'follow-up-bench-'));
   const source = new MemoryListSource(lists as unknown as ListData);
   const cli = async () => {
-    const io = { out: () => undefined, err: () => undefined, write: () => undefined, stdoutIsTerminal: false, env: { LOG_LEVEL: 'silent', DATA_DIR: out }, cwd: out, source };
+    const io = {
+      out: () => undefined,
+      err: () => undefined,
+      write: () => undefined,
+      stdoutIsTerminal: false,
+      env: { LOG_LEVEL: 'silent', DATA_DIR: out },
+      cwd: out,
+      source,
+    };
     if ((await runFollowUpCli(['--year', '2017', '--out', 'x.docx'], io)) !== 0) throw new Error('npm run follow-up failed');
   };
   const cliMs = await time(9, cli);
@@ -110,18 +123,44 @@ async function main(): Promise<void> {
   printTable(
     ['step', 'what', 'ms (median of 9)'],
     [
-      ['mapForumData', `${data.entries.length} entries, ${data.meetings.length} meetings, ${data.errands.length} ärenden`, ms(await time(9, () => mapForumData(lists)))],
-      ['buildForumYear', `2017: ${year.errands.length} ärenden, ${Object.values(year.meetings).flat().length} meetings`, ms(await time(9, () => buildForumYear(data, 2017)))],
+      [
+        'mapForumData',
+        `${data.entries.length} entries, ${data.meetings.length} meetings, ${data.errands.length} ärenden`,
+        ms(await time(9, () => mapForumData(lists))),
+      ],
+      [
+        'buildForumYear',
+        `2017: ${year.errands.length} ärenden, ${Object.values(year.meetings).flat().length} meetings`,
+        ms(await time(9, () => buildForumYear(data, 2017))),
+      ],
       ['Markdown', `${Buffer.byteLength(renderFollowUpMarkdown(year))} bytes`, ms(await time(9, () => renderFollowUpMarkdown(year)))],
       ['HTML', `${Buffer.byteLength(renderFollowUpHtml(year))} bytes`, ms(await time(9, () => renderFollowUpHtml(year)))],
       ['Word', `${(await renderFollowUpDocx(year)).byteLength} bytes`, ms(await time(9, () => renderFollowUpDocx(year)))],
-      ['API body, new snapshot', 'buildFollowUpView + ETag + JSON (first request after a change)', ms(await time(9, () => {
-          const view = buildFollowUpView(snapshot, 2017);
-          return followUpEtag(view) + JSON.stringify(view);
-        }))],
-      ['GET /api/follow-up/2017', `200, ${json.byteLength} bytes of JSON, ${gzipSync(json).byteLength} gzipped (same snapshot)`, ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()))],
-      ['GET /api/follow-up/2017 unchanged', '304 with If-None-Match', ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'If-None-Match': etag } })).arrayBuffer()))],
-      ['GET /api/follow-up/2017.docx', `200, ${docxBytes} bytes`, ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017.docx`)).arrayBuffer()))],
+      [
+        'API body, new snapshot',
+        'buildFollowUpView + ETag + JSON (first request after a change)',
+        ms(
+          await time(9, () => {
+            const view = buildFollowUpView(snapshot, 2017);
+            return followUpEtag(view) + JSON.stringify(view);
+          }),
+        ),
+      ],
+      [
+        'GET /api/follow-up/2017',
+        `200, ${json.byteLength} bytes of JSON, ${gzipSync(json).byteLength} gzipped (same snapshot)`,
+        ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer())),
+      ],
+      [
+        'GET /api/follow-up/2017 unchanged',
+        '304 with If-None-Match',
+        ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017`, { headers: { 'If-None-Match': etag } })).arrayBuffer())),
+      ],
+      [
+        'GET /api/follow-up/2017.docx',
+        `200, ${docxBytes} bytes`,
+        ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017.docx`)).arrayBuffer())),
+      ],
       ['npm run follow-up (in-process)', 'read, map, build, Word file written', ms(cliMs)],
     ],
   );

@@ -39,7 +39,10 @@ async function measure(fake: FakeGraph, items: number, scenario: string, exchang
   await run();
   const ms = performance.now() - started;
   const graph = fake.graphRequests();
-  const operations = [...graph.filter((entry) => !entry.path.endsWith('/$batch')), ...fake.batchedRequests.map((entry) => ({ ...entry, path: `/v1.0${entry.path}` }))];
+  const operations = [
+    ...graph.filter((entry) => !entry.path.endsWith('/$batch')),
+    ...fake.batchedRequests.map((entry) => ({ ...entry, path: `/v1.0${entry.path}` })),
+  ];
   return {
     items,
     scenario,
@@ -55,37 +58,61 @@ async function measure(fake: FakeGraph, items: number, scenario: string, exchang
 async function benchSize(items: number): Promise<Row[]> {
   const fake = await startFakeGraph();
   try {
-    fake.seed('balance', Array.from({ length: items }, (_, index) => balanceItem(index + 1)));
-    fake.seed('meetings', Array.from({ length: 40 }, (_, index) => ({ fields: { Title: `SVOM-möte ${index + 1}`, MeetingDate: `2022-${String((index % 12) + 1).padStart(2, '0')}-15`, StartTime: '09:00' } })));
+    fake.seed(
+      'balance',
+      Array.from({ length: items }, (_, index) => balanceItem(index + 1)),
+    );
+    fake.seed(
+      'meetings',
+      Array.from({ length: 40 }, (_, index) => ({
+        fields: { Title: `SVOM-möte ${index + 1}`, MeetingDate: `2022-${String((index % 12) + 1).padStart(2, '0')}-15`, StartTime: '09:00' },
+      })),
+    );
     const exchanges: GraphRequestInfo[] = [];
-    const options = { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, certificate: null, baseUrl: fake.baseUrl, authorityHost: fake.authorityHost };
+    const options = {
+      tenantId: fake.tenantId,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      certificate: null,
+      baseUrl: fake.baseUrl,
+      authorityHost: fake.authorityHost,
+    };
     const client = createGraphClient(options, { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
     const source = new GraphListSource(client, { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } }, { logger: silentLogger });
 
     const rows: Row[] = [];
-    rows.push(await measure(fake, items, '(a) cold load', exchanges, async () => {
-      const read = await source.read();
-      if (read.data.balance.length !== items) throw new Error(`read ${read.data.balance.length} of ${items} items`);
-    }));
-    rows.push(await measure(fake, items, '(b) refresh, nothing changed', exchanges, async () => {
-      const read = await source.read();
-      if (read.changed) throw new Error('a refresh with no change said changed');
-    }));
+    rows.push(
+      await measure(fake, items, '(a) cold load', exchanges, async () => {
+        const read = await source.read();
+        if (read.data.balance.length !== items) throw new Error(`read ${read.data.balance.length} of ${items} items`);
+      }),
+    );
+    rows.push(
+      await measure(fake, items, '(b) refresh, nothing changed', exchanges, async () => {
+        const read = await source.read();
+        if (read.changed) throw new Error('a refresh with no change said changed');
+      }),
+    );
     for (const id of [2, items / 2, items / 4, items - 1, 17]) fake.updateItem('balance', String(id), { Title: `Ändrad punkt ${id}` });
-    rows.push(await measure(fake, items, '(c) refresh, 5 items changed', exchanges, async () => {
-      const read = await source.read();
-      if (!read.changed || read.data.balance.find((item) => item.id === '17')?.fields.Title !== 'Ändrad punkt 17') throw new Error('the changes were not read');
-    }));
+    rows.push(
+      await measure(fake, items, '(c) refresh, 5 items changed', exchanges, async () => {
+        const read = await source.read();
+        if (!read.changed || read.data.balance.find((item) => item.id === '17')?.fields.Title !== 'Ändrad punkt 17')
+          throw new Error('the changes were not read');
+      }),
+    );
     // For comparison: re-reading everything, all columns, as a client without $select or delta would.
-    rows.push(await measure(fake, items, '(ref) naive full re-read', exchanges, async () => {
-      for (const list of ['balance', 'meetings'] as const) {
-        let next: string | undefined = `/sites/${fake.siteId}/lists/${fake.listInfo(list).id}/items?$expand=fields`;
-        while (next) {
-          const page = (await client.api(next).get()) as { '@odata.nextLink'?: string };
-          next = page['@odata.nextLink']?.slice(fake.baseUrl.length);
+    rows.push(
+      await measure(fake, items, '(ref) naive full re-read', exchanges, async () => {
+        for (const list of ['balance', 'meetings'] as const) {
+          let next: string | undefined = `/sites/${fake.siteId}/lists/${fake.listInfo(list).id}/items?$expand=fields`;
+          while (next) {
+            const page = (await client.api(next).get()) as { '@odata.nextLink'?: string };
+            next = page['@odata.nextLink']?.slice(fake.baseUrl.length);
+          }
         }
-      }
-    }));
+      }),
+    );
     return rows;
   } finally {
     await fake.close();

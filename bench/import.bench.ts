@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   installAdminRoutes(graph);
   const counted = { requests: 0, bytes: 0 };
   const client = createGraphClient(
-    { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, certificate: null, baseUrl: graph.baseUrl, authorityHost: graph.authorityHost },
+    {
+      tenantId: graph.tenantId,
+      clientId: graph.clientId,
+      clientSecret: graph.clientSecret,
+      certificate: null,
+      baseUrl: graph.baseUrl,
+      authorityHost: graph.authorityHost,
+    },
     {
       logger: silentLogger,
       onRequest: (info: GraphRequestInfo) => {
@@ -60,14 +67,20 @@ async function main(): Promise<void> {
   const [balance] = await runExport(client, options, ['balance']);
   const big = Array.from({ length: 1000 }, (_, index) => {
     const item = balance!.items[index % balance!.items.length]!;
-    return { ...item, id: String(index + 1), fields: { ...item.fields, EntryKey: `${String(item.fields.EntryKey)}-${Math.floor(index / balance!.items.length)}` } };
+    return {
+      ...item,
+      id: String(index + 1),
+      fields: { ...item.fields, EntryKey: `${String(item.fields.EntryKey)}-${Math.floor(index / balance!.items.length)}` },
+    };
   });
   const file = join(work, 'big.xlsx');
   await writeExport(file, [{ list: 'balance', items: big }]);
   const bigTables = await readImportFile(file);
   await measure('import 1,000-row XLSX --apply', () => runImport(client, options, bigTables, { ...quiet, apply: true }));
   await measure('import 1,000-row XLSX again (no-op)', () => runImport(client, options, bigTables, { ...quiet, apply: true }));
-  await measure('export both lists to XLSX (1,091 items)', async () => writeExport(join(work, 'all.xlsx'), await runExport(client, options, ['balance', 'meetings'])));
+  await measure('export both lists to XLSX (1,091 items)', async () =>
+    writeExport(join(work, 'all.xlsx'), await runExport(client, options, ['balance', 'meetings'])),
+  );
 
   await graph.close();
   rmSync(work, { recursive: true, force: true });

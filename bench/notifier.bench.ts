@@ -186,7 +186,10 @@ async function measured(fake: FakeGraph, exchanges: GraphRequestInfo[], tally: T
   const changed = await work();
   tally.ms += performance.now() - started;
   const graph = fake.graphRequests();
-  const operations = [...graph.filter((entry) => !entry.path.endsWith('/$batch')), ...fake.batchedRequests.map((entry) => ({ ...entry, path: `/v1.0${entry.path}` }))];
+  const operations = [
+    ...graph.filter((entry) => !entry.path.endsWith('/$batch')),
+    ...fake.batchedRequests.map((entry) => ({ ...entry, path: `/v1.0${entry.path}` })),
+  ];
   const units = operations.reduce((sum, entry) => sum + resourceUnits(entry.method, entry.path), 0);
   tally.runs += 1;
   tally.graphRequests += graph.length;
@@ -214,7 +217,14 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
   try {
     fake.seedAll(lists);
     const exchanges: GraphRequestInfo[] = [];
-    const options = { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, certificate: null, baseUrl: fake.baseUrl, authorityHost: fake.authorityHost };
+    const options = {
+      tenantId: fake.tenantId,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      certificate: null,
+      baseUrl: fake.baseUrl,
+      authorityHost: fake.authorityHost,
+    };
     const client = createGraphClient(options, { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
     const sharePoint = { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
     const clock = new FixedClock(stockholmInstant(YEAR_START, '08:00'));
@@ -224,7 +234,13 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
     const ours = emptyTally();
     const notifier = createNotifier({
       snapshots,
-      registry: { list: async () => [team], get: async () => team, put: async () => undefined, markInactive: async () => undefined, remove: async () => undefined },
+      registry: {
+        list: async () => [team],
+        get: async () => team,
+        put: async () => undefined,
+        markInactive: async () => undefined,
+        remove: async () => undefined,
+      },
       messenger: recorder(ours.posted),
       cards,
       store: new FileStateStore({ dir }, { logger: silentLogger }),
@@ -310,7 +326,21 @@ function median(values: number[]): number {
 }
 
 function printRows(rows: Row[]): void {
-  const header = ['list', 'approach', 'runs', 'Graph req.', 'req./run unchanged', 'RU', 'RU/run unchanged', 'KB received', 'owed', 'posted', 'duplicates', 'missed', 'ms'];
+  const header = [
+    'list',
+    'approach',
+    'runs',
+    'Graph req.',
+    'req./run unchanged',
+    'RU',
+    'RU/run unchanged',
+    'KB received',
+    'owed',
+    'posted',
+    'duplicates',
+    'missed',
+    'ms',
+  ];
   const body = rows.map((row) => [
     row.list,
     row.approach,
@@ -331,9 +361,7 @@ function printRows(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const rows = [...(await benchList('seed (90 entries, 5 meetings)', seedLists())), ...(await benchList('1,000 entries, 40 meetings', largeLists()))];
-  console.log(
-    `Notifier: a year of runs (${YEAR_START} – ${YEAR_END}, daily 08:00, 12 re-runs, outage ${OUTAGE.from} – ${OUTAGE.to}) against the fake Graph.`,
-  );
+  console.log(`Notifier: a year of runs (${YEAR_START} – ${YEAR_END}, daily 08:00, 12 re-runs, outage ${OUTAGE.from} – ${OUTAGE.to}) against the fake Graph.`);
   console.log('owed: reminders (item, threshold, date) due on some day the service was up; missed: owed and never posted.');
   printRows(rows);
   const ours = rows.filter((row) => row.approach === 'ledger (ours)');

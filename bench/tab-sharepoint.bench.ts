@@ -89,7 +89,9 @@ async function main() {
       const staticMs = median(plain.map((times) => times[index] as number));
       return { visit: kind, 'app ms': Math.round(appMs), 'static ms': Math.round(staticMs), ratio: (appMs / staticMs).toFixed(2) };
     });
-    console.log(`Tab in SharePoint mode (fake tenant, stand-in Teams client), seed 2022 (${view.entries.length + view.agreements.length} entries); median of ${RUNS}`);
+    console.log(
+      `Tab in SharePoint mode (fake tenant, stand-in Teams client), seed 2022 (${view.entries.length + view.agreements.length} entries); median of ${RUNS}`,
+    );
     console.table(rows);
     console.log(`targets: first ≤ 2.5 (${rows[0]?.ratio}), repeat ≤ 1.5 (${rows[1]?.ratio})`);
   } finally {

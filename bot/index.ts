@@ -67,7 +67,9 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const log = logger.child({ module: 'bot' });
   const anonymous = config.bot.appId === null;
   if (anonymous) {
-    log.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated calls, only from this machine (loopback) and only for service URLs on this machine (the Agents Playground)');
+    log.warn(
+      'MicrosoftAppId is not set: /api/messages accepts unauthenticated calls, only from this machine (loopback) and only for service URLs on this machine (the Agents Playground)',
+    );
   }
   const store = deps.stateStore ?? (await createStateStore(config.stateStore, { logger }));
   const registry = new StateStoreTeamRegistry(store, clock);

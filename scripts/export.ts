@@ -17,11 +17,12 @@ runCommand(async () => {
     console.log(
       `Usage: npm run export -- <file.xlsx|file.csv> [--list ${LIST_NAMES.join('|')}] [--env <name>]\n\n` +
         'XLSX: one sheet per list. CSV: one file per list (<name>.balance.csv, <name>.meetings.csv, <name>.errands.csv, ...). ' +
-        'Without --list, every list the site has (a list of the forum\'s year that is not provisioned yet is left out).',
+        "Without --list, every list the site has (a list of the forum's year that is not provisioned yet is left out).",
     );
     return file ? 0 : 1;
   }
-  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list)) throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
+  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list))
+    throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
   if (!/\.(xlsx|csv)$/i.test(file)) throw new Error(`${file}: export writes .xlsx or .csv files`);
   const context = tenantContext('npm run export', args.env);
   const lists: ListName[] = args.list ? [args.list as ListName] : [...LIST_NAMES];

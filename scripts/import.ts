@@ -21,10 +21,15 @@ runCommand(async () => {
     );
     return file ? 0 : 1;
   }
-  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list)) throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
+  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list))
+    throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
   const tables = await readImportFile(file, args.list as ListName | undefined);
   const context = tenantContext('npm run import', args.env);
-  const reports = await runImport(context.client, context.sharePoint, tables, { apply: args.apply === true, logger: context.logger, progress: (line) => console.log(line) });
+  const reports = await runImport(context.client, context.sharePoint, tables, {
+    apply: args.apply === true,
+    logger: context.logger,
+    progress: (line) => console.log(line),
+  });
 
   let problems = 0;
   for (const { table, plan, problems: rows, applied } of reports) {
@@ -32,8 +37,11 @@ runCommand(async () => {
     if (table.ignoredHeaders.length > 0) console.log(`  Ignored columns (not in the layout): ${table.ignoredHeaders.join(', ')}`);
     for (const create of plan.creates) console.log(`  + create  row ${create.rowNumber}: ${create.key}`);
     for (const update of plan.updates) console.log(`  ~ update  row ${update.rowNumber}: ${update.key} (${Object.keys(update.values).join(', ')})`);
-    for (const skipped of plan.notWritten) console.log(`  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but Graph cannot write link columns; set it in SharePoint`);
-    console.log(`  ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.unchanged} unchanged${applied ? ` (written in ${applied.batches} batch(es), verified)` : ''}`);
+    for (const skipped of plan.notWritten)
+      console.log(`  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but Graph cannot write link columns; set it in SharePoint`);
+    console.log(
+      `  ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.unchanged} unchanged${applied ? ` (written in ${applied.batches} batch(es), verified)` : ''}`,
+    );
     for (const problem of rows) console.log(`  x row ${problem.rowNumber ?? '-'}${problem.column ? `, ${problem.column}` : ''}: ${problem.reason}`);
     problems += rows.length;
   }
@@ -43,7 +51,8 @@ runCommand(async () => {
     return 1;
   }
   const changes = reports.reduce((sum, report) => sum + report.plan.creates.length + report.plan.updates.length, 0);
-  if (!args.apply) console.log(changes === 0 ? 'Nothing to do: the lists already match the file.' : 'Dry run: nothing written. Run again with --apply to write it.');
+  if (!args.apply)
+    console.log(changes === 0 ? 'Nothing to do: the lists already match the file.' : 'Dry run: nothing written. Run again with --apply to write it.');
   else console.log(changes === 0 ? 'Nothing to do: the lists already match the file.' : 'Imported.');
   return 0;
 });

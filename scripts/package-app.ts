@@ -15,12 +15,16 @@ async function main(): Promise<number> {
     options: { env: { type: 'string', default: 'local' }, help: { type: 'boolean', short: 'h' } },
   });
   if (args.help) {
-    console.log('Usage: npm run package -- [--env local|dev|<name>]\n\nFills appPackage/manifest.json from env/.env.<name> (+ .user) and the environment,\nvalidates it against the bundled Teams schema and writes appPackage/build/appPackage.<name>.zip.');
+    console.log(
+      'Usage: npm run package -- [--env local|dev|<name>]\n\nFills appPackage/manifest.json from env/.env.<name> (+ .user) and the environment,\nvalidates it against the bundled Teams schema and writes appPackage/build/appPackage.<name>.zip.',
+    );
     return 0;
   }
   const envName = args.env ?? 'local';
   const envFiles = readEnvFiles(root, envName);
-  console.log(`Packaging the Teams app for env "${envName}" (values from ${envFiles.files.length > 0 ? envFiles.files.join(', ') : 'no env file'} and the environment)`);
+  console.log(
+    `Packaging the Teams app for env "${envName}" (values from ${envFiles.files.length > 0 ? envFiles.files.join(', ') : 'no env file'} and the environment)`,
+  );
   // The CLI is the entry point that hands the environment down; the builder never reads it.
   const values: Record<string, string | undefined> = { ...envFiles.values, ...process.env };
   try {

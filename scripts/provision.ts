@@ -14,12 +14,13 @@ runCommand(async () => {
   if (args.help) {
     console.log(
       `Usage: npm run provision -- [--env <name>] [--list ${LIST_NAMES.join('|')}]\n\n` +
-        'Creates or updates the lists on SHAREPOINT_SITE_URL from the schema (the balance list, the meetings, and the forum\'s year\'s ärenden, forum profile and sections). ' +
+        "Creates or updates the lists on SHAREPOINT_SITE_URL from the schema (the balance list, the meetings, and the forum's year's ärenden, forum profile and sections). " +
         'Never drops or retypes a column.',
     );
     return 0;
   }
-  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list)) throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
+  if (args.list && !(LIST_NAMES as readonly string[]).includes(args.list))
+    throw new Error(`--list must be one of ${LIST_NAMES.map((name) => `"${name}"`).join(', ')}`);
   const context = tenantContext('npm run provision', args.env);
   const only: readonly ListName[] = args.list ? [args.list as ListName] : LIST_NAMES;
   const result = await provisionLists(context.client, context.sharePoint, { logger: context.logger, progress: (line) => console.log(line) }, only);

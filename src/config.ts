@@ -78,9 +78,7 @@ export interface BotOptions {
   defaultLanguage: 'sv' | 'en';
 }
 
-export type StateStoreOptions =
-  | { kind: 'file'; dir: string }
-  | { kind: 'blob'; connectionString: string; container: string };
+export type StateStoreOptions = { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
 
 export interface PlaygroundOptions {
   enabled: boolean;
@@ -185,7 +183,11 @@ const EnvSchema = z.object({
   TEAMS_APP_ID: guid('TEAMS_APP_ID'),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
   SEED_FILE: z.preprocess(blankToUndefined, z.string().default('data/balanslista-2022.json')),
@@ -215,7 +217,9 @@ const EnvSchema = z.object({
 
   MicrosoftAppType: z.preprocess(
     blankToUndefined,
-    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI' }).default('SingleTenant'),
+    z
+      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI' })
+      .default('SingleTenant'),
   ),
   MicrosoftAppId: guid('MicrosoftAppId'),
   MicrosoftAppPassword: optionalText,
@@ -249,7 +253,6 @@ type Env = z.infer<typeof EnvSchema>;
 
 /** Every variable `loadConfig` reads (the table in docs/configuration.md lists each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as ReadonlyArray<keyof Env>;
-
 
 function checkCron(name: string, value: string, problems: string[]): void {
   // Five or six space-separated fields; croner validates fully when the scheduler starts.
@@ -289,7 +292,9 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
   if (!env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH) missing.push('AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)');
   if (!env.SHAREPOINT_SITE_URL && !env.SHAREPOINT_SITE_ID) missing.push('SHAREPOINT_SITE_URL (or SHAREPOINT_SITE_ID)');
   if (missing.length > 0) {
-    problems.push(`SharePoint mode needs ${missing.join(', ')}: set them, or unset every tenant variable (${TENANT_VARIABLES.join(', ')}) to run in local mode`);
+    problems.push(
+      `SharePoint mode needs ${missing.join(', ')}: set them, or unset every tenant variable (${TENANT_VARIABLES.join(', ')}) to run in local mode`,
+    );
   }
   if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
     problems.push('Set either AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, not both');
@@ -304,7 +309,9 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
   const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : null;
   const appIdUri = env.TAB_APP_ID_URI ?? (publicHost ? `api://${publicHost}/${clientId}` : null);
   const allowedTenants = env.ALLOWED_TENANT_IDS
-    ? env.ALLOWED_TENANT_IDS.split(',').map((id) => id.trim()).filter(Boolean)
+    ? env.ALLOWED_TENANT_IDS.split(',')
+        .map((id) => id.trim())
+        .filter(Boolean)
     : [tenantId];
   for (const id of allowedTenants) {
     if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS must list tenant GUIDs separated by commas; "${id}" is not one`);

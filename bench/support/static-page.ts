@@ -9,7 +9,10 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.ch
 /** The same rows as plain server-made HTML: no script, no framework. */
 export function staticPage(view: BalanceListView): string {
   const rows = view.entries
-    .map((entry) => `<li data-row>${escape(entry.title)}${entry.status ? ` <span>${escape(entry.status)}</span>` : ''}${entry.notes ? `<p>${escape(entry.notes)}</p>` : ''}</li>`)
+    .map(
+      (entry) =>
+        `<li data-row>${escape(entry.title)}${entry.status ? ` <span>${escape(entry.status)}</span>` : ''}${entry.notes ? `<p>${escape(entry.notes)}</p>` : ''}</li>`,
+    )
     .join('');
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Balanslistan</title></head><body><h1>Balanslistan</h1><ul id="list">${rows}</ul></body></html>`;
 }
@@ -26,4 +29,3 @@ export async function serveStatic(html: string): Promise<{ url: string; close():
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-

@@ -77,7 +77,11 @@ export function authenticationOptions(bot: BotOptions, endpoints?: BotFrameworkE
  * The authentication CloudAdapter uses: botbuilder's own, from the configuration, with every
  * connector client it makes sending through our bounded retry (the public `connectorClientOptions`).
  */
-export function createBotFrameworkAuthentication(bot: BotOptions, policy: PipelinePolicy = boundedRetryPolicy(), endpoints?: BotFrameworkEndpoints): ConfigurationBotFrameworkAuthentication {
+export function createBotFrameworkAuthentication(
+  bot: BotOptions,
+  policy: PipelinePolicy = boundedRetryPolicy(),
+  endpoints?: BotFrameworkEndpoints,
+): ConfigurationBotFrameworkAuthentication {
   const options = authenticationOptions(bot, endpoints);
   // An app with a secret gets its tokens from our msal client (bot-credentials.ts); a managed identity keeps botbuilder's.
   const credentials =

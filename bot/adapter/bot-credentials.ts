@@ -53,7 +53,8 @@ export class SecretCredentialsFactory extends ServiceClientCredentialsFactory {
   }
 
   override async createCredentials(appId: string, audience: string | undefined): Promise<ServiceClientCredentials> {
-    if (appId !== this.bot.appId) throw new BotTokenError(`Bot Framework token requested for app id ${appId}, but this bot is ${this.bot.appId}`, 'invalid-app-id');
+    if (appId !== this.bot.appId)
+      throw new BotTokenError(`Bot Framework token requested for app id ${appId}, but this bot is ${this.bot.appId}`, 'invalid-app-id');
     const scope = `${(audience ?? 'https://api.botframework.com').replace(/\/$/, '')}/.default`;
     const authority = `${this.loginOrigin}/${tenantOf(this.bot)}`;
     let client = this.clients.get(authority);
@@ -74,7 +75,11 @@ export class SecretCredentialsFactory extends ServiceClientCredentialsFactory {
         } catch (error) {
           const code = typeof (error as { errorCode?: unknown })?.errorCode === 'string' ? (error as { errorCode: string }).errorCode : 'token-unavailable';
           const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
-          throw new BotTokenError(`Could not get a Bot Framework token for ${scope} from ${authority} (check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId): ${detail}`, code, { cause: error });
+          throw new BotTokenError(
+            `Could not get a Bot Framework token for ${scope} from ${authority} (check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId): ${detail}`,
+            code,
+            { cause: error },
+          );
         }
         resource.headers.set('authorization', `Bearer ${token}`);
         return resource;

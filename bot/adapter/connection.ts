@@ -29,9 +29,14 @@ export function createBotConnection(options: AdapterOptions & BotConnectionOptio
       await options.onTeamGone(teamId).catch(() => undefined);
       return;
     }
-    log.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: context.activity.type, teamId }, 'bot turn failed');
+    log.error(
+      { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: context.activity.type, teamId },
+      'bot turn failed',
+    );
     if (context.activity.type === 'message') {
-      await context.sendActivity(options.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.').catch(() => undefined);
+      await context
+        .sendActivity(options.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.')
+        .catch(() => undefined);
     }
   };
 

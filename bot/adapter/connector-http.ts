@@ -85,7 +85,13 @@ export function retryingConnectorHttpClient(policy: PipelinePolicy): RequestPoli
       }
       // Answered with the request botbuilder sent (not ours), so its client reads the answer as
       // the one to that operation (and throws its usual error for a 4xx).
-      return { request: resource, status: response.status, headers: toHttpHeadersLike(response.headers), bodyAsText: response.bodyAsText ?? null, readableStreamBody: response.readableStreamBody };
+      return {
+        request: resource,
+        status: response.status,
+        headers: toHttpHeadersLike(response.headers),
+        bodyAsText: response.bodyAsText ?? null,
+        readableStreamBody: response.readableStreamBody,
+      };
     },
   };
 }

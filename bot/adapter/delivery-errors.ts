@@ -17,7 +17,8 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   const text = typeof fields.message === 'string' ? fields.message : String(error);
   const plain = code && !text.includes(code) ? `${code}: ${text}` : text;
   // The connector's own 401 text ("Authorization has been denied") does not say whose authorization.
-  const message = status === 401 ? `the Bot Connector refused the bot's token (401; check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId): ${plain}` : plain;
+  const message =
+    status === 401 ? `the Bot Connector refused the bot's token (401; check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId): ${plain}` : plain;
   if (status === 404 || (status === 403 && code === 'BotNotInConversationRoster')) return { ok: false, kind: 'gone', status, message };
   if (RETRYABLE.has(status) || (status === 0 && NETWORK_CODES.has(code))) return { ok: false, kind: 'retryable', status, message };
   return { ok: false, kind: 'failed', status, message };

@@ -22,7 +22,11 @@ type Refusal = { status: number; code: string; message: string };
 
 const REFUSALS = {
   remote: { status: 403, code: 'forbidden', message: 'The bot endpoint only accepts calls from this machine when no MicrosoftAppId is configured.' },
-  serviceUrl: { status: 403, code: 'forbidden-service-url', message: 'Without MicrosoftAppId the bot only answers service URLs on this machine (the Agents Playground).' },
+  serviceUrl: {
+    status: 403,
+    code: 'forbidden-service-url',
+    message: 'Without MicrosoftAppId the bot only answers service URLs on this machine (the Agents Playground).',
+  },
   unauthorized: { status: 401, code: 'unauthorized', message: 'A valid Bot Framework token is required.' },
   internal: { status: 500, code: 'internal', message: 'The activity could not be processed.' },
 } satisfies Record<string, Refusal>;
@@ -68,7 +72,10 @@ export function createMessagesRouter(
     }
     const { activity } = checked;
     if (options.anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) {
-      log.warn({ serviceUrl: activity.serviceUrl, type: activity.type, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' }, 'refused an unauthenticated bot call');
+      log.warn(
+        { serviceUrl: activity.serviceUrl, type: activity.type, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' },
+        'refused an unauthenticated bot call',
+      );
       send(res, REFUSALS.serviceUrl);
       return;
     }
@@ -80,7 +87,10 @@ export function createMessagesRouter(
       else res.end();
     } catch (error) {
       if (error instanceof AuthenticationError) {
-        log.warn({ type: activity.type, reason: authorization === '' ? 'no Authorization header' : reasonOf(error) }, 'refused a bot call that is not authenticated');
+        log.warn(
+          { type: activity.type, reason: authorization === '' ? 'no Authorization header' : reasonOf(error) },
+          'refused a bot call that is not authenticated',
+        );
         send(res, REFUSALS.unauthorized);
         return;
       }

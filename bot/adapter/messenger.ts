@@ -41,7 +41,10 @@ export class CloudMessenger implements Messenger {
     // Without an app id the bot is the playground's only, so it never posts to a service off this machine
     // (a team record from an earlier, authenticated set-up can still name one).
     if (this.appId === '' && !isLoopbackServiceUrl(target.serviceUrl)) {
-      this.log.warn({ teamId: target.teamId, serviceUrl: target.serviceUrl, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' }, 'card not posted');
+      this.log.warn(
+        { teamId: target.teamId, serviceUrl: target.serviceUrl, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' },
+        'card not posted',
+      );
       return { ok: false, kind: 'failed', status: 0, message: 'Without MicrosoftAppId cards are only posted to a service URL on this machine' };
     }
     let activityId = '';

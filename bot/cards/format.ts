@@ -39,7 +39,10 @@ export function safe(text: string | null | undefined, max = 400): string {
 
 /** Groups or forums, each escaped, joined with commas. */
 export function safeList(values: readonly string[]): string {
-  return values.map((value) => safe(value, 80)).filter(Boolean).join(', ');
+  return values
+    .map((value) => safe(value, 80))
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Days from `today` to `date`, or null when either is not a date. */

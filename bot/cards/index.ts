@@ -1,6 +1,14 @@
 /** The bot's cards: templates, the renderer and the data their actions send back. */
 export { TemplateCardRenderer, type BotCards, type CardNotice, type ChannelChoice, type NoticeStyle } from './renderer';
-export { VERBS, parseActionData, ACTION_DATA_VERSION, type ParsedAction, type ExpiryActionData, type MeetingActionData, type WelcomeActionData } from './actions';
+export {
+  VERBS,
+  parseActionData,
+  ACTION_DATA_VERSION,
+  type ParsedAction,
+  type ExpiryActionData,
+  type MeetingActionData,
+  type WelcomeActionData,
+} from './actions';
 export { escapeMarkdown, isHttpsUrl, isOpenableUrl } from './markdown';
 export { revisionLabel, strings, type Strings } from './strings';
 export { dateWithWeekday } from './format';

@@ -16,7 +16,13 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`).replace(/^(\s*\d+)\./, '$1\\.').replace(/^(\s*)\+/, '$1\\+').replace(/\$\{/g, '\\${'))
+    .map((line) =>
+      line
+        .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+        .replace(/^(\s*\d+)\./, '$1\\.')
+        .replace(/^(\s*)\+/, '$1\\+')
+        .replace(/\$\{/g, '\\${'),
+    )
     .join('\n\n');
 }
 

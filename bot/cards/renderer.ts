@@ -137,7 +137,13 @@ export class TemplateCardRenderer implements BotCards {
       heading: t.meetingInDays(due.daysUntil),
       title: safe(meeting.title, 200),
       notice: extras.notice ?? null,
-      intro: near ? (due.followUps.length > 0 ? t.meetingReminderIntro(false) : '') : deadlineDays !== null && deadlineDays >= 0 ? t.meetingReminderIntro(true) : '',
+      intro: near
+        ? due.followUps.length > 0
+          ? t.meetingReminderIntro(false)
+          : ''
+        : deadlineDays !== null && deadlineDays >= 0
+          ? t.meetingReminderIntro(true)
+          : '',
       date: dateWithWeekday(meeting.date, context.language),
       time: meeting.time ?? '',
       place: safe(meeting.location, 200),
@@ -148,7 +154,9 @@ export class TemplateCardRenderer implements BotCards {
       showAgenda: agenda !== null,
       agendaTitle: agenda ? t.agendaTitle(agenda.errands.length) : '',
       errandDeadline:
-        meeting.itemDeadline && deadlineDays !== null ? t.errandDeadline(dateWithWeekday(meeting.itemDeadline, context.language), relativeDays(deadlineDays, context.language)) : '',
+        meeting.itemDeadline && deadlineDays !== null
+          ? t.errandDeadline(dateWithWeekday(meeting.itemDeadline, context.language), relativeDays(deadlineDays, context.language))
+          : '',
       agenda: agendaLines,
       agendaMore: agenda ? more(t, agenda.errands.length, agendaLines.length) : '',
       showFollowUps: near,
@@ -199,11 +207,9 @@ export class TemplateCardRenderer implements BotCards {
   weeklyDigest(due: Due, context: CardContext): AdaptiveCard {
     const t = strings(context.language);
     const meetings = due.meetings.slice(0, LIST_LIMIT.digest).map(({ meeting }) => {
-      const details = [
-        meeting.time ?? '',
-        safe(meeting.location, 120),
-        meeting.itemDeadline ? `${t.itemDeadline}: ${meeting.itemDeadline}` : '',
-      ].filter(Boolean);
+      const details = [meeting.time ?? '', safe(meeting.location, 120), meeting.itemDeadline ? `${t.itemDeadline}: ${meeting.itemDeadline}` : ''].filter(
+        Boolean,
+      );
       return { headline: `${dateWithWeekday(meeting.date, context.language)} · ${safe(meeting.title, 160)}`, detail: details.join(' · ') };
     });
     const expiries = due.expiries.slice(0, LIST_LIMIT.digest).map((expiry) => ({
@@ -309,7 +315,10 @@ export class TemplateCardRenderer implements BotCards {
     const t = strings(context.language);
     const reason =
       ready.reason.kind === 'last-meeting'
-        ? t.followUpAfterMeeting(ready.year, [safe(ready.reason.title, 160), partialDateText(ready.reason.date, t, context.language)].filter(Boolean).join(', '))
+        ? t.followUpAfterMeeting(
+            ready.year,
+            [safe(ready.reason.title, 160), partialDateText(ready.reason.date, t, context.language)].filter(Boolean).join(', '),
+          )
         : t.followUpOnDate(ready.year, dateWithWeekday(ready.reason.date, context.language));
     const urlActions: UrlAction[] = [];
     const view = tabViewUrl(context.tabUrl, { view: 'uppfoljning', year: String(ready.year) });

@@ -71,8 +71,7 @@ const sv = {
   generalChannel: 'Allmänt',
   andMore: (count: number) => `… och ${formatCount(count, 'sv')} till. Hela listan finns i balanslistan.`,
   meetingInDays: (days: number): string => (days === 0 ? 'SVOM-möte i dag' : days === 1 ? 'SVOM-möte i morgon' : `SVOM-möte om ${dayCount(days, 'sv')}`),
-  meetingReminderIntro: (deadline: boolean): string =>
-    deadline ? 'Dags att anmäla ärenden: se sista dag nedan.' : 'Mötet närmar sig. Det här följs upp:',
+  meetingReminderIntro: (deadline: boolean): string => (deadline ? 'Dags att anmäla ärenden: se sista dag nedan.' : 'Mötet närmar sig. Det här följs upp:'),
   expiryTitle: (daysLeft: number): string =>
     daysLeft === -1
       ? 'Avtalet gick ut i går'
@@ -86,7 +85,13 @@ const sv = {
   /** The label of the days fact: days left, or, once it has ended, when it did. */
   daysLeftLabel: (daysLeft: number): string => (daysLeft < 0 ? 'Gick ut' : 'Dagar kvar'),
   daysLeftValue: (daysLeft: number): string =>
-    daysLeft === -1 ? 'i går' : daysLeft < 0 ? `för ${dayCount(daysLeft, 'sv')} sedan` : daysLeft === 0 ? 'Sista giltighetsdag i dag' : dayCount(daysLeft, 'sv'),
+    daysLeft === -1
+      ? 'i går'
+      : daysLeft < 0
+        ? `för ${dayCount(daysLeft, 'sv')} sedan`
+        : daysLeft === 0
+          ? 'Sista giltighetsdag i dag'
+          : dayCount(daysLeft, 'sv'),
   revisionBy: (status: string, by: string | null, when: string | null) =>
     [status, by ? `av ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', av', ' av'),
   digestTitle: (week: number) => `Veckoöversikt, vecka ${week}`,
@@ -199,8 +204,7 @@ const en: Strings = {
   generalChannel: 'General',
   andMore: (count: number) => `… and ${formatCount(count, 'en')} more. The full list is in the balance list.`,
   meetingInDays: (days: number) => (days === 0 ? 'SVOM meeting today' : days === 1 ? 'SVOM meeting tomorrow' : `SVOM meeting in ${dayCount(days, 'en')}`),
-  meetingReminderIntro: (deadline: boolean) =>
-    deadline ? 'Time to submit items: see the last day below.' : 'The meeting is near. These are followed up:',
+  meetingReminderIntro: (deadline: boolean) => (deadline ? 'Time to submit items: see the last day below.' : 'The meeting is near. These are followed up:'),
   expiryTitle: (daysLeft: number) =>
     daysLeft === -1
       ? 'The agreement expired yesterday'

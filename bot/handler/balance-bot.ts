@@ -2,7 +2,14 @@
  * The Teams activity handler: wires installation, channel events, commands and card actions to
  * the functions that do the work. Every turn first refreshes the team's service URL.
  */
-import { CardFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { HandlerDeps } from './deps';
 import { handleCardAction, invalidInvoke } from './card-actions';
 import { readInvokeValue } from './invoke-value';
@@ -63,7 +70,12 @@ export class BalanceBot extends TeamsActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const read = readInvokeValue(context.activity.value);
     if (read.ok) return super.onInvokeActivity(context);
-    this.deps.logger.child({ module: 'bot-handler' }).warn({ problem: read.problem, detail: read.detail, conversation: context.activity.conversation?.id ?? null }, 'refused a card action whose value cannot be read');
+    this.deps.logger
+      .child({ module: 'bot-handler' })
+      .warn(
+        { problem: read.problem, detail: read.detail, conversation: context.activity.conversation?.id ?? null },
+        'refused a card action whose value cannot be read',
+      );
     const { personal } = await invalidInvoke(context, this.deps, read.problem);
     const body: AdaptiveCardInvokeResponse = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: personal };
     return { status: 200, body };
@@ -75,7 +87,12 @@ export class BalanceBot extends TeamsActivityHandler {
     if (shared && messageId) {
       // The invoke response is what the member who pressed sees; the message is what everyone sees.
       try {
-        await context.updateActivity({ id: messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(shared)] });
+        await context.updateActivity({
+          id: messageId,
+          type: 'message',
+          conversation: context.activity.conversation,
+          attachments: [CardFactory.adaptiveCard(shared)],
+        });
       } catch (error) {
         this.deps.logger.child({ module: 'bot-handler' }).warn({ err: (error as Error).message }, 'could not update the card message for everyone');
       }

@@ -11,7 +11,18 @@ import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
-import { escapeMarkdown, meetingAgenda, parseActionData, revisionLabel, strings, VERBS, type CardNotice, type ExpiryActionData, type MeetingActionData, type ParsedAction } from '../cards';
+import {
+  escapeMarkdown,
+  meetingAgenda,
+  parseActionData,
+  revisionLabel,
+  strings,
+  VERBS,
+  type CardNotice,
+  type ExpiryActionData,
+  type MeetingActionData,
+  type ParsedAction,
+} from '../cards';
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';
 import type { InvokeProblem } from './invoke-value';
@@ -41,7 +52,14 @@ function expiryOf(entry: Entry, data: ExpiryActionData, today: string): DueExpir
  * The expiry card for `entry` as it is now: with `notice` for the member who pressed, and, when
  * `share` holds, without it for the channel message.
  */
-function expiryCards(deps: HandlerDeps, language: Language, data: ExpiryActionData, entry: Entry, notice: CardNotice, share: 'shared' | 'personal'): ActionOutcome {
+function expiryCards(
+  deps: HandlerDeps,
+  language: Language,
+  data: ExpiryActionData,
+  entry: Entry,
+  notice: CardNotice,
+  share: 'shared' | 'personal',
+): ActionOutcome {
   const due = expiryOf(entry, data, stockholmDateOf(deps.clock.now()));
   if (!due) return message(deps, language, strings(language).entryGone);
   const context = cardContext(deps, language, data.eventKey);
@@ -79,7 +97,9 @@ export function postDueSoon(deps: HandlerDeps, teamId: string): void {
   // Not awaited: the member's click is answered at once; the ledger keeps every reminder to one post.
   setImmediate(() => {
     deps.postDueNow?.(teamId).catch((error: unknown) => {
-      deps.logger.child({ module: 'bot-actions' }).warn({ teamId, err: error instanceof Error ? error.message : String(error) }, 'posting what is due after the channel choice failed');
+      deps.logger
+        .child({ module: 'bot-actions' })
+        .warn({ teamId, err: error instanceof Error ? error.message : String(error) }, 'posting what is due after the channel choice failed');
     });
   });
 }
@@ -92,7 +112,8 @@ async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: Team
     return { personal: await welcomeCard(context, deps, team, { style: 'attention', text: t.channelNotInTeam }), shared: null };
   }
   const by = await memberName(context);
-  const updated = (await deps.registry.update(team.teamId, (current) => (current ? { ...current, channelId: channel.id, channelName: channel.name } : null))) ?? team;
+  const updated =
+    (await deps.registry.update(team.teamId, (current) => (current ? { ...current, channelId: channel.id, channelName: channel.name } : null))) ?? team;
   deps.logger.child({ module: 'bot-actions' }).info({ teamId: team.teamId, channelId: channel.id }, 'reminder channel chosen');
   postDueSoon(deps, team.teamId);
   const card = deps.cards.welcome(
@@ -136,7 +157,14 @@ async function revisionStarted(context: TurnContext, deps: HandlerDeps, language
   if (changedSinceCard) await deps.snapshots.refresh().catch(() => undefined);
   const current = entry.agreement?.revisionStatus ?? null;
   if (current === 'started' || current === 'revised') {
-    return expiryCards(deps, language, data, entry, { style: 'accent', text: t.revisionAlready(revisionLabel(current, language)) }, changedSinceCard ? 'shared' : 'personal');
+    return expiryCards(
+      deps,
+      language,
+      data,
+      entry,
+      { style: 'accent', text: t.revisionAlready(revisionLabel(current, language)) },
+      changedSinceCard ? 'shared' : 'personal',
+    );
   }
   if (changedSinceCard) {
     // The member pressed on an older state: show them (and the channel) the current one first.

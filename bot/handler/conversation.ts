@@ -40,12 +40,20 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
     case 'meetings': {
       const snapshot = await deps.snapshots.get();
       const meetings = meetingsWithin(snapshot.list.meetings, snapshot.view.today, snapshot.view.meetingWithinDays);
-      await reply(context, deps.cards.meetingsList({ meetings, stale: snapshot.view.stale, errands: snapshot.view.errands }, cardContext(deps, language)), t().meetingsTitle);
+      await reply(
+        context,
+        deps.cards.meetingsList({ meetings, stale: snapshot.view.stale, errands: snapshot.view.errands }, cardContext(deps, language)),
+        t().meetingsTitle,
+      );
       return;
     }
     case 'agreements': {
       const snapshot = await deps.snapshots.get();
-      await reply(context, deps.cards.agreementsList({ agreements: snapshot.view.agreements, stale: snapshot.view.stale }, cardContext(deps, language)), t().agreementsTitle);
+      await reply(
+        context,
+        deps.cards.agreementsList({ agreements: snapshot.view.agreements, stale: snapshot.view.stale }, cardContext(deps, language)),
+        t().agreementsTitle,
+      );
       return;
     }
     case 'post-here': {
@@ -53,7 +61,11 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
       // A team installed before its record existed (or with the record lost) is registered now.
       const known = team ?? (await ensureTeam(context, deps)).team;
       if (!teamId || !known || !channelId) {
-        await reply(context, deps.cards.message({ title: t().actionResult, text: t().channelOnlyInTeam, style: 'warning' }, cardContext(deps, language)), t().channelOnlyInTeam);
+        await reply(
+          context,
+          deps.cards.message({ title: t().actionResult, text: t().channelOnlyInTeam, style: 'warning' }, cardContext(deps, language)),
+          t().channelOnlyInTeam,
+        );
         return;
       }
       const channels = await teamChannels(context, teamId, t().generalChannel);
@@ -61,7 +73,11 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
       await deps.registry.update(teamId, (current) => (current ? { ...current, channelId, channelName: name, active: true } : null));
       log.info({ teamId, channelId }, 'reminder channel set with "post here"');
       postDueSoon(deps, teamId);
-      await reply(context, deps.cards.message({ title: t().actionResult, text: t().channelChosen(escapeMarkdown(name)), style: 'good' }, cardContext(deps, language)), t().channelChosen(name));
+      await reply(
+        context,
+        deps.cards.message({ title: t().actionResult, text: t().channelChosen(escapeMarkdown(name)), style: 'good' }, cardContext(deps, language)),
+        t().channelChosen(name),
+      );
       return;
     }
     case 'language': {
@@ -72,7 +88,10 @@ export async function handleMessage(context: TurnContext, deps: HandlerDeps): Pr
     }
     case 'help':
     case 'unknown': {
-      const card = deps.cards.help({ inTeam: teamId !== null, channelName: team?.channelId ? team.channelName : null, unknownText: command.kind === 'unknown' ? command.text : null }, cardContext(deps, language));
+      const card = deps.cards.help(
+        { inTeam: teamId !== null, channelName: team?.channelId ? team.channelName : null, unknownText: command.kind === 'unknown' ? command.text : null },
+        cardContext(deps, language),
+      );
       await reply(context, card, t().helpTitle);
       return;
     }

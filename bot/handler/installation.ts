@@ -32,7 +32,9 @@ export async function welcomeCard(context: TurnContext, deps: HandlerDeps, team:
   } catch (error) {
     deps.logger.child({ module: 'bot-install' }).warn({ teamId: team.teamId, err: (error as Error).message }, 'could not list the team channels');
   }
-  const chosen = team.channelId ? { id: team.channelId, name: channels.find((c) => c.id === team.channelId)?.name ?? team.channelName ?? team.channelId } : null;
+  const chosen = team.channelId
+    ? { id: team.channelId, name: channels.find((c) => c.id === team.channelId)?.name ?? team.channelName ?? team.channelId }
+    : null;
   return deps.cards.welcome({ channels, chosen, chosenBy, notice }, cardContext(deps, team.language));
 }
 
@@ -44,7 +46,9 @@ export async function welcomeCard(context: TurnContext, deps: HandlerDeps, team:
 export async function installInTeam(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const { team, changed } = await ensureTeam(context, deps);
   if (!team || !changed) return;
-  deps.logger.child({ module: 'bot-install' }).info({ teamId: team.teamId, tenantId: team.tenantId, reinstalled: team.installedAt !== team.updatedAt }, 'installed in a team');
+  deps.logger
+    .child({ module: 'bot-install' })
+    .info({ teamId: team.teamId, tenantId: team.tenantId, reinstalled: team.installedAt !== team.updatedAt }, 'installed in a team');
   const card = await welcomeCard(context, deps, team);
   await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
 }
@@ -116,5 +120,7 @@ export async function channelRenamed(context: TurnContext, deps: HandlerDeps): P
   const teamId = teamIdOf(context);
   const channel = channelDataOf(context).channel;
   if (!teamId || !channel?.id) return;
-  await deps.registry.update(teamId, (current) => (current && current.channelId === channel.id && channel.name && current.channelName !== channel.name ? { ...current, channelName: channel.name } : null));
+  await deps.registry.update(teamId, (current) =>
+    current && current.channelId === channel.id && channel.name && current.channelName !== channel.name ? { ...current, channelName: channel.name } : null,
+  );
 }

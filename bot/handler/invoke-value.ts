@@ -31,7 +31,11 @@ export function readInvokeValue(value: unknown): ReadInvokeValue {
   }
   if (!isObject(value.action)) return { ok: false, problem: 'no-action', detail: 'value.action is missing or not an object' };
   if (value.action.type !== 'Action.Execute') {
-    return { ok: false, problem: 'not-execute', detail: `value.action.type is ${JSON.stringify(value.action.type)?.slice(0, 60) ?? 'missing'}, not "Action.Execute"` };
+    return {
+      ok: false,
+      problem: 'not-execute',
+      detail: `value.action.type is ${JSON.stringify(value.action.type)?.slice(0, 60) ?? 'missing'}, not "Action.Execute"`,
+    };
   }
   const parsed = invokeValue.safeParse(value);
   if (!parsed.success) {

@@ -58,4 +58,3 @@ export async function teamChannels(context: TurnContext, teamId: string, general
     .filter((channel): channel is typeof channel & { id: string } => typeof channel.id === 'string' && channel.id.length > 0)
     .map((channel) => ({ id: channel.id, name: channel.name || (channel.id === teamId ? generalName : channel.id) }));
 }
-

@@ -34,12 +34,21 @@ export async function postEvent(
     return { report: report('posted'), result };
   }
   const outcome: Outcome = result.kind === 'gone' ? 'team-gone' : result.kind === 'retryable' ? 'failed-retryable' : 'failed';
-  log[result.kind === 'failed' ? 'error' : 'warn']({ teamId: team.teamId, key: event.key, status: result.status, error: result.message }, `delivery ${outcome}`);
+  log[result.kind === 'failed' ? 'error' : 'warn'](
+    { teamId: team.teamId, key: event.key, status: result.status, error: result.message },
+    `delivery ${outcome}`,
+  );
   return { report: report(outcome, `${result.status}: ${result.message}`), result };
 }
 
 /** What posting would do (dry run), or that it waits for the end of quiet time; records nothing. */
-export async function previewEvent(core: NotifierCore, team: TeamTarget, event: NotifyEvent, today: CalendarDate, mode: Exclude<Mode, 'post'>): Promise<EventReport> {
+export async function previewEvent(
+  core: NotifierCore,
+  team: TeamTarget,
+  event: NotifyEvent,
+  today: CalendarDate,
+  mode: Exclude<Mode, 'post'>,
+): Promise<EventReport> {
   const summary = event.summary(team.language);
   const verdict = core.previews.has(team) ? null : await core.ledger.inspect(team.teamId, event.key, today);
   if (verdict?.action === 'skip') return { key: event.key, kind: event.kind, outcome: verdict.outcome, summary, detail: verdict.detail };

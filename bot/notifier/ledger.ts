@@ -68,7 +68,8 @@ export function judge(record: LedgerRecord | null, today: CalendarDate, nowMs: n
   if (record.state === 'claimed') {
     const age = nowMs - Date.parse(record.claimedAt ?? '');
     // A claim with no readable time cannot be waited out: it is taken over like an expired one.
-    if (age <= options.leaseMs) return { action: 'skip', outcome: 'skipped-in-progress', detail: `claimed by ${record.claimedBy ?? 'another run'} at ${record.claimedAt}` };
+    if (age <= options.leaseMs)
+      return { action: 'skip', outcome: 'skipped-in-progress', detail: `claimed by ${record.claimedBy ?? 'another run'} at ${record.claimedAt}` };
     return { action: 'claim', reason: 'lease-expired' };
   }
   if (record.snoozedUntil && today < record.snoozedUntil) {

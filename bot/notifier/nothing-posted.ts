@@ -37,7 +37,8 @@ export function nothingPostedMessage(
       'nothing-due': `Nothing to remind about today (${report.date}): no meeting and no agreement has reached a reminder day. Reminders will be posted here by themselves when one does.`,
       'quiet-hours': `It is quiet time now: ${count === 1 ? 'the reminder that is due' : `the ${count} reminders that are due`} will be posted here by the first run after ${until}.`,
       weekend: `It is the weekend: ${count === 1 ? 'the reminder that is due' : `the ${count} reminders that are due`} will be posted here by the first run on Monday.`,
-      'already-posted': 'Everything due today has already been posted. New reminders will be posted here when a meeting or an agreement reaches a reminder day.',
+      'already-posted':
+        'Everything due today has already been posted. New reminders will be posted here when a meeting or an agreement reaches a reminder day.',
     };
     return { title: 'Reminders in this channel', text: `${texts[reason]}\n\n${COMMANDS.en}` };
   }

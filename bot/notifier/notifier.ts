@@ -74,7 +74,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       for (const team of ready) {
         if (empty) {
           const summary = event.summary(team.language);
-          reports.push(teamReport(core, team, [{ key: event.key, kind: event.kind, outcome: 'skipped-nothing-due', summary, detail: 'no meetings or agreements to mention' }]));
+          reports.push(
+            teamReport(core, team, [
+              { key: event.key, kind: event.kind, outcome: 'skipped-nothing-due', summary, detail: 'no meetings or agreements to mention' },
+            ]),
+          );
           continue;
         }
         const report = await processTeam(core, team, [event], run.today, run.mode);

@@ -16,7 +16,10 @@ import type { Notifier } from './types';
 
 const Body = z
   .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+      .optional(),
     dryRun: z.boolean().optional(),
     digest: z.boolean().optional(),
     teamId: z.string().min(1).max(300).optional(),
@@ -49,7 +52,10 @@ export function createNotifyRoute(notifier: Notifier, options: BotOptions, deps:
     const given = bearer(req);
     if (given === null || !sameSecret(given, secret)) {
       log.warn({ ip: req.ip, hasAuthorization: given !== null }, 'notify request with a wrong or missing secret');
-      res.set('WWW-Authenticate', 'Bearer realm="notify"').status(401).json({ error: { code: 'unauthorized', message: 'Wrong or missing secret (Authorization: Bearer <NOTIFY_SECRET>).' } });
+      res
+        .set('WWW-Authenticate', 'Bearer realm="notify"')
+        .status(401)
+        .json({ error: { code: 'unauthorized', message: 'Wrong or missing secret (Authorization: Bearer <NOTIFY_SECRET>).' } });
       return;
     }
     next();
@@ -58,7 +64,9 @@ export function createNotifyRoute(notifier: Notifier, options: BotOptions, deps:
   router.post('/api/notify', authenticate, express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
     const parsed = Body.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ error: { code: 'bad-request', message: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') } });
+      res.status(400).json({
+        error: { code: 'bad-request', message: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') },
+      });
       return;
     }
     const { date, dryRun, digest, teamId } = parsed.data;

@@ -77,6 +77,9 @@ export function finishRun(core: NotifierCore, kind: NotifyReport['kind'], run: R
     teams,
     counts,
   };
-  core.log.info({ kind: report.kind, date: report.date, dryRun: report.dryRun, quiet: report.quiet, teams: report.teams.length, counts }, 'notifier run finished');
+  core.log.info(
+    { kind: report.kind, date: report.date, dryRun: report.dryRun, quiet: report.quiet, teams: report.teams.length, counts },
+    'notifier run finished',
+  );
   return report;
 }

@@ -8,8 +8,10 @@ import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
 import { dayCount } from '../../src/vocabulary';
 
 function plain(text: string, max = 90): string {
+  // Control characters (C0 and C1) become spaces, so list text cannot drive a terminal.
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const controls = /[\u0000-\u001f\u007f-\u009f]+/g;
+  const clean = text.replace(controls, ' ').replace(/\s+/g, ' ').trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 

@@ -75,10 +75,26 @@ export async function startPlayground(deps: { config: Config; logger: Logger; ti
   const endpoint = `http://${host}:${config.port}/api/messages`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [...LOOPBACK_ONLY_NODE_ARGS, cli, 'start', '--app-endpoint', endpoint, '--channel-id', 'msteams', '--port', String(config.playground.port), '--disable-telemetry'],
+    [
+      ...LOOPBACK_ONLY_NODE_ARGS,
+      cli,
+      'start',
+      '--app-endpoint',
+      endpoint,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(config.playground.port),
+      '--disable-telemetry',
+    ],
     {
       cwd: dir,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile, TEAMSAPPTESTER_PORT: String(config.playground.port) },
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+        TEAMSAPPTESTER_PORT: String(config.playground.port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

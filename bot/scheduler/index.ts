@@ -66,7 +66,12 @@ export function startScheduler(notifier: Notifier, options: BotOptions, deps: { 
   }
   const jobs = { notify, digest };
   log.info(
-    { notify: options.notifySchedule, digest: options.digestSchedule, nextNotify: jobs.notify.nextRun()?.toISOString(), nextDigest: jobs.digest?.nextRun()?.toISOString() ?? null },
+    {
+      notify: options.notifySchedule,
+      digest: options.digestSchedule,
+      nextNotify: jobs.notify.nextRun()?.toISOString(),
+      nextDigest: jobs.digest?.nextRun()?.toISOString() ?? null,
+    },
     'notifier schedule started (Europe/Stockholm)',
   );
 

@@ -53,7 +53,11 @@ export class BlobStateStore implements StateStore {
       })
       .catch((error: unknown) => {
         this.ready = null;
-        throw new AppError('state-store-unavailable', `Azure Blob Storage container "${this.container.containerName}" could not be opened (status ${statusOf(error) ?? 'none'})`, { cause: error });
+        throw new AppError(
+          'state-store-unavailable',
+          `Azure Blob Storage container "${this.container.containerName}" could not be opened (status ${statusOf(error) ?? 'none'})`,
+          { cause: error },
+        );
       });
     return this.ready;
   }

@@ -84,7 +84,11 @@ export function fingerprint(root: string, inputs: string[]): string {
   });
   const hash = createHash('sha256');
   for (const file of files.map((full) => relative(root, full).split(sep).join('/')).sort()) {
-    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

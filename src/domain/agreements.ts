@@ -15,11 +15,7 @@ import type { AgreementState, CalendarDate, Validity } from './types';
  * after it, null when unknown. An agreement whose first day is still ahead counts as active;
  * the balance list records agreements already recommended for adoption.
  */
-export function agreementState(
-  validity: Validity,
-  today: CalendarDate,
-  expiringWithinDays: number,
-): { status: AgreementState; daysLeft: number | null } {
+export function agreementState(validity: Validity, today: CalendarDate, expiringWithinDays: number): { status: AgreementState; daysLeft: number | null } {
   const lastDay = validity.to === null ? null : parseCalendarDate(validity.to);
   if (lastDay === null) return { status: 'unknown', daysLeft: null };
   const daysLeft = daysBetween(today, lastDay);

@@ -13,8 +13,7 @@ export const STOCKHOLM = 'Europe/Stockholm';
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** An ISO 8601 instant with an explicit zone, as Graph writes date and dateTime columns. */
-const INSTANT_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 const MS_PER_DAY = 86_400_000;
 
 interface Ymd {
@@ -201,9 +200,7 @@ export function stockholmInstant(date: CalendarDate, time: string = '00:00'): Da
   const wallAsUtc = utcMidnight(parts) + (Number(clock[1]) * 60 + Number(clock[2])) * 60_000;
   const offsetBefore = offsetAt(wallAsUtc - MS_PER_DAY);
   const offsetAfter = offsetAt(wallAsUtc + MS_PER_DAY);
-  const matches = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter(
-    (candidate) => offsetAt(candidate) === wallAsUtc - candidate,
-  );
+  const matches = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter((candidate) => offsetAt(candidate) === wallAsUtc - candidate);
   if (matches.length > 0) return new Date(Math.min(...matches));
   // In the spring gap: read the wall time with the offset in force before the change.
   return new Date(wallAsUtc - offsetBefore);

@@ -105,11 +105,7 @@ export type SectionedEntry = Omit<Entry, 'section'> & { sectionKey: string };
 export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
 
 /** Problem codes of the follow-up, besides those of the list mapping. */
-export type FollowUpProblemCode =
-  | ProblemCode
-  | 'no-year'
-  | 'year-conflict'
-  | 'no-forum-profile';
+export type FollowUpProblemCode = ProblemCode | 'no-year' | 'year-conflict' | 'no-forum-profile';
 
 /** A data-quality problem of the follow-up; never fatal, always shown. */
 export interface FollowUpProblem {
@@ -172,10 +168,22 @@ export function dataQualityProblems(data: ForumData): Problem[] {
     if (ref !== null && !data.meetings.some((meeting) => refersTo(ref, meeting))) {
       const named = ref.key ?? `#${ref.id ?? ''}`;
       const field = ref.key !== null ? 'MeetingKey' : 'MeetingLookupId';
-      problems.push({ ...at, field, code: 'unknown-meeting', value: named, message: `The ärende names meeting "${named}", which is not in the meetings list.` });
+      problems.push({
+        ...at,
+        field,
+        code: 'unknown-meeting',
+        value: named,
+        message: `The ärende names meeting "${named}", which is not in the meetings list.`,
+      });
     }
     for (const key of errand.entryKeys.filter((candidate) => !entryKeys.has(candidate))) {
-      problems.push({ ...at, field: 'EntryKeys', code: 'unknown-entry', value: key, message: `The ärende names balance-list entry "${key}", which is not in the list.` });
+      problems.push({
+        ...at,
+        field: 'EntryKeys',
+        code: 'unknown-entry',
+        value: key,
+        message: `The ärende names balance-list entry "${key}", which is not in the list.`,
+      });
     }
   }
   return problems;

@@ -76,9 +76,7 @@ function compareMeetingsByDate(a: ForumMeeting | null, b: ForumMeeting | null): 
 
 function compareYearErrands(a: YearErrand, b: YearErrand): number {
   return (
-    compareMeetingsByDate(a.meeting, b.meeting) ||
-    a.errand.order - b.errand.order ||
-    (a.errand.key < b.errand.key ? -1 : a.errand.key > b.errand.key ? 1 : 0)
+    compareMeetingsByDate(a.meeting, b.meeting) || a.errand.order - b.errand.order || (a.errand.key < b.errand.key ? -1 : a.errand.key > b.errand.key ? 1 : 0)
   );
 }
 
@@ -95,12 +93,28 @@ function placeErrand(errand: Errand, meetings: readonly ForumMeeting[]): { meeti
     meeting = meetings.find((candidate) => refersTo(ref, candidate)) ?? null;
     if (meeting === null) {
       const named = ref.key ?? `#${ref.id ?? ''}`;
-      problems.push(problemOf(errand, 'unknown-meeting', ref.key !== null ? 'MeetingKey' : 'MeetingLookupId', named, `The ärende names meeting "${named}", which is not in the meetings list.`));
+      problems.push(
+        problemOf(
+          errand,
+          'unknown-meeting',
+          ref.key !== null ? 'MeetingKey' : 'MeetingLookupId',
+          named,
+          `The ärende names meeting "${named}", which is not in the meetings list.`,
+        ),
+      );
     }
   }
   const meetingYear = meeting?.date?.year ?? null;
   if (meetingYear !== null && errand.year !== null && meetingYear !== errand.year) {
-    problems.push(problemOf(errand, 'year-conflict', 'ErrandYear', String(errand.year), `ErrandYear ${errand.year} differs from the year of its meeting (${meetingYear}); the meeting's year is used.`));
+    problems.push(
+      problemOf(
+        errand,
+        'year-conflict',
+        'ErrandYear',
+        String(errand.year),
+        `ErrandYear ${errand.year} differs from the year of its meeting (${meetingYear}); the meeting's year is used.`,
+      ),
+    );
   }
   const year = meetingYear ?? errand.year;
   if (year === null) {
@@ -147,9 +161,7 @@ function documentOrder(entries: readonly SectionedEntry[]): Array<{ entry: Secti
  * - Agreements: their state on 31 December of the year.
  */
 export function buildForumYear(data: ForumData, year: number, options: FollowUpOptions = DEFAULT_FOLLOW_UP_OPTIONS): FollowUpYear {
-  const meetingsOfYear = data.meetings
-    .filter((meeting) => meeting.date !== null && meeting.date.year === year)
-    .sort(compareMeetingsByDate);
+  const meetingsOfYear = data.meetings.filter((meeting) => meeting.date !== null && meeting.date.year === year).sort(compareMeetingsByDate);
   const meetings: MeetingsByKind = { ordinary: [], extra: [], joint: [], event: [], unspecified: [] };
   for (const meeting of meetingsOfYear) meetings[meeting.kind ?? 'unspecified'].push(meeting);
 
@@ -198,12 +210,26 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
   const sections = [...data.sections]
     .filter((section) => sectionCoversYear(section, year))
     .sort(compareSections)
-    .map((section) => rowsOf(section, data.entries.filter((entry) => entry.sectionKey === section.key)));
+    .map((section) =>
+      rowsOf(
+        section,
+        data.entries.filter((entry) => entry.sectionKey === section.key),
+      ),
+    );
   const known = new Set(data.sections.map((section) => section.key));
   const homeless = data.entries.filter((entry) => !known.has(entry.sectionKey));
   if (homeless.length > 0) {
     // Entries naming a section that does not exist stay visible in a nameless last section.
-    const section: SectionDefinition = { key: '', name: '', order: Number.MAX_SAFE_INTEGER, periodText: '', fromYear: null, toYear: null, agreements: false, description: '' };
+    const section: SectionDefinition = {
+      key: '',
+      name: '',
+      order: Number.MAX_SAFE_INTEGER,
+      periodText: '',
+      fromYear: null,
+      toYear: null,
+      agreements: false,
+      description: '',
+    };
     sections.push(rowsOf(section, homeless));
   }
 

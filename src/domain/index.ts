@@ -1,15 +1,6 @@
 /** The balance list's domain: pure types and rules, no I/O. */
 export type * from './types';
-export {
-  STOCKHOLM,
-  addDays,
-  daysBetween,
-  parseCalendarDate,
-  stockholmClockOf,
-  stockholmDateFromInstant,
-  stockholmDateOf,
-  stockholmInstant,
-} from './dates';
+export { STOCKHOLM, addDays, daysBetween, parseCalendarDate, stockholmClockOf, stockholmDateFromInstant, stockholmDateOf, stockholmInstant } from './dates';
 export { parseValidity } from './validity';
 export type { ValidityProblem, ValidityProblemCode, ValidityResult } from './validity';
 export { agreementState } from './agreements';

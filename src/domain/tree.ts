@@ -29,11 +29,7 @@ export interface ArrangedEntries {
 }
 
 function compareSiblings(a: Entry, b: Entry): number {
-  return (
-    a.order - b.order ||
-    titleOrder.compare(a.title, b.title) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
+  return a.order - b.order || titleOrder.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /**

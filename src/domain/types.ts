@@ -31,14 +31,7 @@ export type Section =
  * - item: a bullet under a priority area, topic or heading
  * - agreement: a row of the agreements table (carries an `Agreement`)
  */
-export type EntryKind =
-  | 'goal-area'
-  | 'sub-goal'
-  | 'priority-area'
-  | 'heading'
-  | 'topic'
-  | 'item'
-  | 'agreement';
+export type EntryKind = 'goal-area' | 'sub-goal' | 'priority-area' | 'heading' | 'topic' | 'item' | 'agreement';
 
 export type EntryStatus = 'active' | 'not-started' | 'monitoring' | 'paused' | 'done';
 

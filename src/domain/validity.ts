@@ -184,10 +184,7 @@ function conflict(text: string, reading: Reading, from: CalendarDate | null, to:
  * @param text the validity exactly as written, e.g. "2021-2023" or "t.o.m. 2022-12-31"
  * @param columns the ValidFrom/ValidTo columns as Stockholm calendar dates, when the list has them
  */
-export function parseValidity(
-  text: string,
-  columns?: { from: CalendarDate | null; to: CalendarDate | null },
-): ValidityResult {
+export function parseValidity(text: string, columns?: { from: CalendarDate | null; to: CalendarDate | null }): ValidityResult {
   const written = typeof text === 'string' ? text : '';
   const columnFrom = columns?.from ?? null;
   const columnTo = columns?.to ?? null;

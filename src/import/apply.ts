@@ -189,7 +189,13 @@ interface Written {
 /** Deletes of the created items and restores of the updated ones to their values before the run. */
 function undoOperations(written: Written, target: Target): Operation[] {
   return [
-    ...written.created.map((item, index) => ({ id: `d${index}`, method: 'DELETE' as const, url: `/${target.items}/${item.itemId}`, label: `delete item ${item.itemId} (${item.key})`, attempts: 0 })),
+    ...written.created.map((item, index) => ({
+      id: `d${index}`,
+      method: 'DELETE' as const,
+      url: `/${target.items}/${item.itemId}`,
+      label: `delete item ${item.itemId} (${item.key})`,
+      attempts: 0,
+    })),
     ...written.updated.map((update, index) => ({
       id: `r${index}`,
       method: 'PATCH' as const,
@@ -205,7 +211,13 @@ function undoOperations(written: Written, target: Target): Operation[] {
  * Puts back what the run wrote, one operation at a time and past single failures so as much as
  * possible is restored, then throws `ImportFailedError` with `reason` and how far the undo got.
  */
-async function undoRun(client: Client, written: Written, target: Target, settings: BatchSettings, failure: { reason: string; cause: unknown; list: string; say: (line: string) => void }): Promise<never> {
+async function undoRun(
+  client: Client,
+  written: Written,
+  target: Target,
+  settings: BatchSettings,
+  failure: { reason: string; cause: unknown; list: string; say: (line: string) => void },
+): Promise<never> {
   failure.say(`Undoing: deleting ${written.created.length} created item(s), restoring ${written.updated.length} updated item(s)`);
   const failures: string[] = [];
   let deleted = 0;
@@ -229,7 +241,11 @@ async function undoRun(client: Client, written: Written, target: Target, setting
 function stopReason(error: unknown): string {
   if (!(error instanceof OperationFailed)) return `The import stopped: ${error instanceof Error ? error.message : String(error)}.`;
   const hint =
-    error.status === 412 ? ' (someone changed the item meanwhile; run the import again)' : error.status === 403 ? ' (the app needs write access on the site: Sites.Selected with the "write" role)' : '';
+    error.status === 412
+      ? ' (someone changed the item meanwhile; run the import again)'
+      : error.status === 403
+        ? ' (the app needs write access on the site: Sites.Selected with the "write" role)'
+        : '';
   return `The import stopped at ${error.operation.label}: Graph answered ${error.status}${hint}: ${error.detail}.`;
 }
 
@@ -286,7 +302,10 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
   say('Verifying');
   const mismatches = await verifyWritten(client, siteId, listId, plan);
   if (mismatches.length > 0) {
-    return undo(`Verification failed after writing: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}.`, null);
+    return undo(
+      `Verification failed after writing: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}.`,
+      null,
+    );
   }
   return { created: written.created, updated: written.updated.length, batches };
 }

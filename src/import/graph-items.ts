@@ -23,7 +23,13 @@ export async function readAllItems(client: Client, siteId: string, listId: strin
       .get()) as { value: GraphItem[]; '@odata.nextLink'?: string };
     for (;;) {
       for (const item of page.value) {
-        items.push({ id: item.id, eTag: item.eTag ?? '', webUrl: item.webUrl ?? '', lastModifiedDateTime: item.lastModifiedDateTime ?? null, fields: item.fields ?? {} });
+        items.push({
+          id: item.id,
+          eTag: item.eTag ?? '',
+          webUrl: item.webUrl ?? '',
+          lastModifiedDateTime: item.lastModifiedDateTime ?? null,
+          fields: item.fields ?? {},
+        });
       }
       const next = page['@odata.nextLink'];
       if (!next) break;

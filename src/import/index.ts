@@ -93,7 +93,12 @@ export async function runImport(client: Client, options: SharePointOptions, tabl
  * Reads the lists for export. A list in `optional` that the site does not have (not provisioned
  * yet) is left out; any other missing list is an error.
  */
-export async function runExport(client: Client, options: SharePointOptions, lists: ListName[], run: { optional?: readonly ListName[] } = {}): Promise<ExportTable[]> {
+export async function runExport(
+  client: Client,
+  options: SharePointOptions,
+  lists: ListName[],
+  run: { optional?: readonly ListName[] } = {},
+): Promise<ExportTable[]> {
   const siteId = await resolveSiteId(client, options);
   const tables: ExportTable[] = [];
   for (const list of lists) {

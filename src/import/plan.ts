@@ -68,7 +68,11 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
   for (const row of rows) {
     const key = matchKey(list, row.values);
     if (!key) {
-      plan.problems.push({ rowNumber: row.rowNumber, column: null, reason: `${MATCH_COLUMNS[list].map((name) => columns.find((c) => c.name === name)?.displayName ?? name).join(' and ')} must be filled in (rows are matched on it)` });
+      plan.problems.push({
+        rowNumber: row.rowNumber,
+        column: null,
+        reason: `${MATCH_COLUMNS[list].map((name) => columns.find((c) => c.name === name)?.displayName ?? name).join(' and ')} must be filled in (rows are matched on it)`,
+      });
       continue;
     }
     const earlier = seen.get(key);
@@ -77,11 +81,19 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
       continue;
     }
     seen.set(key, row.rowNumber);
-    const item = matchKeys(list, row.values).map((candidate) => byKey.get(candidate)).find((found) => found !== undefined);
+    const item = matchKeys(list, row.values)
+      .map((candidate) => byKey.get(candidate))
+      .find((found) => found !== undefined);
     const current = item ? canonicalItem(list, item) : null;
-    const missingRequired = columns.filter((column) => column.required && (current ? column.name in row.values && row.values[column.name] === null : (row.values[column.name] ?? null) === null));
+    const missingRequired = columns.filter(
+      (column) => column.required && (current ? column.name in row.values && row.values[column.name] === null : (row.values[column.name] ?? null) === null),
+    );
     if (missingRequired.length > 0) {
-      plan.problems.push({ rowNumber: row.rowNumber, column: missingRequired[0]?.displayName ?? null, reason: `required: ${missingRequired.map((column) => column.displayName).join(', ')}` });
+      plan.problems.push({
+        rowNumber: row.rowNumber,
+        column: missingRequired[0]?.displayName ?? null,
+        reason: `required: ${missingRequired.map((column) => column.displayName).join(', ')}`,
+      });
       continue;
     }
     const values: Record<string, Canonical> = {};

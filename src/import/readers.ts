@@ -80,13 +80,26 @@ async function readCsv(path: string, list: ListName | undefined): Promise<Import
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{
+    record: string[];
+    info: { lines: number };
+  }>;
   const [header, ...body] = records;
   if (!header) return [];
   const headers = header.record;
   const target = list ?? listForHeaders(headers);
-  if (!target) throw new Error(`${path}: cannot tell which list the file is for; give --list ${LIST_NAMES.join('|')} (or a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)`);
-  return [readGrid(target, `CSV ${path}`, headers, body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record })))];
+  if (!target)
+    throw new Error(
+      `${path}: cannot tell which list the file is for; give --list ${LIST_NAMES.join('|')} (or a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)`,
+    );
+  return [
+    readGrid(
+      target,
+      `CSV ${path}`,
+      headers,
+      body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record })),
+    ),
+  ];
 }
 
 /** A spreadsheet cell's value as plain data (rich text, links and formulas reduced to their text or result). */
@@ -118,7 +131,9 @@ async function readXlsx(path: string, list: ListName | undefined): Promise<Impor
     tables.push(readGrid(target, `sheet "${sheet.name}"`, headers, body));
   }
   if (tables.length === 0) {
-    throw new Error(`${path}: no sheet named ${Object.values(SHEET_NAMES).join(', ')} (or with a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)${list ? ` for --list ${list}` : ''}`);
+    throw new Error(
+      `${path}: no sheet named ${Object.values(SHEET_NAMES).join(', ')} (or with a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)${list ? ` for --list ${list}` : ''}`,
+    );
   }
   return tables;
 }

@@ -26,7 +26,9 @@ export function sectionsOfTable(table: ImportTable): KnownSection[] {
 
 /** The sections of list items (`fields.Title`, `fields.SectionKey`). */
 export function sectionsOfItems(items: ReadonlyArray<{ fields: Record<string, unknown> }>): KnownSection[] {
-  return items.map((item) => ({ title: text(item.fields.Title), key: text(item.fields.SectionKey) })).filter((section) => section.title !== '' || section.key !== '');
+  return items
+    .map((item) => ({ title: text(item.fields.Title), key: text(item.fields.SectionKey) }))
+    .filter((section) => section.title !== '' || section.key !== '');
 }
 
 /** The 2022 list's five, used when there is no list of sections. */
@@ -40,7 +42,11 @@ export function checkSections(table: ImportTable, sections: readonly KnownSectio
   for (const row of table.rows) {
     const written = text(row.values.Section);
     if (written === '' || known.has(fold(written))) continue;
-    problems.push({ rowNumber: row.rowNumber, column: displayName, reason: `"${written}" is not one of the sections (${names}); add it to Avsnitt SVOM (or import it with the sections) first` });
+    problems.push({
+      rowNumber: row.rowNumber,
+      column: displayName,
+      reason: `"${written}" is not one of the sections (${names}); add it to Avsnitt SVOM (or import it with the sections) first`,
+    });
   }
   return problems;
 }

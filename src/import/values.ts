@@ -20,7 +20,10 @@ const BOOLEAN_TEXT: Record<string, boolean> = { ja: true, yes: true, true: true,
 
 /** Splits several choices written in one cell: `SVOM; Fredagsgruppen` (also `,` or new lines). */
 function splitChoices(text: string): string[] {
-  return text.split(/[;\n]|,(?!\s*\d)/).map((part) => part.trim()).filter(Boolean);
+  return text
+    .split(/[;\n]|,(?!\s*\d)/)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 function matchChoice(column: Column & { values: ReadonlyArray<readonly [string, string]> }, text: string): string | null {
@@ -54,7 +57,8 @@ export function parseCell(column: Column, cell: Cell): Parsed {
     case 'multiChoice': {
       const parts = splitChoices(text).map((part) => matchChoice(column, part) ?? (column.allowFillIn ? part : null));
       const bad = splitChoices(text).filter((_, index) => parts[index] === null);
-      if (bad.length > 0) return { ok: false, reason: `${bad.map((part) => `"${part}"`).join(', ')} not among: ${column.values.map(([label]) => label).join(', ')}` };
+      if (bad.length > 0)
+        return { ok: false, reason: `${bad.map((part) => `"${part}"`).join(', ')} not among: ${column.values.map(([label]) => label).join(', ')}` };
       return { ok: true, value: parts as string[] };
     }
     case 'dateOnly': {
@@ -63,7 +67,9 @@ export function parseCell(column: Column, cell: Cell): Parsed {
     }
     case 'dateTime': {
       const ms = cell instanceof Date ? cell.getTime() : /^\d{4}-\d{2}-\d{2}T/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
-      return Number.isNaN(ms) ? { ok: false, reason: `"${text}" is not a date and time (e.g. 2022-05-01T08:30:00Z)` } : { ok: true, value: new Date(ms).toISOString().replace(/\.000Z$/, 'Z') };
+      return Number.isNaN(ms)
+        ? { ok: false, reason: `"${text}" is not a date and time (e.g. 2022-05-01T08:30:00Z)` }
+        : { ok: true, value: new Date(ms).toISOString().replace(/\.000Z$/, 'Z') };
     }
     case 'number': {
       const number = typeof cell === 'number' ? cell : Number(text.trim().replace(/\s/g, '').replace(',', '.'));
@@ -116,7 +122,9 @@ export function toGraphFields(columns: Column[], values: Record<string, Canonica
     if (value === null) {
       fields[column.name] = null;
     } else if (column.type === 'dateOnly') {
-      fields[column.name] = stockholmInstant(value as string).toISOString().replace(/\.000Z$/, 'Z');
+      fields[column.name] = stockholmInstant(value as string)
+        .toISOString()
+        .replace(/\.000Z$/, 'Z');
     } else if (column.type === 'multiChoice') {
       fields[`${column.name}@odata.type`] = 'Collection(Edm.String)';
       fields[column.name] = value;

@@ -21,4 +21,3 @@ export const GROUP_CHOICES = [
   ['Barnarenan', 'Barnarenan'],
   ['Beställarenheten', 'Beställarenheten'],
 ] as const satisfies ReadonlyArray<readonly [string, string]>;
-

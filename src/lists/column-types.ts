@@ -4,16 +4,7 @@
  */
 import type { ListName } from '../ports/list-source';
 
-export type ColumnType =
-  | 'text'
-  | 'note'
-  | 'choice'
-  | 'multiChoice'
-  | 'dateOnly'
-  | 'dateTime'
-  | 'number'
-  | 'boolean'
-  | 'hyperlink';
+export type ColumnType = 'text' | 'note' | 'choice' | 'multiChoice' | 'dateOnly' | 'dateTime' | 'number' | 'boolean' | 'hyperlink';
 
 interface ColumnBase {
   /** Internal name, as Graph returns it under `fields`. */

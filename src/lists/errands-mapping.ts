@@ -42,18 +42,29 @@ function readPartialDate(reader: ItemReader): PartialDate | null {
   if (day !== null) {
     const date = partialDateFromCalendar(day) as PartialDate;
     if ((year !== null && year !== date.year) || (month !== null && month !== date.month)) {
-      reader.problem('MeetingYear', 'invalid-date', `${year ?? ''}-${month ?? ''}`, `MeetingYear/MeetingMonth differ from MeetingDate ${day}; the date is used.`);
+      reader.problem(
+        'MeetingYear',
+        'invalid-date',
+        `${year ?? ''}-${month ?? ''}`,
+        `MeetingYear/MeetingMonth differ from MeetingDate ${day}; the date is used.`,
+      );
     }
     return date;
   }
   if (year === null) {
-    if (month !== null) reader.problem('MeetingMonth', 'missing-date', month, 'MeetingMonth is given without MeetingYear; the meeting is in no year\'s follow-up.');
-    else reader.problem('MeetingDate', 'missing-date', '', 'The meeting has neither a date nor a year; it is in no year\'s follow-up.');
+    if (month !== null)
+      reader.problem('MeetingMonth', 'missing-date', month, "MeetingMonth is given without MeetingYear; the meeting is in no year's follow-up.");
+    else reader.problem('MeetingDate', 'missing-date', '', "The meeting has neither a date nor a year; it is in no year's follow-up.");
     return null;
   }
   const date: PartialDate = { year, month, day: null };
   if (!isValidPartialDate(date)) {
-    reader.problem(month !== null && year >= 1000 && year <= 9999 ? 'MeetingMonth' : 'MeetingYear', 'invalid-date', `${year}-${month ?? ''}`, `MeetingYear ${year}, MeetingMonth ${month ?? '(none)'} is not a year and month.`);
+    reader.problem(
+      month !== null && year >= 1000 && year <= 9999 ? 'MeetingMonth' : 'MeetingYear',
+      'invalid-date',
+      `${year}-${month ?? ''}`,
+      `MeetingYear ${year}, MeetingMonth ${month ?? '(none)'} is not a year and month.`,
+    );
     return null;
   }
   return date;
@@ -70,7 +81,12 @@ function mapMeetings(list: readonly ListItem[]): { meetings: ForumMeeting[]; pro
     if (title === '') reader.problem('Title', 'missing-title', '', 'The meeting has no title.');
     let key = reader.text('MeetingKey');
     if (key !== '' && keys.has(key)) {
-      reader.problem('MeetingKey', 'duplicate-key', key, `MeetingKey "${describeValue(key)}" is used by another meeting too; ärenden naming it go to the first.`);
+      reader.problem(
+        'MeetingKey',
+        'duplicate-key',
+        key,
+        `MeetingKey "${describeValue(key)}" is used by another meeting too; ärenden naming it go to the first.`,
+      );
       key = `${key}~${reader.id}`;
     }
     if (key !== '') keys.add(key);
@@ -124,7 +140,12 @@ function mapErrands(list: readonly ListItem[]): { errands: Errand[]; problems: F
       key = `errand-${reader.id}`;
       reader.problem('ErrandKey', 'missing-key', '', `The ärende has no ErrandKey; it is shown as "${key}".`);
     } else if (keys.has(key)) {
-      reader.problem('ErrandKey', 'duplicate-key', key, `ErrandKey "${describeValue(key)}" is used by another ärende too; this one is shown as "${key}~${reader.id}".`);
+      reader.problem(
+        'ErrandKey',
+        'duplicate-key',
+        key,
+        `ErrandKey "${describeValue(key)}" is used by another ärende too; this one is shown as "${key}~${reader.id}".`,
+      );
       key = `${key}~${reader.id}`;
     }
     keys.add(key);

@@ -70,15 +70,21 @@ export const ERRANDS_LIST: FollowUpListDefinition = {
   description: 'Ärenden på SVOM:s dagordningar: mötet de går till och de delar av balanslistan de gäller.',
   columns: [
     column('Title', 'Rubrik', 'text', 'The ärende as it stands on the agenda.', { required: true }),
-    column('ErrandKey', 'Ärendenyckel', 'text', 'Stable key of the ärende (e.g. "2017-psykisk-1"); imports match on it.', { required: true, indexed: true, unique: true }),
+    column('ErrandKey', 'Ärendenyckel', 'text', 'Stable key of the ärende (e.g. "2017-psykisk-1"); imports match on it.', {
+      required: true,
+      indexed: true,
+      unique: true,
+    }),
     column('MeetingKey', 'Möte', 'text', 'Key of the meeting (Möten SVOM, MeetingKey) the ärende goes to; empty when not known.', { indexed: true }),
-    column('ErrandYear', 'År', 'number', 'The year the ärende was on the agenda, when its meeting is not given; otherwise the meeting\'s year is used.', { indexed: true }),
+    column('ErrandYear', 'År', 'number', "The year the ärende was on the agenda, when its meeting is not given; otherwise the meeting's year is used.", {
+      indexed: true,
+    }),
     column('EntryKeys', 'Balanslistans nycklar', 'note', 'EntryKey of each balance-list entry the ärende concerns, one per line.'),
     choice('PreparingGroup', 'Beredande grupp', GROUP_CHOICES, 'The group that prepared it (Fredagsgruppen, L-IFO, ...); other names may be written in.', true),
     choice('ErrandKind', 'Typ av ärende', ERRAND_KIND_CHOICES, 'Information, beslut, diskussion or uppföljning.'),
     choice('ErrandStatus', 'Status', ERRAND_STATUS_CHOICES, 'Anmält, berett, behandlat, bordlagt or återremitterat; empty when not stated.'),
     column('Decision', 'Beslut och noteringar', 'note', 'The decision, or notes; plain text.'),
-    column('DocumentLink', 'Handlingar', 'hyperlink', 'Link to the ärende\'s documents.'),
+    column('DocumentLink', 'Handlingar', 'hyperlink', "Link to the ärende's documents."),
     column('SortOrder', 'Ordning', 'number', 'Position on the agenda, ascending.', { required: true }),
   ],
 };
@@ -108,8 +114,12 @@ export const SECTIONS_LIST: FollowUpListDefinition = {
   displayName: 'Avsnitt SVOM',
   description: 'Balanslistans avsnitt: namn, ordning och period. Ett nytt avsnitt här syns utan ny version.',
   columns: [
-    column('Title', 'Rubrik', 'text', 'The section\'s heading as printed.', { required: true }),
-    column('SectionKey', 'Avsnittsnyckel', 'text', 'Stable key the balance list\'s Section column may name instead of the heading.', { required: true, indexed: true, unique: true }),
+    column('Title', 'Rubrik', 'text', "The section's heading as printed.", { required: true }),
+    column('SectionKey', 'Avsnittsnyckel', 'text', "Stable key the balance list's Section column may name instead of the heading.", {
+      required: true,
+      indexed: true,
+      unique: true,
+    }),
     column('SortOrder', 'Ordning', 'number', 'Position among the sections, ascending.', { required: true }),
     column('Period', 'Period', 'text', 'The period as written ("2019-2022"); empty when the section has none.'),
     choice('SectionKind', 'Innehåll', SECTION_KIND_CHOICES, 'Areas, or the table of agreements (their state at year end is reported).'),

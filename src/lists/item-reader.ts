@@ -43,7 +43,15 @@ const foldedChoices = new WeakMap<Choices<string>, Map<string, string>>();
 function lookup<T extends string>(choices: Choices<T>, text: string): T | undefined {
   let folded = foldedChoices.get(choices);
   if (folded === undefined) {
-    folded = new Map(choices.flatMap(([choice, value]) => [[choice, value], [fold(choice), value]] as Array<[string, string]>));
+    folded = new Map(
+      choices.flatMap(
+        ([choice, value]) =>
+          [
+            [choice, value],
+            [fold(choice), value],
+          ] as Array<[string, string]>,
+      ),
+    );
     foldedChoices.set(choices, folded);
   }
   return (folded.get(text) ?? folded.get(fold(text))) as T | undefined;

@@ -14,14 +14,7 @@ import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/
 import { parseValidity } from '../domain/validity';
 import type { ForumListName, ListData, ListItem } from '../ports/list-source';
 import { describeValue, isRecord, ItemReader } from './item-reader';
-import {
-  ENTRY_KIND_CHOICES,
-  GROUP_CHOICES,
-  MEETING_KIND_CHOICES,
-  REVISION_CHOICES,
-  SECTION_CHOICES,
-  STATUS_CHOICES,
-} from './schema';
+import { ENTRY_KIND_CHOICES, GROUP_CHOICES, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
 import { mapSections, sectionResolver } from './sections-mapping';
 
 /** An entry as read, before keys are made unique and the tree is arranged. */
@@ -91,7 +84,12 @@ function listReading(sections: readonly SectionDefinition[]): SectionReading {
       }
       const found = resolve(written);
       if (found !== null) return found.key;
-      reader.problem('Section', 'unknown-section', written, `Section "${describeValue(written)}" is not one of the sections of the list of sections (${names}); it is shown under that name.`);
+      reader.problem(
+        'Section',
+        'unknown-section',
+        written,
+        `Section "${describeValue(written)}" is not one of the sections of the list of sections (${names}); it is shown under that name.`,
+      );
       return null;
     },
     fallback: (reader) => reader.text('Section'),
@@ -159,7 +157,12 @@ function assignKeys(read: ReadEntry[]): void {
     let key = wanted;
     if (taken.has(key)) {
       if (reportDuplicate) {
-        reader.problem('EntryKey', 'duplicate-key', wanted, `EntryKey "${describeValue(wanted)}" is used by another item too; this one is shown as "${wanted}~${entry.id}".`);
+        reader.problem(
+          'EntryKey',
+          'duplicate-key',
+          wanted,
+          `EntryKey "${describeValue(wanted)}" is used by another item too; this one is shown as "${wanted}~${entry.id}".`,
+        );
       }
       key = `${wanted}~${entry.id}`;
       for (let n = 2; taken.has(key); n += 1) key = `${wanted}~${entry.id}~${n}`;
@@ -192,10 +195,8 @@ function inferSections(read: ReadEntry[]): void {
 
 const ORPHAN_MESSAGES: Record<OrphanReason, (parentKey: string) => string> = {
   'unknown-parent': (parentKey) => `ParentKey "${parentKey}" matches no entry; the entry is shown at the top of its section.`,
-  'other-section': (parentKey) =>
-    `ParentKey "${parentKey}" is an entry in another section; the entry is shown at the top of its own section.`,
-  cycle: (parentKey) =>
-    `ParentKey "${parentKey}" makes a loop of parents; the entry is shown at the top of its section.`,
+  'other-section': (parentKey) => `ParentKey "${parentKey}" is an entry in another section; the entry is shown at the top of its own section.`,
+  cycle: (parentKey) => `ParentKey "${parentKey}" makes a loop of parents; the entry is shown at the top of its section.`,
 };
 
 function mapEntries(items: readonly ListItem[], sections: SectionReading, order: readonly string[]): { entries: Entry[]; problems: Problem[] } {
@@ -305,7 +306,16 @@ function withUndefinedSections(sections: readonly SectionDefinition[], entries: 
   for (const entry of entries) {
     if (known.has(entry.section)) continue;
     known.add(entry.section);
-    extra.push({ key: entry.section, name: entry.section, order: Number.MAX_SAFE_INTEGER, periodText: '', fromYear: null, toYear: null, agreements: false, description: '' });
+    extra.push({
+      key: entry.section,
+      name: entry.section,
+      order: Number.MAX_SAFE_INTEGER,
+      periodText: '',
+      fromYear: null,
+      toYear: null,
+      agreements: false,
+      description: '',
+    });
   }
   return [...sections, ...extra];
 }

@@ -63,7 +63,7 @@ export const BALANCE_LIST: ListDefinition = {
   displayName: 'Balanslista SVOM',
   description: 'SVOM:s balanslista: mål, prioriterade områden, ämnen och överenskommelser.',
   columns: [
-    title('The entry\'s text: a goal, area, topic, item or the agreement\'s name.'),
+    title("The entry's text: a goal, area, topic, item or the agreement's name."),
     {
       name: 'EntryKey',
       displayName: 'Nyckel',
@@ -215,7 +215,7 @@ export const MEETINGS_LIST: ListDefinition = {
   displayName: 'Möten SVOM',
   description: 'SVOM:s möten: ordinarie, extra, gemensamma med Västernorrland och andra evenemang.',
   columns: [
-    title('The meeting\'s title.'),
+    title("The meeting's title."),
     {
       name: 'MeetingDate',
       displayName: 'Datum',
@@ -275,7 +275,7 @@ export const MEETINGS_LIST: ListDefinition = {
       indexed: false,
       allowFillIn: true,
       values: GROUP_CHOICES,
-      description: 'Groups that prepare the meeting\'s items.',
+      description: "Groups that prepare the meeting's items.",
     },
     {
       name: 'Notes',

@@ -46,7 +46,12 @@ export function mapSections(items: readonly ListItem[]): { sections: SectionDefi
     const periodText = reader.text('Period');
     const period = parsePeriod(periodText);
     if (periodText !== '' && period.fromYear === null) {
-      reader.problem('Period', 'invalid-date', periodText, `Period "${periodText}" is not a year or a range of years such as "2019-2022"; the section is shown every year.`);
+      reader.problem(
+        'Period',
+        'invalid-date',
+        periodText,
+        `Period "${periodText}" is not a year or a range of years such as "2019-2022"; the section is shown every year.`,
+      );
     }
     sections.push({
       key,

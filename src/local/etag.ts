@@ -21,7 +21,10 @@ function stable(value: unknown): unknown {
 
 /** A short hash of the fields, independent of key order. */
 export function fieldsTag(fields: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(stable(fields))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(stable(fields)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function formatETag(tag: string, version: number): string {
@@ -36,6 +39,10 @@ export function parseETag(eTag: string | undefined): { tag: string; version: num
 
 /** Whether an `If-Match` value matches an eTag: `*`, or equal with or without the quotes. */
 export function eTagMatches(ifMatch: string, eTag: string): boolean {
-  const bare = (text: string) => text.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const bare = (text: string) =>
+    text
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1');
   return ifMatch.trim() === '*' || bare(ifMatch) === bare(eTag);
 }

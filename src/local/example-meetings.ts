@@ -13,8 +13,7 @@ import type { CalendarDate } from '../domain/types';
 
 export const EXAMPLE_TITLE_PREFIX = 'Exempel:';
 
-export const EXAMPLE_NOTE =
-  'Exempeldata för att visa appen – inget beslutat möte. Ta bort eller ersätt med forumets riktiga mötesdatum.';
+export const EXAMPLE_NOTE = 'Exempeldata för att visa appen – inget beslutat möte. Ta bort eller ersätt med forumets riktiga mötesdatum.';
 
 /** Days between the item deadline and the meeting. */
 export const EXAMPLE_DEADLINE_DAYS = 14;
@@ -56,9 +55,7 @@ export function exampleMeetingFields(today: CalendarDate): Array<Record<string, 
   return SLOTS.map((slot) => ({ slot, date: nextDate(slot, today) }))
     .sort((a, b) => a.date.localeCompare(b.date))
     .map(({ slot, date }) => ({
-      Title: slot.joint
-        ? `${EXAMPLE_TITLE_PREFIX} SVOM gemensamt med Västernorrland`
-        : `${EXAMPLE_TITLE_PREFIX} SVOM ordinarie möte`,
+      Title: slot.joint ? `${EXAMPLE_TITLE_PREFIX} SVOM gemensamt med Västernorrland` : `${EXAMPLE_TITLE_PREFIX} SVOM ordinarie möte`,
       MeetingDate: date,
       StartTime: slot.joint ? '10:00' : '09:00',
       MeetingKind: slot.joint ? 'Gemensamt med Västernorrland' : 'Ordinarie',

@@ -26,8 +26,7 @@ export interface StoredItem {
 /** The lists as the file holds them; the forum's year's lists are absent in older files. */
 export type StoredLists = Record<CoreListName, StoredItem[]> & Partial<Record<ForumListName, StoredItem[]>>;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const ITEM = z.object(
   {
@@ -104,8 +103,7 @@ function invalid(file: string, what: string, text: string, offset: number, detai
   const { line, column } = lineAndColumn(text, offset);
   return new SourceError(
     'local-invalid',
-    `${what} ${file} is not valid at line ${line}, column ${column}: ${detail}. ` +
-      'Fix the file; until then the last good version is kept.',
+    `${what} ${file} is not valid at line ${line}, column ${column}: ${detail}. ` + 'Fix the file; until then the last good version is kept.',
     null,
     cause === undefined ? undefined : { cause },
   );
@@ -154,7 +152,13 @@ export function parseListFile(text: string, file: string, what: string): StoredL
       if (earlier !== undefined) {
         const root = parseTree(body);
         const offset = root ? nearestNode(root, [list, index, 'id']).offset : 0;
-        throw invalid(file, what, text, offsetOf(offset), `${list}[${index}].id: id "${item.id}" is used twice in "${list}" (also by ${list}[${earlier}]); give each item its own id`);
+        throw invalid(
+          file,
+          what,
+          text,
+          offsetOf(offset),
+          `${list}[${index}].id: id "${item.id}" is used twice in "${list}" (also by ${list}[${earlier}]); give each item its own id`,
+        );
       }
       seen.set(item.id, index);
     });

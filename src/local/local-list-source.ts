@@ -20,7 +20,16 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type RevisionChange, type SourceRead } from '../ports/list-source';
+import {
+  FORUM_LIST_NAMES,
+  type ListData,
+  type ListItem,
+  type ListName,
+  type ListSource,
+  type ListUrls,
+  type RevisionChange,
+  type SourceRead,
+} from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
 import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
@@ -175,7 +184,9 @@ export class LocalListSource implements ListSource {
         } catch (error) {
           if (!(error instanceof FileChangedError)) throw error;
           if (attempt >= MAX_WRITE_ATTEMPTS) {
-            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while item ${itemId} was written; try again`, 503, { cause: error });
+            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while item ${itemId} was written; try again`, 503, {
+              cause: error,
+            });
           }
           this.log.info({ list, itemId, attempt }, 'local list file changed during a write; writing again');
         }
@@ -193,7 +204,11 @@ export class LocalListSource implements ListSource {
     const current = items[index];
     if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
     if (!eTagMatches(ifMatch, current.eTag)) {
-      throw new SourceError('conflict', `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`, 412);
+      throw new SourceError(
+        'conflict',
+        `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`,
+        412,
+      );
     }
     const next: Record<string, unknown> = { ...current.fields };
     for (const [name, value] of Object.entries(fields)) {
@@ -306,7 +321,9 @@ export class LocalListSource implements ListSource {
   }
 
   private unreadable(error: unknown): SourceError {
-    return new SourceError('local-unreadable', `The local list file ${this.file} cannot be read (${errnoCode(error) ?? String(error)})`, null, { cause: error });
+    return new SourceError('local-unreadable', `The local list file ${this.file} cannot be read (${errnoCode(error) ?? String(error)})`, null, {
+      cause: error,
+    });
   }
 
   private async seedIfMissing(): Promise<void> {

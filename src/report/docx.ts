@@ -22,7 +22,10 @@ const HEADINGS = {
 function textRuns(run: Run, style?: string): TextRun[] {
   return cleanText(run.text)
     .split('\n')
-    .map((line, index) => new TextRun({ text: line, bold: run.bold ?? false, italics: run.italic ?? false, break: index === 0 ? 0 : 1, ...(style ? { style } : {}) }));
+    .map(
+      (line, index) =>
+        new TextRun({ text: line, bold: run.bold ?? false, italics: run.italic ?? false, break: index === 0 ? 0 : 1, ...(style ? { style } : {}) }),
+    );
 }
 
 function children(runs: readonly Run[]): ParagraphChild[] {

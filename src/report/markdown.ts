@@ -66,5 +66,8 @@ function block(value: Block): string {
 /** The year's follow-up as a Markdown document. */
 export function renderFollowUpMarkdown(model: FollowUpYear, language: ReportLanguage = 'sv'): string {
   const outline = buildReportOutline(model, language);
-  return `${outline.blocks.map(block).filter((text) => text !== '').join('\n\n')}\n`;
+  return `${outline.blocks
+    .map(block)
+    .filter((text) => text !== '')
+    .join('\n\n')}\n`;
 }

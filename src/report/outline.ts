@@ -24,10 +24,7 @@ export interface ListItem {
   level: number;
 }
 
-export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string }
-  | { type: 'paragraph'; runs: Run[] }
-  | { type: 'list'; items: ListItem[] };
+export type Block = { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string } | { type: 'paragraph'; runs: Run[] } | { type: 'list'; items: ListItem[] };
 
 export interface ReportOutline {
   language: ReportLanguage;
@@ -130,8 +127,10 @@ export function buildReportOutline(model: FollowUpYear, language: ReportLanguage
   if (forum === null) blocks.push(paragraph({ text: t.noForumProfile, italic: true }));
   else {
     if (forum.description !== '') blocks.push(paragraph(plain(forum.description)));
-    if (forum.representationMunicipalities !== '') blocks.push(paragraph({ text: `${t.representationMunicipalities}: `, bold: true }, plain(forum.representationMunicipalities)));
-    if (forum.representationRegion !== '') blocks.push(paragraph({ text: `${t.representationRegion(forum.regionName)}: `, bold: true }, plain(forum.representationRegion)));
+    if (forum.representationMunicipalities !== '')
+      blocks.push(paragraph({ text: `${t.representationMunicipalities}: `, bold: true }, plain(forum.representationMunicipalities)));
+    if (forum.representationRegion !== '')
+      blocks.push(paragraph({ text: `${t.representationRegion(forum.regionName)}: `, bold: true }, plain(forum.representationRegion)));
     if (forum.otherParticipants !== '') blocks.push(paragraph(plain(forum.otherParticipants)));
   }
 

@@ -25,7 +25,8 @@ const sv = {
     count === 0 ? `Inga ärenden är registrerade för ${year}.` : `${count} ${count === 1 ? 'ärende är registrerat' : 'ärenden är registrerade'} för ${year}.`,
   meetingFrequency: 'Mötesfrekvens',
   noMeetings: (year: number) => `Inga möten är registrerade för ${year}.`,
-  meetingsRegistered: (count: number, year: number) => `Under ${year} ${count === 1 ? 'finns 1 möte eller evenemang registrerat' : `finns ${count} möten och evenemang registrerade`}:`,
+  meetingsRegistered: (count: number, year: number) =>
+    `Under ${year} ${count === 1 ? 'finns 1 möte eller evenemang registrerat' : `finns ${count} möten och evenemang registrerade`}:`,
   planned: (planned: number, held: number) =>
     `Enligt ordinarie planering hålls ${planned} möten per år (det gemensamma med Västernorrland inräknat); ${held} av dem är registrerade.`,
   ordinary: (count: number) => `Ordinarie möten: ${count}`,
@@ -105,11 +106,12 @@ const en: ReportStrings = {
   intro: (forumGenitive, year) => `This report gives an overview of what was on the agendas of ${forumGenitive} meetings during ${year}.`,
   genitive: (name) => `${name}'s`,
   unnamedForum: 'the forum',
-  noForumProfile: 'The forum\'s description and representation are not filled in (list Forum SVOM).',
+  noForumProfile: "The forum's description and representation are not filled in (list Forum SVOM).",
   representationMunicipalities: 'Representation of the municipalities',
   representationRegion: (regionName) => `Representation of ${regionName || 'the region'}`,
   errandsHeading: (shortName) => `${shortName} – items`,
-  errandCount: (count, year) => (count === 0 ? `No items are registered for ${year}.` : `${count} ${count === 1 ? 'item is' : 'items are'} registered for ${year}.`),
+  errandCount: (count, year) =>
+    count === 0 ? `No items are registered for ${year}.` : `${count} ${count === 1 ? 'item is' : 'items are'} registered for ${year}.`,
   meetingFrequency: 'Meeting frequency',
   noMeetings: (year) => `No meetings are registered for ${year}.`,
   meetingsRegistered: (count, year) => `${count} ${count === 1 ? 'meeting or event is' : 'meetings and events are'} registered for ${year}:`,

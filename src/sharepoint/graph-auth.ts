@@ -27,7 +27,10 @@ function readCertificate(path: string, password: string | null): { thumbprintSha
     throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!certificateBlock) throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: ${path} holds no "BEGIN CERTIFICATE" block; the file must contain the certificate and its private key in PEM`);
+  if (!certificateBlock)
+    throw new ConfigError(
+      `AZURE_CLIENT_CERTIFICATE_PATH: ${path} holds no "BEGIN CERTIFICATE" block; the file must contain the certificate and its private key in PEM`,
+    );
   let privateKey: string;
   try {
     privateKey = createPrivateKey({ key: pem, format: 'pem', ...(password ? { passphrase: password } : {}) })
@@ -45,7 +48,6 @@ function readCertificate(path: string, password: string | null): { thumbprintSha
     x5c: certificateBlock,
   };
 }
-
 
 /**
  * msal's network module on fetch: reports each exchange, and lets a loopback `http://` authority
@@ -90,7 +92,10 @@ class TokenNetwork implements INetworkModule {
       try {
         body = JSON.parse(text);
       } catch {
-        body = { error: 'invalid_response', error_description: `The token service at ${new URL(target).host} answered ${response.status} with a body that is not JSON.` };
+        body = {
+          error: 'invalid_response',
+          error_description: `The token service at ${new URL(target).host} answered ${response.status} with a body that is not JSON.`,
+        };
       }
     }
     return { headers, body: body as T, status: response.status };
@@ -159,7 +164,10 @@ export function appOnlyTokenSource(
 ): TokenSource {
   const log = deps.logger.child({ module: 'graph-auth' });
   const scope = graphScope(options);
-  log.info({ authority: `${new URL(options.authorityHost).origin}/${options.tenantId}`, clientId: options.clientId, credential: deps.credential, scope }, 'Graph app-only authentication configured');
+  log.info(
+    { authority: `${new URL(options.authorityHost).origin}/${options.tenantId}`, clientId: options.clientId, credential: deps.credential, scope },
+    'Graph app-only authentication configured',
+  );
   return {
     async token(fresh = false) {
       const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });

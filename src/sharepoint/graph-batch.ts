@@ -49,7 +49,11 @@ export async function postBatch(client: Client, requests: BatchRequest[]): Promi
       url: request.url,
       ...(request.body === undefined ? {} : { body: request.body }),
       // Graph wants a Content-Type on every request in a batch that carries a body.
-      ...(request.body === undefined ? (request.headers ? { headers: request.headers } : {}) : { headers: { 'Content-Type': 'application/json', ...request.headers } }),
+      ...(request.body === undefined
+        ? request.headers
+          ? { headers: request.headers }
+          : {}
+        : { headers: { 'Content-Type': 'application/json', ...request.headers } }),
     })),
   })) as { responses?: BatchResponse[] };
   return new Map((answer.responses ?? []).map((response) => [response.id, response]));
@@ -86,9 +90,18 @@ export async function batchGetSettled(client: Client, requests: BatchGet[]): Pro
     const chunk = requests.slice(start, start + MAX_BATCH);
     let byId: Map<string, BatchResponse>;
     try {
-      byId = await postBatch(client, chunk.map((request, index) => ({ id: String(index + 1), method: 'GET', url: request.path })));
+      byId = await postBatch(
+        client,
+        chunk.map((request, index) => ({ id: String(index + 1), method: 'GET', url: request.path })),
+      );
     } catch (error) {
-      throw toSourceError(error, { target: chunk.map((request) => request.context.target ?? '').filter(Boolean).join(' and ') || undefined });
+      throw toSourceError(error, {
+        target:
+          chunk
+            .map((request) => request.context.target ?? '')
+            .filter(Boolean)
+            .join(' and ') || undefined,
+      });
     }
     for (const [index, request] of chunk.entries()) {
       const response = byId.get(String(index + 1));
@@ -98,8 +111,7 @@ export async function batchGetSettled(client: Client, requests: BatchGet[]): Pro
         const wait = parseRetryAfter(retryAfterHeader(response.headers), Date.now());
         if (wait !== null) noteRetryAfter(client, wait);
         results.push(await single(request));
-      }
-      else results.push({ ok: false, error: toSourceError(asGraphError(response), request.context) });
+      } else results.push({ ok: false, error: toSourceError(asGraphError(response), request.context) });
     }
   }
   return results;

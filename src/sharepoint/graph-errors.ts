@@ -30,15 +30,28 @@ export function toSourceError(error: unknown, context: ErrorContext = {}): Sourc
   const detail = graphDetail(error);
   const transport = /^GraphTransportError:(\w+)$/.exec(error.code ?? '')?.[1];
   if (status === -1 || transport) {
-    if (transport === 'auth') return new SourceError('auth', `${error.message}. Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the client secret or certificate of the app registration.`, 401, { cause: error });
+    if (transport === 'auth')
+      return new SourceError(
+        'auth',
+        `${error.message}. Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the client secret or certificate of the app registration.`,
+        401,
+        { cause: error },
+      );
     if (transport === 'throttled') return new SourceError('throttled', `${error.message}.`, 429, { cause: error });
-    return new SourceError('network', `${error.message}. Check GRAPH_BASE_URL and the server's outbound network (proxy, firewall, DNS).`, null, { cause: error });
+    return new SourceError('network', `${error.message}. Check GRAPH_BASE_URL and the server's outbound network (proxy, firewall, DNS).`, null, {
+      cause: error,
+    });
   }
   switch (status) {
     case 400:
       return new SourceError('bad-request', `Microsoft Graph rejected the request for ${target} (${detail}).`, 400, { cause: error });
     case 401:
-      return new SourceError('unauthorized', `Microsoft Graph did not accept the app's token for ${target} (${detail}). Check that AZURE_TENANT_ID is the tenant of the SharePoint site and that GRAPH_BASE_URL and AZURE_AUTHORITY_HOST belong to the same cloud.`, 401, { cause: error });
+      return new SourceError(
+        'unauthorized',
+        `Microsoft Graph did not accept the app's token for ${target} (${detail}). Check that AZURE_TENANT_ID is the tenant of the SharePoint site and that GRAPH_BASE_URL and AZURE_AUTHORITY_HOST belong to the same cloud.`,
+        401,
+        { cause: error },
+      );
     case 403:
       return new SourceError(
         'forbidden',

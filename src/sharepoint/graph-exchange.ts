@@ -128,7 +128,10 @@ export class RetryLink extends Link {
   async execute(context: Context): Promise<void> {
     const hold = this.blockedUntil - this.deps.now();
     if (hold > this.options.maxDelayMs) {
-      throw new GraphTransportError('throttled', `Microsoft Graph asked to wait until ${new Date(this.blockedUntil).toISOString()} (Retry-After); not calling it before then`);
+      throw new GraphTransportError(
+        'throttled',
+        `Microsoft Graph asked to wait until ${new Date(this.blockedUntil).toISOString()} (Retry-After); not calling it before then`,
+      );
     }
     if (hold > 0) await this.deps.sleep(hold);
 
@@ -146,7 +149,10 @@ export class RetryLink extends Link {
       }
       // Jitter only adds: never less than Graph asked for.
       const delay = withJitter(wait, { min: 1, max: 1 + this.options.jitter }, this.deps.random);
-      this.deps.log.warn({ url, status: response.status, attempt: attempt + 1, delayMs: delay, retryAfterMs: afterHeader }, 'Graph asked to retry later; waiting');
+      this.deps.log.warn(
+        { url, status: response.status, attempt: attempt + 1, delayMs: delay, retryAfterMs: afterHeader },
+        'Graph asked to retry later; waiting',
+      );
       await response.body?.cancel().catch(() => undefined);
       await this.deps.sleep(delay);
     }

@@ -16,7 +16,16 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { Entry } from '../domain/types';
-import { LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type RevisionChange, type SourceRead } from '../ports/list-source';
+import {
+  LIST_NAMES,
+  type ListData,
+  type ListItem,
+  type ListName,
+  type ListSource,
+  type ListUrls,
+  type RevisionChange,
+  type SourceRead,
+} from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
@@ -142,7 +151,14 @@ export class GraphListSource implements ListSource {
     const layoutChanged = present.join() !== this.present.join();
     const rounds: Round[] = present.map((list) => {
       const deltaLink = this.state[list].deltaLink;
-      return { list, full: deltaLink === null, next: deltaLink ? pathBelowBase(this.client, deltaLink) : this.initialPath(site, list), seen: [], deltaLink: null, resynced: false };
+      return {
+        list,
+        full: deltaLink === null,
+        next: deltaLink ? pathBelowBase(this.client, deltaLink) : this.initialPath(site, list),
+        seen: [],
+        deltaLink: null,
+        resynced: false,
+      };
     });
 
     for (;;) {
@@ -159,7 +175,11 @@ export class GraphListSource implements ListSource {
         round.seen.push(...(page?.value ?? []));
         if (page?.['@odata.deltaLink']) round.deltaLink = page['@odata.deltaLink'];
         else if (page?.['@odata.nextLink']) round.next = pathBelowBase(this.client, page['@odata.nextLink']);
-        else throw new SourceError('graph-error', `Graph answered a delta page of ${this.site.describeList(round.list)} with neither a next link nor a delta link`);
+        else
+          throw new SourceError(
+            'graph-error',
+            `Graph answered a delta page of ${this.site.describeList(round.list)} with neither a next link nor a delta link`,
+          );
       });
     }
 

@@ -21,7 +21,10 @@ export async function resolveSiteId(client: Client, options: SharePointOptions):
   const path = url.pathname.replace(/\/+$/, '');
   const target = `the site ${options.siteUrl ?? ''}`;
   try {
-    const site = (await client.api(`/sites/${url.hostname}:${path || '/'}`).select('id').get()) as { id: string };
+    const site = (await client
+      .api(`/sites/${url.hostname}:${path || '/'}`)
+      .select('id')
+      .get()) as { id: string };
     return site.id;
   } catch (error) {
     throw toSourceError(error, { target });
@@ -37,7 +40,9 @@ export async function findList(client: Client, siteId: string, nameOrId: string)
       return list;
     }
     const escaped = nameOrId.replace(/'/g, "''");
-    const page = (await client.api(`/sites/${siteId}/lists`).filter(`displayName eq '${escaped}'`).select('id,displayName,webUrl').get()) as { value: ListRef[] };
+    const page = (await client.api(`/sites/${siteId}/lists`).filter(`displayName eq '${escaped}'`).select('id,displayName,webUrl').get()) as {
+      value: ListRef[];
+    };
     return page.value[0] ?? null;
   } catch (error) {
     const failure = toSourceError(error, { target });

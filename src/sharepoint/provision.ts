@@ -67,13 +67,7 @@ async function listColumns(client: Client, siteId: string, list: ListRef): Promi
   }
 }
 
-async function provisionList(
-  client: Client,
-  siteId: string,
-  list: ListName,
-  configuredName: string,
-  deps: ProvisionDeps,
-): Promise<ProvisionListResult> {
+async function provisionList(client: Client, siteId: string, list: ListName, configuredName: string, deps: ProvisionDeps): Promise<ProvisionListResult> {
   const log = deps.logger.child({ module: 'provision' });
   const say = deps.progress ?? (() => undefined);
   const definition = LISTS[list];

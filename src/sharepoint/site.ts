@@ -136,7 +136,10 @@ export class SiteResolver {
     const missingNow = missing.join();
     if (missingNow === this.reportedMissing) return this.resolved;
     this.reportedMissing = missingNow;
-    this.log.info({ siteId: site.id, lists: Object.fromEntries(Object.entries(found).map(([name, list]) => [name, list.id])) }, 'SharePoint site and lists found');
+    this.log.info(
+      { siteId: site.id, lists: Object.fromEntries(Object.entries(found).map(([name, list]) => [name, list.id])) },
+      'SharePoint site and lists found',
+    );
     if (missing.length > 0) {
       this.log.warn(
         { missing: missing.map((name) => ({ list: this.options.lists[name], setting: LIST_SETTING[name] })) },
@@ -156,7 +159,12 @@ export class SiteResolver {
     } catch (error) {
       const mapped = toSourceError(error, { target: `${this.describeSite()} (${setting})` });
       if (mapped.code === 'not-found') {
-        throw new SourceError('not-found', `${mapped.message} Check ${setting}: it must name an existing SharePoint site the app has been granted access to.`, 404, { cause: error });
+        throw new SourceError(
+          'not-found',
+          `${mapped.message} Check ${setting}: it must name an existing SharePoint site the app has been granted access to.`,
+          404,
+          { cause: error },
+        );
       }
       throw mapped;
     }
@@ -176,7 +184,11 @@ export class SiteResolver {
     const candidates = GUID.test(configured) ? [body] : ((body as { value?: unknown[] } | null)?.value ?? []);
     const [first, ...rest] = candidates as Array<{ id?: string; displayName?: string; webUrl?: string }>;
     if (!first?.id) return null;
-    if (rest.length > 0) this.log.warn({ list: configured, ids: candidates.map((candidate) => (candidate as { id?: string }).id) }, 'Several lists have this display name; using the first. Configure the list id to choose.');
+    if (rest.length > 0)
+      this.log.warn(
+        { list: configured, ids: candidates.map((candidate) => (candidate as { id?: string }).id) },
+        'Several lists have this display name; using the first. Configure the list id to choose.',
+      );
     return { id: first.id, displayName: first.displayName ?? configured, webUrl: first.webUrl ?? '' };
   }
 }

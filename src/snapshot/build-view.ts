@@ -38,9 +38,7 @@ function agreementView(entry: Entry, today: CalendarDate, expiringWithinDays: nu
 /** The view of `list` on `options.today`. Entries keep the list's document order. */
 export function buildView(list: BalanceList, options: ViewOptions): BalanceListView {
   const entries = list.entries.filter((entry) => entry.kind !== 'agreement');
-  const agreements = list.entries
-    .filter((entry) => entry.kind === 'agreement')
-    .map((entry) => agreementView(entry, options.today, options.expiringWithinDays));
+  const agreements = list.entries.filter((entry) => entry.kind === 'agreement').map((entry) => agreementView(entry, options.today, options.expiringWithinDays));
   return {
     source: options.source,
     generatedAt: options.generatedAt,

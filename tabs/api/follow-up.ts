@@ -80,7 +80,10 @@ export function followUpHandler(deps: { snapshots: SnapshotProvider; logger: Log
       const started = performance.now();
       const view = buildFollowUpView(snapshot, asked.year);
       const body = await renderFollowUpDocx(view, asked.language);
-      log.info({ year: asked.year, language: asked.language, bytes: body.byteLength, ms: Math.round(performance.now() - started) }, 'follow-up report downloaded');
+      log.info(
+        { year: asked.year, language: asked.language, bytes: body.byteLength, ms: Math.round(performance.now() - started) },
+        'follow-up report downloaded',
+      );
       res
         .set({
           'Content-Type': DOCX_TYPE,

@@ -58,7 +58,13 @@ function authFor(deps: TabApiDeps): express.RequestHandler {
   let access = deps.overrides?.access;
   if (!access) {
     if (!deps.graph) throw new Error('createTabApi needs the Graph clients in SharePoint mode (for the access check); build them with createGraphClients');
-    access = new GraphAccessChecker({ graph: deps.graph, sharePoint: config.sharePoint, ttlSeconds: config.tabAuth.accessCheckTtlSeconds, clock: deps.clock, logger: deps.logger });
+    access = new GraphAccessChecker({
+      graph: deps.graph,
+      sharePoint: config.sharePoint,
+      ttlSeconds: config.tabAuth.accessCheckTtlSeconds,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
   }
   return tenantAuth({ validator, access, logger: deps.logger });
 }

@@ -104,7 +104,10 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
       drawn = await loadRenderer().renderPage({ view: snapshot.view, etag: snapshot.etag, search, acceptLanguage, now });
     } catch (error) {
       // The plain page still works: the script draws the list itself.
-      log.error({ err: error instanceof Error ? { name: error.name, message: error.message, cause: String(error.cause ?? '') } : String(error) }, 'page could not be drawn on the server');
+      log.error(
+        { err: error instanceof Error ? { name: error.name, message: error.message, cause: String(error.cause ?? '') } : String(error) },
+        'page could not be drawn on the server',
+      );
       return null;
     }
     const html =
@@ -176,36 +179,38 @@ export function webApp(options: { distDir?: string; firstView?: FirstViewOptions
     }),
   );
 
-  const page = (file: string, withFirstView = false) => async (req: express.Request, res: express.Response) => {
-    if (!built()) {
-      res
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .set('Cache-Control', 'no-store')
-        .send(
-          'Webbappen är inte byggd. Kör "npm run build" (eller "npm start") och ladda om sidan.\n' +
-            'The web app is not built. Run "npm run build" (or "npm start") and reload the page.\n',
-        );
-      return;
-    }
-    res.set('Cache-Control', 'no-cache');
-    // The list rides in the page only where the API itself would serve it without sign-in.
-    if (withFirstView && render && req.acceptsEncodings('gzip') && isLoopbackAddress(req.socket.remoteAddress)) {
-      const body = await render(req);
-      if (body) {
-        res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding, Accept-Language' }).send(body);
+  const page =
+    (file: string, withFirstView = false) =>
+    async (req: express.Request, res: express.Response) => {
+      if (!built()) {
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .set('Cache-Control', 'no-store')
+          .send(
+            'Webbappen är inte byggd. Kör "npm run build" (eller "npm start") och ladda om sidan.\n' +
+              'The web app is not built. Run "npm run build" (or "npm start") and reload the page.\n',
+          );
         return;
       }
-    }
-    if (withFirstView && !render) {
-      const { html, gzipped } = plain();
-      res.set({ 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' });
-      if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(gzipped);
-      else res.send(html);
-      return;
-    }
-    res.sendFile(join(distDir, file));
-  };
+      res.set('Cache-Control', 'no-cache');
+      // The list rides in the page only where the API itself would serve it without sign-in.
+      if (withFirstView && render && req.acceptsEncodings('gzip') && isLoopbackAddress(req.socket.remoteAddress)) {
+        const body = await render(req);
+        if (body) {
+          res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding, Accept-Language' }).send(body);
+          return;
+        }
+      }
+      if (withFirstView && !render) {
+        const { html, gzipped } = plain();
+        res.set({ 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' });
+        if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(gzipped);
+        else res.send(html);
+        return;
+      }
+      res.sendFile(join(distDir, file));
+    };
 
   router.get(
     PAGE_ROUTES.filter((route) => route !== '/config'),

@@ -41,7 +41,11 @@ async function serveFollowUp(page: Page, data: ForumData, asked: string[] = []):
     const match = /^(\d{4})(\.docx)?$/.exec(last);
     const year = match ? Number(match[1]) : NaN;
     if (!match || year < 2000 || year > 2100) {
-      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid-year', message: 'Året måste anges med fyra siffror, 2000–2100.' } }) });
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'invalid-year', message: 'Året måste anges med fyra siffror, 2000–2100.' } }),
+      });
       return;
     }
     const followUp = buildForumYear(data, year);

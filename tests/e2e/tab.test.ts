@@ -278,7 +278,16 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
       const r = cell.getBoundingClientRect();
       return { text: cell.textContent, visible: r.width > 40 && r.left >= 0 && r.right <= document.documentElement.clientWidth };
     })`)) as Array<{ text: string; visible: boolean }>;
-    expect(headers.map((header) => header.text?.replace(/\u00ad/g, ''))).toEqual(['Namn', 'Giltighetstid (som skriven)', 'Giltig till och med', 'Dagar kvar', 'Status', 'Forum', 'Revision', 'Noteringar']);
+    expect(headers.map((header) => header.text?.replace(/\u00ad/g, ''))).toEqual([
+      'Namn',
+      'Giltighetstid (som skriven)',
+      'Giltig till och med',
+      'Dagar kvar',
+      'Status',
+      'Forum',
+      'Revision',
+      'Noteringar',
+    ]);
     expect(headers.filter((header) => !header.visible)).toEqual([]);
     // Nothing in a cell (a status badge, a long word) reaches into the next column.
     const spilled = await page.evaluate(`[...document.querySelectorAll('tr[data-agreement] td')].flatMap((cell) => {
@@ -351,7 +360,10 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
           { id: '3', fields: { Title: 'Nytt avsnitt <b>fet</b>', SectionKey: 'nytt', SortOrder: 3 } },
           { id: '4', fields: { Title: 'Gemensam hälso- och sjukvårdspolitik / Strategi för hälsa', SectionKey: 'strategy', SortOrder: 4 } },
           { id: '5', fields: { Title: 'Flera områden', SectionKey: 'several', SortOrder: 5 } },
-          { id: '6', fields: { Title: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM', SectionKey: 'agreements', SortOrder: 6, SectionKind: 'Avtal' } },
+          {
+            id: '6',
+            fields: { Title: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM', SectionKey: 'agreements', SortOrder: 6, SectionKind: 'Avtal' },
+          },
         ];
         const nextId = Math.max(...lists.balance.map((item) => Number(item.id))) + 1;
         lists.balance.push({ id: String(nextId), fields: { Title: 'Digital vård', EntryKey: 'nytt-1', Section: 'nytt', EntryKind: 'Rubrik', SortOrder: 1 } });
@@ -426,9 +438,15 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         const overflow = await phonePage.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         expect({ view: id, overflow }).toEqual({ view: id, overflow: 0 });
         // All five view tabs are whole on screen (none cut off).
-        const tabs = await phonePage.getByRole('tab').evaluateAll((elements) => elements.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, left: Math.round(r.left), right: Math.round(r.right) }; }));
+        const tabs = await phonePage.getByRole('tab').evaluateAll((elements) =>
+          elements.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { text: el.textContent, left: Math.round(r.left), right: Math.round(r.right) };
+          }),
+        );
         expect(tabs).toHaveLength(5);
-        for (const tab of tabs) expect({ view: id, tab: tab.text, inside: tab.left >= 0 && tab.right <= 360 }).toEqual({ view: id, tab: tab.text, inside: true });
+        for (const tab of tabs)
+          expect({ view: id, tab: tab.text, inside: tab.left >= 0 && tab.right <= 360 }).toEqual({ view: id, tab: tab.text, inside: true });
         // Every visible control lies within the screen's width, or inside a region that scrolls by itself.
         const outside = (await phonePage.evaluate(`[...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
           .filter((el) => el.offsetParent !== null && !el.closest('[data-tabster-dummy]') && !el.classList.contains('skip-link'))
@@ -437,7 +455,8 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
           .map((el) => el.outerHTML.slice(0, 80))`)) as string[];
         expect({ view: id, outside }).toEqual({ view: id, outside: [] });
         await phonePage.addScriptTag({ path: AXE });
-        const violations = (await phonePage.evaluate(`axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+        const violations =
+          (await phonePage.evaluate(`axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
           .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as unknown[];
         expect({ view: id, violations }).toEqual({ view: id, violations: [] });
         if (id === 'avtal') expect(await timelineProblems(phonePage)).toEqual([]);
@@ -543,7 +562,9 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         await checked.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
         await checked.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
         await checked.waitForLoadState('networkidle');
-        expect(await checked.evaluate(`[...document.querySelectorAll('main *')].filter((el) => !el.__fromServer).map((el) => el.outerHTML.slice(0, 80))`)).toEqual([]);
+        expect(
+          await checked.evaluate(`[...document.querySelectorAll('main *')].filter((el) => !el.__fromServer).map((el) => el.outerHTML.slice(0, 80))`),
+        ).toEqual([]);
         expect(await checked.evaluate('document.documentElement.dataset.hydration ?? null')).toBeNull();
         expect(problems).toEqual([]);
       } finally {
@@ -566,7 +587,9 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
       return { held, release };
     };
     const boxes = (target: Page) =>
-      target.evaluate(`[...document.querySelectorAll('h1, nav, h2, form[role="search"], section h3, [data-group-key]')].slice(0, 14).map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; })`);
+      target.evaluate(
+        `[...document.querySelectorAll('h1, nav, h2, form[role="search"], section h3, [data-group-key]')].slice(0, 14).map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; })`,
+      );
     const ready = (target: Page) => target.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 
     it.each([
@@ -661,7 +684,8 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
       await axePage.addScriptTag({ path: AXE });
       // Tabster's focus helpers ([data-tabster-dummy], used by Fluent's tab list) are focusable
       // on purpose and hand focus straight on; axe cannot know that, so they are left out.
-      const result = (await axePage.evaluate(`axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      const result =
+        (await axePage.evaluate(`axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
         .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')) })))`)) as unknown[];
       if (theme !== 'light' || id !== 'balanslista') await axePage.screenshot({ path: join(SHOTS, `${id}-${theme}.png`) });
       expect(result).toEqual([]);

@@ -35,9 +35,24 @@ export async function startAzurite(): Promise<Azurite> {
   // enableAccessLog, accessLogWriteStream, enableDebugLog, debugLogFilePath, loose,
   // skipApiVersionCheck, cert, key, pwd, oauth, disableProductStyleUrl, isMemoryPersistence.
   const config = new BlobConfiguration(
-    '127.0.0.1', 0, undefined, undefined, undefined, undefined,
-    false, undefined, false, undefined, false,
-    true, '', '', '', undefined, false, true,
+    '127.0.0.1',
+    0,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    false,
+    undefined,
+    false,
+    undefined,
+    false,
+    true,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    true,
   );
   const server = new BlobServer(config);
   await server.start();

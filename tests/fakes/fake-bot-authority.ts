@@ -20,7 +20,27 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jos
 export function makeLoopbackCertificate(dir: string): { keyPath: string; certPath: string } {
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { keyPath, certPath };
 }
 
@@ -96,7 +116,11 @@ export async function startFakeBotAuthority(options: { keyPath: string; certPath
             json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
             return;
           }
-          const resource = scope.split(' ').find((value) => value.endsWith('/.default'))?.replace(/\/\.default$/, '') ?? '';
+          const resource =
+            scope
+              .split(' ')
+              .find((value) => value.endsWith('/.default'))
+              ?.replace(/\/\.default$/, '') ?? '';
           const now = Math.floor(Date.now() / 1000);
           const exp = authority.mode === 'expired' ? now - 600 : now + 3600;
           const token = await new SignJWT({ appid: clientId, tid: tenant, ver: '1.0' })

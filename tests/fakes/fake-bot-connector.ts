@@ -172,7 +172,13 @@ async function startIssuer(baseUrl: string): Promise<{ issuer: FakeTokenIssuer; 
   const tokenIssuer = 'https://api.botframework.com';
   const router = express.Router();
   router.get('/issuer/v1/.well-known/openidconfiguration', (_req, res) => {
-    res.json({ issuer: tokenIssuer, authorization_endpoint: 'https://invalid.example/oauth', jwks_uri: `${baseUrl}issuer/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] });
+    res.json({
+      issuer: tokenIssuer,
+      authorization_endpoint: 'https://invalid.example/oauth',
+      jwks_uri: `${baseUrl}issuer/keys`,
+      id_token_signing_alg_values_supported: ['RS256'],
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    });
   });
   router.get('/issuer/keys', (_req, res) => {
     // The real key set lists the channels each key may sign for ("endorsements").
@@ -321,7 +327,13 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
 
   app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
     const activityId = String(1_700_000_000_000 + activities.length);
-    activities.push({ conversationId: req.params.conversationId, activityId, replyToId: req.params.activityId, updates: 0, activity: req.body as Record<string, unknown> });
+    activities.push({
+      conversationId: req.params.conversationId,
+      activityId,
+      replyToId: req.params.activityId,
+      updates: 0,
+      activity: req.body as Record<string, unknown>,
+    });
     res.status(201).json({ id: activityId });
   });
 

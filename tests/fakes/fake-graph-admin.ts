@@ -34,11 +34,29 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 function systemColumns(): ColumnJson[] {
   const base = { columnGroup: '_Hidden', description: '', enforceUniqueValues: false, hidden: false, indexed: false, readOnly: true, required: false };
   return [
-    { ...base, id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'ID', displayName: 'ID', number: { decimalPlaces: 'none', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 } },
+    {
+      ...base,
+      id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+      name: 'ID',
+      displayName: 'ID',
+      number: { decimalPlaces: 'none', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 },
+    },
     { ...base, id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', name: 'Modified', displayName: 'Ändrad', dateTime: { displayAs: 'default', format: 'dateTime' } },
     { ...base, id: '8c06beca-0777-48f7-91c7-6da68bc07b69', name: 'Created', displayName: 'Skapad', dateTime: { displayAs: 'default', format: 'dateTime' } },
-    { ...base, id: '1df5e554-ec7e-46a6-901d-d85a3881cb18', name: 'Author', displayName: 'Skapad av', personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' } },
-    { ...base, id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2', name: 'Editor', displayName: 'Ändrad av', personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' } },
+    {
+      ...base,
+      id: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
+      name: 'Author',
+      displayName: 'Skapad av',
+      personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' },
+    },
+    {
+      ...base,
+      id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
+      name: 'Editor',
+      displayName: 'Ändrad av',
+      personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' },
+    },
     { ...base, id: '67df98f4-9dec-48ff-a553-29bece9c5bf4', name: 'Attachments', displayName: 'Bifogade filer', boolean: {} },
   ];
 }
@@ -74,13 +92,19 @@ function reported(column: Column): ColumnJson {
     required: column.required,
   };
   if (column.type === 'text') json.text = { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 };
-  if (column.type === 'note') json.text = { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, maxLength: 63999, textType: 'plain' };
+  if (column.type === 'note')
+    json.text = { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, maxLength: 63999, textType: 'plain' };
   if (column.type === 'choice' || column.type === 'multiChoice') {
-    json.choice = { allowTextEntry: column.allowFillIn, choices: column.values.map(([text]) => text), displayAs: column.type === 'multiChoice' ? 'checkBoxes' : 'dropDownMenu' };
+    json.choice = {
+      allowTextEntry: column.allowFillIn,
+      choices: column.values.map(([text]) => text),
+      displayAs: column.type === 'multiChoice' ? 'checkBoxes' : 'dropDownMenu',
+    };
   }
   if (column.type === 'dateOnly') json.dateTime = { displayAs: 'default', format: 'dateOnly' };
   if (column.type === 'dateTime') json.dateTime = { displayAs: 'default', format: 'dateTime' };
-  if (column.type === 'number') json.number = { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 };
+  if (column.type === 'number')
+    json.number = { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 };
   if (column.type === 'boolean') json.boolean = {};
   if (column.type === 'hyperlink') json.hyperlinkOrPicture = { isPicture: false };
   return json;
@@ -143,7 +167,11 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
     return columns;
   };
   const logged = (method: string, handler: (request: FakeRequest) => FakeReply) => (request: FakeRequest) => {
-    const reply = !manage ? graphError(403, 'accessDenied', 'Access denied') : !siteOk(request) ? graphError(404, 'itemNotFound', 'Requested site could not be found') : handler(request);
+    const reply = !manage
+      ? graphError(403, 'accessDenied', 'Access denied')
+      : !siteOk(request)
+        ? graphError(404, 'itemNotFound', 'Requested site could not be found')
+        : handler(request);
     calls.push({ method, path: request.path, status: reply.status });
     return reply;
   };
@@ -156,14 +184,20 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const displayName = body.displayName;
       if (typeof displayName !== 'string' || !displayName.trim()) return graphError(400, 'invalidRequest', 'The list displayName is required.');
-      if (listId(displayName)) return graphError(409, 'nameAlreadyExists', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
+      if (listId(displayName))
+        return graphError(
+          409,
+          'nameAlreadyExists',
+          `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`,
+        );
       const template = (body.list as { template?: string } | undefined)?.template ?? 'genericList';
       if (template !== 'genericList') return graphError(400, 'invalidRequest', `Template ${template} is not supported by this fake.`);
       const columns: ColumnJson[] = [];
       for (const definition of (body.columns ?? []) as Array<Record<string, unknown>>) {
         const column = accepted(definition);
         if (typeof column === 'string') return graphError(400, 'invalidRequest', column);
-        if (columns.some((existing) => existing.name === column.name)) return graphError(400, 'invalidRequest', `A duplicate field name "${column.name}" was found.`);
+        if (columns.some((existing) => existing.name === column.name))
+          return graphError(400, 'invalidRequest', `A duplicate field name "${column.name}" was found.`);
         columns.push(column);
       }
       const format = (column: ColumnJson) => (column.dateTime as { format?: string } | undefined)?.format;
@@ -214,7 +248,8 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       const column = accepted((request.body ?? {}) as Record<string, unknown>);
       if (typeof column === 'string') return graphError(400, 'invalidRequest', column);
       const columns = columnsOf(id);
-      if (columns.some((existing) => existing.name === column.name)) return graphError(400, 'invalidRequest', `A duplicate field name "${column.name}" was found.`);
+      if (columns.some((existing) => existing.name === column.name))
+        return graphError(400, 'invalidRequest', `A duplicate field name "${column.name}" was found.`);
       columns.push(column);
       return { status: 201, body: { '@odata.context': context(`sites('${graph.siteId}')/lists('${id}')/columns/$entity`), ...column } };
     }),
@@ -252,7 +287,8 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       const columns = columnsOf(id);
       const index = columns.findIndex((column) => column.name === name);
       const replacement = { ...(columns[index] ?? { id: randomUUID(), name, displayName: name }), ...definition } as ColumnJson;
-      for (const facet of FACETS) if (definition[facet] === undefined && facet in replacement && FACETS.some((f) => definition[f] !== undefined)) delete replacement[facet];
+      for (const facet of FACETS)
+        if (definition[facet] === undefined && facet in replacement && FACETS.some((f) => definition[f] !== undefined)) delete replacement[facet];
       if (index < 0) columns.push(replacement);
       else columns[index] = replacement;
     },

@@ -275,12 +275,19 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         ? errors.throttled(retryAfter)
         : fault.status === 503 || fault.status === 504
           ? errors.unavailable(fault.status, retryAfter)
-          : graphError(fault.status, fault.status === 410 ? 'resyncRequired' : 'generalException', `Injected ${fault.status}`, retryAfter === null ? {} : { 'Retry-After': retryAfter });
+          : graphError(
+              fault.status,
+              fault.status === 410 ? 'resyncRequired' : 'generalException',
+              `Injected ${fault.status}`,
+              retryAfter === null ? {} : { 'Retry-After': retryAfter },
+            );
     return fault.body === undefined ? reply : { ...reply, body: fault.body };
   };
 
   /** Runs one Graph request (top level or inside `$batch`). */
-  const dispatch = async (request: Omit<FakeRequest, 'params' | 'principal'> & { authorization: string | undefined; principal?: Principal | null }): Promise<FakeReply> => {
+  const dispatch = async (
+    request: Omit<FakeRequest, 'params' | 'principal'> & { authorization: string | undefined; principal?: Principal | null },
+  ): Promise<FakeReply> => {
     const fault = takeFault(request.method, request.path);
     if (fault) return fault;
     let principal = request.principal ?? null;

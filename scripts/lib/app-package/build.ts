@@ -197,7 +197,12 @@ function localizationFile(
 }
 
 /** Zips the manifest and files reproducibly and writes the zip and the filled manifest to `outDir`. */
-async function writePackage(outDir: string, envName: string, manifest: Record<string, unknown>, files: PackageFile[]): Promise<Omit<BuildResult, 'warnings' | 'manifest'>> {
+async function writePackage(
+  outDir: string,
+  envName: string,
+  manifest: Record<string, unknown>,
+  files: PackageFile[],
+): Promise<Omit<BuildResult, 'warnings' | 'manifest'>> {
   const zip = new JSZip();
   // A fixed date makes the same inputs give the same zip, byte for byte.
   const date = new Date('2020-01-01T00:00:00Z');

@@ -11,12 +11,7 @@ export const ACCENT_COLOR = '#1F5F8B';
 
 type Rgba = [number, number, number, number];
 
-const hex = (color: string): Rgba => [
-  parseInt(color.slice(1, 3), 16),
-  parseInt(color.slice(3, 5), 16),
-  parseInt(color.slice(5, 7), 16),
-  255,
-];
+const hex = (color: string): Rgba => [parseInt(color.slice(1, 3), 16), parseInt(color.slice(3, 5), 16), parseInt(color.slice(5, 7), 16), 255];
 
 /** A shape in a 0..1 unit square: how much of the pixel at (x, y) it covers (0..1). */
 type Shape = (x: number, y: number) => boolean;
@@ -55,9 +50,7 @@ function mark(inset: number, weight: number): Shape {
   const span = 1 - 2 * inset;
   const at = (value: number) => inset + value * span;
   const w = weight * span;
-  const rows = [0.2, 0.5, 0.8].map((row) =>
-    union(circle(at(0.08), at(row), w * 0.75), stroke(at(0.28), at(row), at(0.56), at(row), w)),
-  );
+  const rows = [0.2, 0.5, 0.8].map((row) => union(circle(at(0.08), at(row), w * 0.75), stroke(at(0.28), at(row), at(0.56), at(row), w)));
   const check = union(stroke(at(0.66), at(0.64), at(0.78), at(0.78), w), stroke(at(0.78), at(0.78), at(0.98), at(0.42), w));
   return union(...rows, check);
 }

@@ -35,9 +35,7 @@ function compile(version: string, kind: 'manifest' | 'localization'): ValidateFu
   if (cached) return cached;
   const file = join(schemaRoot, `v${version}`, kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json');
   if (!existsSync(file)) {
-    throw new Error(
-      `No bundled schema for manifest version "${version}" in @microsoft/app-manifest (bundled: ${bundledManifestVersions().join(', ')})`,
-    );
+    throw new Error(`No bundled schema for manifest version "${version}" in @microsoft/app-manifest (bundled: ${bundledManifestVersions().join(', ')})`);
   }
   // The schemas declare draft-04 but use nothing that differs from ajv's default draft;
   // `$schema` is dropped so ajv does not look for the draft-04 meta-schema.

@@ -14,10 +14,7 @@ import type { GraphClients, UserGraph } from '../../../src/sharepoint/graph-clie
 import type { TabUser } from './token-validator';
 
 export type AccessDecision =
-  | { kind: 'allowed' }
-  | { kind: 'denied'; reason: string }
-  | { kind: 'consent-required'; reason: string }
-  | { kind: 'invalid-token'; reason: string };
+  { kind: 'allowed' } | { kind: 'denied'; reason: string } | { kind: 'consent-required'; reason: string } | { kind: 'invalid-token'; reason: string };
 
 export interface AccessChecker {
   /** Whether `user` may read the lists; throws when it cannot be told now (network, 5xx). */
@@ -87,7 +84,10 @@ export class GraphAccessChecker implements AccessChecker {
         if (decision.kind === 'allowed' || decision.kind === 'denied') {
           this.cache.set(key, { decision, until: this.options.clock.now().getTime() + this.options.ttlSeconds * 1000 });
         }
-        this.log.info({ user: user.oid, tenant: user.tenantId, decision: decision.kind, reason: 'reason' in decision ? decision.reason : undefined }, 'list access checked on behalf of the user');
+        this.log.info(
+          { user: user.oid, tenant: user.tenantId, decision: decision.kind, reason: 'reason' in decision ? decision.reason : undefined },
+          'list access checked on behalf of the user',
+        );
         return decision;
       })
       .finally(() => this.pending.delete(key));

@@ -85,7 +85,8 @@ function fromJoseError(error: unknown): TokenRejected {
     return new TokenRejected('keys-unavailable', 'the signing keys could not be fetched');
   }
   if (error instanceof joseErrors.JOSENotSupported) return new TokenRejected('algorithm-not-allowed', 'token uses an unsupported algorithm');
-  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return new TokenRejected('malformed-token', 'token is not a well-formed JWT');
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid)
+    return new TokenRejected('malformed-token', 'token is not a well-formed JWT');
   if (error instanceof joseErrors.JOSEError) return new TokenRejected('malformed-token', `token rejected (${error.code})`);
   return new TokenRejected('keys-unavailable', error instanceof Error ? `token could not be checked: ${error.message}` : 'token could not be checked');
 }

@@ -94,7 +94,10 @@ describeWithBrowser('the bot in the Agents Playground', () => {
     mkdirSync(SHOTS, { recursive: true });
     await card.screenshot({ path: join(SHOTS, 'bot-avtalskort.png') });
     await card.getByRole('button', { name: 'Revision påbörjad' }).click();
-    await page.getByText(/Revision påbörjad av Sekreterare SVOM/).first().waitFor();
+    await page
+      .getByText(/Revision påbörjad av Sekreterare SVOM/)
+      .first()
+      .waitFor();
     const view = (await server.snapshots.refresh()).view;
     const homeCare = view.agreements.find((agreement) => agreement.agreement?.validity.text === 't.o.m. 2022-12-31');
     expect(homeCare?.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Sekreterare SVOM' });

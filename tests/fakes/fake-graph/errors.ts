@@ -25,8 +25,7 @@ export function graphError(status: number, code: string, message: string, header
 }
 
 export const errors = {
-  throttled: (retryAfter: string | null) =>
-    graphError(429, 'TooManyRequests', 'Too many requests', retryAfter === null ? {} : { 'Retry-After': retryAfter }),
+  throttled: (retryAfter: string | null) => graphError(429, 'TooManyRequests', 'Too many requests', retryAfter === null ? {} : { 'Retry-After': retryAfter }),
   unavailable: (status: number, retryAfter: string | null) =>
     graphError(
       status,
@@ -52,5 +51,6 @@ export const errors = {
   badRequest: (message: string) => graphError(400, 'invalidRequest', message),
   preconditionFailed: (sent: string, current: string) =>
     graphError(412, 'preconditionFailed', `The request ETag value '${sent}' does not match the object's ETag value '${current}'.`),
-  noRoute: (method: string, path: string) => graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').filter(Boolean).pop() ?? ''}' (${method}).`),
+  noRoute: (method: string, path: string) =>
+    graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').filter(Boolean).pop() ?? ''}' (${method}).`),
 };

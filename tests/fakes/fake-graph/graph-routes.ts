@@ -47,7 +47,12 @@ function parseExpand(expand: string | null): { fields: boolean; select: string[]
   if (!expand) return { fields: false, select: null };
   const match = /(?:^|,)\s*fields\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?/i.exec(expand);
   if (!match) return { fields: false, select: null };
-  const select = match[1] ? match[1].split(',').map((name) => name.trim()).filter(Boolean) : null;
+  const select = match[1]
+    ? match[1]
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : null;
   return { fields: true, select };
 }
 
@@ -120,7 +125,11 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       const name = (match[1] ?? '').replace(/''/g, "'");
       lists = lists.filter((list) => list.displayName === name);
     }
-    return collection(`sites('${store.site.id}')/lists`, lists.map((list) => store.listJson(list)), {});
+    return collection(
+      `sites('${store.site.id}')/lists`,
+      lists.map((list) => store.listJson(list)),
+      {},
+    );
   });
 
   add('GET', '/sites/:site/lists/:list', (request) => {
@@ -146,7 +155,11 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       next.set('$top', String(top));
       links['@odata.nextLink'] = `${baseUrl()}${request.path}?${decodeURIComponent(next.toString())}`;
     }
-    return collection(`sites('${store.site.id}')/lists('${list.id}')/items`, page.map((item) => store.itemJson(list, item, expand, baseUrl())), links);
+    return collection(
+      `sites('${store.site.id}')/lists('${list.id}')/items`,
+      page.map((item) => store.itemJson(list, item, expand, baseUrl())),
+      links,
+    );
   });
 
   add('GET', '/sites/:site/lists/:list/items/delta', (request) => {
@@ -161,7 +174,10 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       return `${baseUrl()}${request.path}?${decodeURIComponent(query.toString())}`;
     };
     const raw = request.query.get('token');
-    if (raw === 'latest') return collection(`sites('${store.site.id}')/lists('${list.id}')/items`, [], { '@odata.deltaLink': link({ k: 'd', e: list.epoch, since: list.seq, upto: list.seq, skip: 0 }) });
+    if (raw === 'latest')
+      return collection(`sites('${store.site.id}')/lists('${list.id}')/items`, [], {
+        '@odata.deltaLink': link({ k: 'd', e: list.epoch, since: list.seq, upto: list.seq, skip: 0 }),
+      });
 
     let token: DeltaToken = { k: 'i', e: list.epoch, since: 0, upto: list.seq, skip: 0 };
     if (raw !== null) {
@@ -206,7 +222,10 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     const expand = parseExpand(request.query.get('$expand'));
     return {
       status: 200,
-      body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists('${found.list.id}')/items/$entity`, ...store.itemJson(found.list, item, expand, baseUrl()) },
+      body: {
+        '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists('${found.list.id}')/items/$entity`,
+        ...store.itemJson(found.list, item, expand, baseUrl()),
+      },
     };
   });
 
@@ -223,7 +242,10 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     const item = store.addItem(found.list, body.fields);
     return {
       status: 201,
-      body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists('${found.list.id}')/items/$entity`, ...store.itemJson(found.list, item, { fields: true, select: null }, baseUrl()) },
+      body: {
+        '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists('${found.list.id}')/items/$entity`,
+        ...store.itemJson(found.list, item, { fields: true, select: null }, baseUrl()),
+      },
     };
   });
 

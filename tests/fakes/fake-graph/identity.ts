@@ -6,9 +6,7 @@
 import { createHash, createPublicKey, randomUUID, verify, constants, X509Certificate } from 'node:crypto';
 import type { FakeReply, Principal } from './types';
 
-export type OnBehalfOfDecision =
-  | { ok: true; user: string }
-  | { ok: false; error: string; description: string };
+export type OnBehalfOfDecision = { ok: true; user: string } | { ok: false; error: string; description: string };
 
 /** Decides an on-behalf-of exchange: which user the incoming assertion stands for, or why not. */
 export type OnBehalfOfHook = (assertion: string, scope: string) => OnBehalfOfDecision;
@@ -35,7 +33,10 @@ function aadError(status: number, error: string, code: number, description: stri
       error,
       error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`,
       error_codes: [code],
-      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z'),
+      timestamp: new Date()
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, 'Z'),
       trace_id: traceId,
       correlation_id: randomUUID(),
     },
@@ -129,12 +130,24 @@ export class FakeIdentity {
   private checkClient(form: URLSearchParams, tokenUrl: string): FakeReply | null {
     const clientId = form.get('client_id');
     if (clientId !== this.options.clientId) {
-      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId ?? ''}' was not found in the directory '${this.options.tenantId}'.`);
+      return aadError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId ?? ''}' was not found in the directory '${this.options.tenantId}'.`,
+      );
     }
     const secret = form.get('client_secret');
     const assertion = form.get('client_assertion');
     if (secret !== null) {
-      return secret === this.options.clientSecret ? null : aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      return secret === this.options.clientSecret
+        ? null
+        : aadError(
+            401,
+            'invalid_client',
+            7000215,
+            'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+          );
     }
     if (assertion !== null) return this.checkAssertion(assertion, tokenUrl);
     return aadError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
@@ -190,13 +203,24 @@ export class FakeIdentity {
 
   private tokenReply(tenant: string, grantType: string, form: URLSearchParams, tokenUrl: string): FakeReply {
     if (tenant !== this.options.tenantId && tenant !== 'organizations') {
-      return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+      return aadError(
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
     }
     const clientProblem = this.checkClient(form, tokenUrl);
     if (clientProblem) return clientProblem;
     const scope = form.get('scope') ?? '';
     if (grantType === 'client_credentials') {
-      if (!/\/\.default$/.test(scope)) return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      if (!/\/\.default$/.test(scope))
+        return aadError(
+          400,
+          'invalid_scope',
+          1002012,
+          `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        );
       return this.issue({ kind: 'app', name: this.options.clientId }, scope);
     }
     if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of') {

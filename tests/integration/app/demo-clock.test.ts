@@ -62,6 +62,8 @@ describe('the demo clock (TODAY) in the running server', () => {
     const report = (await response.json()) as NotifyReport;
     expect(report.date).toBe('2022-12-01');
     const summaries = report.teams.flatMap((team) => team.events.map((event) => event.summary));
-    expect(summaries).toContain('Avtalet löper ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande…');
+    expect(summaries).toContain(
+      'Avtalet löper ut om 30 dagar (2022-12-31): Samverkansavtal mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län gällande…',
+    );
   });
 });

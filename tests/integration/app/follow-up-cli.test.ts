@@ -130,7 +130,7 @@ describe('npm run follow-up', () => {
     expect(run.err).toBe('Uppföljning 2017 (md): 6 möten, 14 ärenden, 0 varningar.\n');
   });
 
-  it('takes the format from --out\'s extension and the language from --lang', async () => {
+  it("takes the format from --out's extension and the language from --lang", async () => {
     const run = await cli(['--year', '2017', '--out', 'rapport.html', '--lang', 'en']);
     expect(run.code).toBe(0);
     const html = readFileSync(join(run.cwd, 'rapport.html'), 'utf8');
@@ -151,11 +151,21 @@ describe('npm run follow-up', () => {
 
   it('prints the data-quality problems as warnings on stderr and still writes the report', async () => {
     const data = svom2017() as unknown as { errands: ListItem[] };
-    data.errands.push({ id: '99', eTag: '"99,1"', webUrl: '', lastModifiedDateTime: null, fields: { Title: 'Ärende om okänd punkt', ErrandKey: 'x', ErrandYear: 2017, EntryKeys: 'finns-inte', MeetingKey: 'okänt-möte', SortOrder: 99 } });
+    data.errands.push({
+      id: '99',
+      eTag: '"99,1"',
+      webUrl: '',
+      lastModifiedDateTime: null,
+      fields: { Title: 'Ärende om okänd punkt', ErrandKey: 'x', ErrandYear: 2017, EntryKeys: 'finns-inte', MeetingKey: 'okänt-möte', SortOrder: 99 },
+    });
     const run = await cli(['--year', '2017', '--out', 'x.md'], { source: new MemoryListSource(data as unknown as ListData) });
     expect(run.code).toBe(0);
-    expect(run.err).toContain('Varning (warning): Ärenden SVOM, "Ärende om okänd punkt" (id 99), MeetingKey: The ärende names meeting "okänt-möte", which is not in the meetings list.\n');
-    expect(run.err).toContain('Varning (warning): Ärenden SVOM, "Ärende om okänd punkt" (id 99), EntryKeys: The ärende names balance-list entry "finns-inte", which is not in the list.\n');
+    expect(run.err).toContain(
+      'Varning (warning): Ärenden SVOM, "Ärende om okänd punkt" (id 99), MeetingKey: The ärende names meeting "okänt-möte", which is not in the meetings list.\n',
+    );
+    expect(run.err).toContain(
+      'Varning (warning): Ärenden SVOM, "Ärende om okänd punkt" (id 99), EntryKeys: The ärende names balance-list entry "finns-inte", which is not in the list.\n',
+    );
     expect(run.out).toContain('15 ärenden, 2 varningar');
     expect(readFileSync(join(run.cwd, 'x.md'), 'utf8')).toContain('Ärende om okänd punkt');
   });
@@ -248,7 +258,10 @@ describe('npm run follow-up', () => {
   });
 
   it('runs as a script, with the exit code of the command', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'app/follow-up-cli.ts'), '--year', 'i fjol'], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'app/follow-up-cli.ts'), '--year', 'i fjol'], {
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--year ska vara ett år');
   });

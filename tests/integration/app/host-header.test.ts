@@ -30,11 +30,19 @@ function call(base: string, path: string, host: string, method = 'GET', body?: s
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { hostname: url.hostname, port: url.port, path, method, headers: { host, 'accept-encoding': 'identity', ...(body ? { 'content-type': 'application/json' } : {}) } },
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path,
+        method,
+        headers: { host, 'accept-encoding': 'identity', ...(body ? { 'content-type': 'application/json' } : {}) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     outgoing.on('error', reject);
@@ -70,37 +78,47 @@ describe('Host header in local mode', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.8.9.10', '[::1]', 'svom-tunnel.example.net'])('Host %s (with and without the port) is answered', async (name) => {
-    for (const host of [`${name}:${port}`, name]) {
-      expect((await call(url, '/api/balance-list', host)).status).toBe(200);
-      expect((await call(url, '/healthz', host)).status).toBe(200);
-    }
-  });
-
-  test.each([`evil.example:3978`, 'evil.example', '127.0.0.1.evil.example:3978', 'localhost.evil.example', 'svom-tunnel.example.net.evil.example', 'localhost@evil.example', '0.0.0.0:3978'])(
-    'a rebinding-style Host %s gets 421 on every route, before the route runs, and one English log line',
-    async (host) => {
-      lines.length = 0;
-      const api = await call(url, '/api/balance-list', host);
-      expect(api.status).toBe(421);
-      expect(api.type).toMatch(/application\/json/);
-      expect(JSON.parse(api.body)).toEqual({ error: { code: 'wrong-host', message: 'Appen svarar bara på localhost eller svom-tunnel.example.net. Öppna den via den adressen.' } });
-      expect(api.body).not.toMatch(/agreements|entries/);
-
-      const page = await call(url, '/', host);
-      expect(page.status).toBe(421);
-      expect(page.type).toMatch(/text\/plain/);
-      expect(page.body).toMatch(/^Appen svarar bara på localhost/);
-
-      const bot = await call(url, '/api/messages', host, 'POST', JSON.stringify({ type: 'message' }));
-      expect(bot.status).toBe(421);
-      expect((await call(url, '/healthz', host)).status).toBe(421);
-
-      const refused = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'refused a request for another host');
-      expect(refused).toHaveLength(4);
-      expect(refused[0]).toMatchObject({ level: 40, module: 'host-guard', host, path: '/api/balance-list', reason: expect.stringContaining('DNS rebinding') });
+  test.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.8.9.10', '[::1]', 'svom-tunnel.example.net'])(
+    'Host %s (with and without the port) is answered',
+    async (name) => {
+      for (const host of [`${name}:${port}`, name]) {
+        expect((await call(url, '/api/balance-list', host)).status).toBe(200);
+        expect((await call(url, '/healthz', host)).status).toBe(200);
+      }
     },
   );
+
+  test.each([
+    `evil.example:3978`,
+    'evil.example',
+    '127.0.0.1.evil.example:3978',
+    'localhost.evil.example',
+    'svom-tunnel.example.net.evil.example',
+    'localhost@evil.example',
+    '0.0.0.0:3978',
+  ])('a rebinding-style Host %s gets 421 on every route, before the route runs, and one English log line', async (host) => {
+    lines.length = 0;
+    const api = await call(url, '/api/balance-list', host);
+    expect(api.status).toBe(421);
+    expect(api.type).toMatch(/application\/json/);
+    expect(JSON.parse(api.body)).toEqual({
+      error: { code: 'wrong-host', message: 'Appen svarar bara på localhost eller svom-tunnel.example.net. Öppna den via den adressen.' },
+    });
+    expect(api.body).not.toMatch(/agreements|entries/);
+
+    const page = await call(url, '/', host);
+    expect(page.status).toBe(421);
+    expect(page.type).toMatch(/text\/plain/);
+    expect(page.body).toMatch(/^Appen svarar bara på localhost/);
+
+    const bot = await call(url, '/api/messages', host, 'POST', JSON.stringify({ type: 'message' }));
+    expect(bot.status).toBe(421);
+    expect((await call(url, '/healthz', host)).status).toBe(421);
+
+    const refused = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'refused a request for another host');
+    expect(refused).toHaveLength(4);
+    expect(refused[0]).toMatchObject({ level: 40, module: 'host-guard', host, path: '/api/balance-list', reason: expect.stringContaining('DNS rebinding') });
+  });
 });
 
 describe('Host header in SharePoint mode', () => {

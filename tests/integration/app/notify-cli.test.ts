@@ -94,7 +94,7 @@ describe('npm run notify', () => {
     expect(out).not.toContain('nothing due');
   });
 
-  describe('quiet time with --date is judged at that day\'s first scheduled run, whatever the time now', () => {
+  describe("quiet time with --date is judged at that day's first scheduled run, whatever the time now", () => {
     const quietOn = { QUIET_HOURS: '18:00-07:00', QUIET_WEEKENDS: 'on' };
     const installed = async () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
@@ -138,13 +138,17 @@ describe('npm run notify', () => {
   it('says when nothing is due on the date', async () => {
     const { code, out } = await cli(['--dry-run', '--date', '2030-01-07']);
     expect(code).toBe(0);
-    expect(out).toContain('Inget skulle postas: inget möte eller avtal är aktuellt för påminnelse 2030-01-07 (nothing would be posted: nothing is due on 2030-01-07)');
+    expect(out).toContain(
+      'Inget skulle postas: inget möte eller avtal är aktuellt för påminnelse 2030-01-07 (nothing would be posted: nothing is due on 2030-01-07)',
+    );
   });
 
   it('says when no team has chosen a channel', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'notify-cli-'));
     dirs.push(dataDir);
-    await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(team({ channelId: null, channelName: null }));
+    await new StateStoreTeamRegistry(new FileStateStore({ dir: dataDir }, { logger: silentLogger }), systemClock).put(
+      team({ channelId: null, channelName: null }),
+    );
     const { out } = await cli(['--date', '2022-12-01'], { dataDir, messenger: new RecordingMessenger() });
     expect(out).toContain('Inget postades: inget team har valt en kanal för påminnelserna');
   });

@@ -60,9 +60,24 @@ describe('secrets in the server log', () => {
     await fetch(`${url}/api/balance-list`, { headers: { Authorization: `Bearer ${userToken}x` } });
     graph.fail({ status: 403, count: 10 });
     await server.snapshots.refresh();
-    await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'typing', serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'y' }, recipient: { id: 'z' } }) });
+    await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'typing',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        channelId: 'msteams',
+        conversation: { id: 'x' },
+        from: { id: 'y' },
+        recipient: { id: 'z' },
+      }),
+    });
     expect((await fetch(`${url}/api/notify`, { method: 'POST', headers: { Authorization: `Bearer ${NOTIFY_SECRET}-wrong` } })).status).toBe(401);
-    const run = await fetch(`${url}/api/notify`, { method: 'POST', headers: { Authorization: `Bearer ${NOTIFY_SECRET}`, 'content-type': 'application/json' }, body: JSON.stringify({ dryRun: true }) });
+    const run = await fetch(`${url}/api/notify`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${NOTIFY_SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ dryRun: true }),
+    });
     expect([200, 503]).toContain(run.status);
 
     const log = lines.join('');

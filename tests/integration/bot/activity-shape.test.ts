@@ -47,7 +47,11 @@ describe('the bot endpoint checks activities before the adapter', () => {
     ['no serviceUrl', () => without('serviceUrl'), 'serviceUrl is missing'],
     ['a serviceUrl that is not a URL', () => ({ ...message(), serviceUrl: 'not a url' }), 'serviceUrl is not an http(s) URL'],
     ['no sender', () => without('from'), 'from.id is missing'],
-    ['an invoke without a name', () => ({ ...cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: '1' }, 'x', {}), name: undefined }), 'an invoke activity has no name'],
+    [
+      'an invoke without a name',
+      () => ({ ...cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: '1' }, 'x', {}), name: undefined }),
+      'an invoke activity has no name',
+    ],
     ['an array', () => [message()], 'the body is not a JSON object'],
   ])('%s is answered 400 with our reason, and nothing is sent', async (_name, body, reason) => {
     const before = harness.connector.requests.length;
@@ -56,12 +60,20 @@ describe('the bot endpoint checks activities before the adapter', () => {
     expect(response.body).toEqual({ error: { code: 'bad-activity', message: `Not a valid Bot Framework activity: ${reason}.` } });
     expect(JSON.stringify(response.body)).not.toMatch(LIBRARY_TEXT);
     expect(harness.connector.requests.length).toBe(before);
-    expect(entries().filter((entry) => entry.msg === 'refused a bot call whose body is not a valid activity').map((entry) => entry.reason)).toEqual([reason]);
+    expect(
+      entries()
+        .filter((entry) => entry.msg === 'refused a bot call whose body is not a valid activity')
+        .map((entry) => entry.reason),
+    ).toEqual([reason]);
     expect(entries().filter((entry) => entry.level === 50)).toEqual([]);
   });
 
   test('a body that is not JSON is answered 400 by the endpoint, not by a default error page', async () => {
-    const response = await fetch(`${harness.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
+    const response = await fetch(`${harness.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message",',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code: 'bad-activity', message: 'The body is not JSON.' } });
   });

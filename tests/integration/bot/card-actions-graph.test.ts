@@ -27,19 +27,34 @@ describe('card actions writing to SharePoint through Graph', () => {
   const revisionAction = (post: ConnectorActivity): Action =>
     (post.activity.attachments as Array<{ content: { actions: Action[] } }>)[0]!.content.actions.find((a) => a.verb === 'revision-started')!;
   const click = (action: Action) =>
-    harness.send(cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL, messageId: expiryPost.activityId }, action.verb!, action.data));
+    harness.send(
+      cardAction(
+        { serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL, messageId: expiryPost.activityId },
+        action.verb!,
+        action.data,
+      ),
+    );
 
   beforeEach(async () => {
     graph = await startFakeGraph();
     const data = sampleListData();
-    graph.seedAll({ balance: data.balance.map((item) => ({ id: item.id, fields: item.fields })), meetings: data.meetings.map((item) => ({ id: item.id, fields: item.fields })) });
+    graph.seedAll({
+      balance: data.balance.map((item) => ({ id: item.id, fields: item.fields })),
+      meetings: data.meetings.map((item) => ({ id: item.id, fields: item.fields })),
+    });
     const clock = new FixedClock('2022-12-01T09:00:00Z');
     const graphConfig = loadConfig({ LOG_LEVEL: 'silent', ...tenantEnv(graph) });
     const source = createListSource(graphConfig, { logger: silentLogger, clock });
     harness = await startHarness({ source, clock });
     const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
     await harness.send(installationAdd(options));
-    await harness.send(cardAction({ ...options, messageId: harness.connector.postsIn(TEAM.id)[0]!.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }));
+    await harness.send(
+      cardAction({ ...options, messageId: harness.connector.postsIn(TEAM.id)[0]!.activityId }, 'choose-channel', {
+        v: 1,
+        card: 'welcome',
+        channelId: SVOM_CHANNEL,
+      }),
+    );
     await harness.bot.notifier.run();
     expiryPost = harness.connector.postsIn(SVOM_CHANNEL).find((post) => JSON.stringify(post.activity).includes('Avtalet löper ut'))!;
   });
@@ -54,7 +69,9 @@ describe('card actions writing to SharePoint through Graph', () => {
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.body)).toContain('Revision påbörjad av Anna Andersson, 2022-12-01');
     expect(graph.getItem('balance', '12')?.fields).toMatchObject({ RevisionStatus: 'Revision påbörjad', RevisionUpdatedBy: 'Anna Andersson' });
-    const patches = [...graph.requests.map((r) => ({ method: r.method, path: r.path, status: r.status })), ...graph.batchedRequests].filter((r) => r.method === 'PATCH');
+    const patches = [...graph.requests.map((r) => ({ method: r.method, path: r.path, status: r.status })), ...graph.batchedRequests].filter(
+      (r) => r.method === 'PATCH',
+    );
     expect(patches).toHaveLength(1);
     expect(patches[0]).toMatchObject({ status: 200 });
     expect(expiryPost.updates).toBe(1);

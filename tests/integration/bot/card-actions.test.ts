@@ -65,7 +65,11 @@ describe('card actions', () => {
     expect(JSON.stringify(expiryPost.activity)).toContain('Revision påbörjad av Anna Andersson');
 
     const item = (await source.read()).data.balance.find((candidate) => candidate.id === '12')!;
-    expect(item.fields).toMatchObject({ RevisionStatus: 'Revision påbörjad', RevisionUpdatedBy: 'Anna Andersson', RevisionUpdatedAt: '2022-12-01T09:00:00.000Z' });
+    expect(item.fields).toMatchObject({
+      RevisionStatus: 'Revision påbörjad',
+      RevisionUpdatedBy: 'Anna Andersson',
+      RevisionUpdatedAt: '2022-12-01T09:00:00.000Z',
+    });
     expect((await harness.snapshots.get()).list.entries.find((entry) => entry.id === '12')?.agreement?.revisionStatus).toBe('started');
   });
 
@@ -84,7 +88,7 @@ describe('card actions', () => {
     expect(JSON.stringify(expiryPost.activity)).toContain('Ändrad av sekretariatet under tiden');
     expect(JSON.stringify(expiryPost.activity)).not.toContain('Någon ändrade avtalet');
     // Pressing the refreshed card's button (with the new eTag) then works.
-    const refreshed = ((response.body as { value: { actions: Action[] } }).value.actions).find((a) => a.verb === 'revision-started')!;
+    const refreshed = (response.body as { value: { actions: Action[] } }).value.actions.find((a) => a.verb === 'revision-started')!;
     const second = await click(expiryPost, refreshed.verb!, refreshed.data);
     expect(cardText(second.body)).toContain('Revision påbörjad av Anna Andersson');
     expect(expiryPost.updates).toBe(2);
@@ -182,7 +186,11 @@ describe('card actions', () => {
   test('choosing a channel that no longer exists keeps the old choice and asks again', async () => {
     const welcome = harness.connector.postsIn(TEAM.id)[0]!;
     const response = await harness.send(
-      cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: '19:deleted@thread.tacv2' }),
+      cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: welcome.activityId }, 'choose-channel', {
+        v: 1,
+        card: 'welcome',
+        channelId: '19:deleted@thread.tacv2',
+      }),
     );
     expect(cardText(response.body)).toContain('Kanalen finns inte längre i teamet');
     expect(await harness.bot.registry.get(TEAM.id)).toMatchObject({ channelId: SVOM_CHANNEL });
@@ -212,7 +220,10 @@ describe('card action invokes whose value cannot be read', () => {
   });
 
   const invoke = (value: unknown) => {
-    const activity = cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL, messageId: '1:welcome' }, 'x', {}) as Record<string, unknown>;
+    const activity = cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, channelId: SVOM_CHANNEL, messageId: '1:welcome' }, 'x', {}) as Record<
+      string,
+      unknown
+    >;
     if (value === undefined) delete activity.value;
     else activity.value = value;
     return harness.send(activity);
@@ -230,7 +241,11 @@ describe('card action invokes whose value cannot be read', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardText(response.body)).toContain(text);
-    expect(logLines.find((line) => line.msg === 'refused a card action whose value cannot be read')).toMatchObject({ module: 'bot-handler', level: 40, problem });
+    expect(logLines.find((line) => line.msg === 'refused a card action whose value cannot be read')).toMatchObject({
+      module: 'bot-handler',
+      level: 40,
+      problem,
+    });
     // Nothing failed inside the bot framework.
     expect(logLines.filter((line) => (line.level as number) >= 50)).toEqual([]);
   });

@@ -52,7 +52,7 @@ describe('commands', () => {
     expect(unknown).toContain('Det här kan jag');
   });
 
-  test('help tells the team\'s reminder channel in the team, and nothing about channels in a personal chat', async () => {
+  test("help tells the team's reminder channel in the team, and nothing about channels in a personal chat", async () => {
     await harness.bot.registry.update(TEAM.id, (current) => (current ? { ...current, channelId: EKONOMI, channelName: 'Ekonomi' } : null));
     expect(await say('hjälp')).toContain('Påminnelser postas i kanalen **Ekonomi**');
     const before = harness.connector.activities.length;
@@ -70,7 +70,7 @@ describe('commands', () => {
     expect(harness.connector.postsIn(EKONOMI)).toHaveLength(2);
   });
 
-  test('the language switch makes the team\'s cards English, and back', async () => {
+  test("the language switch makes the team's cards English, and back", async () => {
     expect(await say('language english')).toContain('I will answer in English from now on.');
     expect(await harness.bot.registry.get(TEAM.id)).toMatchObject({ language: 'en' });
     expect(await say('meetings')).toContain('Upcoming SVOM meetings');

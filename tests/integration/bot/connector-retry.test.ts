@@ -20,7 +20,11 @@ let target: TeamTarget;
 beforeAll(async () => {
   connector = await startFakeBotConnector();
   const config = loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'off' });
-  messenger = new CloudMessenger(createCloudAdapter({ bot: config.bot, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 50 } }), '', silentLogger);
+  messenger = new CloudMessenger(
+    createCloudAdapter({ bot: config.bot, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 50 } }),
+    '',
+    silentLogger,
+  );
   const serviceUrl = connector.serviceUrl;
   target = {
     teamId: GENERAL,
@@ -28,7 +32,12 @@ beforeAll(async () => {
     serviceUrl,
     channelId: CHANNEL,
     channelName: 'SVOM',
-    conversationReference: { channelId: 'msteams', bot: { id: BOT_ID, name: BOT_NAME }, conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' }, serviceUrl },
+    conversationReference: {
+      channelId: 'msteams',
+      bot: { id: BOT_ID, name: BOT_NAME },
+      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
+      serviceUrl,
+    },
     language: 'sv',
     active: true,
     installedAt: '2022-01-01T00:00:00.000Z',

@@ -54,8 +54,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // Tuesday 2022-12-01 10:00 in Stockholm: outside quiet hours, a working day.
   const clock = options.clock ?? new FixedClock('2022-12-01T09:00:00Z');
   const logger = options.logger ?? silentLogger;
-  const config = loadConfig({ PORT: '3978', LOG_LEVEL: 'silent', DATA_DIR: stateDir, PLAYGROUND: 'off', NOTIFY_SECRET: 'test-notify-secret-0123456789', ...options.env });
-  const snapshots = new SnapshotService({ source: options.source, clock, logger, expiringWithinDays: config.expiringWithinDays, meetingWithinDays: config.meetingWithinDays });
+  const config = loadConfig({
+    PORT: '3978',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: stateDir,
+    PLAYGROUND: 'off',
+    NOTIFY_SECRET: 'test-notify-secret-0123456789',
+    ...options.env,
+  });
+  const snapshots = new SnapshotService({
+    source: options.source,
+    clock,
+    logger,
+    expiringWithinDays: config.expiringWithinDays,
+    meetingWithinDays: config.meetingWithinDays,
+  });
 
   let bot: BotRuntime;
   let server: Server;
@@ -101,7 +114,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock,
     stateDir,
     async send(activity, headers = {}) {
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       let body: unknown = null;
       try {

@@ -27,7 +27,9 @@ async function installAndChoose(harness: Harness): Promise<ConnectorActivity> {
   const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
   expect((await harness.send(installationAdd(options))).status).toBe(200);
   const welcome = harness.connector.postsIn(TEAM.id).at(-1)!;
-  const choice = await harness.send(cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }));
+  const choice = await harness.send(
+    cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }),
+  );
   expect(choice.status).toBe(200);
   return welcome;
 }
@@ -49,7 +51,14 @@ describe('install, choose the channel, get reminders there exactly once', () => 
     expect([first.status, second.status]).toEqual([200, 200]);
 
     const team = await harness.bot.registry.get(TEAM.id);
-    expect(team).toMatchObject({ teamId: TEAM.id, tenantId: 'tenant-1', serviceUrl: harness.connector.serviceUrl, channelId: null, active: true, language: 'sv' });
+    expect(team).toMatchObject({
+      teamId: TEAM.id,
+      tenantId: 'tenant-1',
+      serviceUrl: harness.connector.serviceUrl,
+      channelId: null,
+      active: true,
+      language: 'sv',
+    });
     expect(team?.conversationReference).toMatchObject({ conversation: { id: TEAM.id }, bot: { id: '28:bot-app-id' } });
 
     const posts = harness.connector.postsIn(TEAM.id);
@@ -74,7 +83,11 @@ describe('install, choose the channel, get reminders there exactly once', () => 
   test('choosing a channel on the welcome card saves it and updates the card for everyone', async () => {
     const welcome = harness.connector.postsIn(TEAM.id)[0]!;
     const response = await harness.send(
-      cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }),
+      cardAction({ serviceUrl: harness.connector.serviceUrl, team: TEAM, messageId: welcome.activityId }, 'choose-channel', {
+        v: 1,
+        card: 'welcome',
+        channelId: SVOM_CHANNEL,
+      }),
     );
     expect(response.status).toBe(200);
     const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };
@@ -110,7 +123,12 @@ describe('install, choose the channel, get reminders there exactly once', () => 
     await harness.restart();
     const afterRestart = await harness.bot.notifier.run();
     expect(afterRestart.counts.posted ?? 0).toBe(0);
-    const second = await startHarness({ source: new MemoryListSource(sampleListData()), connector: harness.connector, stateDir: harness.stateDir, clock: harness.clock });
+    const second = await startHarness({
+      source: new MemoryListSource(sampleListData()),
+      connector: harness.connector,
+      stateDir: harness.stateDir,
+      clock: harness.clock,
+    });
     try {
       await Promise.all([harness.bot.notifier.run(), harness.bot.notifier.run(), second.bot.notifier.run()]);
     } finally {

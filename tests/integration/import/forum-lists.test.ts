@@ -32,7 +32,14 @@ async function site(only?: Parameters<typeof provisionLists>[3]) {
   graph = await startFakeGraph({ withLists: false });
   installAdminRoutes(graph);
   const client = createGraphClient(
-    { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, certificate: null, baseUrl: graph.baseUrl, authorityHost: graph.authorityHost },
+    {
+      tenantId: graph.tenantId,
+      clientId: graph.clientId,
+      clientSecret: graph.clientSecret,
+      certificate: null,
+      baseUrl: graph.baseUrl,
+      authorityHost: graph.authorityHost,
+    },
     { logger: silentLogger, sleep: async () => undefined },
   );
   const options: SharePointOptions = { siteUrl: graph.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
@@ -42,7 +49,7 @@ async function site(only?: Parameters<typeof provisionLists>[3]) {
 
 const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async () => undefined });
 
-describe('import and export of the forum\'s year\'s lists', () => {
+describe("import and export of the forum's year's lists", () => {
   it('imports the 2017 dataset (sections, meetings without a day, ärenden, forum profile), then finds nothing to do', async () => {
     const { client, options } = await site();
     const tables = await readImportFile(SEED_2017);
@@ -88,7 +95,7 @@ describe('import and export of the forum\'s year\'s lists', () => {
     expect(graph.itemCount(FAKE_LIST_NAMES.errands)).toBe(0);
   });
 
-  it('checks a balance row\'s section against the sections: imported with it, on the site, or the 2022 list\'s five', async () => {
+  it("checks a balance row's section against the sections: imported with it, on the site, or the 2022 list's five", async () => {
     const { client, options } = await site();
     const balance = join(work, 'balans.csv');
     writeFileSync(balance, 'Nyckel;Rubrik;Avsnitt;Typ;Ordning\nb-1;Ny punkt;Nytt avsnitt 2026-2029;Punkt;1\n');
@@ -108,7 +115,12 @@ describe('import and export of the forum\'s year\'s lists', () => {
 
   it('exports every list the site has, and leaves out those not provisioned yet', async () => {
     const { client, options } = await site(['balance', 'meetings', 'errands']);
-    await runImport(client, options, (await readImportFile(SEED_2017)).filter((table) => table.list === 'errands'), run(true));
+    await runImport(
+      client,
+      options,
+      (await readImportFile(SEED_2017)).filter((table) => table.list === 'errands'),
+      run(true),
+    );
     const tables = await runExport(client, options, ['balance', 'meetings', 'errands', 'forum', 'sections'], { optional: ['errands', 'forum', 'sections'] });
     expect(tables.map((table) => [table.list, table.items.length])).toEqual([
       ['balance', 0],
@@ -119,7 +131,12 @@ describe('import and export of the forum\'s year\'s lists', () => {
     await writeExport(file, tables);
     const back = await readImportFile(file);
     expect(back.map((table) => table.list)).toEqual(['balance', 'meetings', 'errands']);
-    const [errands] = await runImport(client, options, back.filter((table) => table.list === 'errands'), run(false));
+    const [errands] = await runImport(
+      client,
+      options,
+      back.filter((table) => table.list === 'errands'),
+      run(false),
+    );
     expect([errands?.plan.creates.length, errands?.plan.updates.length, errands?.plan.unchanged, errands?.problems]).toEqual([0, 0, 14, []]);
     await expect(runExport(client, options, ['forum'])).rejects.toThrow(/"Forum SVOM" does not exist on the site/);
   });

@@ -17,7 +17,10 @@ import { installAdminRoutes } from '../../fakes/fake-graph-admin';
 const ROOT = join(__dirname, '..', '..', '..');
 const SEED = join(ROOT, 'data', 'balanslista-2022.json');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
-const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { balance: Array<{ id: string; fields: Record<string, unknown> }>; meetings: Array<{ id: string; fields: Record<string, unknown> }> };
+const seed = JSON.parse(readFileSync(SEED, 'utf8')) as {
+  balance: Array<{ id: string; fields: Record<string, unknown> }>;
+  meetings: Array<{ id: string; fields: Record<string, unknown> }>;
+};
 
 let graph: FakeGraph;
 let work: string;
@@ -28,7 +31,14 @@ async function site() {
   const fake = await startFakeGraph({ withLists: false, maxPageSize: 40 });
   installAdminRoutes(fake);
   const client = createGraphClient(
-    { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, certificate: null, baseUrl: fake.baseUrl, authorityHost: fake.authorityHost },
+    {
+      tenantId: fake.tenantId,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      certificate: null,
+      baseUrl: fake.baseUrl,
+      authorityHost: fake.authorityHost,
+    },
     { logger: silentLogger, sleep: async () => undefined },
   );
   const options: SharePointOptions = { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
@@ -115,7 +125,10 @@ describe('npm run import', () => {
     const context = await site();
     graph = context.fake;
     const [report] = await runImport(context.client, context.options, await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
-    expect(report?.plan.creates.map((create) => create.key)).toEqual(['Exempel: SVOM ordinarie möte / 2022-03-25', 'Exempel: Gemensamt med Västernorrland / 2022-10-27']);
+    expect(report?.plan.creates.map((create) => create.key)).toEqual([
+      'Exempel: SVOM ordinarie möte / 2022-03-25',
+      'Exempel: Gemensamt med Västernorrland / 2022-10-27',
+    ]);
     // Graph cannot write hyperlink columns: reported, not sent.
     expect(report?.plan.notWritten).toEqual([{ rowNumber: 2, key: 'Exempel: SVOM ordinarie möte / 2022-03-25', column: 'Länk' }]);
     const items = await itemsOf(context, 'meetings');
@@ -174,7 +187,9 @@ describe('npm run import', () => {
     const tables = [...(await readImportFile(SEED)), ...meetings];
     const failure = await runImport(context.client, context.options, tables, run(true)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportFailedError);
-    expect((failure as ImportFailedError).message).toMatch(/^The import stopped at row 45 \(.+\): Graph answered 500: Injected 500\. Undone: 59 created item\(s\) deleted, 0 updated item\(s\) restored/);
+    expect((failure as ImportFailedError).message).toMatch(
+      /^The import stopped at row 45 \(.+\): Graph answered 500: Injected 500\. Undone: 59 created item\(s\) deleted, 0 updated item\(s\) restored/,
+    );
     expect(graph.itemCount(FAKE_LIST_NAMES.balance)).toBe(0);
     expect((await itemsOf(context, 'meetings')).map((item) => canonicalItem('meetings', item))).toEqual(changed);
 

@@ -31,7 +31,7 @@ const store = (seedFile: string) =>
 const file = () => join(dir, 'data', 'lists.json');
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, Array<{ id: string; fields: Record<string, unknown> }>>;
 
-describe('LocalListSource: the forum\'s year\'s lists', () => {
+describe("LocalListSource: the forum's year's lists", () => {
   it('loads SEED_FILE=data/svom-2017.json with its ärenden, forum profile and sections, and maps it without problems', async () => {
     const source = store(SEED_2017);
     const { data } = await source.read();
@@ -43,8 +43,12 @@ describe('LocalListSource: the forum\'s year\'s lists', () => {
 
     const list = mapListData(data);
     // Sections come from the file: the 2017 headings, not the 2022 list's five.
-    expect(list.sections.map((section) => section.name)).toEqual((seed.sections as Array<{ fields: { Title: string; SortOrder: number } }>)
-      .slice().sort((a, b) => a.fields.SortOrder - b.fields.SortOrder).map((section) => section.fields.Title));
+    expect(list.sections.map((section) => section.name)).toEqual(
+      (seed.sections as Array<{ fields: { Title: string; SortOrder: number } }>)
+        .slice()
+        .sort((a, b) => a.fields.SortOrder - b.fields.SortOrder)
+        .map((section) => section.fields.Title),
+    );
     expect(list.problems).toEqual([]);
     const forum = mapForumData(data, list);
     expect(dataQualityProblems(forum)).toEqual([]);

@@ -154,7 +154,13 @@ describe('LocalListSource: first start', () => {
     const source = store();
     const { data } = await source.read();
     const url = pathToFileURL(file()).href;
-    expect(source.listUrls()).toEqual({ balance: `${url}#balance`, meetings: `${url}#meetings`, errands: `${url}#errands`, forum: `${url}#forum`, sections: `${url}#sections` });
+    expect(source.listUrls()).toEqual({
+      balance: `${url}#balance`,
+      meetings: `${url}#meetings`,
+      errands: `${url}#errands`,
+      forum: `${url}#forum`,
+      sections: `${url}#sections`,
+    });
     expect(data.balance[11]?.webUrl).toBe(`${url}#balance/12`);
     expect(data.meetings[0]?.webUrl).toBe(`${url}#meetings/1`);
   });
@@ -206,7 +212,9 @@ describe('LocalListSource: reading changes', () => {
     writeFileSync(file(), good.replace('"EntryKey": "mal-1",', '"EntryKey": "mal-1"'));
     const error = await rejection(source.read());
     expect(error.code).toBe('local-invalid');
-    expect(error.message).toMatch(new RegExp(`^The local list file ${file().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid at line \\d+, column \\d+: not valid JSON`));
+    expect(error.message).toMatch(
+      new RegExp(`^The local list file ${file().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid at line \\d+, column \\d+: not valid JSON`),
+    );
     // A write must not replace the person's half-fixed file.
     const broken = readFileSync(file(), 'utf8');
     expect((await rejection(source.update('balance', '2', { EntryStatus: 'Klar' }, '*'))).code).toBe('local-invalid');
@@ -334,15 +342,22 @@ describe('LocalListSource: one entry read fresh, and its revision status', () =>
     expect(await source.getEntry('no-such-item')).toBeNull();
   });
 
-  it('writes the revision status as the column\'s choice text, with who and when, only with the current eTag', async () => {
+  it("writes the revision status as the column's choice text, with who and when, only with the current eTag", async () => {
     const source = store();
     const agreement = agreementOf((await source.read()).data.balance);
 
     const entry = await source.setRevisionStatus(agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
 
     expect(entry.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Anna Andersson', revisionUpdatedAt: NOW });
-    expect(agreementOf(onDisk().balance).fields).toMatchObject({ RevisionStatus: 'Revision påbörjad', RevisionUpdatedBy: 'Anna Andersson', RevisionUpdatedAt: NOW });
-    await expect(source.setRevisionStatus(agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({ code: 'conflict', status: 412 });
+    expect(agreementOf(onDisk().balance).fields).toMatchObject({
+      RevisionStatus: 'Revision påbörjad',
+      RevisionUpdatedBy: 'Anna Andersson',
+      RevisionUpdatedAt: NOW,
+    });
+    await expect(source.setRevisionStatus(agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({
+      code: 'conflict',
+      status: 412,
+    });
   });
 });
 

@@ -19,7 +19,14 @@ afterEach(async () => {
 
 function clientAndOptions() {
   const client = createGraphClient(
-    { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, certificate: null, baseUrl: graph.baseUrl, authorityHost: graph.authorityHost },
+    {
+      tenantId: graph.tenantId,
+      clientId: graph.clientId,
+      clientSecret: graph.clientSecret,
+      certificate: null,
+      baseUrl: graph.baseUrl,
+      authorityHost: graph.authorityHost,
+    },
     { logger: silentLogger, sleep: async () => undefined },
   );
   const options: SharePointOptions = { siteUrl: graph.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
@@ -61,10 +68,25 @@ describe('npm run provision (provisionLists)', () => {
         expect(column).toBeDefined();
         expect(column.required).toBe(wanted.required);
         expect(column.indexed).toBe(wanted.indexed);
-        const kind = column.text ? (column.text.allowMultipleLines ? 'note' : 'text')
-          : column.choice ? (column.choice.displayAs === 'checkBoxes' ? 'multiChoice' : 'choice')
-          : column.dateTime ? (column.dateTime.format === 'dateOnly' ? 'dateOnly' : 'dateTime')
-          : column.number ? 'number' : column.hyperlinkOrPicture ? 'hyperlink' : column.boolean ? 'boolean' : '?';
+        const kind = column.text
+          ? column.text.allowMultipleLines
+            ? 'note'
+            : 'text'
+          : column.choice
+            ? column.choice.displayAs === 'checkBoxes'
+              ? 'multiChoice'
+              : 'choice'
+            : column.dateTime
+              ? column.dateTime.format === 'dateOnly'
+                ? 'dateOnly'
+                : 'dateTime'
+              : column.number
+                ? 'number'
+                : column.hyperlinkOrPicture
+                  ? 'hyperlink'
+                  : column.boolean
+                    ? 'boolean'
+                    : '?';
         expect([wanted.name, kind]).toEqual([wanted.name, wanted.type]);
         if (wanted.type === 'choice' || wanted.type === 'multiChoice') {
           expect(column.choice?.choices).toEqual(wanted.values.map(([text]) => text));
@@ -116,7 +138,9 @@ describe('npm run provision (provisionLists)', () => {
     expect(sortOrder?.text).toBeDefined(); // never retyped or dropped
     const status = admin.columns(BALANCE_LIST.displayName).find((column) => column.name === 'EntryStatus') as unknown as { choice: { choices: string[] } };
     expect(status.choice.choices).toEqual(['Pågår', 'Klar', 'Avslutad', 'Ej påbörjad', 'Bevakas', 'Vilande']); // the site's own value kept
-    expect(admin.columns(MEETINGS_LIST.displayName).map((column) => column.name)).toEqual(expect.arrayContaining([...columnsBefore.map((c) => c.name), 'ItemDeadlineOld', 'ItemDeadline']));
+    expect(admin.columns(MEETINGS_LIST.displayName).map((column) => column.name)).toEqual(
+      expect.arrayContaining([...columnsBefore.map((c) => c.name), 'ItemDeadlineOld', 'ItemDeadline']),
+    );
 
     const again = await provisionLists(client, options, { logger: silentLogger });
     expect(again.changed).toBe(false);
@@ -151,14 +175,18 @@ describe('npm run provision (provisionLists)', () => {
   });
 });
 
-describe('npm run provision on a site from before the forum\'s year', () => {
-  it('adds the ärenden, forum and sections lists, the meetings\' new columns and choice, and Section fill-in, leaving the rest', async () => {
+describe("npm run provision on a site from before the forum's year", () => {
+  it("adds the ärenden, forum and sections lists, the meetings' new columns and choice, and Section fill-in, leaving the rest", async () => {
     await start(false);
     const { client, options } = clientAndOptions();
     await provisionLists(client, options, { logger: silentLogger }, ['balance', 'meetings']);
     // The site as provisioned before: no MeetingKey column, no "Annat evenemang", Section without fill-in.
-    admin.setColumn(MEETINGS_LIST.displayName, 'MeetingKind', { choice: { allowTextEntry: false, choices: ['Ordinarie', 'Extra', 'Gemensamt med Västernorrland'], displayAs: 'dropDownMenu' } });
-    admin.setColumn(BALANCE_LIST.displayName, 'Section', { choice: { allowTextEntry: false, choices: SECTION_CHOICES.map(([text]) => text), displayAs: 'dropDownMenu' } });
+    admin.setColumn(MEETINGS_LIST.displayName, 'MeetingKind', {
+      choice: { allowTextEntry: false, choices: ['Ordinarie', 'Extra', 'Gemensamt med Västernorrland'], displayAs: 'dropDownMenu' },
+    });
+    admin.setColumn(BALANCE_LIST.displayName, 'Section', {
+      choice: { allowTextEntry: false, choices: SECTION_CHOICES.map(([text]) => text), displayAs: 'dropDownMenu' },
+    });
 
     const result = await provisionLists(client, options, { logger: silentLogger });
 
@@ -169,10 +197,14 @@ describe('npm run provision on a site from before the forum\'s year', () => {
       ['forum', true],
       ['sections', true],
     ]);
-    const meetingKind = admin.columns(MEETINGS_LIST.displayName).find((column) => column.name === 'MeetingKind') as unknown as { choice: { choices: string[] } };
+    const meetingKind = admin.columns(MEETINGS_LIST.displayName).find((column) => column.name === 'MeetingKind') as unknown as {
+      choice: { choices: string[] };
+    };
     expect(meetingKind.choice.choices).toContain('Annat evenemang');
     const section = admin.columns(BALANCE_LIST.displayName).find((column) => column.name === 'Section') as unknown as { choice: { allowTextEntry: boolean } };
     expect(section.choice.allowTextEntry).toBe(true);
-    expect(admin.columns(LISTS.errands.displayName).map((column) => column.name)).toEqual(expect.arrayContaining(LISTS.errands.columns.map((column) => column.name)));
+    expect(admin.columns(LISTS.errands.displayName).map((column) => column.name)).toEqual(
+      expect.arrayContaining(LISTS.errands.columns.map((column) => column.name)),
+    );
   });
 });

@@ -25,7 +25,12 @@ async function token(form: Record<string, string>): Promise<{ status: number; bo
 }
 
 async function appToken(): Promise<string> {
-  const answer = await token({ grant_type: 'client_credentials', client_id: fake.clientId, client_secret: fake.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+  const answer = await token({
+    grant_type: 'client_credentials',
+    client_id: fake.clientId,
+    client_secret: fake.clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   return answer.body.access_token as string;
 }
 
@@ -69,7 +74,10 @@ describe('fake Graph', () => {
   });
 
   it('pages items with $top and $skiptoken, and returns date-only columns as UTC instants', async () => {
-    fake.seed('balance', Array.from({ length: 5 }, (_, index) => ({ fields: { Title: `T${index}`, NextFollowUp: index % 2 ? '2022-12-31' : '2022-06-15' } })));
+    fake.seed(
+      'balance',
+      Array.from({ length: 5 }, (_, index) => ({ fields: { Title: `T${index}`, NextFollowUp: index % 2 ? '2022-12-31' : '2022-06-15' } })),
+    );
     const bearer = await appToken();
 
     const first = await get(`${itemsPath()}?$expand=fields($select=Title,NextFollowUp)&$top=3`, bearer);
@@ -77,7 +85,10 @@ describe('fake Graph', () => {
     expect(next).toContain('$skiptoken=');
     const second = await get(next, bearer);
 
-    const all = [...(first.body.value as Array<{ id: string; fields: Record<string, unknown> }>), ...(second.body.value as Array<{ id: string; fields: Record<string, unknown> }>)];
+    const all = [
+      ...(first.body.value as Array<{ id: string; fields: Record<string, unknown> }>),
+      ...(second.body.value as Array<{ id: string; fields: Record<string, unknown> }>),
+    ];
     expect(all.map((item) => item.id)).toEqual(['1', '2', '3', '4', '5']);
     expect(second.body['@odata.nextLink']).toBeUndefined();
     expect(all[0]?.fields).toEqual({ '@odata.etag': expect.any(String), Title: 'T0', NextFollowUp: '2022-06-14T22:00:00Z' });
@@ -112,7 +123,7 @@ describe('fake Graph', () => {
     expect(gone.headers.get('location')).toBe(`${fake.baseUrl}${itemsPath()}/delta`);
   });
 
-  it('answers 429 with Retry-After and Graph\'s error body', async () => {
+  it("answers 429 with Retry-After and Graph's error body", async () => {
     const bearer = await appToken();
     fake.throttle(1, 5);
 

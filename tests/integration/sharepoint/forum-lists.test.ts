@@ -21,7 +21,7 @@ afterEach(async () => {
 
 const entry = (id: string, fields: Record<string, unknown>) => ({ id, fields: { EntryKind: 'Punkt', SortOrder: 1, ...fields } });
 
-describe('GraphListSource: the forum\'s year\'s lists', () => {
+describe("GraphListSource: the forum's year's lists", () => {
   it('reads ärenden, the forum profile and sections with the other lists, and an unchanged refresh is still one request', async () => {
     fake = await startFakeGraph();
     fake.seedAll({
@@ -72,11 +72,7 @@ describe('GraphListSource: the forum\'s year\'s lists', () => {
         done();
       },
     });
-    const source = new GraphListSource(
-      harness(fake).client,
-      sharePointOptions(fake),
-      { logger: createLogger('info', sink) },
-    );
+    const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger: createLogger('info', sink) });
 
     const first = await source.read();
     expect(first.data.balance).toHaveLength(1);

@@ -57,11 +57,15 @@ describe('authentication', () => {
     expect((await source.read()).data.balance).toHaveLength(3);
 
     expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(ConfigError);
-    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(/AZURE_CLIENT_CERTIFICATE_PASSWORD/);
-    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: '/nonexistent/cert.pem', password: null } } })).toThrow(/cannot read \/nonexistent\/cert\.pem/);
+    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(
+      /AZURE_CLIENT_CERTIFICATE_PASSWORD/,
+    );
+    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: '/nonexistent/cert.pem', password: null } } })).toThrow(
+      /cannot read \/nonexistent\/cert\.pem/,
+    );
   });
 
-  it('reports a refused secret as an auth error with Entra\'s reason and without the secret', async () => {
+  it("reports a refused secret as an auth error with Entra's reason and without the secret", async () => {
     const { source } = harness(fake, { graph: { clientSecret: 'wrong-secret-value' } });
 
     const error = (await source.read().catch((caught: unknown) => caught)) as SourceError;
@@ -168,7 +172,12 @@ describe('retry', () => {
     const read = await source.read();
 
     expect(read.data.balance).toHaveLength(3);
-    expect(fake.batchedRequests.filter((entry) => entry.path.includes('/items/delta')).map((entry) => entry.status).sort()).toEqual([200, 200, 200, 200, 429]);
+    expect(
+      fake.batchedRequests
+        .filter((entry) => entry.path.includes('/items/delta'))
+        .map((entry) => entry.status)
+        .sort(),
+    ).toEqual([200, 200, 200, 200, 429]);
     expect(sleeps).toEqual([1000]);
     expect(fake.graphRequests().filter((entry) => entry.method === 'GET' && entry.path.includes('/items/delta'))).toHaveLength(1);
   });
@@ -184,7 +193,10 @@ describe('time limit', () => {
         { ...graphOptions(fake), baseUrl: `http://127.0.0.1:${port}/v1.0` },
         { logger: silentLogger, tokens: { token: async () => 'test-token' }, timeoutMs: 100, sleep: async () => undefined },
       );
-      const error = await client.api(sitePath).get().catch((caught: unknown) => caught);
+      const error = await client
+        .api(sitePath)
+        .get()
+        .catch((caught: unknown) => caught);
       expect(toSourceError(error)).toMatchObject({ code: 'network' });
       expect((error as Error).message).toMatch(/Could not reach Microsoft Graph at 127\.0\.0\.1/);
     } finally {
@@ -242,7 +254,11 @@ describe('errors an admin can act on', () => {
 describe('addressing', () => {
   it('finds the site by id and the lists by id', async () => {
     const { source } = harness(fake, {
-      sharePoint: { siteUrl: null, siteId: fake.siteId, lists: { ...FAKE_LIST_NAMES, balance: fake.listInfo('balance').id, meetings: fake.listInfo('meetings').id } },
+      sharePoint: {
+        siteUrl: null,
+        siteId: fake.siteId,
+        lists: { ...FAKE_LIST_NAMES, balance: fake.listInfo('balance').id, meetings: fake.listInfo('meetings').id },
+      },
     });
 
     const read = await source.read();

@@ -65,14 +65,30 @@ describe('GraphListSource: first read', () => {
 
   it('turns date-only columns (UTC instants from Graph) back into Stockholm dates, DST included', async () => {
     fake.seed('balance', [
-      { id: '1', fields: { Title: 'Avtal', EntryKey: 'avtal-1', Section: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM', EntryKind: 'Avtal', SortOrder: 1, ValidFrom: '2022-06-15', ValidTo: '2022-12-31', NextFollowUp: '2022-03-27' } },
+      {
+        id: '1',
+        fields: {
+          Title: 'Avtal',
+          EntryKey: 'avtal-1',
+          Section: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM',
+          EntryKind: 'Avtal',
+          SortOrder: 1,
+          ValidFrom: '2022-06-15',
+          ValidTo: '2022-12-31',
+          NextFollowUp: '2022-03-27',
+        },
+      },
     ]);
     fake.seed('meetings', [{ id: '1', fields: { Title: 'SVOM', MeetingDate: '2022-10-30', ItemDeadline: '2022-10-16' } }]);
     const { source } = harness(fake);
 
     const read = await source.read();
 
-    expect(read.data.balance[0]?.fields).toMatchObject({ ValidTo: '2022-12-30T23:00:00Z', ValidFrom: '2022-06-14T22:00:00Z', NextFollowUp: '2022-03-26T23:00:00Z' });
+    expect(read.data.balance[0]?.fields).toMatchObject({
+      ValidTo: '2022-12-30T23:00:00Z',
+      ValidFrom: '2022-06-14T22:00:00Z',
+      NextFollowUp: '2022-03-26T23:00:00Z',
+    });
     const list = mapListData(read.data);
     const agreement = list.entries[0]?.agreement;
     expect(agreement?.validity.from).toBe('2022-06-15');
@@ -94,7 +110,7 @@ describe('GraphListSource: first read', () => {
     expect(list.problems.filter((problem) => problem.code === 'invalid-date')).toEqual([]);
   });
 
-  it('gives the lists\' web addresses after the first read', async () => {
+  it("gives the lists' web addresses after the first read", async () => {
     const { source } = harness(fake);
     await source.read();
     expect(source.listUrls()).toEqual({
@@ -169,7 +185,10 @@ describe('GraphListSource: later reads (delta)', () => {
     fake.route('GET', '/sites/:site/lists/:list/items/delta', (request) => ({
       status: 200,
       body: {
-        value: [{ id: '1', eTag: 'stale' }, { id: '2', eTag: 'stale' }],
+        value: [
+          { id: '1', eTag: 'stale' },
+          { id: '2', eTag: 'stale' },
+        ],
         '@odata.deltaLink': `${fake.baseUrl}${request.path}?token=next`,
       },
     }));
@@ -196,7 +215,12 @@ describe('GraphListSource: later reads (delta)', () => {
     expect(ids(read.data.meetings)).toEqual(['1']);
     expect(fake.batchedRequests.map((entry) => entry.status)).toEqual([410, 200, 200, 200, 200]);
     // after the batch: the balance list again from the start, two pages
-    expect(fake.graphRequests().slice(1).map((entry) => entry.path.includes('token='))).toEqual([false, true]);
+    expect(
+      fake
+        .graphRequests()
+        .slice(1)
+        .map((entry) => entry.path.includes('token=')),
+    ).toEqual([false, true]);
 
     fake.resetLog();
     const after = await source.read();
@@ -322,7 +346,10 @@ describe('paging links outside the Graph base URL', () => {
     const { client } = harness(fake);
     for (const link of foreignLinks(fake.baseUrl)) {
       fake.route('GET', '/sites/:site/lists/:list/items', () => ({ status: 200, body: { value: [], '@odata.nextLink': link } }));
-      await expect(readAllItems(client, 'site', 'list', 'balance')).rejects.toMatchObject({ name: 'SourceError', message: expect.stringContaining('outside its base URL') });
+      await expect(readAllItems(client, 'site', 'list', 'balance')).rejects.toMatchObject({
+        name: 'SourceError',
+        message: expect.stringContaining('outside its base URL'),
+      });
     }
     expect(trapped).toEqual([]);
   });

@@ -59,7 +59,12 @@ describe('on-behalf-of access check through the Graph pipeline', () => {
     });
     const check = new GraphAccessChecker({ graph, sharePoint: config.sharePoint!, ttlSeconds: 300, clock, logger });
     const token = await tenant.entra.token('anna@contoso.onmicrosoft.com');
-    return { check, sleeps, exchanges, user: { oid: 'anna-oid', tenantId: tenant.graph.tenantId, name: 'anna', username: 'anna@contoso.onmicrosoft.com', token } };
+    return {
+      check,
+      sleeps,
+      exchanges,
+      user: { oid: 'anna-oid', tenantId: tenant.graph.tenantId, name: 'anna', username: 'anna@contoso.onmicrosoft.com', token },
+    };
   }
 
   it('waits out a 429 with Retry-After, retries, and allows the user', async () => {

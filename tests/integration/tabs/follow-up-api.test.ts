@@ -98,7 +98,13 @@ describe('follow-up API in local mode (2017 dataset)', () => {
     const body = (await response.json()) as FollowUpYearView;
     expect(body.year).toBe(2017);
     expect(body.hasMeetings).toBe(true);
-    expect(Object.fromEntries(Object.entries(body.meetings).map(([kind, meetings]) => [kind, meetings.length]))).toEqual({ ordinary: 3, joint: 1, extra: 1, event: 1, unspecified: 0 });
+    expect(Object.fromEntries(Object.entries(body.meetings).map(([kind, meetings]) => [kind, meetings.length]))).toEqual({
+      ordinary: 3,
+      joint: 1,
+      extra: 1,
+      event: 1,
+      unspecified: 0,
+    });
     expect(body.meetings.extra[0]?.subject).toBe('Ärende gällande TNE-avtalet');
     expect(body.sections.map((section) => section.section.name)).toEqual([
       'SVOM strategiska områden',
@@ -119,7 +125,14 @@ describe('follow-up API in local mode (2017 dataset)', () => {
     expect(body.unplaced.map((yearErrand) => yearErrand.errand.title)).toEqual(['TNE-avtalet']);
     expect(body.errands).toHaveLength(14);
     expect(body.forum?.shortName).toBe('SVOM');
-    expect(body).toMatchObject({ today: '2025-03-10', source: 'local', stale: false, yearsWithData: [2017], docxUrl: '/api/follow-up/2017.docx', expiringWithinDays: 180 });
+    expect(body).toMatchObject({
+      today: '2025-03-10',
+      source: 'local',
+      stale: false,
+      yearsWithData: [2017],
+      docxUrl: '/api/follow-up/2017.docx',
+      expiringWithinDays: 180,
+    });
     expect(body.lists.balance).toBe('memory://balance');
   });
 
@@ -190,11 +203,14 @@ describe('follow-up API in local mode (2017 dataset)', () => {
     expect(texts).toContain('Inga ärenden är registrerade för 2030.');
   });
 
-  it.each(['17', '1999', '2101', '20017', 'abcd', '2017.pdf', '2017.docx.docx', '%20%202017'])('refuses the year %s with 400 and a Swedish message', async (year) => {
-    const response = await fetch(`${url}/api/follow-up/${year}`);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'bad-year', message: expect.stringContaining('fyra siffror mellan 2000 och 2100') } });
-  });
+  it.each(['17', '1999', '2101', '20017', 'abcd', '2017.pdf', '2017.docx.docx', '%20%202017'])(
+    'refuses the year %s with 400 and a Swedish message',
+    async (year) => {
+      const response = await fetch(`${url}/api/follow-up/${year}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: 'bad-year', message: expect.stringContaining('fyra siffror mellan 2000 och 2100') } });
+    },
+  );
 
   it('refuses an unknown language with 400', async () => {
     const response = await fetch(`${url}/api/follow-up/2017.docx?lang=de`);
@@ -204,7 +220,8 @@ describe('follow-up API in local mode (2017 dataset)', () => {
 });
 
 describe('follow-up API with hostile text in the lists', () => {
-  const hostile = '{ HYPERLINK "https://evil.example" } <w:fldSimple w:instr="HYPERLINK https://evil.example"/> <script>alert(1)</script> https://evil.example/phish';
+  const hostile =
+    '{ HYPERLINK "https://evil.example" } <w:fldSimple w:instr="HYPERLINK https://evil.example"/> <script>alert(1)</script> https://evil.example/phish';
   let server: Server;
   let url: string;
 
@@ -213,7 +230,15 @@ describe('follow-up API with hostile text in the lists', () => {
       balance: [item({ Title: hostile, EntryKey: 'a', Section: 'SVOM:s prioriterade områden 2019-2022', EntryKind: 'Prioriterat område', SortOrder: 1 })],
       meetings: [item({ Title: hostile, MeetingKey: 'm', MeetingDate: '2021-03-01', MeetingKind: 'Extra', Subject: hostile })],
       errands: [
-        item({ Title: hostile, ErrandKey: 'e1', MeetingKey: 'm', EntryKeys: 'a', Decision: hostile, DocumentLink: 'https://docs.example/handling', SortOrder: 1 }),
+        item({
+          Title: hostile,
+          ErrandKey: 'e1',
+          MeetingKey: 'm',
+          EntryKeys: 'a',
+          Decision: hostile,
+          DocumentLink: 'https://docs.example/handling',
+          SortOrder: 1,
+        }),
         item({ Title: 'Länk som inte är webb', ErrandKey: 'e2', MeetingKey: 'm', EntryKeys: 'a', DocumentLink: 'javascript:alert(1)', SortOrder: 2 }),
       ],
       forum: [item({ Title: 'SVOM', ShortName: 'SVOM', Description: hostile })],
@@ -228,7 +253,11 @@ describe('follow-up API with hostile text in the lists', () => {
     parseXml(documentXml);
     expect(documentXml).not.toMatch(/<w:(fldChar|instrText|fldSimple|fldData)\b/u);
     expect(documentXml.match(/<w:hyperlink\b/gu)).toHaveLength(1);
-    const targets = [...(parts.get('word/_rels/document.xml.rels') as string).matchAll(/Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/gu)];
+    const targets = [
+      ...(parts.get('word/_rels/document.xml.rels') as string).matchAll(
+        /Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/gu,
+      ),
+    ];
     expect(targets.map((match) => match[1] ?? match[2])).toEqual(['https://docs.example/handling']);
     expect(docxParagraphs(documentXml).filter((paragraph) => paragraph.text.includes(hostile)).length).toBeGreaterThan(2);
   });
@@ -253,7 +282,9 @@ describe('follow-up API when the lists cannot be read', () => {
         const response = await fetch(`${url}${path}`);
         expect(response.status).toBe(503);
         expect(response.headers.get('content-disposition')).toBeNull();
-        expect(await response.json()).toEqual({ error: { code: 'source-unavailable', message: 'Balanslistan kan inte läsas just nu. Försök igen om en stund.' } });
+        expect(await response.json()).toEqual({
+          error: { code: 'source-unavailable', message: 'Balanslistan kan inte läsas just nu. Försök igen om en stund.' },
+        });
       }
     } finally {
       await stop(server);
@@ -304,7 +335,9 @@ describe('follow-up API in tenant mode (fake tenant)', () => {
 
   it('refuses a user SharePoint refuses with 403 and no data', async () => {
     tenant.graph.denyUser('david@contoso.onmicrosoft.com');
-    const response = await fetch(`${url}/api/follow-up/2017.docx`, { headers: { Authorization: `Bearer ${await tenant.entra.token('david@contoso.onmicrosoft.com')}` } });
+    const response = await fetch(`${url}/api/follow-up/2017.docx`, {
+      headers: { Authorization: `Bearer ${await tenant.entra.token('david@contoso.onmicrosoft.com')}` },
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('content-disposition')).toBeNull();
     expect(await response.text()).not.toContain('Kompetensförsörjning');

@@ -107,7 +107,9 @@ describe('tab API in local mode', () => {
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
     expect(ancestors).toEqual(FRAME_ANCESTORS);
     expect(ancestors).toEqual(expect.arrayContaining(['https://teams.microsoft.com', 'https://*.cloud.microsoft']));
-    expect(ancestors.every((host) => /^https:\/\/(\*\.)?[a-z0-9.-]*(microsoft|office|office365|microsoft365)\.com$|^https:\/\/\*\.cloud\.microsoft$/.test(host))).toBe(true);
+    expect(
+      ancestors.every((host) => /^https:\/\/(\*\.)?[a-z0-9.-]*(microsoft|office|office365|microsoft365)\.com$|^https:\/\/\*\.cloud\.microsoft$/.test(host)),
+    ).toBe(true);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await fetch(`${url}/api/balance-list`)).headers.get('content-security-policy')).toBe(csp);
   });

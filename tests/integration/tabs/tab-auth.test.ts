@@ -138,7 +138,8 @@ describe('tab API authentication in tenant mode', () => {
     graph.setOnBehalfOf(() => ({
       ok: false,
       error: 'invalid_grant',
-      description: 'AADSTS65001: The user or administrator has not consented to use the application with ID and name. Send an interactive authorization request for this user and resource.',
+      description:
+        'AADSTS65001: The user or administrator has not consented to use the application with ID and name. Send an interactive authorization request for this user and resource.',
     }));
     try {
       const token = await entra.token('erik@contoso.onmicrosoft.com');
@@ -176,7 +177,11 @@ describe('tab API authentication in tenant mode', () => {
       'wrong-issuer',
     ],
     ['an expired token', async () => `Bearer ${await entra.token(user, { claims: { iat: now() - 7200, nbf: now() - 7200, exp: now() - 600 } })}`, 'expired'],
-    ['a token not valid yet', async () => `Bearer ${await entra.token(user, { claims: { iat: now(), nbf: now() + 900, exp: now() + 4500 } })}`, 'not-yet-valid'],
+    [
+      'a token not valid yet',
+      async () => `Bearer ${await entra.token(user, { claims: { iat: now(), nbf: now() + 900, exp: now() + 4500 } })}`,
+      'not-yet-valid',
+    ],
     ['a token without access_as_user', async () => `Bearer ${await entra.token(user, { claims: { scp: 'User.Read' } })}`, 'missing-scope'],
     ['an app-only token (no scp)', async () => `Bearer ${await entra.token(user, { claims: { scp: undefined, roles: ['Sites.Read.All'] } })}`, 'missing-scope'],
     ['a token without oid', async () => `Bearer ${await entra.token(user, { claims: { oid: undefined } })}`, 'missing-claims'],

@@ -140,15 +140,22 @@ describe('the app package', () => {
     expect(readFileSync(first.zipPath).equals(readFileSync(second.zipPath))).toBe(true);
   });
 
-  it('fills the local environment\'s missing ids with stable placeholders, and says so', async () => {
-    const result = await buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'local', values: { ...DEV_VALUES, TEAMS_APP_ID: '', BOT_ID: undefined } });
+  it("fills the local environment's missing ids with stable placeholders, and says so", async () => {
+    const result = await buildAppPackage({
+      appPackageDir: APP_PACKAGE,
+      outDir: work,
+      envName: 'local',
+      values: { ...DEV_VALUES, TEAMS_APP_ID: '', BOT_ID: undefined },
+    });
     expect(result.manifest.id).toBe(stableGuid('TEAMS_APP_ID'));
     expect((result.manifest as unknown as BuiltManifest).bots[0]?.botId).toBe(stableGuid('BOT_ID'));
     expect(result.warnings.join(' ')).toMatch(/TEAMS_APP_ID, BOT_ID not set in env\/\.env\.local/);
   });
 
   it('names the variable a non-local environment is missing', async () => {
-    const problems = await problemsOf(buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, BOT_ID: undefined } }));
+    const problems = await problemsOf(
+      buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, BOT_ID: undefined } }),
+    );
     expect(problems).toEqual(['manifest.json: ${{BOT_ID}} has no value: set BOT_ID in env/.env.dev (or the environment)']);
   });
 
@@ -156,15 +163,17 @@ describe('the app package', () => {
     const empty = { TEAMS_APP_ID: '', BOT_ID: '', APP_DOMAIN: '', APP_NAME_SUFFIX: '' };
     const problems = await problemsOf(buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, ...empty } }));
     expect(problems.sort()).toEqual(
-      ['TEAMS_APP_ID', 'APP_DOMAIN', 'BOT_ID'].map((name) => `manifest.json: \${{${name}}} has no value: set ${name} in env/.env.dev (or the environment)`).sort(),
+      ['TEAMS_APP_ID', 'APP_DOMAIN', 'BOT_ID']
+        .map((name) => `manifest.json: \${{${name}}} has no value: set ${name} in env/.env.dev (or the environment)`)
+        .sort(),
     );
   });
 
   it('fails on a bad GUID with the schema path and message', async () => {
-    const problems = await problemsOf(buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, TEAMS_APP_ID: 'svom-balanslista' } }));
-    expect(problems).toEqual([
-      'manifest.json /id: must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$" [#/definitions/guid/pattern]',
-    ]);
+    const problems = await problemsOf(
+      buildAppPackage({ appPackageDir: APP_PACKAGE, outDir: work, envName: 'dev', values: { ...DEV_VALUES, TEAMS_APP_ID: 'svom-balanslista' } }),
+    );
+    expect(problems).toEqual(['manifest.json /id: must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$" [#/definitions/guid/pattern]']);
   });
 
   it('fails on a missing icon with the schema message', async () => {

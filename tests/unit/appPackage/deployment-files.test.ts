@@ -10,7 +10,11 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 describe('deployment files agree with each other', () => {
   it('every manifest placeholder has a line in env/.env.dev and env/.env.local', () => {
-    const used = new Set([...placeholdersIn(read('appPackage/manifest.json')), ...placeholdersIn(read('appPackage/sv.json')), ...placeholdersIn(read('appPackage/en.json'))]);
+    const used = new Set([
+      ...placeholdersIn(read('appPackage/manifest.json')),
+      ...placeholdersIn(read('appPackage/sv.json')),
+      ...placeholdersIn(read('appPackage/en.json')),
+    ]);
     for (const file of ['env/.env.dev', 'env/.env.local']) {
       const defined = Object.keys(parseEnv(read(file)));
       expect([file, [...used].filter((name) => !defined.includes(name))]).toEqual([file, []]);
@@ -27,7 +31,13 @@ describe('deployment files agree with each other', () => {
       SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/svom',
     });
     expect(dev.mode).toBe('sharepoint');
-    expect(dev.sharePoint?.lists).toEqual({ balance: 'Balanslista SVOM', meetings: 'Möten SVOM', errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' });
+    expect(dev.sharePoint?.lists).toEqual({
+      balance: 'Balanslista SVOM',
+      meetings: 'Möten SVOM',
+      errands: 'Ärenden SVOM',
+      forum: 'Forum SVOM',
+      sections: 'Avsnitt SVOM',
+    });
   });
 
   it('the Bicep parameters file names only parameters the template declares, and sets every required one', () => {

@@ -17,7 +17,7 @@ describe('icons', () => {
     let visible = 0;
     for (let i = 0; i < outline.data.length; i += 4) if ((outline.data[i + 3] ?? 0) > 0) visible += 1;
     expect(visible).toBeGreaterThan(50); // there is a mark
-    expect(visible).toBeLessThan(32 * 32 / 2); // and mostly transparency around it
+    expect(visible).toBeLessThan((32 * 32) / 2); // and mostly transparency around it
 
     expect(checkIcon('color', 'color.png', drawColorIcon())).toEqual([]);
     expect(checkIcon('outline', 'outline.png', drawOutlineIcon())).toEqual([]);

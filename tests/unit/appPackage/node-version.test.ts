@@ -38,7 +38,8 @@ describe('the Node version', () => {
   });
 
   it('engines accepts Node 24 LTS, 22 and 20.19, and refuses older 20s and 18', () => {
-    for (const version of ['24.0.0', '24.11.0', '24.22.3', '26.0.0', '22.12.0', '22.23.5', '20.19.0', '20.20.2']) expect([version, satisfies(version, pkg.engines.node)]).toEqual([version, true]);
+    for (const version of ['24.0.0', '24.11.0', '24.22.3', '26.0.0', '22.12.0', '22.23.5', '20.19.0', '20.20.2'])
+      expect([version, satisfies(version, pkg.engines.node)]).toEqual([version, true]);
     for (const version of ['20.18.3', '18.20.0', '22.11.0', '23.0.0']) expect([version, satisfies(version, pkg.engines.node)]).toEqual([version, false]);
   });
 });

@@ -125,7 +125,13 @@ describe('loadConfig', () => {
   });
 
   it('parses reminder days, quiet hours and schedules', () => {
-    const config = loadConfig({ REMINDER_EXPIRY_DAYS: '30, 0,90,30', REMINDER_MEETING_DAYS: '7', QUIET_HOURS: 'off', DIGEST_SCHEDULE: 'off', QUIET_WEEKENDS: 'no' });
+    const config = loadConfig({
+      REMINDER_EXPIRY_DAYS: '30, 0,90,30',
+      REMINDER_MEETING_DAYS: '7',
+      QUIET_HOURS: 'off',
+      DIGEST_SCHEDULE: 'off',
+      QUIET_WEEKENDS: 'no',
+    });
     expect(config.bot.expiryThresholds).toEqual([90, 30, 0]);
     expect(config.bot.meetingReminderDays).toEqual([7]);
     expect(config.bot.quietHours).toBeNull();
@@ -137,7 +143,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ NOTIFY_SCHEDULE: 'every day' })[0]).toMatch(/NOTIFY_SCHEDULE must be a cron expression/);
   });
 
-  it('reads the day the year\'s follow-up is ready as a month and day that exists every year', () => {
+  it("reads the day the year's follow-up is ready as a month and day that exists every year", () => {
     expect(loadConfig({}).bot.followUpReadyDate).toBeNull();
     expect(loadConfig({ FOLLOW_UP_READY_DATE: '12-20' }).bot.followUpReadyDate).toEqual({ month: 12, day: 20 });
     expect(loadConfig({ FOLLOW_UP_READY_DATE: ' 01-15 ' }).bot.followUpReadyDate).toEqual({ month: 1, day: 15 });

@@ -2,14 +2,7 @@
  * Run as a child process by dates-timezone.test.ts under a given `TZ`: prints the process's
  * own January offset and what the date functions answer, as JSON on one line.
  */
-import {
-  addDays,
-  daysBetween,
-  stockholmClockOf,
-  stockholmDateFromInstant,
-  stockholmDateOf,
-  stockholmInstant,
-} from '../../../src/domain/dates';
+import { addDays, daysBetween, stockholmClockOf, stockholmDateFromInstant, stockholmDateOf, stockholmInstant } from '../../../src/domain/dates';
 
 const answers = {
   processOffset: new Date(2022, 0, 15, 12).getTimezoneOffset(),

@@ -17,12 +17,7 @@ describe('computeDue: meetings', () => {
   it('lists meetings from today up to meetingWithinDays ahead, inclusive', () => {
     const due = computeDue(
       list({
-        meetings: [
-          meeting('past', '2022-08-31'),
-          meeting('today', '2022-09-01'),
-          meeting('last', '2022-12-30'),
-          meeting('beyond', '2022-12-31'),
-        ],
+        meetings: [meeting('past', '2022-08-31'), meeting('today', '2022-09-01'), meeting('last', '2022-12-30'), meeting('beyond', '2022-12-31')],
       }),
       today,
       rules,
@@ -80,11 +75,7 @@ describe('computeDue: meetings', () => {
   });
 
   it('counts days across the autumn daylight-saving change and the year end', () => {
-    const due = computeDue(
-      list({ meetings: [meeting('autumn', '2022-10-31'), meeting('newyear', '2023-01-02')] }),
-      '2022-10-29',
-      rules,
-    );
+    const due = computeDue(list({ meetings: [meeting('autumn', '2022-10-31'), meeting('newyear', '2023-01-02')] }), '2022-10-29', rules);
     expect(due.meetings.map((item) => [item.meeting.id, item.daysUntil, item.reminder])).toEqual([
       ['autumn', 2, 2],
       ['newyear', 65, null],
@@ -158,11 +149,7 @@ describe('computeDue: expiries', () => {
 
   it('uses the rules it is given: unsorted, repeated and nonsense thresholds', () => {
     const custom: DueRules = { meetingWithinDays: 7, meetingReminderDays: [7, 1, 7, -3], expiryThresholds: [30, 60, 60, -1, 2.5], expiredWithinDays: 365 };
-    const due = computeDue(
-      list({ entries: [hemsjukvard], meetings: [meeting('soon', '2022-12-05'), meeting('later', '2022-12-09')] }),
-      '2022-12-01',
-      custom,
-    );
+    const due = computeDue(list({ entries: [hemsjukvard], meetings: [meeting('soon', '2022-12-05'), meeting('later', '2022-12-09')] }), '2022-12-01', custom);
     expect(due.meetings.map((item) => [item.meeting.id, item.reminder])).toEqual([['soon', 7]]);
     expect(due.expiries[0]).toMatchObject({ threshold: 30, reachedOn: '2022-12-01' });
   });

@@ -4,7 +4,7 @@ import { area, agreementEntry, errand, forumData, forumMeeting, section } from '
 const sections = [section('areas', { order: 1 }), section('agreements', { order: 2, agreements: true })];
 
 describe('buildForumYear: meetings', () => {
-  it('groups the year\'s meetings by kind, dated ones before those known only to the month or year', () => {
+  it("groups the year's meetings by kind, dated ones before those known only to the month or year", () => {
     const data = forumData({
       meetings: [
         forumMeeting('undated', { kind: 'ordinary', date: { year: 2017, month: null, day: null } }),
@@ -81,7 +81,10 @@ describe('buildForumYear: ärenden', () => {
 
   it('finds a meeting by its item id (a lookup column) when the ärende gives no key', () => {
     const meetings = [forumMeeting('m', { id: '7', date: { year: 2016, month: 11, day: 3 } })];
-    const model = buildForumYear(forumData({ sections, entries, meetings, errands: [errand('e', { meeting: { key: null, id: '7' }, year: null, entryKeys: ['idle'] })] }), 2016);
+    const model = buildForumYear(
+      forumData({ sections, entries, meetings, errands: [errand('e', { meeting: { key: null, id: '7' }, year: null, entryKeys: ['idle'] })] }),
+      2016,
+    );
     expect(model.errands.map((e) => e.meeting?.key)).toEqual(['m']);
   });
 
@@ -102,8 +105,17 @@ describe('buildForumYear: ärenden', () => {
     ]);
   });
 
-  it('keeps the mapping\'s problems in the model', () => {
-    const problem = { list: 'meetings' as const, itemId: '3', title: 'x', field: 'MeetingDate', code: 'missing-date' as const, value: '', message: 'm', editUrl: '' };
+  it("keeps the mapping's problems in the model", () => {
+    const problem = {
+      list: 'meetings' as const,
+      itemId: '3',
+      title: 'x',
+      field: 'MeetingDate',
+      code: 'missing-date' as const,
+      value: '',
+      message: 'm',
+      editUrl: '',
+    };
     expect(buildForumYear(forumData({ problems: [problem] }), 2017).problems).toEqual([problem]);
   });
 });

@@ -26,18 +26,7 @@ describe('arrangeEntries', () => {
       entry({ key: 'strategi-1', section: 'strategy', order: 1 }),
     ];
     const { entries, orphans } = arrangeEntries(input);
-    expect(keys(entries)).toEqual([
-      'mal-1',
-      'mal-1-1',
-      'mal-1-1-a',
-      'mal-1-2',
-      'mal-2',
-      'prio-1',
-      'prio-1-1',
-      'strategi-1',
-      'flera-1',
-      'avtal-1',
-    ]);
+    expect(keys(entries)).toEqual(['mal-1', 'mal-1-1', 'mal-1-1-a', 'mal-1-2', 'mal-2', 'prio-1', 'prio-1-1', 'strategi-1', 'flera-1', 'avtal-1']);
     expect(orphans).toEqual([]);
   });
 

@@ -69,7 +69,15 @@ describe('import readers', () => {
       expect(table?.rows).toEqual([
         {
           rowNumber: 2,
-          values: { EntryKey: 'x-1', Title: 'Ett ämne', Section: 'Flera områden', EntryKind: 'Ämne', SortOrder: 2, NextFollowUp: '2022-12-31', PreparingGroups: ['L-IFO', 'SamReKo'] },
+          values: {
+            EntryKey: 'x-1',
+            Title: 'Ett ämne',
+            Section: 'Flera områden',
+            EntryKind: 'Ämne',
+            SortOrder: 2,
+            NextFollowUp: '2022-12-31',
+            PreparingGroups: ['L-IFO', 'SamReKo'],
+          },
         },
       ]);
     } finally {

@@ -51,7 +51,18 @@ describe('mapForumData: ärenden', () => {
         '10',
       ),
       item({ Title: 'Via uppslag', ErrandKey: 'e-2', MeetingLookupId: 5, EntryKeys: ['p'], PreparingGroup: 'Arbetsgrupp X', SortOrder: 1 }, '11'),
-      item({ Title: 'Trasig', ErrandKey: 'e-1', ErrandKind: 'Omröstning', ErrandStatus: 42, ErrandYear: 17, DocumentLink: 'javascript:alert(1)', EntryKeys: { p: 1 } }, '12'),
+      item(
+        {
+          Title: 'Trasig',
+          ErrandKey: 'e-1',
+          ErrandKind: 'Omröstning',
+          ErrandStatus: 42,
+          ErrandYear: 17,
+          DocumentLink: 'javascript:alert(1)',
+          EntryKeys: { p: 1 },
+        },
+        '12',
+      ),
       item({ ErrandKey: '' }, '13'),
     ],
   });

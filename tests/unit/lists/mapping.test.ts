@@ -144,9 +144,7 @@ describe('mapListData: hostile data', () => {
   const entry = (id: string) => list.entries.find((item) => item.id === id);
 
   it('never loses an entry that has an id', () => {
-    expect(list.entries.map((item) => item.id).sort((a, b) => Number(a) - Number(b))).toEqual(
-      Array.from({ length: 17 }, (_, index) => String(100 + index)),
-    );
+    expect(list.entries.map((item) => item.id).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 17 }, (_, index) => String(100 + index)));
   });
 
   it('gives every problem the item, its title, the column, a value, an English message and the edit link', () => {
@@ -241,9 +239,7 @@ describe('mapListData: hostile data', () => {
   it('reports an item whose fields are not an object and still lists it', () => {
     const problems = problemsOf(list, '116');
     expect(problems[0]).toEqual({ field: null, code: 'invalid-field-type', value: 'inte ett objekt' });
-    expect(problems.map((problem) => problem.code)).toEqual(
-      expect.arrayContaining(['missing-title', 'missing-key', 'unknown-choice', 'invalid-number']),
-    );
+    expect(problems.map((problem) => problem.code)).toEqual(expect.arrayContaining(['missing-title', 'missing-key', 'unknown-choice', 'invalid-number']));
     expect(entry('116')).toMatchObject({ key: 'item-116', section: 'several', kind: 'item' });
   });
 

@@ -19,7 +19,13 @@ describe('revision fields', () => {
       eTag: '"7,1"',
       webUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Balanslista/DispForm.aspx?ID=7',
       lastModifiedDateTime: null,
-      fields: { Title: 'Avtal', EntryKey: 'avtal-7', Section: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM', EntryKind: 'Avtal', RevisionStatus: revisionChoiceText(status) },
+      fields: {
+        Title: 'Avtal',
+        EntryKey: 'avtal-7',
+        Section: 'Överenskommelser och avtal rekommendationsbeslutade av SVOM',
+        EntryKind: 'Avtal',
+        RevisionStatus: revisionChoiceText(status),
+      },
     });
     expect(entry.agreement?.revisionStatus).toBe(status);
   });

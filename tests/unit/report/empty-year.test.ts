@@ -8,7 +8,9 @@ const item = (id: string, fields: Record<string, unknown>) => ({ id, eTag: '"1"'
 
 describe('a year with no meetings', () => {
   const data = mapForumData({
-    balance: [item('1', { Title: 'Välfärdsteknologi', EntryKey: 'v', Section: 'SVOM:s prioriterade områden 2019-2022', EntryKind: 'Prioriterat område', SortOrder: 1 })],
+    balance: [
+      item('1', { Title: 'Välfärdsteknologi', EntryKey: 'v', Section: 'SVOM:s prioriterade områden 2019-2022', EntryKind: 'Prioriterat område', SortOrder: 1 }),
+    ],
     meetings: [item('1', { Title: 'SVOM', MeetingDate: '2022-02-26', MeetingKind: 'Ordinarie' })],
     forum: [item('1', { Title: 'Sociala vård- och omsorgsgruppen', ShortName: 'SVOM', PlannedMeetingsPerYear: 4 })],
   });

@@ -16,7 +16,12 @@ const source = readFileSync(path.join(root, 'data/source/uppfoljning-svom-2017.t
 /** Spacing and dash style differ between the extracted text and the report; the words may not. */
 const norm = (text: string) => text.replace(/[–—]/gu, '-').replace(/\s+/gu, ' ').trim();
 /** The source as running text: line breaks joined, bullet glyphs ("o", "•") dropped. */
-const sourceText = norm(source.split('\n').map((line) => line.replace(/^\s*(o|•)\s+/u, '')).join(' '));
+const sourceText = norm(
+  source
+    .split('\n')
+    .map((line) => line.replace(/^\s*(o|•)\s+/u, ''))
+    .join(' '),
+);
 
 interface Area {
   area: string;
@@ -100,7 +105,9 @@ const PARTS: Array<{ heading: string; texts: string[] }> = [
   },
   {
     heading: 'Mötesfrekvens',
-    texts: ['SVOM sammanträder fyra gånger per år, enligt ordinarie planering. Ett av mötena äger rum gemensam med Västernorrland där både kommuner och region deltar.'],
+    texts: [
+      'SVOM sammanträder fyra gånger per år, enligt ordinarie planering. Ett av mötena äger rum gemensam med Västernorrland där både kommuner och region deltar.',
+    ],
   },
   {
     heading: 'Uppföljning av mål',
@@ -164,7 +171,12 @@ function expectSeedStructure(paragraphs: Paragraph[]): void {
       let itemAt = areaAt;
       for (const item of items) itemAt = find(paragraphs, itemAt + 1, areaEnd, isItem(item), `${area} / ${item}`);
       // Exactly the source's items, nothing more under the area.
-      expect(paragraphs.slice(areaAt + 1, areaEnd).filter((p) => p.bullet).map((p) => norm(p.text))).toEqual(items.map(norm));
+      expect(
+        paragraphs
+          .slice(areaAt + 1, areaEnd)
+          .filter((p) => p.bullet)
+          .map((p) => norm(p.text)),
+      ).toEqual(items.map(norm));
       if (items.length === 0) find(paragraphs, areaAt + 1, areaEnd, isText('Inget ärende registrerat under 2017.'), `${area} flagged`);
     }
   }
@@ -201,7 +213,9 @@ describe('the 2017 golden case', () => {
   it('maps the dataset without a data-quality problem, and invents no date', () => {
     const model = loadModel();
     expect(model.problems).toEqual([]);
-    const dates = Object.values(model.meetings).flat().map((meeting) => [meeting.kind, meeting.date]);
+    const dates = Object.values(model.meetings)
+      .flat()
+      .map((meeting) => [meeting.kind, meeting.date]);
     expect(dates).toEqual([
       ['ordinary', { year: 2017, month: null, day: null }],
       ['ordinary', { year: 2017, month: null, day: null }],

@@ -20,14 +20,20 @@ const HOSTILE = [
   '- falsk punkt',
   '1. falsk numrering',
   '> citat | tabell | ~~struken~~ &amp; &lt;',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '**fet** _kursiv_ `kod` \\',
 ];
 const joined = HOSTILE.join('\n');
 const controls = 'före\u0000\u0007\u001B\uFFFE\uD800efter';
 
 let id = 0;
-const item = (fields: Record<string, unknown>) => ({ id: String((id += 1)), eTag: '"1"', webUrl: 'https://contoso.sharepoint.com/x', lastModifiedDateTime: null, fields });
+const item = (fields: Record<string, unknown>) => ({
+  id: String((id += 1)),
+  eTag: '"1"',
+  webUrl: 'https://contoso.sharepoint.com/x',
+  lastModifiedDateTime: null,
+  fields,
+});
 
 const data = mapForumData({
   forum: [item({ Title: 'SVOM <b>', ShortName: 'SVOM', Description: joined, Preparation: controls, MeetingPlan: HOSTILE[3] })],
@@ -35,7 +41,15 @@ const data = mapForumData({
   balance: [item({ Title: HOSTILE[6], EntryKey: 'a', Section: 's', EntryKind: 'Målområde', SortOrder: 1, Notes: HOSTILE[7] })],
   meetings: [item({ Title: HOSTILE[4], MeetingKey: 'm', MeetingDate: '2017-03-01', MeetingKind: 'Extra', Subject: HOSTILE[1] })],
   errands: [
-    item({ Title: HOSTILE[8], ErrandKey: 'e1', MeetingKey: 'm', EntryKeys: 'a', Decision: joined, DocumentLink: 'https://docs.example/handling?a=1&b=<2>', SortOrder: 1 }),
+    item({
+      Title: HOSTILE[8],
+      ErrandKey: 'e1',
+      MeetingKey: 'm',
+      EntryKeys: 'a',
+      Decision: joined,
+      DocumentLink: 'https://docs.example/handling?a=1&b=<2>',
+      SortOrder: 1,
+    }),
     item({ Title: HOSTILE[9], ErrandKey: 'e2', MeetingKey: 'm', EntryKeys: 'a', DocumentLink: 'javascript:alert(1)', SortOrder: 2 }),
   ],
 });
@@ -76,7 +90,12 @@ describe('hostile text in the report', () => {
     expect(markdown).not.toMatch(/(?<!\\)www\./u);
     expect(markdown).not.toMatch(/(?<!\\):\/\/evil/u);
     expect(markdown).not.toMatch(/(?<!\\)@evil/u);
-    expect(markdown.split('\n').filter((line) => /^\s*(#|[-+] |\d+[.)] |>)/u.test(line)).every((line) => /^(#{1,6} |\s*- )/u.test(line))).toBe(true);
+    expect(
+      markdown
+        .split('\n')
+        .filter((line) => /^\s*(#|[-+] |\d+[.)] |>)/u.test(line))
+        .every((line) => /^(#{1,6} |\s*- )/u.test(line)),
+    ).toBe(true);
     expect(markdown.split('\n').filter((line) => /^\s*- /u.test(line)).length).toBe(paragraphs.filter((p) => p.bullet).length);
   });
 
@@ -87,7 +106,9 @@ describe('hostile text in the report', () => {
     expect(documentXml).not.toMatch(/<w:(fldChar|instrText|fldSimple|fldData)\b/u);
     expect(documentXml.match(/<w:hyperlink\b/gu)?.length).toBe(1);
     const relationships = parts.get('word/_rels/document.xml.rels') as string;
-    const external = [...relationships.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/gu)].map((match) => match[1] ?? match[2]);
+    const external = [...relationships.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/gu)].map(
+      (match) => match[1] ?? match[2],
+    );
     expect(external).toEqual(['https://docs.example/handling?a=1&amp;b=%3C2%3E']);
     const texts = docxParagraphs(documentXml).map((p) => p.text);
     expect(texts).toContain(joined);

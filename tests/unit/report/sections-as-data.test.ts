@@ -20,12 +20,25 @@ const data = mapForumData({
   ],
   meetings: [item('1', { Title: 'SVOM mars', MeetingKey: 'm', MeetingDate: '2024-03-14', MeetingKind: 'Ordinarie' })],
   errands: [
-    item('1', { Title: 'Antistigma', ErrandKey: 'e', MeetingKey: 'm', EntryKeys: 'p', ErrandKind: 'Beslut', ErrandStatus: 'Bordlagt', PreparingGroup: 'L-IFO', Decision: 'Tas upp igen i juni.', SortOrder: 1 }),
+    item('1', {
+      Title: 'Antistigma',
+      ErrandKey: 'e',
+      MeetingKey: 'm',
+      EntryKeys: 'p',
+      ErrandKind: 'Beslut',
+      ErrandStatus: 'Bordlagt',
+      PreparingGroup: 'L-IFO',
+      Decision: 'Tas upp igen i juni.',
+      SortOrder: 1,
+    }),
   ],
   forum: [item('1', { Title: 'Sociala vård- och omsorgsgruppen', ShortName: 'SVOM' })],
 });
 
-const headings = (year: number) => markdownParagraphs(renderFollowUpMarkdown(buildForumYear(data, year))).filter((p) => p.heading === 3).map((p) => p.text);
+const headings = (year: number) =>
+  markdownParagraphs(renderFollowUpMarkdown(buildForumYear(data, year)))
+    .filter((p) => p.heading === 3)
+    .map((p) => p.text);
 
 describe('sections as data in the report', () => {
   it('prints the sections in their order with the period, only in the years the period covers', () => {
@@ -33,7 +46,7 @@ describe('sections as data in the report', () => {
     expect(headings(2022)).toEqual(['Nytt avsnitt', 'Avtal']);
   });
 
-  it('prints each ärende with its meeting, kind, status, group and decision, and each agreement\'s state at year end', () => {
+  it("prints each ärende with its meeting, kind, status, group and decision, and each agreement's state at year end", () => {
     const texts = markdownParagraphs(renderFollowUpMarkdown(buildForumYear(data, 2024))).map((p) => p.text);
     expect(texts).toContain('Antistigma (SVOM mars, 14 mars 2024; beslut; bordlagt; berett av L-IFO)');
     expect(texts).toContain('Tas upp igen i juni.');

@@ -20,7 +20,7 @@ describe('toSourceError', () => {
     [503, 'serviceNotAvailable', 'unavailable'],
     [504, 'gatewayTimeout', 'unavailable'],
     [500, 'generalException', 'graph-error'],
-  ])('maps %i %s to %s, keeping the status and Graph\'s words', (status, code, expected) => {
+  ])("maps %i %s to %s, keeping the status and Graph's words", (status, code, expected) => {
     const mapped = toSourceError(graphError(status, code, 'Graph said so'), { target: 'the list "Balanslista SVOM"' });
     expect(mapped).toBeInstanceOf(SourceError);
     expect(mapped.code).toBe(expected);
@@ -35,10 +35,12 @@ describe('toSourceError', () => {
   });
 
   it('starts a not-found message with the target', () => {
-    expect(toSourceError(graphError(404, 'itemNotFound', 'Item not found'), { target: 'the list "Möten SVOM"' }).message).toMatch(/^The list "Möten SVOM" was not found/);
+    expect(toSourceError(graphError(404, 'itemNotFound', 'Item not found'), { target: 'the list "Möten SVOM"' }).message).toMatch(
+      /^The list "Möten SVOM" was not found/,
+    );
   });
 
-  it('maps the chain\'s own failures by kind', () => {
+  it("maps the chain's own failures by kind", () => {
     const network = graphError(-1, 'GraphTransportError:network', 'Could not reach Microsoft Graph at graph.microsoft.com (ECONNREFUSED)');
     expect(toSourceError(network)).toMatchObject({ code: 'network', status: null });
     expect(toSourceError(graphError(-1, 'GraphTransportError:auth', 'Could not get a token'))).toMatchObject({ code: 'auth', status: 401 });

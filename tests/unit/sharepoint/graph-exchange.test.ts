@@ -6,7 +6,9 @@ describe('describeTokenFailure', () => {
       errorCode: 'invalid_client',
       errorMessage: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is the value. Trace ID: 1 Correlation ID: 2',
     };
-    expect(describeTokenFailure(error)).toBe('Could not get an app-only token for Microsoft Graph from Entra ID (invalid_client: AADSTS7000215: Invalid client secret provided.)');
+    expect(describeTokenFailure(error)).toBe(
+      'Could not get an app-only token for Microsoft Graph from Entra ID (invalid_client: AADSTS7000215: Invalid client secret provided.)',
+    );
   });
 
   it('falls back to the first line of any other error', () => {

@@ -16,7 +16,9 @@ describe('listLookupPath', () => {
   const site = 'contoso.sharepoint.com,a,b';
 
   it('addresses a list id directly', () => {
-    expect(listLookupPath(site, '22E03EF3-6EF4-424D-A1D3-92A337807C30')).toBe(`/sites/${site}/lists/22E03EF3-6EF4-424D-A1D3-92A337807C30?$select=id,displayName,webUrl`);
+    expect(listLookupPath(site, '22E03EF3-6EF4-424D-A1D3-92A337807C30')).toBe(
+      `/sites/${site}/lists/22E03EF3-6EF4-424D-A1D3-92A337807C30?$select=id,displayName,webUrl`,
+    );
   });
 
   it('filters by display name, quoting OData and the URL', () => {

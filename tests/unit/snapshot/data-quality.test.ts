@@ -5,10 +5,22 @@ import type { ListItem } from '../../../src/ports/list-source';
 import { SnapshotService } from '../../../src/snapshot';
 import { MemoryListSource, balanceItem } from '../../fakes/memory-list-source';
 
-const item = (id: string, fields: Record<string, unknown>): ListItem => ({ id, eTag: `"${id},1"`, webUrl: `memory://${id}`, lastModifiedDateTime: null, fields });
+const item = (id: string, fields: Record<string, unknown>): ListItem => ({
+  id,
+  eTag: `"${id},1"`,
+  webUrl: `memory://${id}`,
+  lastModifiedDateTime: null,
+  fields,
+});
 
 const balance = [
-  balanceItem('1', { Title: 'Välfärdsteknologi', EntryKey: 'v', Section: 'SVOM:s prioriterade områden 2019-2022', EntryKind: 'Prioriterat område', SortOrder: 1 }),
+  balanceItem('1', {
+    Title: 'Välfärdsteknologi',
+    EntryKey: 'v',
+    Section: 'SVOM:s prioriterade områden 2019-2022',
+    EntryKind: 'Prioriterat område',
+    SortOrder: 1,
+  }),
 ];
 const meetings = [
   item('1', { Title: 'SVOM', MeetingKey: 'm1', MeetingDate: '2022-02-26', MeetingKind: 'Ordinarie' }),
@@ -23,9 +35,14 @@ const errands = [
 ];
 
 const snapshotOf = (data: ConstructorParameters<typeof MemoryListSource>[0]) =>
-  new SnapshotService({ source: new MemoryListSource(data), clock: new FixedClock('2022-03-01T10:00:00Z'), logger: silentLogger, expiringWithinDays: 90 }).get();
+  new SnapshotService({
+    source: new MemoryListSource(data),
+    clock: new FixedClock('2022-03-01T10:00:00Z'),
+    logger: silentLogger,
+    expiringWithinDays: 90,
+  }).get();
 
-describe('the view\'s data-quality problems', () => {
+describe("the view's data-quality problems", () => {
   it('lists each ärende naming a missing meeting or entry, and keeps every ärende in the view', async () => {
     const { view } = await snapshotOf({ balance, meetings, errands });
     expect(view.errands.map((errand) => errand.key)).toEqual(['e1', 'e2', 'e3', 'e4']);
@@ -38,7 +55,7 @@ describe('the view\'s data-quality problems', () => {
     expect(view.problems[0]).toMatchObject({ title: 'Fel möte', editUrl: 'memory://2' });
   });
 
-  it('adds the ärende list\'s own problems, and nothing for a store without the forum\'s lists', async () => {
+  it("adds the ärende list's own problems, and nothing for a store without the forum's lists", async () => {
     const broken = await snapshotOf({ balance, meetings, errands: [item('5', { ErrandKey: 'e5', SortOrder: 'först' })] });
     expect(broken.view.problems.map((problem) => [problem.list, problem.code, problem.field])).toEqual([
       ['errands', 'missing-title', 'Title'],
@@ -49,7 +66,7 @@ describe('the view\'s data-quality problems', () => {
     expect(older.view.errands).toEqual([]);
   });
 
-  it('carries the sections: the 2022 list\'s five when there is no list, the list\'s own otherwise', async () => {
+  it("carries the sections: the 2022 list's five when there is no list, the list's own otherwise", async () => {
     const builtIn = await snapshotOf({ balance, meetings: [] });
     expect(builtIn.view.sections.map((section) => [section.key, section.builtIn])).toEqual([
       ['goals', true],
@@ -64,7 +81,9 @@ describe('the view\'s data-quality problems', () => {
       meetings: [],
       sections,
     });
-    expect(fromList.view.sections.map((section) => [section.key, section.name, section.builtIn])).toEqual([['prio-2023', 'SVOM:s prioriterade områden 2023-2026', undefined]]);
+    expect(fromList.view.sections.map((section) => [section.key, section.name, section.builtIn])).toEqual([
+      ['prio-2023', 'SVOM:s prioriterade områden 2023-2026', undefined],
+    ]);
     expect(fromList.view.entries.map((entry) => entry.section)).toEqual(['prio-2023']);
     expect(fromList.view.problems).toEqual([]);
   });

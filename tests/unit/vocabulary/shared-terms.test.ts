@@ -42,9 +42,14 @@ describe.each(LANGUAGES)('the cards and the tab use the same words (%s)', (langu
   it('for the number of days: the tab and the cards group thousands alike', () => {
     expect(tab.relativeDays(-1704)).toBe(relativeDays(-1704, language));
     expect(tab.relativeDays(-1704)).toContain(formatCount(1704, language));
-    expect(JSON.stringify(new TemplateCardRenderer().agreementsList({ agreements: [agreementView({ daysLeft: 1704 })], stale: false }, { language, tabUrl: '', today: '2022-12-01', eventKey: null }))).toContain(
-      dayCount(1704, language),
-    );
+    expect(
+      JSON.stringify(
+        new TemplateCardRenderer().agreementsList(
+          { agreements: [agreementView({ daysLeft: 1704 })], stale: false },
+          { language, tabUrl: '', today: '2022-12-01', eventKey: null },
+        ),
+      ),
+    ).toContain(dayCount(1704, language));
   });
 });
 

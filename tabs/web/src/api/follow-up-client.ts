@@ -21,11 +21,7 @@ export class FollowUpError extends ApiError {
   /** True when the API refused the year (400). */
   readonly invalidYear: boolean;
 
-  constructor(
-    code: ApiErrorCode | 'invalid-year',
-    status: number,
-    message: string,
-  ) {
+  constructor(code: ApiErrorCode | 'invalid-year', status: number, message: string) {
     super(code === 'invalid-year' ? 'server' : code, status, message);
     this.name = 'FollowUpError';
     this.invalidYear = code === 'invalid-year';

@@ -40,7 +40,12 @@ export function ExternalLink({ href, children, label }: { href: string; children
 export function EditLink({ url, title, itemId, always }: { url: string; title: string; itemId: string; always?: boolean }) {
   const { strings, showItemIds } = useApp();
   if (!isWebUrl(url)) {
-    if (always) return <Text size={200} className="local-item">{strings.localItem(itemId)}</Text>;
+    if (always)
+      return (
+        <Text size={200} className="local-item">
+          {strings.localItem(itemId)}
+        </Text>
+      );
     if (!showItemIds) return null;
     return <span className="local-item">{strings.localItemShort(itemId)}</span>;
   }

@@ -50,9 +50,7 @@ export function EntryLine({ entry, context, showTitle = true }: { entry: Entry; 
   if (!showTitle && entry.status === null && !edit) return null;
   return (
     <div className="bl-row">
-      {showTitle ? (
-        <bdi className={context ? 'bl-title bl-muted' : 'bl-title'}>{entry.title || strings.untitled}</bdi>
-      ) : null}
+      {showTitle ? <bdi className={context ? 'bl-title bl-muted' : 'bl-title'}>{entry.title || strings.untitled}</bdi> : null}
       <EntryStatusBadge status={entry.status} />
       {edit ? (
         <span className="bl-edit">

@@ -56,11 +56,7 @@ function missingValue(select: FilterSelect, state: UrlState): string | null {
 /** One choice, with how many entries have it. */
 function Option({ option }: { option: SelectOption }) {
   const { strings } = useApp();
-  return (
-    <option value={option.value}>
-      {option.count === undefined ? option.label : strings.optionWithCount(option.label, option.count)}
-    </option>
-  );
+  return <option value={option.value}>{option.count === undefined ? option.label : strings.optionWithCount(option.label, option.count)}</option>;
 }
 
 export function FilterBar({ state, onChange, selects, summary, children }: Props) {

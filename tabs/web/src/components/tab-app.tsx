@@ -156,19 +156,19 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
           </nav>
           <main id="main" tabIndex={-1} className="tab-main">
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
-            <h2 className="tab-view-heading">{strings.views[state.view]}</h2>
-            {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
-            {view && data.unconfirmed ? <CheckingNotice /> : null}
-            {view ? (
-              // An unconfirmed list is for reading only: no edits, links or filters until it is checked.
-              <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
-                <StaleBanner view={view} />
-                <LocalNotice view={view} showIds={state.ids} onToggleIds={() => update({ ids: !state.ids })} search={location.search} />
-                <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
-              </div>
-            ) : data.loading ? (
-              <Spinner label={strings.loading} />
-            ) : null}
+              <h2 className="tab-view-heading">{strings.views[state.view]}</h2>
+              {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
+              {view && data.unconfirmed ? <CheckingNotice /> : null}
+              {view ? (
+                // An unconfirmed list is for reading only: no edits, links or filters until it is checked.
+                <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
+                  <StaleBanner view={view} />
+                  <LocalNotice view={view} showIds={state.ids} onToggleIds={() => update({ ids: !state.ids })} search={location.search} />
+                  <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
+                </div>
+              ) : data.loading ? (
+                <Spinner label={strings.loading} />
+              ) : null}
             </div>
           </main>
           <footer className="tab-footer">{strings.footer}</footer>

@@ -291,7 +291,8 @@ export const sv: Strings = {
   demoClock: (date) => `Demoläge: appen visar läget per ${date}`,
   staleTitle: 'Uppgifterna kan vara inaktuella',
   checkingTitle: 'Kontrolleras …',
-  checkingBody: 'Du ser listan som den såg ut när du senast öppnade fliken. Den byts ut när din behörighet är kontrollerad och går inte att redigera förrän dess.',
+  checkingBody:
+    'Du ser listan som den såg ut när du senast öppnade fliken. Den byts ut när din behörighet är kontrollerad och går inte att redigera förrän dess.',
   staleBody: (since) => `SharePoint har inte kunnat läsas sedan ${since}. Du ser den senaste kopian som gick att hämta.`,
   loading: 'Hämtar balanslistan …',
   refreshNow: 'Uppdatera nu',
@@ -366,7 +367,12 @@ export const sv: Strings = {
   sortBy: (column) => `Sortera efter ${column}`,
   sortOrder: 'Ordning',
   sortOption: (sort, dir) =>
-    ({ validTo: 'Sista giltighetsdag, tidigast först', daysLeft: 'Dagar kvar, minst först', status: 'Status, utgångna först', name: dir === 'asc' ? 'Namn, A–Ö' : 'Namn, Ö–A' })[sort],
+    ({
+      validTo: 'Sista giltighetsdag, tidigast först',
+      daysLeft: 'Dagar kvar, minst först',
+      status: 'Status, utgångna först',
+      name: dir === 'asc' ? 'Namn, A–Ö' : 'Namn, Ö–A',
+    })[sort],
   validityDates: 'Giltig',
   timelineTitle: 'Tidslinje över giltighetstider',
   timelineDescription: (today) => `Varje stapel visar en överenskommelses giltighetstid. Den lodräta linjen markerar i dag, ${today}.`,
@@ -443,7 +449,8 @@ export const sv: Strings = {
     agreementAtYearEnd: (year) => `Vid årets slut ${year}`,
     unplacedHeading: 'Ärenden utan koppling till balanslistan',
     problemsNote: (count) => `${count} ${count === 1 ? 'problem' : 'problem'} i listorna påverkar uppföljningen; se Datakvalitet och Word-filen.`,
-    errandsTotal: (count, year) => (count === 0 ? `Inga ärenden är registrerade för ${year}.` : `${count} ${count === 1 ? 'ärende' : 'ärenden'} under ${year}.`),
+    errandsTotal: (count, year) =>
+      count === 0 ? `Inga ärenden är registrerade för ${year}.` : `${count} ${count === 1 ? 'ärende' : 'ärenden'} under ${year}.`,
   },
   problemsIntro: 'Poster där uppgifterna inte gick att tolka. Rätta dem i SharePoint, så försvinner de härifrån.',
   problemsIntroLocal: 'Poster där uppgifterna inte gick att tolka. Rätta dem i den lokala filen, så försvinner de härifrån.',
@@ -520,7 +527,8 @@ export const en: Strings = {
   demoClock: (date) => `Demo mode: the app shows the state as of ${date}`,
   staleTitle: 'The data may be out of date',
   checkingTitle: 'Checking …',
-  checkingBody: 'You are seeing the list as it was when you last opened the tab. It is replaced once your access has been checked, and cannot be edited until then.',
+  checkingBody:
+    'You are seeing the list as it was when you last opened the tab. It is replaced once your access has been checked, and cannot be edited until then.',
   staleBody: (since) => `SharePoint could not be read since ${since}. You are seeing the last copy that could be loaded.`,
   loading: 'Loading the balance list …',
   refreshNow: 'Refresh now',
@@ -594,7 +602,12 @@ export const en: Strings = {
   sortBy: (column) => `Sort by ${column}`,
   sortOrder: 'Order',
   sortOption: (sort, dir) =>
-    ({ validTo: 'Last valid day, earliest first', daysLeft: 'Days left, fewest first', status: 'Status, expired first', name: dir === 'asc' ? 'Name, A–Z' : 'Name, Z–A' })[sort],
+    ({
+      validTo: 'Last valid day, earliest first',
+      daysLeft: 'Days left, fewest first',
+      status: 'Status, expired first',
+      name: dir === 'asc' ? 'Name, A–Z' : 'Name, Z–A',
+    })[sort],
   validityDates: 'Valid',
   timelineTitle: 'Timeline of validity periods',
   timelineDescription: (today) => `Each bar shows an agreement's validity period. The vertical line marks today, ${today}.`,

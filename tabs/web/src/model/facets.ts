@@ -42,7 +42,9 @@ export function agreementStateFacets(agreements: AgreementView[]): Array<Facet<A
 /** Forums (preparing or recommending) named by any agreement, each agreement counted once per forum. */
 export function forumFacets(agreements: AgreementView[]): Facet[] {
   const counts = tally(
-    agreements.flatMap((item) => [...new Set([...item.preparingGroups, ...(item.agreement?.recommendingForums ?? [])].map((forum) => forum.trim()).filter(Boolean))]),
+    agreements.flatMap((item) => [
+      ...new Set([...item.preparingGroups, ...(item.agreement?.recommendingForums ?? [])].map((forum) => forum.trim()).filter(Boolean)),
+    ]),
   );
   return [...counts].map(([value, count]) => ({ value, count })).sort(bySwedish);
 }

@@ -128,7 +128,11 @@ export function paintPage(
   banner.append(text);
   panel.insertBefore(banner, body);
   // Nothing on the kept page works until the app has checked the user: no links, no controls.
-  for (const part of [container.querySelector<HTMLElement>('nav'), container.querySelector<HTMLElement>('header .tab-line'), ...[...panel.children].filter((child) => child !== banner && child.tagName !== 'H2')]) {
+  for (const part of [
+    container.querySelector<HTMLElement>('nav'),
+    container.querySelector<HTMLElement>('header .tab-line'),
+    ...[...panel.children].filter((child) => child !== banner && child.tagName !== 'H2'),
+  ]) {
     if (part instanceof HTMLElement) part.inert = true;
   }
   container.dataset.lastSeen = 'painted';

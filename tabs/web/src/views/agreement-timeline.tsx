@@ -73,11 +73,7 @@ function barOf(item: AgreementView, percent: (date: string) => number, at: (valu
   // The last valid day counts in full.
   const right = to ? at(dateValue(to) + DAY_MS) : 100;
   const colour = FILL[item.status];
-  const background = !from
-    ? `linear-gradient(to right, transparent, ${colour} 60%)`
-    : !to
-      ? `linear-gradient(to right, ${colour} 40%, transparent)`
-      : colour;
+  const background = !from ? `linear-gradient(to right, transparent, ${colour} 60%)` : !to ? `linear-gradient(to right, ${colour} 40%, transparent)` : colour;
   return { left, width: Math.max(0, right - left), background };
 }
 

@@ -52,13 +52,23 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
   const visible = useMemo(
-    () => sortAgreements(view.agreements.filter((item) => agreementMatches(item, state, strings)), state.sort, state.dir),
+    () =>
+      sortAgreements(
+        view.agreements.filter((item) => agreementMatches(item, state, strings)),
+        state.sort,
+        state.dir,
+      ),
     [view.agreements, state, strings],
   );
 
   return (
     <>
-      <FilterBar state={state} onChange={onChange} selects={agreementSelects(view, strings)} summary={strings.showing(visible.length, view.agreements.length)} />
+      <FilterBar
+        state={state}
+        onChange={onChange}
+        selects={agreementSelects(view, strings)}
+        summary={strings.showing(visible.length, view.agreements.length)}
+      />
       <p className={styles.horizon}>{strings.expiringHorizon(view.expiringWithinDays)}</p>
       <div className={styles.narrow}>
         <AgreementSortSelect state={state} onChange={onChange} />

@@ -107,7 +107,11 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
       name: 'status',
       label: strings.status,
       allLabel: strings.allStatuses,
-      options: statusFacets(view.entries).map(({ value, count }) => ({ value, label: value === 'none' ? strings.noStatus : strings.entryStatus[value], count })),
+      options: statusFacets(view.entries).map(({ value, count }) => ({
+        value,
+        label: value === 'none' ? strings.noStatus : strings.entryStatus[value],
+        count,
+      })),
     },
     {
       name: 'group',
@@ -144,7 +148,14 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
           </h3>
           {section.roots.map((root) =>
             root.children.length > 0 ? (
-              <Group key={root.entry.id} root={root} today={view.today} history={history} open={!collapsed.has(root.entry.key)} onToggle={() => toggle(root.entry.key)} />
+              <Group
+                key={root.entry.id}
+                root={root}
+                today={view.today}
+                history={history}
+                open={!collapsed.has(root.entry.key)}
+                onToggle={() => toggle(root.entry.key)}
+              />
             ) : (
               <Standalone key={root.entry.id} root={root} today={view.today} history={history} />
             ),

@@ -56,7 +56,11 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
   const words = strings.followUp;
   const depth = Math.min(row.depth, 4);
   return (
-    <li className={`fu-row fu-depth-${depth}${row.withoutErrand ? ' fu-row-without' : ''}`} data-entry-key={row.entry.key} data-without-errand={row.withoutErrand ? 'true' : undefined}>
+    <li
+      className={`fu-row fu-depth-${depth}${row.withoutErrand ? ' fu-row-without' : ''}`}
+      data-entry-key={row.entry.key}
+      data-without-errand={row.withoutErrand ? 'true' : undefined}
+    >
       <div className="errand-line">
         <bdi className="fu-entry-title">{row.entry.title || strings.untitled}</bdi>
         <span className="errand-context">{strings.kinds[row.entry.kind]}</span>

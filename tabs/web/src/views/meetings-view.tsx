@@ -147,9 +147,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
       ) : (
         <ul className={styles.list}>
           {upcoming.map((meeting) => (
-            <li key={meeting.id}>
-              {card(meeting)}
-            </li>
+            <li key={meeting.id}>{card(meeting)}</li>
           ))}
         </ul>
       )}
@@ -158,9 +156,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
           <summary className={styles.summary}>{strings.laterMeetings(later.length)}</summary>
           <ul className={styles.list}>
             {later.map((meeting) => (
-              <li key={meeting.id}>
-                {card(meeting)}
-              </li>
+              <li key={meeting.id}>{card(meeting)}</li>
             ))}
           </ul>
         </details>
@@ -170,9 +166,7 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
           <summary className={styles.summary}>{strings.pastMeetings(past.length)}</summary>
           <ul className={styles.list}>
             {past.map((meeting) => (
-              <li key={meeting.id}>
-                {card(meeting)}
-              </li>
+              <li key={meeting.id}>{card(meeting)}</li>
             ))}
           </ul>
         </details>

@@ -7,7 +7,19 @@ import { BlobStateStore } from '../../../../bot/state';
 import { silentLogger } from '../../../../src/logger';
 import { startAzurite, type Azurite } from '../../../fakes/azurite';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
-import { MemoryRegistry, RecordingMessenger, TEAM_ID, botOptions, clockAt, fakeCards, meetingItem, seedListData, setClock, snapshotsOf, team } from '../../../unit/bot/notifier/helpers';
+import {
+  MemoryRegistry,
+  RecordingMessenger,
+  TEAM_ID,
+  botOptions,
+  clockAt,
+  fakeCards,
+  meetingItem,
+  seedListData,
+  setClock,
+  snapshotsOf,
+  team,
+} from '../../../unit/bot/notifier/helpers';
 
 let azurite: Azurite;
 beforeAll(async () => {
@@ -57,7 +69,9 @@ describe('notifiers on one Blob Storage ledger', () => {
     // Per team: two agreements, the meeting's 14-day reminder and its 2-day reminder.
     expect(posted.sort()).toEqual(
       [TEAM_ID, '19:second-team@thread.tacv2']
-        .flatMap((teamId) => ['expiry/88/2022-12-31/30', 'expiry/89/2022-03-31/0', 'meeting/m1/2022-12-15/14', 'meeting/m1/2022-12-15/2'].map((key) => `${teamId} ${key}`))
+        .flatMap((teamId) =>
+          ['expiry/88/2022-12-31/30', 'expiry/89/2022-03-31/0', 'meeting/m1/2022-12-15/14', 'meeting/m1/2022-12-15/2'].map((key) => `${teamId} ${key}`),
+        )
         .sort(),
     );
     const store = new BlobStateStore({ connectionString: azurite.connectionString, container }, { logger: silentLogger });

@@ -38,7 +38,12 @@ function installed(serviceUrl: string, channelId: string | null = CHANNEL): Team
     serviceUrl,
     channelId,
     channelName: channelId ? 'SVOM' : null,
-    conversationReference: { channelId: 'msteams', bot: { id: BOT_ID, name: BOT_NAME }, conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' }, serviceUrl },
+    conversationReference: {
+      channelId: 'msteams',
+      bot: { id: BOT_ID, name: BOT_NAME },
+      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
+      serviceUrl,
+    },
     language: 'sv',
     active: true,
     installedAt: '2022-01-01T00:00:00.000Z',
@@ -58,7 +63,11 @@ async function setUp(date = '2022-12-01') {
     createNotifier({
       snapshots: snapshotsOf(source, clock),
       registry,
-      messenger: new CloudMessenger(createCloudAdapter({ bot: options, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }), '', silentLogger),
+      messenger: new CloudMessenger(
+        createCloudAdapter({ bot: options, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
+        '',
+        silentLogger,
+      ),
       cards: new TemplateCardRenderer(),
       store: new FileStateStore({ dir }, { logger: silentLogger }),
       clock,

@@ -28,7 +28,12 @@ function team(serviceUrl: string): TeamTarget {
     serviceUrl,
     channelId: CHANNEL,
     channelName: 'SVOM',
-    conversationReference: { channelId: 'msteams', bot: { id: BOT_ID, name: BOT_NAME }, conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' }, serviceUrl },
+    conversationReference: {
+      channelId: 'msteams',
+      bot: { id: BOT_ID, name: BOT_NAME },
+      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
+      serviceUrl,
+    },
     language: 'sv',
     active: true,
     installedAt: '2022-01-01T00:00:00.000Z',
@@ -55,7 +60,11 @@ async function main(mode: TokenMode): Promise<void> {
     connector,
     logger: createLogger('info', sink),
     env: { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, MicrosoftAppTenantId: TENANT },
-    endpoints: { openIdMetadataUrl: connector.issuer.openIdMetadataUrl, tokenIssuer: connector.issuer.tokenIssuer, loginUrl: `${authority.origin}/botframework.com` },
+    endpoints: {
+      openIdMetadataUrl: connector.issuer.openIdMetadataUrl,
+      tokenIssuer: connector.issuer.tokenIssuer,
+      loginUrl: `${authority.origin}/botframework.com`,
+    },
   });
   try {
     await harness.bot.registry.put(team(connector.serviceUrl));

@@ -56,7 +56,12 @@ export function describeStateStoreContract(name: string, makeStore: () => Promis
 
     it('lists keys by prefix, with any characters a Teams or SharePoint id can carry', async () => {
       const team = '19:abc-DEF_123@thread.tacv2';
-      const keys = [`ledger/${team}/expiry/12/2022-12-31/30`, `ledger/${team}/meeting/3/2022-12-15/14`, 'ledger/other/digest/2022-W48', 'teams/Hälsa & vård 100%'];
+      const keys = [
+        `ledger/${team}/expiry/12/2022-12-31/30`,
+        `ledger/${team}/meeting/3/2022-12-15/14`,
+        'ledger/other/digest/2022-W48',
+        'teams/Hälsa & vård 100%',
+      ];
       for (const key of keys) await store.put(key, { key });
       expect((await store.list(`ledger/${team}/`)).sort()).toEqual([keys[0], keys[1]].sort());
       expect((await store.list('ledger/')).sort()).toEqual(keys.slice(0, 3).sort());

@@ -47,9 +47,18 @@ describe('boundedRetryPolicy', () => {
   test('network errors are retried, other errors thrown at once', async () => {
     let calls = 0;
     const policy = boundedRetryPolicy({ maxRetries: 2, baseDelayMs: 1, maxDelayMs: 10 }, { sleep: async () => undefined });
-    await expect(policy.sendRequest(request, async () => { calls++; throw Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }); })).rejects.toThrow('refused');
+    await expect(
+      policy.sendRequest(request, async () => {
+        calls++;
+        throw Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
+      }),
+    ).rejects.toThrow('refused');
     expect(calls).toBe(3);
-    await expect(policy.sendRequest(request, async () => { throw new Error('bug'); })).rejects.toThrow('bug');
+    await expect(
+      policy.sendRequest(request, async () => {
+        throw new Error('bug');
+      }),
+    ).rejects.toThrow('bug');
   });
 });
 

@@ -3,7 +3,18 @@
  */
 import { TemplateCardRenderer, VERBS, parseActionData, strings } from '../../../../bot/cards';
 import type { CardContext, FollowUpReady, Language } from '../../../../bot/contracts';
-import { ERRANDS_LIST_URL, HOSTILE_TITLE, agreementView, dueExpiry, dueMeeting, entry, errand, followUp, meeting, threeErrands } from '../../../fixtures/bot/sample-due';
+import {
+  ERRANDS_LIST_URL,
+  HOSTILE_TITLE,
+  agreementView,
+  dueExpiry,
+  dueMeeting,
+  entry,
+  errand,
+  followUp,
+  meeting,
+  threeErrands,
+} from '../../../fixtures/bot/sample-due';
 import { cardProblems } from './validate-card';
 
 const renderer = new TemplateCardRenderer();
@@ -42,9 +53,27 @@ function cardsFor(language: Language) {
     'expiry notice, 30 days': renderer.expiryNotice(dueExpiry(30), ctx),
     'expiry notice, expired': renderer.expiryNotice(dueExpiry(-3, { threshold: 0 }), ctx),
     'weekly digest': renderer.weeklyDigest({ today: '2022-12-05', meetings: [dueMeeting(10)], expiries: [dueExpiry(26)] }, ctx),
-    'welcome, no channel yet': renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: null, chosenBy: null }, ctx),
+    'welcome, no channel yet': renderer.welcome(
+      {
+        channels: [
+          { id: '19:a', name: 'Allmänt' },
+          { id: '19:b', name: 'SVOM' },
+        ],
+        chosen: null,
+        chosenBy: null,
+      },
+      ctx,
+    ),
     'welcome, channel chosen': renderer.welcome(
-      { channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: 'Anna Andersson', notice: { style: 'good', text: strings(language).channelChosen('SVOM') } },
+      {
+        channels: [
+          { id: '19:a', name: 'Allmänt' },
+          { id: '19:b', name: 'SVOM' },
+        ],
+        chosen: { id: '19:b', name: 'SVOM' },
+        chosenBy: 'Anna Andersson',
+        notice: { style: 'good', text: strings(language).channelChosen('SVOM') },
+      },
       ctx,
     ),
     help: renderer.help({ inTeam: true, channelName: 'SVOM', unknownText: null }, ctx),
@@ -55,7 +84,25 @@ function cardsFor(language: Language) {
       ctx,
     ),
     'agreements list': renderer.agreementsList(
-      { agreements: [agreementView(), agreementView({ id: '13', title: 'Tandvårdsavtal', status: 'unknown', daysLeft: null, agreement: { validity: { text: '', from: null, to: null }, recommendingForums: [], revisionStatus: null, revisionUpdatedBy: null, revisionUpdatedAt: null } })], stale: true },
+      {
+        agreements: [
+          agreementView(),
+          agreementView({
+            id: '13',
+            title: 'Tandvårdsavtal',
+            status: 'unknown',
+            daysLeft: null,
+            agreement: {
+              validity: { text: '', from: null, to: null },
+              recommendingForums: [],
+              revisionStatus: null,
+              revisionUpdatedBy: null,
+              revisionUpdatedAt: null,
+            },
+          }),
+        ],
+        stale: true,
+      },
       ctx,
     ),
     'action result message': renderer.message({ title: 'Balanslistan', text: 'Påminner igen 2022-12-08.', style: 'good' }, ctx),
@@ -94,7 +141,16 @@ describe('card content', () => {
   test('the expiry notice shows validity as written and as dates, days left, forums, notes and revision status', () => {
     const card = renderer.expiryNotice(dueExpiry(30), context('sv'));
     const text = JSON.stringify(card);
-    for (const part of ['Avtalet löper ut om 30 dagar', 't.o.m. 2022\\\\-12\\\\-31', 'lördag 2022-12-31', '30 dagar', 'SVOM', 'Fredagsgruppen', 'Revision kan behövas', 'ses över']) {
+    for (const part of [
+      'Avtalet löper ut om 30 dagar',
+      't.o.m. 2022\\\\-12\\\\-31',
+      'lördag 2022-12-31',
+      '30 dagar',
+      'SVOM',
+      'Fredagsgruppen',
+      'Revision kan behövas',
+      'ses över',
+    ]) {
       expect(text).toContain(part);
     }
     const actions = card.actions as Array<Record<string, unknown>>;
@@ -107,7 +163,9 @@ describe('card content', () => {
   });
 
   test('a started revision shows who and when, and offers no "Revision påbörjad" button', () => {
-    const started = entry({ agreement: { ...entry().agreement!, revisionStatus: 'started', revisionUpdatedBy: 'Bengt Berg', revisionUpdatedAt: '2022-12-01T09:15:00Z' } });
+    const started = entry({
+      agreement: { ...entry().agreement!, revisionStatus: 'started', revisionUpdatedBy: 'Bengt Berg', revisionUpdatedAt: '2022-12-01T09:15:00Z' },
+    });
     const card = renderer.expiryNotice(dueExpiry(30, { entry: started }), context('sv'));
     expect(JSON.stringify(card)).toContain('Revision påbörjad av Bengt Berg, 2022-12-01');
     expect((card.actions as Array<Record<string, unknown>>).some((a) => a.verb === VERBS.revisionStarted)).toBe(false);
@@ -129,14 +187,19 @@ describe('card content', () => {
     const hostile = entry({ title: HOSTILE_TITLE, notes: '# Rubrik\n- punkt\n> citat', preparingGroups: ['[L-IFO](https://evil.example)'] });
     const cards = [
       renderer.expiryNotice(dueExpiry(30, { entry: hostile }), context('sv')),
-      renderer.meetingReminder(dueMeeting(2, { meeting: meeting({ title: HOSTILE_TITLE, location: '*Plats*' }), followUps: [followUp('9', HOSTILE_TITLE)] }), context('sv')),
+      renderer.meetingReminder(
+        dueMeeting(2, { meeting: meeting({ title: HOSTILE_TITLE, location: '*Plats*' }), followUps: [followUp('9', HOSTILE_TITLE)] }),
+        context('sv'),
+      ),
       renderer.agreementsList({ agreements: [agreementView({ title: HOSTILE_TITLE })], stale: false }, context('sv')),
     ];
     for (const card of cards) {
       expect(cardProblems(card)).toEqual([]);
       const texts = collectTexts(card);
       const hostileText = texts.find((t) => t.includes('Fet'));
-      expect(hostileText).toContain('1\\. \\*\\*Fet\\*\\* \\[klicka\\]\\(https://evil.example\\) \\_x\\_ \\# rubrik \\> citat \\`kod\\` \\~\\~s\\~\\~ \\${t.openTab} \\\\ \\- slut');
+      expect(hostileText).toContain(
+        '1\\. \\*\\*Fet\\*\\* \\[klicka\\]\\(https://evil.example\\) \\_x\\_ \\# rubrik \\> citat \\`kod\\` \\~\\~s\\~\\~ \\${t.openTab} \\\\ \\- slut',
+      );
       // No unescaped markdown link anywhere.
       expect(texts.join('\n')).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/);
     }
@@ -176,7 +239,17 @@ describe('card content', () => {
   });
 
   test('the welcome card preselects the chosen channel and says so', () => {
-    const card = renderer.welcome({ channels: [{ id: '19:a', name: 'Allmänt' }, { id: '19:b', name: 'SVOM' }], chosen: { id: '19:b', name: 'SVOM' }, chosenBy: null }, context('sv'));
+    const card = renderer.welcome(
+      {
+        channels: [
+          { id: '19:a', name: 'Allmänt' },
+          { id: '19:b', name: 'SVOM' },
+        ],
+        chosen: { id: '19:b', name: 'SVOM' },
+        chosenBy: null,
+      },
+      context('sv'),
+    );
     const input = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Input.ChoiceSet');
     expect(input?.value).toBe('19:b');
     expect(JSON.stringify(card)).toContain('Påminnelser postas i kanalen **SVOM**');
@@ -185,7 +258,8 @@ describe('card content', () => {
 
 describe('the agenda in meeting reminders', () => {
   const texts = (card: Record<string, unknown>): string[] => collectTexts(card);
-  const urls = (card: Record<string, unknown>) => (card.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.OpenUrl').map((a) => [a.title, a.url]);
+  const urls = (card: Record<string, unknown>) =>
+    (card.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.OpenUrl').map((a) => [a.title, a.url]);
 
   test('with no ärende yet it says so, gives the deadline with the days left and the link to add one', () => {
     const card = renderer.meetingReminder(dueMeeting(14), context('sv'), { agenda: { errands: [], addUrl: NEW_ERRAND_URL } });
@@ -204,17 +278,33 @@ describe('the agenda in meeting reminders', () => {
     const agenda = lines.filter((line) => line.startsWith('• '));
     expect(agenda).toEqual(
       language === 'sv'
-        ? ['• Länsgemensam plan för välfärdsteknologi (Beslut, Berett) – Fredagsgruppen', '• Psykisk hälsa barn och unga: lägesrapport (Information, Anmält) – L\\-IFO', '• Hemsjukvårdsavtalet']
-        : ['• Länsgemensam plan för välfärdsteknologi (Decision, Prepared) – Fredagsgruppen', '• Psykisk hälsa barn och unga: lägesrapport (Information, Submitted) – L\\-IFO', '• Hemsjukvårdsavtalet'],
+        ? [
+            '• Länsgemensam plan för välfärdsteknologi (Beslut, Berett) – Fredagsgruppen',
+            '• Psykisk hälsa barn och unga: lägesrapport (Information, Anmält) – L\\-IFO',
+            '• Hemsjukvårdsavtalet',
+          ]
+        : [
+            '• Länsgemensam plan för välfärdsteknologi (Decision, Prepared) – Fredagsgruppen',
+            '• Psykisk hälsa barn och unga: lägesrapport (Information, Submitted) – L\\-IFO',
+            '• Hemsjukvårdsavtalet',
+          ],
     );
     expect(lines).toContain(language === 'sv' ? 'Ärenden till mötet (3)' : 'Items for the meeting (3)');
-    expect(lines).toContain(language === 'sv' ? 'Sista dag att anmäla ärenden: måndag 2022-12-05 (om 4 dagar)' : 'Last day to submit items: Monday 2022-12-05 (in 4 days)');
+    expect(lines).toContain(
+      language === 'sv' ? 'Sista dag att anmäla ärenden: måndag 2022-12-05 (om 4 dagar)' : 'Last day to submit items: Monday 2022-12-05 (in 4 days)',
+    );
     expect(lines.join('\n')).not.toMatch(/Inga ärenden|No items have/);
   });
 
   test('with 40 ärenden it shows the first 12 and "… och 28 till", and stays under the Teams size limit', () => {
     const many = Array.from({ length: 40 }, (_, i) =>
-      errand({ id: String(100 + i), key: `a-${i}`, order: i, title: `Ärende ${i} ${'med en lång titel '.repeat(20)}`, preparingGroup: 'Fredagsgruppen och L-IFO gemensamt'.repeat(3) }),
+      errand({
+        id: String(100 + i),
+        key: `a-${i}`,
+        order: i,
+        title: `Ärende ${i} ${'med en lång titel '.repeat(20)}`,
+        preparingGroup: 'Fredagsgruppen och L-IFO gemensamt'.repeat(3),
+      }),
     );
     const card = renderer.meetingReminder(dueMeeting(2), context('sv'), { agenda: { errands: many, addUrl: NEW_ERRAND_URL } });
     expect(cardProblems(card)).toEqual([]);
@@ -231,7 +321,9 @@ describe('the agenda in meeting reminders', () => {
     expect(texts(late)).toContain('Sista dag att anmäla ärenden: måndag 2022-12-05 (för 8 dagar sedan)');
     const yesterday = renderer.meetingReminder(dueMeeting(2), { ...context('en'), today: '2022-12-06' }, { agenda: { errands: [], addUrl: null } });
     expect(texts(yesterday)).toContain('Last day to submit items: Monday 2022-12-05 (yesterday)');
-    const none = renderer.meetingReminder(dueMeeting(14, { meeting: meeting({ itemDeadline: null }) }), context('sv'), { agenda: { errands: [], addUrl: null } });
+    const none = renderer.meetingReminder(dueMeeting(14, { meeting: meeting({ itemDeadline: null }) }), context('sv'), {
+      agenda: { errands: [], addUrl: null },
+    });
     expect(texts(none).some((line) => line.startsWith('Sista dag'))).toBe(false);
   });
 
@@ -251,7 +343,7 @@ describe('the follow-up ready card', () => {
   const texts = (card: Record<string, unknown>): string[] => collectTexts(card);
   const urls = (card: Record<string, unknown>) => (card.actions as Array<Record<string, unknown>>).map((a) => [a.title, a.url]);
 
-  test('tells why now and what the year holds, and links to the tab\'s Uppföljning view and the Word file', () => {
+  test("tells why now and what the year holds, and links to the tab's Uppföljning view and the Word file", () => {
     const card = renderer.followUpReady(followUpReady(), context('sv'));
     expect(cardProblems(card)).toEqual([]);
     const lines = texts(card);
@@ -266,15 +358,24 @@ describe('the follow-up ready card', () => {
     expect(word).toEqual(['Ladda ner Word-filen', 'https://balanslistan.example.org/api/follow-up/2022.docx']);
   });
 
-  test('in the web app the view is the address\'s query; a meeting known to the month or year is dated no more precisely', () => {
+  test("in the web app the view is the address's query; a meeting known to the month or year is dated no more precisely", () => {
     const ctx: CardContext = { language: 'en', tabUrl: 'http://127.0.0.1:3978/', today: '2023-01-02', eventKey: 'follow-up/2022' };
-    const month = renderer.followUpReady(followUpReady({ reason: { kind: 'last-meeting', title: 'SVOM', date: { year: 2022, month: 12, day: null } }, docxUrl: 'http://127.0.0.1:3978/api/follow-up/2022.docx' }), ctx);
+    const month = renderer.followUpReady(
+      followUpReady({
+        reason: { kind: 'last-meeting', title: 'SVOM', date: { year: 2022, month: 12, day: null } },
+        docxUrl: 'http://127.0.0.1:3978/api/follow-up/2022.docx',
+      }),
+      ctx,
+    );
     expect(texts(month)).toContain("The year's last meeting (SVOM, December 2022) has been held, so the follow-up of 2022 can be reviewed.");
     expect(urls(month)).toEqual([
       ['Open the follow-up', 'http://127.0.0.1:3978/?view=uppfoljning&year=2022'],
       ['Download the Word file', 'http://127.0.0.1:3978/api/follow-up/2022.docx'],
     ]);
-    const year = renderer.followUpReady(followUpReady({ year: 2017, reason: { kind: 'last-meeting', title: '', date: { year: 2017, month: null, day: null } } }), context('sv'));
+    const year = renderer.followUpReady(
+      followUpReady({ year: 2017, reason: { kind: 'last-meeting', title: '', date: { year: 2017, month: null, day: null } } }),
+      context('sv'),
+    );
     expect(texts(year)).toContain('Årets sista möte (2017, datum anges inte) är hållet, så uppföljningen av 2017 kan granskas.');
   });
 
@@ -289,12 +390,21 @@ describe('the follow-up ready card', () => {
 describe('the meetings list', () => {
   test('tells how many ärenden each meeting has so far', () => {
     const card = renderer.meetingsList(
-      { meetings: [meeting(), meeting({ id: '4', key: 'm-4', date: '2023-02-26' })], stale: false, errands: [...threeErrands(), errand({ id: '80', meeting: { key: 'm-4', id: null } })] },
+      {
+        meetings: [meeting(), meeting({ id: '4', key: 'm-4', date: '2023-02-26' })],
+        stale: false,
+        errands: [...threeErrands(), errand({ id: '80', meeting: { key: 'm-4', id: null } })],
+      },
       context('sv'),
     );
     const facts = (card.body as Array<Record<string, unknown>>)
       .filter((element) => element.type === 'Container')
-      .map((container) => ((container.items as Array<Record<string, unknown>>)[1]?.facts as Array<{ title: string; value: string }>).find((fact) => fact.title === 'Anmälda ärenden')?.value);
+      .map(
+        (container) =>
+          ((container.items as Array<Record<string, unknown>>)[1]?.facts as Array<{ title: string; value: string }>).find(
+            (fact) => fact.title === 'Anmälda ärenden',
+          )?.value,
+      );
     expect(facts).toEqual(['3', '1']);
   });
 });
@@ -357,7 +467,10 @@ describe('the welcome card after a channel is chosen', () => {
 
   test.each(['sv', 'en'] as const)('confirms the choice once, in one green box, with who chose it (%s)', (language) => {
     const confirmation = language === 'sv' ? 'Klart! Påminnelser postas nu i kanalen **SVOM**.' : 'Done! Reminders are now posted in the **SVOM** channel.';
-    const card = renderer.welcome({ channels, chosen: channels[1]!, chosenBy: 'Anna Andersson', notice: { style: 'good', text: confirmation } }, context(language));
+    const card = renderer.welcome(
+      { channels, chosen: channels[1]!, chosenBy: 'Anna Andersson', notice: { style: 'good', text: confirmation } },
+      context(language),
+    );
     const boxes = containers(card);
     expect(boxes.map((box) => box.style)).toEqual(['good']);
     expect(boxes[0]?.items.map((item) => item.text)).toEqual([`${confirmation} ${language === 'sv' ? 'Vald av' : 'Chosen by'} Anna Andersson.`]);
@@ -365,7 +478,10 @@ describe('the welcome card after a channel is chosen', () => {
   });
 
   test('keeps a warning notice apart from the status: a deleted channel is not a confirmation', () => {
-    const card = renderer.welcome({ channels, chosen: null, chosenBy: null, notice: { style: 'attention', text: 'Kanalen finns inte längre i teamet. Välj en annan.' } }, context('sv'));
+    const card = renderer.welcome(
+      { channels, chosen: null, chosenBy: null, notice: { style: 'attention', text: 'Kanalen finns inte längre i teamet. Välj en annan.' } },
+      context('sv'),
+    );
     expect(containers(card).map((box) => box.style)).toEqual(['attention', 'warning']);
   });
 
@@ -382,7 +498,10 @@ describe('parseActionData', () => {
     expect(parseActionData(VERBS.revisionStarted, { v: 1, card: 'expiry', entryId: '1' })).toBeNull();
     expect(parseActionData(VERBS.snooze, { v: 1, card: 'meeting', meetingId: '3', reminder: 2, eventKey: null })).toBeNull();
     expect(parseActionData(VERBS.chooseChannel, { v: 1, card: 'welcome' })).toBeNull();
-    expect(parseActionData(VERBS.chooseChannel, { v: 1, card: 'welcome', channelId: '19:b' })).toEqual({ verb: 'choose-channel', data: { v: 1, card: 'welcome', channelId: '19:b' } });
+    expect(parseActionData(VERBS.chooseChannel, { v: 1, card: 'welcome', channelId: '19:b' })).toEqual({
+      verb: 'choose-channel',
+      data: { v: 1, card: 'welcome', channelId: '19:b' },
+    });
   });
 });
 

@@ -164,13 +164,15 @@ export function seedListData(): ListData {
     balance: Array<{ id: string; fields: Record<string, unknown> }>;
     meetings: Array<{ id: string; fields: Record<string, unknown> }>;
   };
-  const item = (list: string) => (raw: { id: string; fields: Record<string, unknown> }): ListItem => ({
-    id: raw.id,
-    eTag: `"${raw.id},1"`,
-    webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/DispForm.aspx?ID=${raw.id}`,
-    lastModifiedDateTime: '2022-01-10T08:00:00Z',
-    fields: raw.fields,
-  });
+  const item =
+    (list: string) =>
+    (raw: { id: string; fields: Record<string, unknown> }): ListItem => ({
+      id: raw.id,
+      eTag: `"${raw.id},1"`,
+      webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/DispForm.aspx?ID=${raw.id}`,
+      lastModifiedDateTime: '2022-01-10T08:00:00Z',
+      fields: raw.fields,
+    });
   return { balance: seed.balance.map(item('balance')), meetings: seed.meetings.map(item('meetings')) };
 }
 

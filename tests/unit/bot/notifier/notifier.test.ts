@@ -371,7 +371,12 @@ describe('delivery faults', () => {
 
   it('reports a card that cannot be made, claims nothing for it, and goes on', async () => {
     const w = await world();
-    w.deps.cards = { ...w.deps.cards, expiryNotice: () => { throw new Error('template broken'); } };
+    w.deps.cards = {
+      ...w.deps.cards,
+      expiryNotice: () => {
+        throw new Error('template broken');
+      },
+    };
     const report = await createNotifier(w.deps).run();
     expect(report.counts).toEqual({ failed: 2 });
     expect(await w.store.list('ledger/')).toEqual([]);

@@ -36,10 +36,7 @@ describe('FileStateStore on disk', () => {
     const store = new FileStateStore({ dir }, { logger: silentLogger });
     await store.put('ledger/19:x@thread.tacv2/expiry/5/2022-12-31/30', { state: 'posted' });
     await store.put('teams/a', 1, { ifNoneMatch: true });
-    expect((await readdir(join(dir, 'state'))).sort()).toEqual([
-      'ledger%2F19%3Ax%40thread%2Etacv2%2Fexpiry%2F5%2F2022-12-31%2F30.json',
-      'teams%2Fa.json',
-    ]);
+    expect((await readdir(join(dir, 'state'))).sort()).toEqual(['ledger%2F19%3Ax%40thread%2Etacv2%2Fexpiry%2F5%2F2022-12-31%2F30.json', 'teams%2Fa.json']);
   });
 
   it('holds keys too long for a file name under a hashed name, and still lists them', async () => {

@@ -5,16 +5,34 @@ import { createLogger } from '../../../../src/logger';
 
 /** Runs the local-mode middleware for a caller at `remoteAddress`; returns the status (200 when it passed on). */
 function callFrom(remoteAddress: string | undefined, logs: string[]): { status: number; body: unknown; passed: boolean; res: Response } {
-  const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _e, done) => { logs.push(chunk.toString('utf8')); done(); } }));
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write: (chunk: Buffer, _e, done) => {
+        logs.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
   const result = { status: 200, body: undefined as unknown, passed: false };
   const res = {
     locals: {},
-    status(code: number) { result.status = code; return this; },
-    set() { return this; },
-    json(body: unknown) { result.body = body; return this; },
+    status(code: number) {
+      result.status = code;
+      return this;
+    },
+    set() {
+      return this;
+    },
+    json(body: unknown) {
+      result.body = body;
+      return this;
+    },
   } as unknown as Response;
   const req = { socket: { remoteAddress }, path: '/api/balance-list' } as unknown as Request;
-  const next: NextFunction = () => { result.passed = true; };
+  const next: NextFunction = () => {
+    result.passed = true;
+  };
   localAuth(logger)(req, res, next);
   return { ...result, res };
 }

@@ -51,11 +51,39 @@ function withErrands(lists: Record<string, string> = { errands: ERRANDS_LIST }):
     ...view,
     lists: { ...view.lists, ...lists },
     errands: [
-      errand('1', { title: 'Vältel 2.0 – lägesrapport', meeting: { key: 'mote-2', id: null }, order: 2, kind: 'information', status: 'prepared', preparingGroup: 'Fredagsgruppen', entryKeys: ['prio-1-1'] }),
-      errand('2', { title: 'Handlingsplan psykisk hälsa', meeting: { key: null, id: '2' }, order: 1, kind: 'decision', status: 'reported', preparingGroup: 'L-IFO', entryKeys: ['prio-2-1'] }),
-      errand('3', { title: 'Ärende till ett annat möte', meeting: { key: 'mote-1', id: null }, order: 1, status: 'handled', decision: 'SVOM beslutade att rekommendera avtalet.', entryKeys: ['prio-1-1'] }),
+      errand('1', {
+        title: 'Vältel 2.0 – lägesrapport',
+        meeting: { key: 'mote-2', id: null },
+        order: 2,
+        kind: 'information',
+        status: 'prepared',
+        preparingGroup: 'Fredagsgruppen',
+        entryKeys: ['prio-1-1'],
+      }),
+      errand('2', {
+        title: 'Handlingsplan psykisk hälsa',
+        meeting: { key: null, id: '2' },
+        order: 1,
+        kind: 'decision',
+        status: 'reported',
+        preparingGroup: 'L-IFO',
+        entryKeys: ['prio-2-1'],
+      }),
+      errand('3', {
+        title: 'Ärende till ett annat möte',
+        meeting: { key: 'mote-1', id: null },
+        order: 1,
+        status: 'handled',
+        decision: 'SVOM beslutade att rekommendera avtalet.',
+        entryKeys: ['prio-1-1'],
+      }),
       errand('4', { title: 'Ärende till ett möte som inte finns', meeting: { key: 'mote-99', id: null }, entryKeys: ['prio-1-1'] }),
-      errand('5', { title: 'Ärende med dokument', meeting: { key: 'mote-2', id: null }, order: 3, documentLink: 'https://contoso.sharepoint.com/sites/svom/Shared%20Documents/x.pdf' }),
+      errand('5', {
+        title: 'Ärende med dokument',
+        meeting: { key: 'mote-2', id: null },
+        order: 3,
+        documentLink: 'https://contoso.sharepoint.com/sites/svom/Shared%20Documents/x.pdf',
+      }),
     ],
   };
 }
@@ -68,15 +96,21 @@ describe('Möten: the agenda', () => {
     const agenda = within(meeting).getByRole('region', { name: 'Dagordning: 3 ärenden' });
     const items = within(agenda).getAllByRole('listitem');
     // By agenda order; the ärende naming the meeting by its item id (a lookup) is on it too.
-    expect(items.map((item) => item.querySelector('.errand-title')?.textContent)).toEqual(['Handlingsplan psykisk hälsa', 'Vältel 2.0 – lägesrapport', 'Ärende med dokument']);
+    expect(items.map((item) => item.querySelector('.errand-title')?.textContent)).toEqual([
+      'Handlingsplan psykisk hälsa',
+      'Vältel 2.0 – lägesrapport',
+      'Ärende med dokument',
+    ]);
     expect(items[0]?.textContent).toContain('Beslut');
     expect(items[0]?.textContent).toContain('Anmält');
     expect(within(items[0] as HTMLElement).getByText('L-IFO')).toBeTruthy();
     expect(items[1]?.textContent).toContain('Information');
     expect(items[1]?.textContent).toContain('Berett');
-    expect(within(items[2] as HTMLElement).getByRole('link', { name: 'Handlingar: Ärende med dokument' }).getAttribute('href')).toBe(
-      'https://contoso.sharepoint.com/sites/svom/Shared%20Documents/x.pdf',
-    );
+    expect(
+      within(items[2] as HTMLElement)
+        .getByRole('link', { name: 'Handlingar: Ärende med dokument' })
+        .getAttribute('href'),
+    ).toBe('https://contoso.sharepoint.com/sites/svom/Shared%20Documents/x.pdf');
     const add = within(meeting).getByRole('link', { name: 'Anmäl ett ärende i SharePoint: Exempel: SVOM ordinarie möte' });
     expect(add.getAttribute('href')).toBe(`${ERRANDS_LIST}/NewForm.aspx`);
   });

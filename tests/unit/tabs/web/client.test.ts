@@ -17,8 +17,10 @@ function fakeFetch(responses: Array<() => Response>) {
   return { calls, fetch };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 describe('createClient', () => {
   it('sends If-None-Match after the first load and reports a 304 as unchanged', async () => {
@@ -33,7 +35,11 @@ describe('createClient', () => {
 
   it('asks for a token after a 401 and sends it from then on', async () => {
     let asked = 0;
-    const { calls, fetch } = fakeFetch([json(401, { error: { code: 'unauthorized', message: 'x' } }), json(200, {}, { ETag: '"a"' }), json(200, {}, { ETag: '"b"' })]);
+    const { calls, fetch } = fakeFetch([
+      json(401, { error: { code: 'unauthorized', message: 'x' } }),
+      json(200, {}, { ETag: '"a"' }),
+      json(200, {}, { ETag: '"b"' }),
+    ]);
     const client = createClient({ getToken: async () => `token-${(asked += 1)}`, fetch });
     await client.load();
     await client.load();

@@ -74,7 +74,7 @@ describe('Datakvalitet: an agreement without any validity', () => {
   });
 });
 
-describe('Datakvalitet: the forum\'s year\'s lists', () => {
+describe("Datakvalitet: the forum's year's lists", () => {
   const errandProblem = (code: Problem['code'], title: string, field: string, value: string): Problem => ({
     list: 'errands',
     itemId: '7',
@@ -85,10 +85,22 @@ describe('Datakvalitet: the forum\'s year\'s lists', () => {
     message: '',
     editUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Arenden/DispForm.aspx?ID=7',
   });
-  const missingList: Problem = { list: 'sections', itemId: '', title: 'Avsnitt SVOM', field: null, code: 'missing-list', value: 'sections', message: '', editUrl: '' };
+  const missingList: Problem = {
+    list: 'sections',
+    itemId: '',
+    title: 'Avsnitt SVOM',
+    field: null,
+    code: 'missing-list',
+    value: 'sections',
+    message: '',
+    editUrl: '',
+  };
 
   it('names an ärende pointing at a missing meeting or entry, in its list, with a link to edit it', () => {
-    renderPanel(sv, [errandProblem('unknown-meeting', 'Fel möte', 'MeetingKey', 'finns-inte'), errandProblem('unknown-entry', 'Fel nyckel', 'EntryKeys', 'saknas')]);
+    renderPanel(sv, [
+      errandProblem('unknown-meeting', 'Fel möte', 'MeetingKey', 'finns-inte'),
+      errandProblem('unknown-entry', 'Fel nyckel', 'EntryKeys', 'saknas'),
+    ]);
     const meeting = rowOf('Fel möte');
     expect(meeting.dataset.severity).toBe('error');
     expect(within(meeting).getByText('Ärendet gäller ett möte som inte finns i möteslistan')).toBeTruthy();

@@ -26,7 +26,11 @@ export function entry(id: string, key: string, fields: Partial<Entry> = {}): Ent
   };
 }
 
-export function agreement(id: string, key: string, fields: Partial<AgreementView> & { validity: { text: string; from: string | null; to: string | null } }): AgreementView {
+export function agreement(
+  id: string,
+  key: string,
+  fields: Partial<AgreementView> & { validity: { text: string; from: string | null; to: string | null } },
+): AgreementView {
   const { validity, ...rest } = fields;
   return {
     ...entry(id, key, { section: 'agreements', kind: 'agreement' }),
@@ -81,12 +85,31 @@ export function fixtureView(overrides: Partial<BalanceListView> = {}): BalanceLi
       entry('7', 'orphan', { section: 'several', parentKey: 'finns-inte', title: 'Post med okänd förälder' }),
     ],
     agreements: [
-      agreement('10', 'avtal-1', { title: 'Avtal om in- och utskrivning', validity: { text: 't.o.m. 2022-03-31', from: null, to: '2022-03-31' }, status: 'expired', daysLeft: -245 }),
-      agreement('11', 'avtal-2', { title: 'Samverkansavtal hemsjukvård', validity: { text: 't.o.m. 2022-12-31', from: null, to: '2022-12-31' }, status: 'expiring', daysLeft: 30 }),
-      agreement('12', 'avtal-3', { title: 'Länsöverenskommelse riskbruk', validity: { text: '2021-2023', from: '2021-01-01', to: '2023-12-31' }, status: 'active', daysLeft: 395, preparingGroups: ['SamReKo'] }),
+      agreement('10', 'avtal-1', {
+        title: 'Avtal om in- och utskrivning',
+        validity: { text: 't.o.m. 2022-03-31', from: null, to: '2022-03-31' },
+        status: 'expired',
+        daysLeft: -245,
+      }),
+      agreement('11', 'avtal-2', {
+        title: 'Samverkansavtal hemsjukvård',
+        validity: { text: 't.o.m. 2022-12-31', from: null, to: '2022-12-31' },
+        status: 'expiring',
+        daysLeft: 30,
+      }),
+      agreement('12', 'avtal-3', {
+        title: 'Länsöverenskommelse riskbruk',
+        validity: { text: '2021-2023', from: '2021-01-01', to: '2023-12-31' },
+        status: 'active',
+        daysLeft: 395,
+        preparingGroups: ['SamReKo'],
+      }),
       agreement('13', 'avtal-4', { title: 'Tandvårdsavtal', validity: { text: '', from: null, to: null }, status: 'unknown', daysLeft: null }),
     ],
-    meetings: [meeting('1', '2022-02-26', { title: 'SVOM' }), meeting('2', '2023-02-16', { title: 'Exempel: SVOM ordinarie möte', time: '09:00', itemDeadline: '2023-02-02' })],
+    meetings: [
+      meeting('1', '2022-02-26', { title: 'SVOM' }),
+      meeting('2', '2023-02-16', { title: 'Exempel: SVOM ordinarie möte', time: '09:00', itemDeadline: '2023-02-02' }),
+    ],
     errands: [],
     problems: [
       {

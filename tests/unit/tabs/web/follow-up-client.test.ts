@@ -23,7 +23,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 describe('createFollowUpClient', () => {
   it('reads the year and fetches its Word file, without a token where none is asked for', async () => {
-    const { calls, fetch } = fakeFetch([json(200, { year: 2017, hasMeetings: true }), () => new Response('PK', { status: 200, headers: { 'Content-Type': DOCX } })]);
+    const { calls, fetch } = fakeFetch([
+      json(200, { year: 2017, hasMeetings: true }),
+      () => new Response('PK', { status: 200, headers: { 'Content-Type': DOCX } }),
+    ]);
     const client = createFollowUpClient({ getToken: async () => 'never', fetch });
     expect(await client.load(2017)).toEqual({ year: 2017, hasMeetings: true });
     const file = await client.download(2017);
@@ -57,7 +60,11 @@ describe('createFollowUpClient', () => {
       () => new Response('<html>proxy</html>', { status: 502 }),
     ]);
     const client = createFollowUpClient({ getToken: async () => null, fetch });
-    await expect(client.load(1999)).rejects.toMatchObject({ invalidYear: true, status: 400, message: 'Året måste anges med fyra siffror mellan 2000 och 2100.' });
+    await expect(client.load(1999)).rejects.toMatchObject({
+      invalidYear: true,
+      status: 400,
+      message: 'Året måste anges med fyra siffror mellan 2000 och 2100.',
+    });
     await expect(client.load(2017)).rejects.toMatchObject({ invalidYear: false, code: 'access-denied', status: 403 });
     await expect(client.download(2017)).rejects.toMatchObject({ code: 'sign-in-unavailable', status: 503 });
     await expect(client.load(2017)).rejects.toMatchObject({ code: 'server', status: 502 });

@@ -112,7 +112,9 @@ describe('Uppföljning', () => {
 
     const psychic = rowOf('hsv-1');
     expect(within(psychic).getByText('6 ärenden')).toBeTruthy();
-    const titles = within(psychic).getAllByRole('listitem').map((item) => item.querySelector('.errand-title')?.textContent);
+    const titles = within(psychic)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('.errand-title')?.textContent);
     expect(titles[0]).toMatch(/^Överenskommelse om samarbete mellan kommunerna i Jämtlands län/);
     expect(titles).toHaveLength(6);
     // The 2017 document names no meeting per ärende: none is guessed.
@@ -223,7 +225,10 @@ describe('Uppföljning', () => {
   it('keeps hostile text from the lists inert', async () => {
     const data = forum2017();
     const payload = '<img src=x onerror="window.hacked=1">\u202Egnp.exe';
-    data.errands = [...data.errands, { ...data.errands[0]!, id: '99', key: 'x', title: payload, decision: '<script>window.hacked=1</script>', documentLink: 'javascript:alert(1)' }];
+    data.errands = [
+      ...data.errands,
+      { ...data.errands[0]!, id: '99', key: 'x', title: payload, decision: '<script>window.hacked=1</script>', documentLink: 'javascript:alert(1)' },
+    ];
     data.meetings = data.meetings.map((meeting) => (meeting.kind === 'extra' ? { ...meeting, subject: payload } : meeting));
     await renderFollowUp({ data });
     await screen.findByRole('heading', { level: 3, name: 'Uppföljning 2017' });

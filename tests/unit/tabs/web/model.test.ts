@@ -56,7 +56,9 @@ describe('filterTree', () => {
   it('filters by area, status, status "none" and preparing group', () => {
     expect(filterTree(tree, state('?area=prio-2'), sv).flatMap((section) => section.roots.map((root) => root.entry.key))).toEqual(['prio-2']);
     const active = filterTree(tree, state('?status=active'), sv);
-    expect(active.flatMap((section) => section.roots.flatMap((root) => root.children.filter((child) => child.matches).map((child) => child.entry.key)))).toEqual(['prio-1-1']);
+    expect(
+      active.flatMap((section) => section.roots.flatMap((root) => root.children.filter((child) => child.matches).map((child) => child.entry.key))),
+    ).toEqual(['prio-1-1']);
     const byGroup = filterTree(tree, state('?group=L-IFO'), sv);
     expect(byGroup.flatMap((section) => section.roots.map((root) => root.entry.key))).toEqual(['prio-2']);
     const none = filterTree(tree, state('?status=none'), sv);

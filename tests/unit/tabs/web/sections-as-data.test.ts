@@ -19,20 +19,25 @@ const defined = (key: string, name: string, order: number): SectionDefinition =>
 });
 
 describe('sections as data in the tab', () => {
-  it('orders the tree by the view\'s sections, then any other section an entry names', () => {
+  it("orders the tree by the view's sections, then any other section an entry names", () => {
     const entries = [entry('1', 'a', { section: 'later' }), entry('2', 'b', { section: 'first' }), entry('3', 'c', { section: 'stray' })];
     const tree = buildTree(entries, [defined('first', 'Först', 1), defined('later', 'Sedan', 2)]);
     expect(tree.map((group) => group.section)).toEqual(['first', 'later', 'stray']);
     // Without sections, the 2022 list's order as before.
-    expect(buildTree([entry('1', 'a', { section: 'agreements' }), entry('2', 'b', { section: 'goals' })]).map((group) => group.section)).toEqual(['goals', 'agreements']);
+    expect(buildTree([entry('1', 'a', { section: 'agreements' }), entry('2', 'b', { section: 'goals' })]).map((group) => group.section)).toEqual([
+      'goals',
+      'agreements',
+    ]);
   });
 
-  it('names a built-in section in the app\'s language and a section from the list as written', () => {
+  it("names a built-in section in the app's language and a section from the list as written", () => {
     const view = fixtureView();
     expect(sectionHeading('priorities', view.sections, sv.sections)).toBe(sv.sections.priorities);
     expect(sectionHeading('priorities', view.sections, en.sections)).toBe(en.sections.priorities);
     // A list that redefines a built-in key (a renamed period) wins over the app's words.
-    expect(sectionHeading('priorities', [defined('priorities', 'SVOM:s prioriterade områden 2023-2026', 1)], en.sections)).toBe('SVOM:s prioriterade områden 2023-2026');
+    expect(sectionHeading('priorities', [defined('priorities', 'SVOM:s prioriterade områden 2023-2026', 1)], en.sections)).toBe(
+      'SVOM:s prioriterade områden 2023-2026',
+    );
     expect(sectionHeading('nytt', [defined('nytt', 'Nytt avsnitt', 1)], sv.sections)).toBe('Nytt avsnitt');
     expect(sectionHeading('okänt', [], sv.sections)).toBe('okänt');
     // Entries that name no section at all, where the list has sections: never a blank heading.

@@ -128,7 +128,10 @@ describe('Balanslista', () => {
   });
 
   it('says honestly that local items live in a file, and never links a non-web address', async () => {
-    const view = fixtureView({ source: 'local', lists: { balance: 'file:///srv/app/.data/lists.json#balance', meetings: 'file:///srv/app/.data/lists.json#meetings' } });
+    const view = fixtureView({
+      source: 'local',
+      lists: { balance: 'file:///srv/app/.data/lists.json#balance', meetings: 'file:///srv/app/.data/lists.json#meetings' },
+    });
     view.entries = view.entries.map((item) => ({ ...item, editUrl: `file:///srv/app/.data/lists.json#balance/${item.id}` }));
     view.entries[0] = { ...view.entries[0]!, editUrl: 'javascript:alert(1)' };
     await renderTab({ client: new FakeClient([ok(view)]) });
@@ -169,7 +172,8 @@ describe('Balanslista counts, groups and filter choices', () => {
 
   it('offers only the areas, statuses and forums some entry has, with their counts', async () => {
     await renderTab();
-    const options = (label: string) => [...(screen.getByRole('combobox', { name: label }) as HTMLSelectElement).options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''));
+    const options = (label: string) =>
+      [...(screen.getByRole('combobox', { name: label }) as HTMLSelectElement).options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''));
     expect(options('Område')).toEqual(['Alla områden', 'Välfärdsteknologi (2)', 'Psykisk hälsa (1)']);
     expect(options('Status')).toEqual(['Alla statusar', 'Pågår (1)', 'Bevakas (1)', 'Ingen status (5)']);
     expect(options('Beredande forum')).toEqual(['Alla forum', 'Fredagsgruppen (1)', 'L-IFO (1)']);
@@ -249,7 +253,12 @@ describe('Avtal table and timeline', () => {
     view.agreements = view.agreements.filter((item) => item.status !== 'expiring');
     await renderTab({ search: '?view=avtal', client: new FakeClient([ok(view)]) });
     const select = (await screen.findByRole('combobox', { name: 'Giltighet' })) as HTMLSelectElement;
-    expect([...select.options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''))).toEqual(['Alla', 'Har gått ut (1)', 'Gäller (1)', 'Okänt slutdatum (1)']);
+    expect([...select.options].map((option) => option.textContent?.replace(/[\u2068\u2069]/g, ''))).toEqual([
+      'Alla',
+      'Har gått ut (1)',
+      'Gäller (1)',
+      'Okänt slutdatum (1)',
+    ]);
   });
 
   it('writes each agreement whole in the timeline, with its status and end, and draws a period without a start as a bar', async () => {
@@ -353,7 +362,7 @@ describe('state of the data', () => {
     expect(screen.getByText(/sedan 2022-12-01 09:15/)).toBeTruthy();
   });
 
-  it('announces a new version of the list to screen readers, but not every poll\'s check time', async () => {
+  it("announces a new version of the list to screen readers, but not every poll's check time", async () => {
     await renderTab();
     const live = within(screen.getByTestId('refreshed')).getByRole('status');
     expect(live.textContent).toBe('Senast uppdaterad 2022-12-01 10:00');
@@ -390,7 +399,7 @@ describe('state of the data', () => {
     expect(await screen.findByText('Visar 7 av 7')).toBeTruthy();
   });
 
-  it('says in Swedish that the server cannot be reached, never the browser\'s own error text', async () => {
+  it("says in Swedish that the server cannot be reached, never the browser's own error text", async () => {
     await renderTab({ client: new FakeClient([new ApiError('network', 0, 'Failed to fetch')]) });
     expect(screen.getByText('Balanslistan kunde inte hämtas')).toBeTruthy();
     expect(screen.getByText(/Det går inte att nå servern\. Kontrollera nätverksanslutningen\./)).toBeTruthy();
@@ -398,7 +407,7 @@ describe('state of the data', () => {
     expect(screen.getByRole('button', { name: 'Försök igen' })).toBeTruthy();
   });
 
-  it('words a 503 from the API in the page language, without repeating the server\'s Swedish message', async () => {
+  it("words a 503 from the API in the page language, without repeating the server's Swedish message", async () => {
     const unavailable = new ApiError('source-unavailable', 503, 'Balanslistan kan inte läsas just nu. Försök igen om en stund.');
     await renderTab({ client: new FakeClient([unavailable]), host: browserHost({ locale: 'en-GB', theme: 'light' }) });
     expect(screen.getByText('The balance list could not be loaded')).toBeTruthy();
@@ -416,7 +425,9 @@ describe('state of the data', () => {
     const client = new FakeClient([ok(), new ApiError('server', 500, 'HTTP 500')]);
     await renderTab({ client });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Uppdatera nu' })));
-    expect(screen.getByText(/Servern svarade med ett fel \(HTTP 500\)\. Du ser listan som den var vid senaste lyckade hämtningen, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./)).toBeTruthy();
+    expect(
+      screen.getByText(/Servern svarade med ett fel \(HTTP 500\)\. Du ser listan som den var vid senaste lyckade hämtningen, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./),
+    ).toBeTruthy();
     expect(screen.getByText('Visar 7 av 7')).toBeTruthy();
   });
 });
