@@ -124,7 +124,16 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
       case 'moten':
         return <MeetingsPanel view={view} />;
       case 'uppfoljning':
-        return <FollowUpPanel view={view} client={followUp} year={state.year} onYear={(year) => update({ year }, 'push')} />;
+        return (
+          <FollowUpPanel
+            view={view}
+            client={followUp}
+            year={state.year}
+            onYear={(year) => update({ year }, 'push')}
+            downloadRequested={state.download === 'docx'}
+            onDownloadTaken={() => update({ download: null })}
+          />
+        );
       case 'datakvalitet':
         return <DataQualityPanel view={view} />;
     }

@@ -20,6 +20,8 @@ export interface UrlState {
   ids: boolean;
   /** Uppföljning: the year followed up; null means the current year. */
   year: number | null;
+  /** Uppföljning: a link (the bot's card) asked for the year's Word file; fetched once, then dropped. */
+  download: 'docx' | null;
 }
 
 export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppfoljning', 'datakvalitet'];
@@ -58,6 +60,7 @@ export function parseUrlState(search: string, defaultView: ViewId = 'balanslista
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
     ids: params.get('ids') === '1',
     year: parseYear(params.get('year')),
+    download: params.get('download') === 'docx' ? 'docx' : null,
   };
 }
 
@@ -81,6 +84,7 @@ export function formatUrlState(state: UrlState, search = ''): string {
   set('dir', state.dir, 'asc');
   set('ids', state.ids ? '1' : null);
   set('year', state.year === null ? null : String(state.year));
+  set('download', state.download);
   const result = params.toString();
   return result === '' ? '' : `?${result}`;
 }

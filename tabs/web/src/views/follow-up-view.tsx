@@ -5,7 +5,7 @@
  * counted at the top. The Word file of the same year can be downloaded.
  */
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
@@ -155,9 +155,13 @@ interface Props {
   /** The year in the address; null for the current year. */
   year: number | null;
   onYear(year: number): void;
+  /** A link asked for the Word file (`download=docx`): fetched once, as if the button was pressed. */
+  downloadRequested?: boolean;
+  /** Called when that request is taken, so the address forgets it. */
+  onDownloadTaken?(): void;
 }
 
-export function FollowUpPanel({ view, client, year, onYear }: Props) {
+export function FollowUpPanel({ view, client, year, onYear, downloadRequested = false, onDownloadTaken }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
   const words = strings.followUp;
@@ -177,6 +181,13 @@ export function FollowUpPanel({ view, client, year, onYear }: Props) {
       })
       .catch(() => setDownload('failed'));
   };
+
+  useEffect(() => {
+    if (!downloadRequested) return;
+    onDownloadTaken?.();
+    onDownload();
+    // Only a new request starts a download; the handlers are new on every render.
+  }, [downloadRequested]);
 
   return (
     <>

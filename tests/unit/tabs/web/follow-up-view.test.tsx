@@ -211,6 +211,30 @@ describe('Uppföljning', () => {
     }
   });
 
+  it('fetches the Word file once when a link asks for it (download=docx), then drops it from the address', async () => {
+    const saved: string[] = [];
+    const originalCreate = URL.createObjectURL;
+    URL.createObjectURL = () => 'blob:follow-up';
+    URL.revokeObjectURL = () => undefined;
+    const onClick = (event: MouseEvent) => {
+      if (!(event.target instanceof HTMLAnchorElement)) return;
+      saved.push(event.target.download);
+      event.preventDefault();
+    };
+    document.addEventListener('click', onClick);
+    try {
+      const { followUp, location } = await renderFollowUp({ search: '?view=uppfoljning&year=2017&download=docx' });
+      await screen.findByRole('heading', { level: 3, name: 'Uppföljning 2017' });
+      await act(async () => undefined);
+      expect(followUp.downloads).toEqual([2017]);
+      expect(saved).toEqual(['uppfoljning-svom-2017.docx']);
+      expect(location.search).not.toContain('download');
+    } finally {
+      document.removeEventListener('click', onClick);
+      URL.createObjectURL = originalCreate;
+    }
+  });
+
   it('speaks English', async () => {
     await renderFollowUp({ locale: 'en-GB' });
     expect(await screen.findByRole('heading', { level: 3, name: 'Follow-up 2017' })).toBeTruthy();
