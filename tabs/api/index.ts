@@ -8,7 +8,7 @@ import express, { type Router } from 'express';
 import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
-import type { ListSource } from '../../src/ports/list-source';
+import type { ListName, ListSource } from '../../src/ports/list-source';
 import type { GraphClients } from '../../src/sharepoint/graph-client';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import { GraphAccessChecker, type AccessChecker } from './auth/access-check';
@@ -61,6 +61,12 @@ function authFor(deps: TabApiDeps): express.RequestHandler {
     access = new GraphAccessChecker({
       graph: deps.graph,
       sharePoint: config.sharePoint,
+      // The lists the app found on the site; while it cannot read them, the two it always has.
+      servedLists: () =>
+        deps.snapshots.get().then(
+          (snapshot) => Object.keys(snapshot.view.lists) as ListName[],
+          () => ['balance', 'meetings'] as ListName[],
+        ),
       ttlSeconds: config.tabAuth.accessCheckTtlSeconds,
       clock: deps.clock,
       logger: deps.logger,

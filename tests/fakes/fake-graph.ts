@@ -147,6 +147,8 @@ export interface FakeGraph {
   setAccess(access: 'write' | 'read' | 'none'): void;
   /** On-behalf-of users who get 403 from the lists. */
   denyUser(user: string): void;
+  /** This on-behalf-of user gets 403 from one list only (by display name), as a list with its own permissions. */
+  denyUserOnList(user: string, list: string): void;
   allowUser(user: string): void;
   setOnBehalfOf(hook: OnBehalfOfHook): void;
   /** Invalidates every issued access token (Graph answers 401 until a new one is fetched). */
@@ -248,6 +250,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   let deltaDuplicates = false;
   let isDown = false;
   const deniedUsers = new Set<string>();
+  const deniedOnList = new Set<string>();
   const faults: Array<Required<Pick<Fault, 'status' | 'count'>> & Fault> = [];
   const requests: RequestLogEntry[] = [];
   const batchedRequests: Array<{ method: string; path: string; status: number }> = [];
@@ -258,6 +261,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     deltaDuplicates: () => deltaDuplicates,
     access: () => access,
     deniedUsers,
+    deniedOnList,
   });
 
   const takeFault = (method: string, path: string): FakeReply | null => {
@@ -517,8 +521,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     denyUser: (user) => {
       deniedUsers.add(user);
     },
+    denyUserOnList: (user, list) => {
+      deniedOnList.add(`${user}\u0000${list}`);
+    },
     allowUser: (user) => {
       deniedUsers.delete(user);
+      for (const key of [...deniedOnList]) if (key.startsWith(`${user}\u0000`)) deniedOnList.delete(key);
     },
     setOnBehalfOf: (hook) => identity.setOnBehalfOf(hook),
     expireTokens: () => identity.expireTokens(),

@@ -1,6 +1,6 @@
 /**
  * Never show a user what SharePoint would not: before the shared snapshot is served, the user's
- * own token is exchanged on their behalf and Graph is asked, as that user, for both lists.
+ * own token is exchanged on their behalf and Graph is asked, as that user, for every list the app serves.
  * 200 → allowed; 403/404 → denied. The calls go through the app's one Graph pipeline (retry on
  * 429/503/504 with Retry-After, request log and counting), on an on-behalf-of client from the
  * factory built at the root. The answer is remembered per user for `accessCheckTtlSeconds`, so a
@@ -10,6 +10,7 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../../../src/config';
 import type { Logger } from '../../../src/logger';
 import type { Clock } from '../../../src/ports/clock';
+import type { ListName } from '../../../src/ports/list-source';
 import type { GraphClients, UserGraph } from '../../../src/sharepoint/graph-client';
 import type { TabUser } from './token-validator';
 
@@ -52,6 +53,11 @@ export interface GraphAccessCheckerOptions {
   /** The app's Graph clients; the check uses an on-behalf-of client per user. */
   graph: Pick<GraphClients, 'forUser'>;
   sharePoint: SharePointOptions;
+  /**
+   * The lists the app serves from the site now (those it found). The user must be able to read
+   * each of them; a list not on the site yet is not asked for. Default: the balance list and the meetings.
+   */
+  servedLists?: () => Promise<ListName[]>;
   ttlSeconds: number;
   clock: Clock;
   logger: Logger;
@@ -60,7 +66,7 @@ export interface GraphAccessCheckerOptions {
 /** What a Graph call answered: its HTTP status, or the body of a 200. */
 type Answer = { status: 200; body: unknown } | { status: number };
 
-/** Checks with the user's own Graph token that they can read both lists; caches each answer. */
+/** Checks with the user's own Graph token that they can read every list the app serves; caches each answer. */
 export class GraphAccessChecker implements AccessChecker {
   private readonly cache = new Map<string, Cached>();
   private readonly pending = new Map<string, Promise<AccessDecision>>();
@@ -108,7 +114,10 @@ export class GraphAccessChecker implements AccessChecker {
     }
     const site = await this.site(graph);
     if (typeof site !== 'string') return site;
-    const lists = [this.options.sharePoint.lists.balance, this.options.sharePoint.lists.meetings];
+    // Every list whose content the app would show this user: an ärenden list they may not read
+    // must not reach them through the app.
+    const served = (await this.options.servedLists?.()) ?? (['balance', 'meetings'] as ListName[]);
+    const lists = served.map((name) => this.options.sharePoint.lists[name]);
     const answers = await Promise.all(lists.map((list) => this.get(graph, `/sites/${site}/lists/${encodeURIComponent(list)}`)));
     const refused = answers.find((answer) => answer.status !== 200)?.status;
     if (refused === undefined) return { kind: 'allowed' };

@@ -19,6 +19,8 @@ export interface GraphRouteOptions {
   access: () => 'write' | 'read' | 'none';
   /** Users the site does not share the lists with (on-behalf-of callers). */
   deniedUsers: Set<string>;
+  /** `user\u0000list display name`: users one list is not shared with. */
+  deniedOnList: Set<string>;
 }
 
 export type Route = { method: string; pattern: RegExp; names: string[]; handler: (request: FakeRequest) => FakeReply | Promise<FakeReply> };
@@ -81,6 +83,7 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if (!siteMatches(request.params.site ?? '')) return { reply: errors.siteNotFound() };
     const list = store.findList(decodeURIComponent(request.params.list ?? ''));
     if (!list) return { reply: errors.listNotFound() };
+    if (principal?.kind === 'user' && options.deniedOnList.has(`${principal.name}\u0000${list.displayName}`)) return { reply: errors.accessDenied() };
     return { list };
   };
 

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
+import type { ListName } from '../../../src/ports/list-source';
 import { createGraphClients, type GraphRequestInfo } from '../../../src/sharepoint/graph-client';
 import { GraphAccessChecker } from '../../../tabs/api/auth/access-check';
 import type { TabUser } from '../../../tabs/api/auth/token-validator';
@@ -93,6 +94,22 @@ describe('on-behalf-of access check through the Graph pipeline', () => {
     // The on-behalf-of exchange itself is counted with the Graph calls.
     expect(exchanges.some((info) => info.url.includes('/oauth2/v2.0/token') && info.status === 200)).toBe(true);
     expect(JSON.stringify(logLines)).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}/);
+  });
+
+  it('asks for every list the app serves: a user the ärenden list is not shared with is denied', async () => {
+    const { user } = await checker();
+    const graph = createGraphClients(config.graph!, { logger });
+    const served = async () => ['balance', 'meetings', 'errands'] as ListName[];
+    const check = new GraphAccessChecker({ graph, sharePoint: config.sharePoint!, servedLists: served, ttlSeconds: 300, clock, logger });
+    tenant.graph.denyUserOnList('anna@contoso.onmicrosoft.com', config.sharePoint!.lists.errands);
+    try {
+      await expect(check.check(user)).resolves.toMatchObject({ kind: 'denied' });
+      // The same user, asked only for the two lists the app served before the forum's year, is allowed.
+      const before = new GraphAccessChecker({ graph, sharePoint: config.sharePoint!, ttlSeconds: 300, clock, logger });
+      await expect(before.check(user)).resolves.toEqual({ kind: 'allowed' });
+    } finally {
+      tenant.graph.allowUser('anna@contoso.onmicrosoft.com');
+    }
   });
 
   it('answers "unavailable" when Graph keeps throttling beyond what the pipeline waits', async () => {
