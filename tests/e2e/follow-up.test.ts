@@ -208,3 +208,49 @@ describeWithBrowser('Uppföljning in Chromium (local mode, the 2017 follow-up)',
     });
   });
 });
+
+describeWithBrowser('Uppföljning in Chromium against the real follow-up API (the 2017 dataset as the local store)', () => {
+  let dataDir: string;
+  let server: AppServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'balanslistan-e2e-follow-up-2017-'));
+    const seed = join(ROOT, 'data', 'svom-2017.json');
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, SEED_FILE: seed, PLAYGROUND: 'off', LOG_LEVEL: 'silent' });
+    server = await createServer(config, { clock: new FixedClock('2022-12-01T09:00:00Z'), logger: silentLogger });
+    ({ url } = await server.listen());
+    browser = await launch({ bypassCSP: false });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the year and downloads its Word file through the server, nothing stood in', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    const asked: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/follow-up/')) asked.push(`${new URL(response.url()).pathname} ${response.status()}`);
+    });
+    try {
+      await page.goto(`${url}/tab?view=uppfoljning&year=2017`);
+      await page.locator('[data-testid="follow-up-summary"]').waitFor();
+      expect(await page.getByTestId('follow-up-summary').textContent()).toContain('4 av 7 områden saknar ärende 2017');
+      expect(await page.locator('[data-meeting-kind="extra"] li').textContent()).toBe('april 2017 · Extra SVOM-möte – Ärende gällande TNE-avtalet');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner som Word' }).click()]);
+      expect(download.suggestedFilename()).toBe('uppfoljning-svom-2017.docx');
+      const saved = join(dataDir, 'from-server.docx');
+      await download.saveAs(saved);
+      expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(asked).toEqual(['/api/follow-up/2017 200', '/api/follow-up/2017.docx 200']);
+    } finally {
+      await page.close();
+    }
+  });
+});
