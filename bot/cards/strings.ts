@@ -26,7 +26,8 @@ const sv = {
   kind: 'Mötestyp',
   itemDeadline: 'Sista dag för ärenden',
   preparingGroups: 'Beredande forum',
-  recommendingForums: 'Rekommendationsbeslutande forum',
+  // A soft hyphen where the long compound may break: a phone's narrow fact column would split it anywhere.
+  recommendingForums: 'Rekommendations\u00adbeslutande forum',
   validityAsWritten: 'Giltighetstid',
   validityDates: 'Giltigt',
   daysLeft: 'Dagar kvar',

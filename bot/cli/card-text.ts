@@ -9,9 +9,15 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Removes the backslashes card markdown escaping adds, and the blank lines between paragraphs. */
+/**
+ * Removes the backslashes card markdown escaping adds, the blank lines between paragraphs, and
+ * the soft hyphens that help a phone break long labels (a terminal may print them).
+ */
 export function unescapeMarkdown(value: string): string {
-  return value.replace(/\\([\\`*_[\]()#\-+>~.!|{}])/g, '$1').replace(/\n\n/g, '\n');
+  return value
+    .replace(/\\([\\`*_[\]()#\-+>~.!|{}])/g, '$1')
+    .replace(/\n\n/g, '\n')
+    .replace(/\u00ad/g, '');
 }
 
 function elementLines(element: unknown, lines: string[], indent: string): void {
