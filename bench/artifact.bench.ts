@@ -9,13 +9,13 @@
  * `ARTIFACT_REF=<git commit>` takes package.json, the lock and .webappignore from that commit
  * (the build output is always the current one): how the "before" figures were measured.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale } from '../scripts/lib/incremental-build';
 import { parseIgnoreFile } from './support/ignore-file';
+import { startUntilHealthy } from './support/start-server';
 import { printTable } from './support/table';
 
 const ROOT = join(__dirname, '..');
@@ -58,56 +58,18 @@ function fileAt(ref: string | undefined, path: string): string {
   return ref ? execFileSync('git', ['show', `${ref}:${path}`], { cwd: ROOT, encoding: 'utf8' }) : readFileSync(join(ROOT, path), 'utf8');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts `node dist/app/main.js` in the artifact (local mode) and waits for /healthz. */
 async function startsFrom(folder: string): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/app/main.js'], {
+  const result = await startUntilHealthy({
+    command: process.execPath,
+    args: ['dist/app/main.js'],
     cwd: folder,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(folder, '.data'),
-      PLAYGROUND: 'off',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
+    env: { PATH: process.env.PATH, DATA_DIR: join(folder, '.data'), PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    limitMs: 60_000,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  try {
-    for (let attempt = 0; attempt < 1200; attempt += 1) {
-      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) return 'yes (/healthz 200 in local mode)';
-      if (exited) return `NO: the server exited\n${output}`;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return `NO: /healthz did not answer\n${output}`;
-  } finally {
-    if (!exited) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await gone;
-    }
-  }
+  if (result.healthy) return 'yes (/healthz 200 in local mode)';
+  if (result.reason === 'exited') return `NO: the server exited\n${result.output}`;
+  return `NO: /healthz did not answer\n${result.output}`;
 }
 
 async function main(): Promise<void> {

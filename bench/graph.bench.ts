@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/logger';
 import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
-import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../tests/fakes/fake-graph';
+import { startFakeGraph, type FakeGraph } from '../tests/fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../tests/fakes/fake-graph-options';
 import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
 import { printTable } from './support/table';
 
@@ -69,16 +70,8 @@ async function benchSize(items: number): Promise<Row[]> {
       })),
     );
     const exchanges: GraphRequestInfo[] = [];
-    const options = {
-      tenantId: fake.tenantId,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      certificate: null,
-      baseUrl: fake.baseUrl,
-      authorityHost: fake.authorityHost,
-    };
-    const client = createGraphClient(options, { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
-    const source = new GraphListSource(client, { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } }, { logger: silentLogger });
+    const client = createGraphClient(graphOptions(fake), { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
+    const source = new GraphListSource(client, sharePointOptions(fake), { logger: silentLogger });
 
     const rows: Row[] = [];
     rows.push(

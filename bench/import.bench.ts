@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SharePointOptions } from '../src/config';
 import { readImportFile, runExport, runImport, writeExport } from '../src/import';
 import { silentLogger } from '../src/logger';
 import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { provisionLists } from '../src/sharepoint/provision';
-import { FAKE_LIST_NAMES, startFakeGraph } from '../tests/fakes/fake-graph';
+import { startFakeGraph } from '../tests/fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../tests/fakes/fake-graph-options';
 import { installAdminRoutes } from '../tests/fakes/fake-graph-admin';
 
 interface Row {
@@ -27,24 +27,14 @@ async function main(): Promise<void> {
   const graph = await startFakeGraph({ withLists: false });
   installAdminRoutes(graph);
   const counted = { requests: 0, bytes: 0 };
-  const client = createGraphClient(
-    {
-      tenantId: graph.tenantId,
-      clientId: graph.clientId,
-      clientSecret: graph.clientSecret,
-      certificate: null,
-      baseUrl: graph.baseUrl,
-      authorityHost: graph.authorityHost,
+  const client = createGraphClient(graphOptions(graph), {
+    logger: silentLogger,
+    onRequest: (info: GraphRequestInfo) => {
+      counted.requests += 1;
+      counted.bytes += info.requestBytes + info.responseBytes;
     },
-    {
-      logger: silentLogger,
-      onRequest: (info: GraphRequestInfo) => {
-        counted.requests += 1;
-        counted.bytes += info.requestBytes + info.responseBytes;
-      },
-    },
-  );
-  const options: SharePointOptions = { siteUrl: graph.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
+  });
+  const options = sharePointOptions(graph);
   const rows: Row[] = [];
   const measure = async (scenario: string, body: () => Promise<unknown>) => {
     counted.requests = 0;

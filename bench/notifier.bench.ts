@@ -37,7 +37,8 @@ import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/grap
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
 import { mapListData } from '../src/lists/mapping';
 import { SnapshotService } from '../src/snapshot';
-import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph, type SeedItem } from '../tests/fakes/fake-graph';
+import { startFakeGraph, type FakeGraph, type SeedItem } from '../tests/fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../tests/fakes/fake-graph-options';
 import { resourceUnits, syntheticBalanceItem } from './support/synthetic';
 import { printTable } from './support/table';
 
@@ -217,16 +218,8 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
   try {
     fake.seedAll(lists);
     const exchanges: GraphRequestInfo[] = [];
-    const options = {
-      tenantId: fake.tenantId,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      certificate: null,
-      baseUrl: fake.baseUrl,
-      authorityHost: fake.authorityHost,
-    };
-    const client = createGraphClient(options, { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
-    const sharePoint = { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
+    const client = createGraphClient(graphOptions(fake), { logger: silentLogger, onRequest: (info) => exchanges.push(info) });
+    const sharePoint = sharePointOptions(fake);
     const clock = new FixedClock(stockholmInstant(YEAR_START, '08:00'));
 
     const source = new GraphListSource(client, sharePoint, { logger: silentLogger });

@@ -6,7 +6,7 @@ import { agreementState } from './agreements';
 import type { Errand, FollowUpProblem, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from './errands';
 import { refersTo } from './errands';
 import { comparePartialDates } from './partial-date';
-import { compareSections, sectionCoversYear, type SectionDefinition } from './sections';
+import { compareSections, sectionCoversYear, undefinedSection, type SectionDefinition } from './sections';
 import type { AgreementState } from './types';
 
 /** An ärende of the year with the meeting it went to, when that meeting is known. */
@@ -220,17 +220,7 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
   const homeless = data.entries.filter((entry) => !known.has(entry.sectionKey));
   if (homeless.length > 0) {
     // Entries naming a section that does not exist stay visible in a nameless last section.
-    const section: SectionDefinition = {
-      key: '',
-      name: '',
-      order: Number.MAX_SAFE_INTEGER,
-      periodText: '',
-      fromYear: null,
-      toYear: null,
-      agreements: false,
-      description: '',
-    };
-    sections.push(rowsOf(section, homeless));
+    sections.push(rowsOf(undefinedSection('', ''), homeless));
   }
 
   return { year, forum: data.forum, meetings, hasMeetings: meetingsOfYear.length > 0, sections, errands, unplaced, problems };

@@ -53,3 +53,11 @@ export function builtInSections(names: Readonly<Record<Section, string>>): Secti
 export function compareSections(a: SectionDefinition, b: SectionDefinition): number {
   return a.order - b.order || a.name.localeCompare(b.name, 'sv') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
+
+/**
+ * A section no list of sections defines, kept so its entries stay visible: named `name`, with no
+ * period or description, and ordered after every defined section.
+ */
+export function undefinedSection(key: string, name: string): SectionDefinition {
+  return { key, name, order: Number.MAX_SAFE_INTEGER, periodText: '', fromYear: null, toYear: null, agreements: false, description: '' };
+}

@@ -9,7 +9,7 @@
  */
 import { compareMeetings } from '../domain/meetings';
 import { arrangeEntries, type OrphanReason } from '../domain/tree';
-import type { SectionDefinition } from '../domain/sections';
+import { undefinedSection, type SectionDefinition } from '../domain/sections';
 import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/types';
 import { parseValidity } from '../domain/validity';
 import type { ForumListName, ListData, ListItem } from '../ports/list-source';
@@ -306,16 +306,7 @@ function withUndefinedSections(sections: readonly SectionDefinition[], entries: 
   for (const entry of entries) {
     if (known.has(entry.section)) continue;
     known.add(entry.section);
-    extra.push({
-      key: entry.section,
-      name: entry.section,
-      order: Number.MAX_SAFE_INTEGER,
-      periodText: '',
-      fromYear: null,
-      toYear: null,
-      agreements: false,
-      description: '',
-    });
+    extra.push(undefinedSection(entry.section, entry.section));
   }
   return [...sections, ...extra];
 }

@@ -7,10 +7,9 @@ import { CloudMessenger, createCloudAdapter } from '../../../bot/adapter';
 import type { TeamTarget } from '../../../bot/contracts';
 import { silentLogger } from '../../../src/logger';
 import { loadConfig } from '../../../src/config';
-import { BOT_ID, BOT_NAME, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
+import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
+import { installedTeam } from './team-target';
 
-const CHANNEL = '19:svom-channel@thread.tacv2';
-const GENERAL = '19:general-svom@thread.tacv2';
 const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };
 
 let connector: FakeBotConnector;
@@ -25,24 +24,7 @@ beforeAll(async () => {
     '',
     silentLogger,
   );
-  const serviceUrl = connector.serviceUrl;
-  target = {
-    teamId: GENERAL,
-    tenantId: 'tenant-1',
-    serviceUrl,
-    channelId: CHANNEL,
-    channelName: 'SVOM',
-    conversationReference: {
-      channelId: 'msteams',
-      bot: { id: BOT_ID, name: BOT_NAME },
-      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
-      serviceUrl,
-    },
-    language: 'sv',
-    active: true,
-    installedAt: '2022-01-01T00:00:00.000Z',
-    updatedAt: '2022-01-01T00:00:00.000Z',
-  };
+  target = installedTeam(connector.serviceUrl, { tenantId: 'tenant-1' });
 });
 afterAll(async () => {
   await connector?.close();

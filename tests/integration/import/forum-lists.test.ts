@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SharePointOptions } from '../../../src/config';
 import { readImportFile, runExport, runImport, writeExport } from '../../../src/import';
 import { silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 import { installAdminRoutes } from '../../fakes/fake-graph-admin';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -31,18 +31,8 @@ afterEach(async () => {
 async function site(only?: Parameters<typeof provisionLists>[3]) {
   graph = await startFakeGraph({ withLists: false });
   installAdminRoutes(graph);
-  const client = createGraphClient(
-    {
-      tenantId: graph.tenantId,
-      clientId: graph.clientId,
-      clientSecret: graph.clientSecret,
-      certificate: null,
-      baseUrl: graph.baseUrl,
-      authorityHost: graph.authorityHost,
-    },
-    { logger: silentLogger, sleep: async () => undefined },
-  );
-  const options: SharePointOptions = { siteUrl: graph.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
+  const client = createGraphClient(graphOptions(graph), { logger: silentLogger, sleep: async () => undefined });
+  const options = sharePointOptions(graph);
   await provisionLists(client, options, { logger: silentLogger }, only);
   return { client, options };
 }

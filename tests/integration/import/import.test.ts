@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SharePointOptions } from '../../../src/config';
 import { ImportFailedError, readImportFile, runExport, runImport, writeExport } from '../../../src/import';
 import { readAllItems } from '../../../src/import/graph-items';
 import { canonicalItem } from '../../../src/import/plan';
@@ -12,6 +11,7 @@ import { mapListData } from '../../../src/lists/mapping';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { findList, resolveSiteId } from '../../../src/sharepoint/provision-site';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 import { installAdminRoutes } from '../../fakes/fake-graph-admin';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -30,18 +30,8 @@ async function site() {
   // Pages of 40 items, so reading the 90-entry list back follows @odata.nextLink.
   const fake = await startFakeGraph({ withLists: false, maxPageSize: 40 });
   installAdminRoutes(fake);
-  const client = createGraphClient(
-    {
-      tenantId: fake.tenantId,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      certificate: null,
-      baseUrl: fake.baseUrl,
-      authorityHost: fake.authorityHost,
-    },
-    { logger: silentLogger, sleep: async () => undefined },
-  );
-  const options: SharePointOptions = { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
+  const client = createGraphClient(graphOptions(fake), { logger: silentLogger, sleep: async () => undefined });
+  const options = sharePointOptions(fake);
   await provisionLists(client, options, { logger: silentLogger });
   return { fake, client, options };
 }

@@ -1,9 +1,9 @@
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { BALANCE_LIST, LISTS, MEETINGS_LIST, SECTION_CHOICES } from '../../../src/lists/schema';
-import type { SharePointOptions } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 import { installAdminRoutes, type FakeAdmin } from '../../fakes/fake-graph-admin';
 
 let graph: FakeGraph;
@@ -18,18 +18,8 @@ afterEach(async () => {
 });
 
 function clientAndOptions() {
-  const client = createGraphClient(
-    {
-      tenantId: graph.tenantId,
-      clientId: graph.clientId,
-      clientSecret: graph.clientSecret,
-      certificate: null,
-      baseUrl: graph.baseUrl,
-      authorityHost: graph.authorityHost,
-    },
-    { logger: silentLogger, sleep: async () => undefined },
-  );
-  const options: SharePointOptions = { siteUrl: graph.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES } };
+  const client = createGraphClient(graphOptions(graph), { logger: silentLogger, sleep: async () => undefined });
+  const options = sharePointOptions(graph);
   return { client, options };
 }
 

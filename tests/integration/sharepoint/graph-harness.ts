@@ -6,23 +6,10 @@ import type { GraphOptions, SharePointOptions } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { createGraphClient, type GraphClientDeps, type GraphRequestInfo } from '../../../src/sharepoint/graph-client';
 import { GraphListSource } from '../../../src/sharepoint/graph-list-source';
-import { FAKE_LIST_NAMES, type FakeGraph } from '../../fakes/fake-graph';
+import type { FakeGraph } from '../../fakes/fake-graph';
+import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 
-export function graphOptions(fake: FakeGraph, overrides: Partial<GraphOptions> = {}): GraphOptions {
-  return {
-    tenantId: fake.tenantId,
-    clientId: fake.clientId,
-    clientSecret: fake.clientSecret,
-    certificate: null,
-    baseUrl: fake.baseUrl,
-    authorityHost: fake.authorityHost,
-    ...overrides,
-  };
-}
-
-export function sharePointOptions(fake: FakeGraph, overrides: Partial<SharePointOptions> = {}): SharePointOptions {
-  return { siteUrl: fake.siteUrl, siteId: null, lists: { ...FAKE_LIST_NAMES }, ...overrides };
-}
+export { graphOptions, sharePointOptions };
 
 export interface Harness {
   source: GraphListSource;

@@ -3,6 +3,7 @@
  * Sends the Teams SSO token once the API has asked for one.
  */
 import type { BalanceListView } from '../../../../src/view-model';
+import { authorizedFetch } from './authorized-fetch';
 
 /** Error codes the tab API answers with (`{ error: { code, message } }`), plus the client's own. */
 export type ApiErrorCode =
@@ -36,8 +37,12 @@ const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denie
 /** The API's codes for "the sign-in or access check cannot be done now", as one client code. */
 const SIGN_IN_UNAVAILABLE = ['auth-unavailable', 'access-check-unavailable'];
 
-async function errorFrom(response: Response): Promise<ApiError> {
-  let code: ApiErrorCode = response.status === 401 ? 'unauthorized' : 'server';
+/**
+ * The code and message of an API error answer (`{ error: { code, message } }`); `fallback` when
+ * the body names no code the client knows, or is not JSON at all (a proxy's error page).
+ */
+export async function readApiError<C extends string>(response: Response, fallback: C): Promise<{ code: ApiErrorCode | C; message: string }> {
+  let code: ApiErrorCode | C = fallback;
   let message = `HTTP ${response.status}`;
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
@@ -47,6 +52,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's error page): keep the status.
   }
+  return { code, message };
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const { code, message } = await readApiError(response, response.status === 401 ? 'unauthorized' : 'server');
   return new ApiError(code, response.status, message);
 }
 
@@ -68,36 +78,24 @@ export function createClient(options: {
    */
   firstResponse?: Promise<Response | null> | null;
 }): BalanceListClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const get = authorizedFetch({
+    getToken: options.getToken,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    tokenFromStart: options.tokenFirst,
+    networkError: (message) => new ApiError('network', 0, message),
+  });
   // The ETag of the list the page came with, if any: the first poll is then a 304.
   let etag: string | null = options.etag ?? null;
-  let needsToken = options.tokenFirst ?? false;
   let early = options.firstResponse ?? null;
-
-  const request = async (): Promise<Response> => {
-    const answered = early ? await early : null;
-    early = null;
-    if (answered) return answered;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (etag) headers['If-None-Match'] = etag;
-    if (needsToken) {
-      const token = await options.getToken();
-      if (token) headers.Authorization = `Bearer ${token}`;
-    }
-    try {
-      return await doFetch(`${options.baseUrl ?? ''}/api/balance-list`, { headers, credentials: 'same-origin' });
-    } catch (error) {
-      throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
-    }
-  };
 
   return {
     async load() {
-      let response = await request();
-      if (response.status === 401 && !needsToken) {
-        needsToken = true;
-        response = await request();
-      }
+      const answered = early ? await early : null;
+      early = null;
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (etag) headers['If-None-Match'] = etag;
+      const response = await get('/api/balance-list', headers, answered);
       if (response.status === 304) return { changed: false };
       if (!response.ok) throw await errorFrom(response);
       const view = (await response.json()) as BalanceListView;

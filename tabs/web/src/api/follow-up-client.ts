@@ -5,7 +5,8 @@
  */
 import type { FollowUpYear } from '../../../../src/domain/forum-year';
 import type { CalendarDate } from '../../../../src/domain/types';
-import { ApiError, type ApiErrorCode } from './client';
+import { authorizedFetch } from './authorized-fetch';
+import { ApiError, readApiError, type ApiErrorCode } from './client';
 
 /** The year's follow-up as the API answers it; `today` when the server adds it. */
 export type FollowUpResponse = FollowUpYear & { today?: CalendarDate };
@@ -28,21 +29,8 @@ export class FollowUpError extends ApiError {
   }
 }
 
-const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denied', 'source-unavailable'];
-/** The API's codes for "the sign-in or access check cannot be done now", as one client code. */
-const SIGN_IN_UNAVAILABLE = ['auth-unavailable', 'access-check-unavailable'];
-
 async function errorFrom(response: Response): Promise<FollowUpError> {
-  let code: ApiErrorCode | 'invalid-year' = response.status === 401 ? 'unauthorized' : response.status === 400 ? 'invalid-year' : 'server';
-  let message = `HTTP ${response.status}`;
-  try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.code && (KNOWN as string[]).includes(body.error.code)) code = body.error.code as ApiErrorCode;
-    else if (body.error?.code && SIGN_IN_UNAVAILABLE.includes(body.error.code)) code = 'sign-in-unavailable';
-    if (body.error?.message) message = body.error.message;
-  } catch {
-    // Not JSON (a proxy's error page): keep the status.
-  }
+  const { code, message } = await readApiError(response, response.status === 401 ? 'unauthorized' : response.status === 400 ? 'invalid-year' : 'server');
   return new FollowUpError(code, response.status, message);
 }
 
@@ -57,28 +45,16 @@ export function createFollowUpClient(options: {
   baseUrl?: string;
   fetch?: typeof fetch;
 }): FollowUpClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  let needsToken = false;
-
-  const request = async (path: string, accept: string): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: accept };
-    if (needsToken || options.tokenFirst?.() === true) {
-      const token = await options.getToken();
-      if (token) headers.Authorization = `Bearer ${token}`;
-    }
-    try {
-      return await doFetch(`${options.baseUrl ?? ''}${path}`, { headers, credentials: 'same-origin' });
-    } catch (error) {
-      throw new FollowUpError('network', 0, error instanceof Error ? error.message : String(error));
-    }
-  };
+  const authorizedGet = authorizedFetch({
+    getToken: options.getToken,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    tokenNow: options.tokenFirst,
+    networkError: (message) => new FollowUpError('network', 0, message),
+  });
 
   const get = async (path: string, accept: string): Promise<Response> => {
-    let response = await request(path, accept);
-    if (response.status === 401 && !needsToken) {
-      needsToken = true;
-      response = await request(path, accept);
-    }
+    const response = await authorizedGet(path, { Accept: accept });
     if (!response.ok) throw await errorFrom(response);
     return response;
   };

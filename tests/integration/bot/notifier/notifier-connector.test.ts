@@ -7,17 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudMessenger, createCloudAdapter } from '../../../../bot/adapter';
 import { TemplateCardRenderer } from '../../../../bot/cards';
-import type { TeamTarget } from '../../../../bot/contracts';
 import { createNotifier, type Notifier } from '../../../../bot/notifier';
 import { FileStateStore } from '../../../../bot/state';
 import { StateStoreTeamRegistry } from '../../../../bot/teams';
 import { silentLogger } from '../../../../src/logger';
-import { BOT_ID, BOT_NAME, sampleTeam, startFakeBotConnector, type FakeBotConnector } from '../../../fakes/fake-bot-connector';
+import { sampleTeam, startFakeBotConnector, type FakeBotConnector } from '../../../fakes/fake-bot-connector';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
 import { botOptions, clockAt, meetingItem, seedListData, setClock, snapshotsOf } from '../../../unit/bot/notifier/helpers';
-
-const CHANNEL = '19:svom-channel@thread.tacv2';
-const GENERAL = '19:general-svom@thread.tacv2';
+import { CHANNEL, GENERAL, installedTeam } from '../team-target';
 
 let connector: FakeBotConnector;
 const dirs: string[] = [];
@@ -31,25 +28,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function installed(serviceUrl: string, channelId: string | null = CHANNEL): TeamTarget {
-  return {
-    teamId: GENERAL,
-    tenantId: '00000000-0000-0000-0000-0000000000aa',
-    serviceUrl,
-    channelId,
-    channelName: channelId ? 'SVOM' : null,
-    conversationReference: {
-      channelId: 'msteams',
-      bot: { id: BOT_ID, name: BOT_NAME },
-      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
-      serviceUrl,
-    },
-    language: 'sv',
-    active: true,
-    installedAt: '2022-01-01T00:00:00.000Z',
-    updatedAt: '2022-01-01T00:00:00.000Z',
-  };
-}
+const TENANT = '00000000-0000-0000-0000-0000000000aa';
 
 async function setUp(date = '2022-12-01') {
   const dir = await mkdtemp(join(tmpdir(), 'notifier-connector-'));
@@ -58,7 +37,7 @@ async function setUp(date = '2022-12-01') {
   const source = new MemoryListSource(seedListData());
   const options = botOptions();
   const registry = new StateStoreTeamRegistry(new FileStateStore({ dir }, { logger: silentLogger }), clock);
-  await registry.put(installed(connector.serviceUrl));
+  await registry.put(installedTeam(connector.serviceUrl, { tenantId: TENANT }));
   const make = (): Notifier =>
     createNotifier({
       snapshots: snapshotsOf(source, clock),
@@ -151,7 +130,7 @@ describe('the notifier over the Bot Connector', () => {
 
   it('posts nothing to a team that has not chosen a channel', async () => {
     const world = await setUp();
-    await world.registry.put(installed(connector.serviceUrl, null));
+    await world.registry.put(installedTeam(connector.serviceUrl, { tenantId: TENANT, channelId: null }));
     const report = await world.notifier.run();
     expect(report.teams[0]?.status).toBe('no-channel');
     expect(connector.activities).toHaveLength(0);

@@ -7,39 +7,17 @@
  */
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../../src/logger';
-import type { TeamTarget } from '../../../../bot/contracts';
 import { startFakeBotAuthority, type TokenMode } from '../../../fakes/fake-bot-authority';
-import { BOT_ID, BOT_NAME, startFakeBotConnector } from '../../../fakes/fake-bot-connector';
+import { startFakeBotConnector } from '../../../fakes/fake-bot-connector';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
 import { sampleListData } from '../../../fixtures/bot/list-items';
 import { startHarness } from '../harness';
+import { CHANNEL, installedTeam } from '../team-target';
 
 const APP_ID = '7f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const APP_PASSWORD = 'fake-secret-for-the-fake-authority';
 const TENANT = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
-const GENERAL = '19:general-svom@thread.tacv2';
-const CHANNEL = '19:svom-channel@thread.tacv2';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function team(serviceUrl: string): TeamTarget {
-  return {
-    teamId: GENERAL,
-    tenantId: TENANT,
-    serviceUrl,
-    channelId: CHANNEL,
-    channelName: 'SVOM',
-    conversationReference: {
-      channelId: 'msteams',
-      bot: { id: BOT_ID, name: BOT_NAME },
-      conversation: { id: GENERAL, isGroup: true, conversationType: 'channel' },
-      serviceUrl,
-    },
-    language: 'sv',
-    active: true,
-    installedAt: '2022-01-01T00:00:00.000Z',
-    updatedAt: '2022-01-01T00:00:00.000Z',
-  };
-}
 
 async function main(mode: TokenMode): Promise<void> {
   const keyPath = process.env.FAKE_AUTHORITY_KEY ?? '';
@@ -67,7 +45,7 @@ async function main(mode: TokenMode): Promise<void> {
     },
   });
   try {
-    await harness.bot.registry.put(team(connector.serviceUrl));
+    await harness.bot.registry.put(installedTeam(connector.serviceUrl, { tenantId: TENANT }));
     const first = await harness.bot.notifier.run();
     const firstRequests = connector.requests.length;
     authority.mode = 'valid';

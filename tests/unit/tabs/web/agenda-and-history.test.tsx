@@ -8,38 +8,18 @@
  * "Behandlat i SVOM (n)" with the meeting that handled it and what was decided.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { BalanceListClient, LoadResult } from '../../../../tabs/web/src/api/client';
-import { TabApp, type Location } from '../../../../tabs/web/src/components/tab-app';
+import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { newErrandUrl } from '../../../../tabs/web/src/components/meeting-agenda';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
+import { fixedLocation, installMatchMedia, StaticClient } from './doubles';
 import { fixtureView } from './fixture';
 import { errand } from './forum-fixture';
 
-beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-});
-
-class StaticClient implements BalanceListClient {
-  constructor(private readonly view: BalanceListView) {}
-  async load(): Promise<LoadResult> {
-    return { changed: true, view: this.view, etag: '"v1"' };
-  }
-}
-
-const noHistory: Location = { search: '', push: () => undefined, replace: () => undefined, listen: () => () => undefined };
+beforeAll(installMatchMedia);
 
 function renderView(view: BalanceListView, search: string, locale = 'sv-SE') {
-  render(<TabApp host={browserHost({ locale, theme: 'light' })} client={new StaticClient(view)} location={{ ...noHistory, search }} pollMs={60_000} />);
+  render(<TabApp host={browserHost({ locale, theme: 'light' })} client={new StaticClient(view)} location={fixedLocation(search)} pollMs={60_000} />);
 }
 
 const ERRANDS_LIST = 'https://contoso.sharepoint.com/sites/svom/Lists/Arenden';

@@ -3,19 +3,7 @@
  * after a 401 (or from the start when told to), and turns error bodies into typed errors.
  */
 import { ApiError, createClient } from '../../../../tabs/web/src/api/client';
-
-type Call = { url: string; headers: Record<string, string> };
-
-function fakeFetch(responses: Array<() => Response>) {
-  const calls: Call[] = [];
-  const fetch = (async (url: string, init?: RequestInit) => {
-    calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
-    const next = responses.shift();
-    if (!next) throw new TypeError('Failed to fetch');
-    return next();
-  }) as typeof globalThis.fetch;
-  return { calls, fetch };
-}
+import { fakeFetch } from './doubles';
 
 const json =
   (status: number, body: unknown, headers: Record<string, string> = {}) =>

@@ -4,19 +4,7 @@
  */
 import { ApiError } from '../../../../tabs/web/src/api/client';
 import { createFollowUpClient, FollowUpError } from '../../../../tabs/web/src/api/follow-up-client';
-
-type Call = { url: string; headers: Record<string, string> };
-
-function fakeFetch(responses: Array<() => Response>) {
-  const calls: Call[] = [];
-  const fetch = (async (url: string, init?: RequestInit) => {
-    calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
-    const next = responses.shift();
-    if (!next) throw new TypeError('Failed to fetch');
-    return next();
-  }) as typeof globalThis.fetch;
-  return { calls, fetch };
-}
+import { fakeFetch } from './doubles';
 
 const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -9,50 +9,16 @@
  * under its name, and bad years, failures and hostile text are handled.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { BalanceListClient, LoadResult } from '../../../../tabs/web/src/api/client';
 import { FollowUpError } from '../../../../tabs/web/src/api/follow-up-client';
-import { TabApp, type Location } from '../../../../tabs/web/src/components/tab-app';
+import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { ForumData } from '../../../../src/domain/errands';
 import type { BalanceListView } from '../../../../src/view-model';
+import { installMatchMedia, MemoryLocation, recordDownloads, StaticClient } from './doubles';
 import { fixtureView } from './fixture';
 import { errand, forum2017, ForumFollowUpClient } from './forum-fixture';
 
-beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-});
-
-class StaticClient implements BalanceListClient {
-  constructor(private readonly view: BalanceListView) {}
-  async load(): Promise<LoadResult> {
-    return { changed: true, view: this.view, etag: '"v1"' };
-  }
-}
-
-class MemoryLocation implements Location {
-  history: string[] = [];
-  constructor(public search = '') {}
-  push(search: string) {
-    this.search = search;
-    this.history.push(`push ${search}`);
-  }
-  replace(search: string) {
-    this.search = search;
-    this.history.push(`replace ${search}`);
-  }
-  listen() {
-    return () => undefined;
-  }
-}
+beforeAll(installMatchMedia);
 
 async function renderFollowUp(options: { search?: string; data?: ForumData; view?: BalanceListView; locale?: string } = {}) {
   const followUp = new ForumFollowUpClient(options.data ?? forum2017());
@@ -173,22 +139,7 @@ describe('Uppföljning', () => {
   });
 
   it('downloads the Word file under its name, and says so when it cannot', async () => {
-    const saved: string[] = [];
-    const created: Blob[] = [];
-    const originalCreate = URL.createObjectURL;
-    // jsdom has no blob addresses; these record what the page hands the browser.
-    URL.createObjectURL = (blob: Blob) => {
-      created.push(blob);
-      return 'blob:follow-up';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const onClick = (event: MouseEvent) => {
-      if (!(event.target instanceof HTMLAnchorElement)) return;
-      const link = event.target;
-      saved.push(`${link.download} ${link.getAttribute('href') ?? ''}`);
-      event.preventDefault();
-    };
-    document.addEventListener('click', onClick);
+    const downloads = recordDownloads();
     try {
       const { followUp } = await renderFollowUp();
       await screen.findByRole('heading', { level: 3, name: 'Uppföljning 2017' });
@@ -196,8 +147,8 @@ describe('Uppföljning', () => {
         fireEvent.click(screen.getByRole('button', { name: 'Ladda ner som Word' }));
       });
       expect(followUp.downloads).toEqual([2017]);
-      expect(saved).toEqual(['uppfoljning-svom-2017.docx blob:follow-up']);
-      expect(created[0]?.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(downloads.saved).toEqual([{ name: 'uppfoljning-svom-2017.docx', href: 'blob:follow-up' }]);
+      expect(downloads.blobs[0]?.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 
       followUp.failDownload = true;
       await act(async () => {
@@ -205,33 +156,21 @@ describe('Uppföljning', () => {
       });
       expect(screen.getByRole('alert').textContent).toBe('Word-filen kunde inte hämtas. Försök igen om en stund.');
     } finally {
-      document.removeEventListener('click', onClick);
-      // The no-op revoke stays: the page revokes the address on a later turn.
-      URL.createObjectURL = originalCreate;
+      downloads.restore();
     }
   });
 
   it('fetches the Word file once when a link asks for it (download=docx), then drops it from the address', async () => {
-    const saved: string[] = [];
-    const originalCreate = URL.createObjectURL;
-    URL.createObjectURL = () => 'blob:follow-up';
-    URL.revokeObjectURL = () => undefined;
-    const onClick = (event: MouseEvent) => {
-      if (!(event.target instanceof HTMLAnchorElement)) return;
-      saved.push(event.target.download);
-      event.preventDefault();
-    };
-    document.addEventListener('click', onClick);
+    const downloads = recordDownloads();
     try {
       const { followUp, location } = await renderFollowUp({ search: '?view=uppfoljning&year=2017&download=docx' });
       await screen.findByRole('heading', { level: 3, name: 'Uppföljning 2017' });
       await act(async () => undefined);
       expect(followUp.downloads).toEqual([2017]);
-      expect(saved).toEqual(['uppfoljning-svom-2017.docx']);
+      expect(downloads.saved.map((save) => save.name)).toEqual(['uppfoljning-svom-2017.docx']);
       expect(location.search).not.toContain('download');
     } finally {
-      document.removeEventListener('click', onClick);
-      URL.createObjectURL = originalCreate;
+      downloads.restore();
     }
   });
 

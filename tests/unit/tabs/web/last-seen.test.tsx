@@ -8,25 +8,14 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import { ApiError, type BalanceListClient, type LoadResult } from '../../../../tabs/web/src/api/client';
-import { TabApp, type Location } from '../../../../tabs/web/src/components/tab-app';
+import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { lastSeenKey, lastSeenStore, type KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
+import { fixedLocation, installMatchMedia } from './doubles';
 import { entry, fixtureView } from './fixture';
 
-beforeAll(() => {
-  // jsdom has no matchMedia; Fluent's motion asks for reduced motion.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-});
+beforeAll(installMatchMedia);
 
 const ANNA = { userId: '00000000-0000-0000-0000-0000000000a1', tenantId: '11111111-1111-1111-1111-111111111111' };
 const BO = { userId: '00000000-0000-0000-0000-0000000000b2', tenantId: ANNA.tenantId };
@@ -61,7 +50,7 @@ class HeldClient implements BalanceListClient {
   }
 }
 
-const location: Location = { search: '', push: () => undefined, replace: () => undefined, listen: () => () => undefined };
+const location = fixedLocation();
 
 const OLD_TITLE = 'Gammal post från förra besöket';
 const rememberedView = (): BalanceListView => fixtureView({ entries: [entry('1', 'gammal', { title: OLD_TITLE, status: 'active' })] });

@@ -8,24 +8,13 @@
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ApiError, type BalanceListClient, type LoadResult } from '../../../../tabs/web/src/api/client';
-import { TabApp, type Location } from '../../../../tabs/web/src/components/tab-app';
+import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { browserHost, type Host } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
+import { installMatchMedia, MemoryLocation } from './doubles';
 import { fixtureView } from './fixture';
 
-beforeAll(() => {
-  // jsdom has no matchMedia; Fluent's motion asks for reduced motion.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-});
+beforeAll(installMatchMedia);
 
 class FakeClient implements BalanceListClient {
   calls = 0;
@@ -36,22 +25,6 @@ class FakeClient implements BalanceListClient {
     if (next instanceof ApiError) throw next;
     if (!next) throw new ApiError('network', 0, 'no result');
     return next;
-  }
-}
-
-class MemoryLocation implements Location {
-  history: string[] = [];
-  constructor(public search = '') {}
-  push(search: string) {
-    this.search = search;
-    this.history.push(`push ${search}`);
-  }
-  replace(search: string) {
-    this.search = search;
-    this.history.push(`replace ${search}`);
-  }
-  listen() {
-    return () => undefined;
   }
 }
 
