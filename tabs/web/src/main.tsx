@@ -49,8 +49,13 @@ const kept = teamsPage && painted === null && keptPage(storage);
 // Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
 const early = teamsPage && root !== null ? import('./teams/early-paint').then((module) => module.startEarly(root, kept, painted)) : null;
 if (early) expectEarlyList(early);
-// The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
-// Without one it loads at once, beside the Teams library.
-const firstPaint: Promise<void> = serverDrawn || painted ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint, afterFirstPaint) : Promise.resolve();
+// The app's code runs only once the kept page is on screen and Teams has answered (the app draws
+// nothing before that anyway): parsing it earlier would hold up the main thread while the kept
+// page is painted and Teams's answer handled. Without one it loads at once, beside teams-js.
+const firstPaint: Promise<void> = serverDrawn
+  ? afterFirstPaint()
+  : (kept || painted) && early
+    ? early.then(afterFirstPaint, afterFirstPaint)
+    : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());
