@@ -10,6 +10,16 @@ import type { Account } from './host';
 /** The placeholders, as the manifest and the channel tab's saved address write them. */
 export const ACCOUNT_PLACEHOLDERS = 'oid={user.id}&tid={user.tenant.id}';
 
+/**
+ * The channel tab's addresses for `view`, as its configuration page saves them: Teams fills the
+ * user and tenant into `contentUrl` before loading the tab; `websiteUrl` (opened in a browser,
+ * where nothing fills them) has none.
+ */
+export function channelTabAddresses(origin: string, view: string): { contentUrl: string; websiteUrl: string } {
+  const websiteUrl = `${origin}/tab?view=${encodeURIComponent(view)}`;
+  return { contentUrl: `${websiteUrl}&${ACCOUNT_PLACEHOLDERS}`, websiteUrl };
+}
+
 const ACCOUNT_PARAMS = ['oid', 'tid'] as const;
 
 // Entra object and tenant ids are GUIDs; anything else (an unfilled `{user.id}`, an empty value,

@@ -3,7 +3,7 @@
  * answers, so it is raced against a short timeout and the page carries on as a plain web page.
  * The library is loaded on demand so that the first paint does not wait for it.
  */
-import { ACCOUNT_PLACEHOLDERS } from './address-account';
+import { channelTabAddresses } from './address-account';
 import { browserHost, browserTheme, themeFromTeams, type Host, type SaveRequest, type ThemeName } from './host';
 
 const INIT_TIMEOUT_MS = 1500;
@@ -51,10 +51,9 @@ export async function connectHost(): Promise<Host> {
       registerConfigSave(getRequest: () => SaveRequest) {
         teams.pages.config.registerOnSaveHandler((event) => {
           const request = getRequest();
-          const websiteUrl = `${window.location.origin}/tab?view=${encodeURIComponent(request.view)}`;
-          // Teams fills the user and tenant in before loading the tab, so a repeat visit can paint
-          // the kept page before teams-js answers; the browser link (websiteUrl) has no such step.
-          const contentUrl = `${websiteUrl}&${ACCOUNT_PLACEHOLDERS}`;
+          // With the user and tenant for Teams to fill in, so a repeat visit can paint the kept
+          // page before teams-js answers.
+          const { contentUrl, websiteUrl } = channelTabAddresses(window.location.origin, request.view);
           teams.pages.config
             .setConfig({ contentUrl, websiteUrl, entityId: `balanslistan-${request.view}`, suggestedDisplayName: request.displayName })
             .then(() => event.notifySuccess())

@@ -8,7 +8,13 @@
  */
 import { lastSeenKey, lastSeenStore, type KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
 import { claimPage, lastSeenPageKey, savePage } from '../../../../tabs/web/src/model/last-seen-page';
-import { ACCOUNT_PLACEHOLDERS, accountFromAddress, sameAccount, searchWithoutAccount } from '../../../../tabs/web/src/teams/address-account';
+import {
+  ACCOUNT_PLACEHOLDERS,
+  accountFromAddress,
+  channelTabAddresses,
+  sameAccount,
+  searchWithoutAccount,
+} from '../../../../tabs/web/src/teams/address-account';
 import { paintForAddress, wipePainted } from '../../../../tabs/web/src/teams/address-paint';
 import { fixtureView } from './fixture';
 
@@ -66,6 +72,13 @@ describe('the account in the address', () => {
     expect(sameAccount(ANNA, { userId: OID.toUpperCase(), tenantId: TID })).toBe(true);
     expect(sameAccount(ANNA, { userId: OTHER, tenantId: TID })).toBe(false);
     expect(sameAccount(ANNA, { userId: OID, tenantId: OTHER })).toBe(false);
+  });
+
+  it('is written into the channel tab’s saved address for Teams to fill, not into its browser link', () => {
+    expect(channelTabAddresses('https://app.example', 'avtal')).toEqual({
+      contentUrl: 'https://app.example/tab?view=avtal&oid={user.id}&tid={user.tenant.id}',
+      websiteUrl: 'https://app.example/tab?view=avtal',
+    });
   });
 
   it('files pages under the address without oid and tid', () => {
