@@ -1,6 +1,7 @@
 /**
  * The tab's first and repeat visit in SharePoint mode, in headless Chromium inside a stand-in
- * Teams client (support/fake-teams-host.ts) against the real server and the fake tenant (fake
+ * Teams client (support/fake-teams-host.ts), at the address Teams would load (the manifest's
+ * contentUrl with the user and tenant filled in), against the real server and the fake tenant (fake
  * Graph and Entra): the time from navigation to the balance list being visible, against a static
  * HTML page with the same rows visited the same way. On a first visit the list waits for Teams,
  * SSO, the token check and the list; on a repeat visit the browser shows the list it last saw for
@@ -17,7 +18,7 @@ import { CHROMIUM } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';
 import type { SeedItem } from '../tests/fakes/fake-graph';
 import { startFakeTenant } from '../tests/fakes/fake-tenant';
-import { fakeTeamsCdn, fakeTeamsHostScript, type FakeTeamsUser } from '../tests/e2e/support/fake-teams-host';
+import { fakeTeamsCdn, fakeTeamsHostScript, teamsTabAddress, type FakeTeamsUser } from '../tests/e2e/support/fake-teams-host';
 import { serveStatic, staticPage } from './support/static-page';
 
 const RUNS = 7;
@@ -76,12 +77,13 @@ async function main() {
   });
   try {
     // One warm-up of each, then alternate so both see the same machine load.
-    await firstAndRepeat(browser, `${url}/tab`, APP_ROWS, user);
+    const tab = teamsTabAddress(url, user);
+    await firstAndRepeat(browser, tab, APP_ROWS, user);
     await firstAndRepeat(browser, staticSite.url, '[data-row]', null);
     const app: Array<[number, number]> = [];
     const plain: Array<[number, number]> = [];
     for (let run = 0; run < RUNS; run += 1) {
-      app.push(await firstAndRepeat(browser, `${url}/tab`, APP_ROWS, user));
+      app.push(await firstAndRepeat(browser, tab, APP_ROWS, user));
       plain.push(await firstAndRepeat(browser, staticSite.url, '[data-row]', null));
     }
     const rows = (['first', 'repeat'] as const).map((kind, index) => {

@@ -2,7 +2,9 @@
  * The tab in SharePoint mode in headless Chromium, inside a stand-in Teams client, against the
  * real server and the fake tenant: a first visit waits for SSO and the list; a repeat visit shows
  * the list this browser last saw for the user at once, marked as being checked and read-only,
- * then the checked list; another user of the same browser never sees it.
+ * then the checked list; another user of the same browser never sees it. Pages are opened at the
+ * address Teams loads (the manifest's contentUrl with the user and tenant filled in): a kept page
+ * for that user is painted before teams-js has answered, and wiped when Teams names someone else.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +14,14 @@ import { createServer, type AppServer } from '../../app/server';
 import type { SeedItem } from '../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
 import { describeWithBrowser, launch, type Browser } from './support/browser';
-import { fakeTeamsCdn, fakeTeamsHostScript, type FakeTeamsUser } from './support/fake-teams-host';
+import { fakeTeamsCdn, fakeTeamsHostScript, teamsTabAddress, type FakeTeamsUser } from './support/fake-teams-host';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
 jest.setTimeout(90_000);
 
 const SEED = JSON.parse(readFileSync(join(ROOT, 'data', 'balanslista-2022.json'), 'utf8')) as { balance: SeedItem[]; meetings: SeedItem[] };
 const ROWS = '[data-entry-key], [data-group-key]';
+const KEPT = `Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`;
 
 describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
   let tenant: FakeTenant;
@@ -58,7 +61,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
     first.on('pageerror', (error) => problems.push(error.message));
-    await first.goto(`${url}/tab`);
+    await first.goto(teamsTabAddress(url, anna));
     await first.locator(ROWS).first().waitFor();
     expect(await first.locator('[data-testid="checking"]').count()).toBe(0);
     await first.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
@@ -74,7 +77,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await gate;
       await route.continue();
     });
-    await repeat.goto(`${url}/tab`);
+    await repeat.goto(teamsTabAddress(url, anna));
     await repeat.locator('[data-testid="checking"]').first().waitFor();
     expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);
     expect(await repeat.locator('[data-testid="checking"]').first().textContent()).toContain('Kontrolleras');
@@ -93,7 +96,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       const anna = await user('anna@contoso.onmicrosoft.com');
       const annaPage = await other.context.newPage();
       await annaPage.addInitScript(fakeTeamsHostScript(anna));
-      await annaPage.goto(`${url}/tab`);
+      await annaPage.goto(teamsTabAddress(url, anna));
       await annaPage.locator(ROWS).first().waitFor();
       await annaPage.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
       await annaPage.close();
@@ -113,7 +116,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
         await gate;
         await route.continue();
       });
-      await boPage.goto(`${url}/tab`);
+      await boPage.goto(teamsTabAddress(url, bo));
       await apiAsked;
       await boPage.locator('h1').waitFor();
       expect(await boPage.locator('[data-testid="checking"]').count()).toBe(0);
@@ -121,6 +124,88 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       release();
       // His own list, once the API has checked him.
       await boPage.locator(ROWS).first().waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
+  /** A fresh browser in which Anna has opened the tab once, so it keeps her page. */
+  async function browserThatKeptAnnasPage(): Promise<{ other: Browser; anna: FakeTeamsUser }> {
+    const other = await launch({ bypassCSP: false });
+    const anna = await user('anna@contoso.onmicrosoft.com');
+    const page = await other.context.newPage();
+    await page.addInitScript(fakeTeamsHostScript(anna));
+    await page.goto(teamsTabAddress(url, anna));
+    await page.locator(ROWS).first().waitFor();
+    await page.waitForFunction(KEPT);
+    await page.close();
+    return { other, anna };
+  }
+
+  it('paints the kept page from the address before teams-js has answered', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      const page = await other.context.newPage();
+      await page.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      await page.goto(teamsTabAddress(url, anna));
+      // Teams has not answered `initialize`: what is on screen came from the address alone.
+      await page.locator('[data-testid="checking"]').first().waitFor();
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(0);
+      expect(await page.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(true);
+      expect(await page.evaluate(`document.documentElement.dataset.app ?? null`)).toBeNull();
+      await page.evaluate(`window.fakeTeamsHost.release()`);
+      await page.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('wipes the page painted from the address when Teams names another user', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      const bo = await user('bo@contoso.onmicrosoft.com');
+      const page = await other.context.newPage();
+      // The address names Anna (a forwarded or crafted link); Teams says Bo is signed in.
+      await page.addInitScript(fakeTeamsHostScript(bo, { holdInitialize: true }));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/balance-list', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(teamsTabAddress(url, anna));
+      await page.locator('[data-testid="checking"]').first().waitFor();
+      await page.evaluate(`window.fakeTeamsHost.release()`);
+      // Off the screen and out of the browser as soon as Teams has named Bo; nothing else shown.
+      await page.waitForFunction(`!${KEPT}`);
+      expect(await page.evaluate(`Object.keys(localStorage).filter((key) => key.startsWith('balanslistan:last-seen'))`)).toEqual([]);
+      await page.locator('h1').waitFor();
+      expect(await page.locator('[data-testid="checking"]').count()).toBe(0);
+      expect(await page.locator(ROWS).count()).toBe(0);
+      release();
+      // Bo's own list, once the API has checked him.
+      await page.locator(ROWS).first().waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('with the placeholders left unfilled, paints the kept page only once Teams has named the user', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      const page = await other.context.newPage();
+      await page.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      const address = teamsTabAddress(url, anna, true);
+      expect(address).toContain('oid={user.id}');
+      await page.goto(address);
+      // Nothing to go on before Teams answers: the entry script has run and painted nothing.
+      await page.waitForFunction(`performance.getEntriesByType('resource').some((entry) => entry.name.includes('early-paint'))`);
+      expect(await page.locator(ROWS).count()).toBe(0);
+      await page.evaluate(`window.fakeTeamsHost.release()`);
+      await page.locator('[data-testid="checking"]').first().waitFor();
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(0);
+      await page.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
     } finally {
       await other.close();
     }

@@ -3,19 +3,31 @@
  * browser paints it first and only then loads and runs React and Fluent UI (start.tsx), which
  * hydrate it: on a slow phone the list is readable long before the script is done. Otherwise
  * (SharePoint mode) nothing is on screen yet: the app is fetched at once and, inside Teams, the
- * page this browser last drew for the signed-in user is painted while it loads (early-paint.ts).
+ * page this browser last drew for the signed-in user is painted while it loads: at once when
+ * Teams wrote that user into the address (address-paint.ts), else when teams-js has named them
+ * (early-paint.ts).
  */
 import './styles.css';
+import { paintForAddress } from './teams/address-paint';
 import { expectEarlyList } from './teams/early-list';
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** Whether this browser kept a page for some Teams user (which one is known only from Teams). */
-function keptPage(): boolean {
+/** The browser's localStorage, or null where it is blocked (reading `localStorage` can throw). */
+function browserStorage(): Storage | null {
   try {
-    return Object.keys(window.localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'));
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this browser kept a page for some Teams user (which one is known only from Teams). */
+function keptPage(storage: Storage | null): boolean {
+  try {
+    return storage !== null && Object.keys(storage).some((key) => key.startsWith('balanslistan:last-seen-page:'));
   } catch {
     return false;
   }
@@ -25,15 +37,25 @@ const serverDrawn = document.getElementById('initial-data') !== null;
 const root = document.getElementById('root');
 const inTeams = window.parent !== window || window.opener !== null;
 
+const teamsPage = !serverDrawn && root !== null && inTeams;
+const storage = teamsPage ? browserStorage() : null;
+// Teams wrote the user and tenant into the address and this browser kept a page for exactly
+// them: painted now, before the Teams library has loaded; teams-js then confirms or wipes it.
+const painted = teamsPage && root !== null ? paintForAddress(storage, window.location.search, root) : null;
 // Framed or opened by Teams (SharePoint mode) with a page kept from an earlier visit: that page
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
-const kept = !serverDrawn && root !== null && inTeams && keptPage();
+const kept = teamsPage && painted === null && keptPage(storage);
 // Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
-const early = !serverDrawn && root !== null && inTeams ? import('./teams/early-paint').then((module) => module.startEarly(root, kept)) : null;
+const early = teamsPage && root !== null ? import('./teams/early-paint').then((module) => module.startEarly(root, kept, painted)) : null;
 if (early) expectEarlyList(early);
-// The app's code runs only once the kept page is on screen: parsing it would hold the frame up.
-// Without one it loads at once, beside the Teams library.
-const firstPaint: Promise<void> = serverDrawn ? afterFirstPaint() : kept && early ? early.then(afterFirstPaint, afterFirstPaint) : Promise.resolve();
+// The app's code runs only once the kept page is on screen and Teams has answered (the app draws
+// nothing before that anyway): parsing it earlier would hold up the main thread while the kept
+// page is painted and Teams's answer handled. Without one it loads at once, beside teams-js.
+const firstPaint: Promise<void> = serverDrawn
+  ? afterFirstPaint()
+  : (kept || painted) && early
+    ? early.then(afterFirstPaint, afterFirstPaint)
+    : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());

@@ -13,9 +13,10 @@ import { createClient } from './api/client';
 import { browserLocation } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
 import { lastSeenStore, type LastSeen, type LastSeenStore } from './model/last-seen';
-import { forgetPage, savePage } from './model/last-seen-page';
+import { claimPage, forgetPage, savePage, unpaintPage } from './model/last-seen-page';
 import { Page } from './ssr/page';
 import type { PageData } from './ssr/page-data';
+import { accountFromAddress, sameAccount, searchWithoutAccount } from './teams/address-account';
 import { connectHost } from './teams/connect';
 import { takeEarlyList } from './teams/early-list';
 import { browserHost, type Host } from './teams/host';
@@ -93,6 +94,11 @@ export async function start(): Promise<void> {
   // unchanged list is confirmed with a 304.
   const host = data ? null : await hostReady;
   const account = host?.account ?? null;
+  // Never draw over a page painted for someone the Teams context did not name (early-paint.ts
+  // wipes it too; whichever hears from Teams first). From here on the container is the app's.
+  const addressed = accountFromAddress(window.location.search);
+  if (!data && addressed && (!account || !sameAccount(addressed, account))) unpaintPage(container);
+  if (!data) claimPage(container);
   const storage = browserStorage();
   let store: LastSeenStore | null = null;
   let onConfirmed: (() => void) | undefined;
@@ -100,7 +106,8 @@ export async function start(): Promise<void> {
     const list = lastSeenStore(storage, account);
     store = { ...list, forget: () => (list.forget(), forgetPage(storage, account)) };
     // The page as drawn for the confirmed list, for the next visit to paint before the app loads.
-    onConfirmed = () => requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, window.location.search, container), 0));
+    onConfirmed = () =>
+      requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, searchWithoutAccount(window.location.search), container), 0));
   }
   const remembered: LastSeen | null = store?.read() ?? null;
   const etag = data?.etag ?? remembered?.etag ?? null;

@@ -3,8 +3,12 @@
  * in the page before its own that plays the host side of @microsoft/teams-js's postMessage protocol
  * (initialize, getContext, authentication.getAuthToken) as the page's opener, answering as
  * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
+ * `teamsTabAddress` opens the tab as Teams does: the manifest's contentUrl with its placeholders filled.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { ROOT } from './web-build';
 
 export interface FakeTeamsUser {
   token: string;
@@ -13,14 +17,30 @@ export interface FakeTeamsUser {
   upn: string;
 }
 
+export interface FakeTeamsOptions {
+  /**
+   * Holds the answer to teams-js's `initialize` until the page calls
+   * `window.fakeTeamsHost.release()`, so a test can look at what is on screen before Teams answers.
+   */
+  holdInitialize?: boolean;
+}
+
 /** The init script for `BrowserContext.addInitScript`: runs in every page of that context. */
-export function fakeTeamsHostScript(user: FakeTeamsUser): string {
+export function fakeTeamsHostScript(user: FakeTeamsUser, options: FakeTeamsOptions = {}): string {
   return `(() => {
   const user = ${JSON.stringify(user)};
   const frame = document.createElement('iframe');
   let host = null;
+  let held = ${options.holdInitialize === true ? '[]' : 'null'};
   const reply = (request, args) =>
     window.dispatchEvent(new MessageEvent('message', { data: { id: request.id, uuid: request.uuid, args }, origin: 'https://teams.microsoft.com', source: host }));
+  window.fakeTeamsHost = {
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const send of waiting) send();
+    },
+  };
   const answers = {
     initialize: () => ['content', 'web', JSON.stringify({ apiVersion: 4, supports: { appInitialization: {}, authentication: {}, pages: { config: {} } } }), '2.58.0'],
     getContext: () => [{
@@ -38,7 +58,10 @@ export function fakeTeamsHostScript(user: FakeTeamsUser): string {
       host = frame.contentWindow;
       host.postMessage = (message) => {
         const answer = message && answers[message.func];
-        if (answer) setTimeout(() => reply(message, answer()), 0);
+        if (!answer) return;
+        const send = () => setTimeout(() => reply(message, answer()), 0);
+        if (held && message.func === 'initialize') held.push(send);
+        else send();
       };
     }
     return host;
@@ -60,4 +83,18 @@ export async function fakeTeamsCdn(context: BrowserContext): Promise<void> {
       body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', 'outlook.office.com', '*.office.com'] }),
     }),
   );
+}
+
+/**
+ * The personal tab's address as Teams loads it for `user`: the manifest's contentUrl with the
+ * app's address for `\${{APP_ENDPOINT}}` and `{user.id}`, `{user.tenant.id}` filled in. Teams
+ * fills the placeholders it knows; `unfilled` leaves them as written, as a host that does not would.
+ */
+export function teamsTabAddress(endpoint: string, user: Pick<FakeTeamsUser, 'userObjectId' | 'tenantId'>, unfilled = false): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as { staticTabs: Array<{ contentUrl: string }> };
+  const template = manifest.staticTabs[0]?.contentUrl;
+  if (!template) throw new Error('appPackage/manifest.json has no static tab');
+  const address = template.replace('${{APP_ENDPOINT}}', endpoint);
+  if (unfilled) return address;
+  return address.replace('{user.id}', encodeURIComponent(user.userObjectId)).replace('{user.tenant.id}', encodeURIComponent(user.tenantId));
 }

@@ -110,7 +110,12 @@ describe('the app package', () => {
     const teamCommands = manifest.bots[0]?.commandLists.find((list) => list.scopes.includes('team'))?.commands.map((c) => c.title);
     expect(teamCommands).toEqual(['möten', 'avtal', 'posta här', 'hjälp']);
     expect(manifest.configurableTabs[0]?.configurationUrl).toBe('https://balanslistan-dev.azurewebsites.net/config');
-    expect(manifest.staticTabs[0]).toMatchObject({ contentUrl: 'https://balanslistan-dev.azurewebsites.net/tab', scopes: ['personal'] });
+    // Teams fills the user and tenant into the address, so a repeat visit can paint before teams-js answers.
+    expect(manifest.staticTabs[0]).toMatchObject({
+      contentUrl: 'https://balanslistan-dev.azurewebsites.net/tab?oid={user.id}&tid={user.tenant.id}',
+      websiteUrl: 'https://balanslistan-dev.azurewebsites.net/tab',
+      scopes: ['personal'],
+    });
     expect(manifest.validDomains).toEqual(['balanslistan-dev.azurewebsites.net']);
     expect(manifest.webApplicationInfo).toEqual({
       id: DEV_VALUES.AZURE_CLIENT_ID,

@@ -25,9 +25,20 @@ interface StoredPage {
   userId: string;
   tenantId: string;
   search: string;
+  /** The page's language when kept (`<html lang>`), for the notice painted over it. */
+  lang?: string;
   html: string;
   styles: StyleSheetCopy[];
 }
+
+/** The "being checked" notice painted over a kept page, in the page's language. */
+export interface CheckingNotice {
+  title: string;
+  body: string;
+}
+
+// Marks the style elements a kept page brought, so they go with it when it is wiped.
+const KEPT_STYLE = 'lastSeenStyle';
 
 export function lastSeenPageKey(account: Account): string {
   return `balanslistan:last-seen-page:v${VERSION}:${account.tenantId}:${account.userId}`;
@@ -56,6 +67,7 @@ export function savePage(storage: KeyValueStorage | null, account: Account, sear
     userId: account.userId,
     tenantId: account.tenantId,
     search,
+    lang: container.ownerDocument.documentElement.lang,
     html: container.innerHTML,
     styles: copyStyles(container),
   };
@@ -88,21 +100,25 @@ function readPage(storage: KeyValueStorage | null, account: Account): StoredPage
 
 /**
  * Paints the page kept for `account` at `search` into an empty `container`, read-only (inert)
- * under a "being checked" notice. Returns false (and paints nothing) when there is no such
- * page or the container already has content (the app got there first).
+ * under a "being checked" notice (or the notice for the kept page's language, null when unknown).
+ * Returns false (and paints nothing) when there is no such page or the container already has
+ * content (the app got there first).
  */
 export function paintPage(
   storage: KeyValueStorage | null,
   account: Account,
   search: string,
   container: HTMLElement,
-  notice: { title: string; body: string },
+  notice: CheckingNotice | ((lang: string | null) => CheckingNotice),
 ): boolean {
   const page = readPage(storage, account);
   if (!page || page.search !== search || container.childElementCount > 0) return false;
+  const { title: noticeTitle, body: noticeBody } =
+    typeof notice === 'function' ? notice(typeof page.lang === 'string' && page.lang !== '' ? page.lang : null) : notice;
   const document = container.ownerDocument;
   for (const copy of page.styles) {
     const style = document.createElement('style');
+    style.dataset[KEPT_STYLE] = '';
     if (copy.bucket !== null) style.dataset.makeStylesBucket = copy.bucket;
     if (copy.id !== null) style.id = copy.id;
     if (copy.media !== null) style.media = copy.media;
@@ -114,6 +130,7 @@ export function paintPage(
   const body = panel?.querySelector<HTMLElement>('h2')?.nextElementSibling;
   if (!panel || !body) {
     container.replaceChildren();
+    removeKeptStyles(document);
     return false;
   }
   const banner = document.createElement('div');
@@ -123,8 +140,8 @@ export function paintPage(
   const text = document.createElement('p');
   text.className = 'notice-text';
   const title = document.createElement('strong');
-  title.textContent = notice.title;
-  text.append(title, ` ${notice.body}`);
+  title.textContent = noticeTitle;
+  text.append(title, ` ${noticeBody}`);
   banner.append(text);
   panel.insertBefore(banner, body);
   // Nothing on the kept page works until the app has checked the user: no links, no controls.
@@ -137,4 +154,24 @@ export function paintPage(
   }
   container.dataset.lastSeen = 'painted';
   return true;
+}
+
+/**
+ * Takes a painted kept page off the screen, with the style rules it brought. Does nothing once
+ * the app has taken the container over (it clears the mark with `claimPage`).
+ */
+export function unpaintPage(container: HTMLElement): void {
+  if (container.dataset.lastSeen !== 'painted') return;
+  container.replaceChildren();
+  delete container.dataset.lastSeen;
+  removeKeptStyles(container.ownerDocument);
+}
+
+/** The app is about to draw into `container`: what is there is its to replace from now on. */
+export function claimPage(container: HTMLElement): void {
+  delete container.dataset.lastSeen;
+}
+
+function removeKeptStyles(document: Document): void {
+  for (const style of document.querySelectorAll<HTMLStyleElement>('style[data-last-seen-style]')) style.remove();
 }

@@ -3,6 +3,7 @@
  * answers, so it is raced against a short timeout and the page carries on as a plain web page.
  * The library is loaded on demand so that the first paint does not wait for it.
  */
+import { channelTabAddresses } from './address-account';
 import { browserHost, browserTheme, themeFromTeams, type Host, type SaveRequest, type ThemeName } from './host';
 
 const INIT_TIMEOUT_MS = 1500;
@@ -50,9 +51,11 @@ export async function connectHost(): Promise<Host> {
       registerConfigSave(getRequest: () => SaveRequest) {
         teams.pages.config.registerOnSaveHandler((event) => {
           const request = getRequest();
-          const contentUrl = `${window.location.origin}/tab?view=${encodeURIComponent(request.view)}`;
+          // With the user and tenant for Teams to fill in, so a repeat visit can paint the kept
+          // page before teams-js answers.
+          const { contentUrl, websiteUrl } = channelTabAddresses(window.location.origin, request.view);
           teams.pages.config
-            .setConfig({ contentUrl, websiteUrl: contentUrl, entityId: `balanslistan-${request.view}`, suggestedDisplayName: request.displayName })
+            .setConfig({ contentUrl, websiteUrl, entityId: `balanslistan-${request.view}`, suggestedDisplayName: request.displayName })
             .then(() => event.notifySuccess())
             .catch((error: unknown) => event.notifyFailure(error instanceof Error ? error.message : String(error)));
         });

@@ -1,0 +1,37 @@
+/**
+ * A repeat visit inside Teams, before teams-js has even loaded: when Teams wrote the user and
+ * tenant into the address (address-account.ts) and this browser kept a page for exactly that
+ * user and tenant at this address, it is painted at once, read-only and marked as being checked.
+ * teams-js's own answer then confirms it or, naming someone else, has it wiped (early-paint.ts).
+ */
+import { languageOf, stringsFor } from '../i18n/strings';
+import { lastSeenStore, type KeyValueStorage } from '../model/last-seen';
+import { forgetPage, paintPage, unpaintPage } from '../model/last-seen-page';
+import { accountFromAddress, searchWithoutAccount } from './address-account';
+import type { Account } from './host';
+
+/**
+ * Paints the page kept for the account named in `search` into `container`. Returns that account
+ * when a page was painted, else null (no account in the address, or nothing kept for it here).
+ */
+export function paintForAddress(storage: KeyValueStorage | null, search: string, container: HTMLElement): Account | null {
+  const account = accountFromAddress(search);
+  if (!account) return null;
+  const lang = new URLSearchParams(search).get('lang');
+  const notice = (kept: string | null) => {
+    const strings = stringsFor(languageOf(lang ?? kept));
+    return { title: strings.checkingTitle, body: strings.checkingBody };
+  };
+  return paintPage(storage, account, searchWithoutAccount(search), container, notice) ? account : null;
+}
+
+/**
+ * Teams named someone other than the address did: the page painted for `painted` is taken off
+ * the screen and what this browser kept for that account is dropped, so an address that named
+ * another user (a forwarded link, a crafted one) never leaves their list on screen or on disk.
+ */
+export function wipePainted(storage: KeyValueStorage | null, painted: Account, container: HTMLElement): void {
+  unpaintPage(container);
+  forgetPage(storage, painted);
+  lastSeenStore(storage, painted).forget();
+}
