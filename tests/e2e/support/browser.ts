@@ -6,31 +6,21 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** True when the tests run in CI (`.ci/run` sets CI=true, as hosted CI services do). */
-export const inCi = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(env.CI) && !['0', 'false'].includes(String(env.CI).toLowerCase());
-
 /**
- * `describe` for tests that need Chromium. Without it, CI gets one failing test that says what
- * is missing, so a run without browser tests can never pass there; on a developer's machine the
- * block is skipped with a loud warning, so the rest of the suite can still be run.
+ * `describe` for tests that need Chromium. Without it the block is one failing test that says
+ * what to install: the browser tests are part of `npm test`, so a run without them never passes.
  */
-export function describeWithBrowser(name: string, body: () => void, options: { chromium?: string; env?: NodeJS.ProcessEnv } = {}): void {
+export function describeWithBrowser(name: string, body: () => void, options: { chromium?: string } = {}): void {
   const chromium = options.chromium ?? CHROMIUM;
   if (existsSync(chromium)) {
     describe(name, body);
     return;
   }
-  const missing = `${chromium} is missing: install Chromium (Debian: apt-get install chromium) to run the browser tests`;
-  if (inCi(options.env)) {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(`${missing}. In CI the browser tests must run.`);
-      });
+  describe(name, () => {
+    it('needs Chromium', () => {
+      throw new Error(`${chromium} is missing: install Chromium (Debian: apt-get install chromium) to run the browser tests.`);
     });
-    return;
-  }
-  console.warn(`\n*** BROWSER TESTS SKIPPED: ${missing}. CI fails instead of skipping. ***\n`);
-  describe.skip(name, body);
+  });
 }
 
 export interface Browser {
