@@ -14,6 +14,7 @@ import type { SeedItem } from '../../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts, markdownParagraphs, parseXml } from '../../unit/report/report-paragraphs';
+import { HEADINGS_AND_ITEMS_2017 } from '../../fixtures/follow-up-2017';
 
 const ROOT = join(__dirname, '../../..');
 const dirs: string[] = [];
@@ -59,31 +60,7 @@ async function cli(argv: string[], options: { source?: MemoryListSource | null; 
 }
 
 /** The 2017 document's balance-list part, headings and items, in the order the report must keep. */
-const ITEMS_UNDER_AREAS = [
-  'SVOM strategiska områden',
-  'Kompetensförsörjning',
-  'Välfärdsteknologi',
-  'Vård på rätt nivå',
-  'Områden från Gemensam hälso- och sjukvårdspolitik',
-  'Förbättrad psykisk hälsa',
-  'Överenskommelse om samarbete mellan kommunerna i Jämtlands län och Region JH om personer med psykiska funktionsnedsättningar.',
-  'Handlingsplan psykiska funktionsnedsättningar',
-  'Länsöverenskommelse riskbruk, missbruk och beroende',
-  'Beroendeenhet integrerad verksamhet',
-  'Uppföljning lokala överenskommelser missbruk och beroende',
-  'Boende särskilt vårdkrävande',
-  'Tillgänglig och samordnad hälso- och sjukvård',
-  'Bättre liv för sjuka äldre – strategi och handlingsplan 2017, prioriterade delar:',
-  'Lagen om samverkan id utskrivning från sluten vård',
-  'Hemsjukvårdsavtalet',
-  'E-hälsa',
-  'Mobilt närvårdsteam',
-  'Hälsofrämjande och trygghetsskapande levnadsvillkor',
-  'Folkhälsopolicyn ska genomsyra alla verksamheter',
-  'Handlingsplan mot våld i nära relationer, myndighetssamverkan (RD representant för RJH och samordnare social välfärd för kommunerna)',
-  'Övriga områden',
-  'Kunskapsstyrning',
-];
+const ITEMS_UNDER_AREAS = HEADINGS_AND_ITEMS_2017;
 
 /** A valid OOXML package whose paragraphs hold `expected` in order; returns the paragraphs' texts. */
 async function expectReport(bytes: Buffer, expected: string[]): Promise<string[]> {

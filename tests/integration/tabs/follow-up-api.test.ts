@@ -22,6 +22,7 @@ import { createTabApi } from '../../../tabs/api';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts, parseXml } from '../../unit/report/report-paragraphs';
+import { SECTIONS_2017 } from '../../fixtures/follow-up-2017';
 
 const NOW = '2025-03-10T09:00:00Z';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -113,14 +114,8 @@ describe('follow-up API in local mode (2017 dataset)', () => {
       'Avtal och överenskommelser',
     ]);
     const psychiatry = body.sections[1]?.rows.find((row) => row.entry.title === 'Förbättrad psykisk hälsa');
-    expect(psychiatry?.errands.map((yearErrand) => yearErrand.errand.title)).toEqual([
-      'Överenskommelse om samarbete mellan kommunerna i Jämtlands län och Region JH om personer med psykiska funktionsnedsättningar.',
-      'Handlingsplan psykiska funktionsnedsättningar',
-      'Länsöverenskommelse riskbruk, missbruk och beroende',
-      'Beroendeenhet integrerad verksamhet',
-      'Uppföljning lokala överenskommelser missbruk och beroende',
-      'Boende särskilt vårdkrävande',
-    ]);
+    const printed = SECTIONS_2017.flatMap((section) => section.areas).find((area) => area.area === 'Förbättrad psykisk hälsa');
+    expect(psychiatry?.errands.map((yearErrand) => yearErrand.errand.title)).toEqual(printed?.items);
     expect(body.sections[0]?.rows.every((row) => row.withoutErrand)).toBe(true);
     expect(body.unplaced.map((yearErrand) => yearErrand.errand.title)).toEqual(['TNE-avtalet']);
     expect(body.errands).toHaveLength(14);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { buildForumYear, type FollowUpYear } from '../../../src/domain/forum-year';
 import { mapForumData } from '../../../src/lists/errands-mapping';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../../src/report';
+import { SECTIONS_2017 as SECTIONS } from '../../fixtures/follow-up-2017';
 import { docxParagraphs, docxParts, markdownParagraphs, parseXml, type Paragraph } from './report-paragraphs';
 
 const root = path.resolve(__dirname, '../../..');
@@ -22,69 +23,6 @@ const sourceText = norm(
     .map((line) => line.replace(/^\s*(o|•)\s+/u, ''))
     .join(' '),
 );
-
-interface Area {
-  area: string;
-  /** The words after the area's name in the source ("Kompetensförsörjning, gemensamt med flera"). */
-  note?: string;
-  items: string[];
-}
-
-/** The source document's balance-list part, as printed. */
-const SECTIONS: Array<{ section: string; description?: string; areas: Area[] }> = [
-  {
-    section: 'SVOM strategiska områden',
-    areas: [
-      { area: 'Kompetensförsörjning', note: 'gemensamt med flera', items: [] },
-      { area: 'Välfärdsteknologi', note: 'gemensamt med flera', items: [] },
-      { area: 'Vård på rätt nivå', note: 'SVOM kan ”äga” frågan själva', items: [] },
-    ],
-  },
-  {
-    section: 'Områden från Gemensam hälso- och sjukvårdspolitik',
-    areas: [
-      {
-        area: 'Förbättrad psykisk hälsa',
-        items: [
-          'Överenskommelse om samarbete mellan kommunerna i Jämtlands län och Region JH om personer med psykiska funktionsnedsättningar.',
-          'Handlingsplan psykiska funktionsnedsättningar',
-          'Länsöverenskommelse riskbruk, missbruk och beroende',
-          'Beroendeenhet integrerad verksamhet',
-          'Uppföljning lokala överenskommelser missbruk och beroende',
-          'Boende särskilt vårdkrävande',
-        ],
-      },
-      {
-        area: 'Tillgänglig och samordnad hälso- och sjukvård',
-        items: [
-          'Bättre liv för sjuka äldre – strategi och handlingsplan 2017, prioriterade delar:',
-          'Lagen om samverkan id utskrivning från sluten vård',
-          'Hemsjukvårdsavtalet',
-          'E-hälsa',
-          'Mobilt närvårdsteam',
-        ],
-      },
-      {
-        area: 'Hälsofrämjande och trygghetsskapande levnadsvillkor',
-        items: [
-          'Folkhälsopolicyn ska genomsyra alla verksamheter',
-          'Handlingsplan mot våld i nära relationer, myndighetssamverkan (RD representant för RJH och samordnare social välfärd för kommunerna)',
-        ],
-      },
-    ],
-  },
-  {
-    section: 'Övriga områden',
-    areas: [
-      {
-        area: 'Kunskapsstyrning',
-        note: 't.ex. nationella riktlinjer där både kommuner och region är berörda, öppna jämförelser (framförallt äldre) samt utveckling av strukturer för kunskapsstyrning',
-        items: [],
-      },
-    ],
-  },
-  { section: 'Avtal och överenskommelser', description: 'www.regionjh.se/samverkan', areas: [] },
-];
 
 /** The parts before the balance list: heading, then the source's text under it. */
 const PARTS: Array<{ heading: string; texts: string[] }> = [
