@@ -5,12 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createNotifier, createNotifyRoute, type NotifyReport } from '../../../../bot/notifier';
-import { FileStateStore } from '../../../../bot/state';
 import { SourceError } from '../../../../src/errors';
 import { silentLogger } from '../../../../src/logger';
-import { SnapshotService } from '../../../../src/snapshot';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
-import { MemoryRegistry, RecordingMessenger, botOptions, clockAt, fakeCards, seedListData, team } from '../../../unit/bot/notifier/helpers';
+import { RecordingMessenger, botOptions, clockAt, notifierDeps, seedListData } from '../../../unit/bot/notifier/helpers';
 
 const SECRET = 'a-long-random-notify-secret-0123456789';
 
@@ -33,17 +31,7 @@ async function start(notifySecret: string | null): Promise<Running> {
   const source = new MemoryListSource(seedListData());
   const messenger = new RecordingMessenger();
   const options = botOptions({ notifySecret });
-  const notifier = createNotifier({
-    snapshots: new SnapshotService({ source, clock, logger: silentLogger, expiringWithinDays: 180 }),
-    registry: new MemoryRegistry([team()]),
-    messenger,
-    cards: fakeCards,
-    store: new FileStateStore({ dir }, { logger: silentLogger }),
-    clock,
-    logger: silentLogger,
-    options,
-    tabUrl: 'http://127.0.0.1:3978/',
-  });
+  const notifier = createNotifier(notifierDeps({ source, clock, dir, messenger }, { options }));
   const app = express();
   app.use(createNotifyRoute(notifier, options, { logger: silentLogger }));
   const server: Server = await new Promise((resolve) => {

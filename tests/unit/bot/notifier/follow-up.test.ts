@@ -8,14 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotifier, type Notifier, type NotifyReport } from '../../../../bot/notifier';
 import { FOLLOW_UP_WITHIN_DAYS, followUpEvents, followUpFacts, followUpReadyDay, wordUrl } from '../../../../bot/notifier/follow-up';
-import { FileStateStore } from '../../../../bot/state';
 import { buildForumYear } from '../../../../src/domain/forum-year';
 import type { BotOptions } from '../../../../src/config';
-import { silentLogger } from '../../../../src/logger';
 import type { ListData, ListItem } from '../../../../src/ports/list-source';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
 import { area, errand, forumData, forumMeeting, section } from '../../domain/forum-builders';
-import { MemoryRegistry, RecordingMessenger, botOptions, clockAt, fakeCards, setClock, snapshotsOf, team } from './helpers';
+import { RecordingMessenger, botOptions, clockAt, fakeCards, notifierDeps, setClock } from './helpers';
 
 const day = (year: number, month: number | null = null, dayOfMonth: number | null = null) => ({ year, month, day: dayOfMonth });
 
@@ -152,18 +150,7 @@ async function world(date: string, time: string, options: Partial<BotOptions> = 
   const clock = clockAt(date, time);
   const messenger = new RecordingMessenger();
   const make = (): Notifier =>
-    createNotifier({
-      snapshots: snapshotsOf(source, clock),
-      registry: new MemoryRegistry([team()]),
-      messenger,
-      cards: fakeCards,
-      store: new FileStateStore({ dir }, { logger: silentLogger }),
-      clock,
-      logger: silentLogger,
-      options: botOptions(options),
-      tabUrl: 'http://127.0.0.1:3978/',
-      appUrl: 'http://127.0.0.1:3978',
-    });
+    createNotifier(notifierDeps({ source, clock, dir, messenger }, { options: botOptions(options), appUrl: 'http://127.0.0.1:3978' }));
   return { clock, messenger, make, notifier: make() };
 }
 

@@ -13,6 +13,8 @@ import { silentLogger } from '../../../../src/logger';
 import { FixedClock } from '../../../../src/ports/clock';
 import type { ListData, ListItem } from '../../../../src/ports/list-source';
 import { SnapshotService } from '../../../../src/snapshot';
+import type { NotifierDeps } from '../../../../bot/notifier';
+import { FileStateStore } from '../../../../bot/state';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
 
 export const TEAM_ID = '19:svom-team@thread.tacv2';
@@ -202,4 +204,27 @@ export function setClock(clock: FixedClock, date: string, time = '08:30'): void 
 
 export function snapshotsOf(source: MemoryListSource, clock: FixedClock): SnapshotService {
   return new SnapshotService({ source, clock, logger: silentLogger, expiringWithinDays: 180 });
+}
+
+/**
+ * A notifier's dependencies as most tests want them: one team, the small fake cards, a file
+ * state store in `dir`, the seed snapshot of `source` on `clock`, and no logs. Anything else
+ * goes in `overrides`.
+ */
+export function notifierDeps(
+  world: { source: MemoryListSource; clock: FixedClock; dir: string; messenger: Messenger },
+  overrides: Partial<NotifierDeps> = {},
+): NotifierDeps {
+  return {
+    snapshots: snapshotsOf(world.source, world.clock),
+    registry: new MemoryRegistry([team()]),
+    messenger: world.messenger,
+    cards: fakeCards,
+    store: new FileStateStore({ dir: world.dir }, { logger: silentLogger }),
+    clock: world.clock,
+    logger: silentLogger,
+    options: botOptions(),
+    tabUrl: 'http://127.0.0.1:3978/',
+    ...overrides,
+  };
 }

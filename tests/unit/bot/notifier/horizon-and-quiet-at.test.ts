@@ -6,11 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotifier } from '../../../../bot/notifier';
-import { FileStateStore } from '../../../../bot/state';
 import { stockholmInstant } from '../../../../src/domain/dates';
-import { silentLogger } from '../../../../src/logger';
 import { MemoryListSource } from '../../../fakes/memory-list-source';
-import { MemoryRegistry, RecordingMessenger, botOptions, clockAt, fakeCards, meetingItem, seedListData, snapshotsOf, team } from './helpers';
+import { RecordingMessenger, clockAt, meetingItem, notifierDeps, seedListData } from './helpers';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -24,18 +22,7 @@ async function notifierOn(date: string, time: string, meetingWithinDays?: number
   source.add('meetings', meetingItem('m1', '2022-12-15'));
   const clock = clockAt(date, time);
   const messenger = new RecordingMessenger();
-  const notifier = createNotifier({
-    snapshots: snapshotsOf(source, clock),
-    registry: new MemoryRegistry([team()]),
-    messenger,
-    cards: fakeCards,
-    store: new FileStateStore({ dir }, { logger: silentLogger }),
-    clock,
-    logger: silentLogger,
-    options: botOptions(),
-    tabUrl: 'http://127.0.0.1:3978/',
-    meetingWithinDays,
-  });
+  const notifier = createNotifier(notifierDeps({ source, clock, dir, messenger }, { meetingWithinDays }));
   return { notifier, messenger };
 }
 

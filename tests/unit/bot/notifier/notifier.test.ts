@@ -14,11 +14,11 @@ import {
   TEAM_ID,
   botOptions,
   clockAt,
-  fakeCards,
   graphDate,
   meetingItem,
   seedListData,
   setClock,
+  notifierDeps,
   snapshotsOf,
   team,
 } from './helpers';
@@ -51,17 +51,7 @@ async function world(options: Partial<BotOptions> = {}, date = '2022-12-01', tim
   const registry = new MemoryRegistry([team()]);
   const messenger = new RecordingMessenger();
   const store = new FileStateStore({ dir }, { logger: silentLogger });
-  const deps: NotifierDeps = {
-    snapshots: snapshotsOf(source, clock),
-    registry,
-    messenger,
-    cards: fakeCards,
-    store,
-    clock,
-    logger: silentLogger,
-    options: botOptions(options),
-    tabUrl: 'http://127.0.0.1:3978/',
-  };
+  const deps: NotifierDeps = notifierDeps({ source, clock, dir, messenger }, { registry, store, options: botOptions(options) });
   return {
     source,
     clock,
