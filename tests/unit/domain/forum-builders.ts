@@ -1,44 +1,24 @@
 /** Small builders of the follow-up's domain objects for tests; every field has a plain default. */
 import type { Errand, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from '../../../src/domain/errands';
 import type { SectionDefinition } from '../../../src/domain/sections';
-import type { Validity } from '../../../src/domain/types';
+import type { Entry, Validity } from '../../../src/domain/types';
+import { agreement, entry } from './builders';
 
 export function section(key: string, overrides: Partial<SectionDefinition> = {}): SectionDefinition {
   return { key, name: key, order: 1, periodText: '', fromYear: null, toYear: null, agreements: false, description: '', ...overrides };
 }
 
+/** An entry as the follow-up reads it: `entry`'s defaults, a goal area, in the section `sectionKey`. */
 export function area(key: string, sectionKey: string, overrides: Partial<SectionedEntry> = {}): SectionedEntry {
-  return {
-    id: key,
-    key,
-    sectionKey,
-    kind: 'goal-area',
-    parentKey: null,
-    order: 1,
-    title: key,
-    status: null,
-    preparingGroups: [],
-    notes: '',
-    nextFollowUp: null,
-    agreement: null,
-    eTag: '"1"',
-    editUrl: `https://contoso.sharepoint.com/sites/SVOM/Lists/Balanslista/${key}`,
-    modifiedAt: null,
-    ...overrides,
-  };
+  return { ...sectioned(entry({ key, kind: 'goal-area' }), sectionKey), ...overrides };
 }
 
 export function agreementEntry(key: string, sectionKey: string, validity: Partial<Validity>): SectionedEntry {
-  return area(key, sectionKey, {
-    kind: 'agreement',
-    agreement: {
-      validity: { text: '', from: null, to: null, ...validity },
-      recommendingForums: ['SVOM'],
-      revisionStatus: null,
-      revisionUpdatedBy: null,
-      revisionUpdatedAt: null,
-    },
-  });
+  return sectioned(agreement(key, validity), sectionKey);
+}
+
+function sectioned({ section: _section, ...rest }: Entry, sectionKey: string): SectionedEntry {
+  return { ...rest, sectionKey };
 }
 
 export function forumMeeting(key: string, overrides: Partial<ForumMeeting> = {}): ForumMeeting {
