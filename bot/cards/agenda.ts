@@ -10,7 +10,6 @@ import { addErrandUrl } from './links';
 
 /** The agenda of `meeting` in `view`: its ärenden in agenda order, and the link to add one. */
 export function meetingAgenda(view: Pick<BalanceListView, 'errands' | 'lists'>, meeting: Pick<Meeting, 'id' | 'key'>): MeetingAgenda {
-  // A store without the ärenden list has no address for it (the list names are wider than the two core lists).
-  const lists: Readonly<Partial<Record<string, string>>> = view.lists;
-  return { errands: errandsForMeeting(view.errands, meeting), addUrl: addErrandUrl(lists.errands) };
+  // A store without the ärenden list has no address for it.
+  return { errands: errandsForMeeting(view.errands, meeting), addUrl: addErrandUrl(view.lists.errands) };
 }

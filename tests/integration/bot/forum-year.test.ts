@@ -6,7 +6,7 @@
  */
 import { stockholmInstant } from '../../../src/domain/dates';
 import { FixedClock } from '../../../src/ports/clock';
-import type { ListData, ListItem, ListName } from '../../../src/ports/list-source';
+import type { ListData, ListItem } from '../../../src/ports/list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleListData } from '../../fixtures/bot/list-items';
@@ -38,8 +38,7 @@ function forumListData(errands: ListItem[]): ListData {
     eTag: '"meetings-4,1"',
     fields: { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-2022-3', MeetingDate: '2022-09-15', MeetingKind: 'Ordinarie' },
   };
-  // The ärenden list is one more list of the store: the data carries it beside the other two.
-  return { ...data, meetings: [september, december], errands } as ListData;
+  return { ...data, meetings: [september, december], errands };
 }
 
 function agendaItem(n: number, meetingKey: string, extra: Record<string, unknown> = {}): ListItem {
@@ -48,7 +47,7 @@ function agendaItem(n: number, meetingKey: string, extra: Record<string, unknown
 
 /** Registers an ärende in the running store, as a secretariat member would between two runs. */
 function register(source: MemoryListSource, item: ListItem): void {
-  source.add('errands' as ListName, item);
+  source.add('errands', item);
 }
 
 function cardText(posted: ConnectorActivity): string {

@@ -130,10 +130,23 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
   const later = view.meetings.filter((meeting) => daysBetween(view.today, meeting.date) > view.meetingWithinDays);
   const past = view.meetings.filter((meeting) => meeting.date < view.today).reverse();
   const anyFollowUps = upcoming.some((meeting) => followUpsOn(meeting.date).length > 0);
-  // The ärenden list joins the sources' lists with the forum's year; until then it has no address.
-  const errandsListUrl = (view.lists as Partial<Record<string, string>>).errands;
-  const card = (meeting: Meeting) => (
-    <MeetingCard meeting={meeting} today={view.today} followUps={followUpsOn(meeting.date)} errands={view.errands} errandsListUrl={errandsListUrl} level={4} />
+  // Present only when the store has the ärenden list (a site not provisioned for it has none).
+  const errandsListUrl = view.lists.errands;
+  const list = (meetings: Meeting[]) => (
+    <ul className={styles.list}>
+      {meetings.map((meeting) => (
+        <li key={meeting.id}>
+          <MeetingCard
+            meeting={meeting}
+            today={view.today}
+            followUps={followUpsOn(meeting.date)}
+            errands={view.errands}
+            errandsListUrl={errandsListUrl}
+            level={4}
+          />
+        </li>
+      ))}
+    </ul>
   );
   return (
     <>
@@ -142,33 +155,17 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
         {strings.meetingsHorizon(view.meetingWithinDays)}
       </p>
       {upcoming.length > 0 && !anyFollowUps ? <p className={styles.muted}>{strings.noFollowUps}</p> : null}
-      {upcoming.length === 0 ? (
-        <p>{strings.noUpcomingMeetings}</p>
-      ) : (
-        <ul className={styles.list}>
-          {upcoming.map((meeting) => (
-            <li key={meeting.id}>{card(meeting)}</li>
-          ))}
-        </ul>
-      )}
+      {upcoming.length === 0 ? <p>{strings.noUpcomingMeetings}</p> : list(upcoming)}
       {later.length > 0 ? (
         <details className={styles.details} data-testid="later-meetings">
           <summary className={styles.summary}>{strings.laterMeetings(later.length)}</summary>
-          <ul className={styles.list}>
-            {later.map((meeting) => (
-              <li key={meeting.id}>{card(meeting)}</li>
-            ))}
-          </ul>
+          {list(later)}
         </details>
       ) : null}
       {past.length > 0 ? (
         <details className={styles.details}>
           <summary className={styles.summary}>{strings.pastMeetings(past.length)}</summary>
-          <ul className={styles.list}>
-            {past.map((meeting) => (
-              <li key={meeting.id}>{card(meeting)}</li>
-            ))}
-          </ul>
+          {list(past)}
         </details>
       ) : null}
     </>
