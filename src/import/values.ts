@@ -52,7 +52,8 @@ export function parseCell(column: Column, cell: Cell): Parsed {
     case 'text':
       return { ok: true, value: text.trim() };
     case 'note':
-      return { ok: true, value: text.replace(/\r\n/g, '\n') };
+      // Every line end as `\n`: XLSX (XML) turns a lone carriage return into a line feed anyway.
+      return { ok: true, value: text.replace(/\r\n?/g, '\n') };
     case 'choice': {
       const label = matchChoice(column, text);
       if (label) return { ok: true, value: label };
@@ -110,6 +111,9 @@ export function fromGraph(column: Column, value: unknown): Canonical {
       return typeof url === 'string' && url ? url : null;
     }
     default:
+      // Hand-made data may hold a list where the column is text (the local store's EntryKeys):
+      // one value a line, as the app reads it.
+      if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(column.type === 'note' ? '\n' : '; ') : null;
       return typeof value === 'string' ? value : String(value);
   }
 }
