@@ -1,6 +1,9 @@
 /**
- * Keeps the balance list fresh: loads it, then polls with the ETag (a 304 when nothing changed),
- * and checks at once when the tab becomes visible again.
+ * Keeps the balance list fresh: loads it, then listens to the server's change stream and loads it
+ * again whenever the stream names an ETag other than the one on screen. While the stream is down
+ * (not yet open, refused, cut off) it polls with the ETag instead (a 304 when nothing changed).
+ * A hidden tab closes the stream and stops polling; when it becomes visible again it checks at
+ * once and opens the stream again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
@@ -47,11 +50,18 @@ export function useBalanceList(
   const [loading, setLoading] = useState(initial === null);
   const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
+  // Asked for again while a load ran: that load may have left before the change it was asked for.
+  const again = useRef(false);
+  // The change stream is open: it says when to load, so the poll rests.
+  const live = useRef(false);
   const store = lastSeen?.store ?? null;
   const onConfirmed = lastSeen?.onConfirmed;
 
   const refresh = useCallback(() => {
-    if (inFlight.current) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
     inFlight.current = true;
     client
       .load()
@@ -83,24 +93,50 @@ export function useBalanceList(
       .finally(() => {
         inFlight.current = false;
         setLoading(false);
+        if (again.current) {
+          again.current = false;
+          refresh();
+        }
       });
   }, [client, store, onConfirmed]);
 
   useEffect(() => {
     if (!hasInitial.current) refresh();
     hasInitial.current = false;
+    let unwatch: (() => void) | null = null;
+    const watch = () => {
+      if (unwatch || !client.watch) return;
+      unwatch = client.watch({
+        onEtag: (etag) => {
+          if (etag !== client.etag?.()) refresh();
+        },
+        onLive: (open) => {
+          live.current = open;
+        },
+      });
+    };
+    const stopWatching = () => {
+      unwatch?.();
+      unwatch = null;
+      live.current = false;
+    };
+    if (document.visibilityState !== 'hidden') watch();
     const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'hidden') refresh();
+      if (document.visibilityState !== 'hidden' && !live.current) refresh();
     }, pollMs);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') refresh();
+      if (document.visibilityState === 'visible') {
+        refresh();
+        watch();
+      } else if (document.visibilityState === 'hidden') stopWatching();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       window.clearInterval(timer);
+      stopWatching();
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [refresh, pollMs]);
+  }, [client, refresh, pollMs]);
 
   return { view, error, checkedAt, loading, unconfirmed, refresh };
 }
