@@ -52,7 +52,16 @@ describe('the change stream in SharePoint mode', () => {
     const app = express();
     const graph = createGraphClients(config.graph!, { logger: silentLogger });
     app.use(
-      createTabApi({ config, snapshots, source, clock, logger: silentLogger, graph, stopping: stopping.signal, overrides: { eventsKeepAliveMs: KEEP_ALIVE_MS } }),
+      createTabApi({
+        config,
+        snapshots,
+        source,
+        clock,
+        logger: silentLogger,
+        graph,
+        stopping: stopping.signal,
+        overrides: { eventsKeepAliveMs: KEEP_ALIVE_MS },
+      }),
     );
     ({ server, url } = await listen(app));
   });
@@ -121,7 +130,7 @@ describe('the change stream in SharePoint mode', () => {
     }
   });
 
-  it("ends the stream when the token expires, so the tab comes back with a fresh one and is checked again", async () => {
+  it('ends the stream when the token expires, so the tab comes back with a fresh one and is checked again', async () => {
     const expiresAt = Math.floor(clock.now().getTime() / 1000) + 1;
     const response = await open(await tenant.entra.token('anna@contoso.onmicrosoft.com', { claims: { exp: expiresAt } }));
     expect(response.status).toBe(200);
@@ -141,7 +150,7 @@ describe('the change stream in SharePoint mode', () => {
 });
 
 describe('the change stream in local mode', () => {
-  it("names the new ETag when the local file changes, without a token", async () => {
+  it('names the new ETag when the local file changes, without a token', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' });
     const clock = new FixedClock(NOW);
     const source = new MemoryListSource({ balance: [entry('1', 'Upphandling')], meetings: [] });

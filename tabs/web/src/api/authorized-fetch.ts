@@ -34,7 +34,10 @@ export function authorizedFetch(options: AuthorizedFetchOptions): AuthorizedGet 
       if (token) sent.Authorization = `Bearer ${token}`;
     }
     try {
-      return await doFetch(`${options.baseUrl ?? ''}${path}`, signal ? { headers: sent, credentials: 'same-origin', signal } : { headers: sent, credentials: 'same-origin' });
+      return await doFetch(
+        `${options.baseUrl ?? ''}${path}`,
+        signal ? { headers: sent, credentials: 'same-origin', signal } : { headers: sent, credentials: 'same-origin' },
+      );
     } catch (error) {
       throw options.networkError(error instanceof Error ? error.message : String(error));
     }

@@ -14,6 +14,8 @@ export interface ChangeStreamHandlers {
   onEtag(etag: string): void;
   /** True while the stream is open (the tab need not poll), false while it is down. */
   onLive(live: boolean): void;
+  /** The server's keep-alive: it is there and has nothing new. */
+  onAlive?(): void;
 }
 
 export interface ChangeStreamOptions extends ChangeStreamHandlers {
@@ -77,6 +79,9 @@ export function watchChanges(options: ChangeStreamOptions): () => void {
       },
       onRetry: (ms) => {
         retryMs = ms;
+      },
+      onComment: () => {
+        if (!stopped) options.onAlive?.();
       },
     });
     if (stopped) {

@@ -18,6 +18,8 @@ export interface BalanceListState {
   loading: boolean;
   /** The view is the list this browser last saw, not yet confirmed by the API for this user. */
   unconfirmed: boolean;
+  /** The server's change stream is open: a change shows within moments, without polling. */
+  live: boolean;
   refresh(): void;
 }
 
@@ -54,6 +56,8 @@ export function useBalanceList(
   const again = useRef(false);
   // The change stream is open: it says when to load, so the poll rests.
   const live = useRef(false);
+  const [liveState, setLiveState] = useState(false);
+  const failed = useRef(false);
   const store = lastSeen?.store ?? null;
   const onConfirmed = lastSeen?.onConfirmed;
 
@@ -72,6 +76,7 @@ export function useBalanceList(
         }
         showsRemembered.current = false;
         setUnconfirmed(false);
+        failed.current = false;
         setError(null);
         setCheckedAt(new Date());
         onConfirmed?.();
@@ -88,6 +93,7 @@ export function useBalanceList(
             setUnconfirmed(false);
           }
         }
+        failed.current = true;
         setError(apiError);
       })
       .finally(() => {
@@ -109,9 +115,15 @@ export function useBalanceList(
       unwatch = client.watch({
         onEtag: (etag) => {
           if (etag !== client.etag?.()) refresh();
+          else if (!failed.current && !inFlight.current) setCheckedAt(new Date());
+        },
+        // The server is there and the list unchanged: as good as a poll answered with a 304.
+        onAlive: () => {
+          if (!failed.current && !inFlight.current && client.etag?.()) setCheckedAt(new Date());
         },
         onLive: (open) => {
           live.current = open;
+          setLiveState(open);
         },
       });
     };
@@ -119,6 +131,7 @@ export function useBalanceList(
       unwatch?.();
       unwatch = null;
       live.current = false;
+      setLiveState(false);
     };
     if (document.visibilityState !== 'hidden') watch();
     const timer = window.setInterval(() => {
@@ -138,5 +151,5 @@ export function useBalanceList(
     };
   }, [client, refresh, pollMs]);
 
-  return { view, error, checkedAt, loading, unconfirmed, refresh };
+  return { view, error, checkedAt, loading, unconfirmed, live: liveState, refresh };
 }
