@@ -101,6 +101,28 @@ export interface BotOptions {
 
 export type StateStoreOptions = { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
 
+export interface RefreshOptions {
+  /** `REFRESH_INTERVAL_SECONDS`: between reads while somebody needs the lists. */
+  fastSeconds: number;
+  /** `IDLE_REFRESH_SECONDS`: between reads while nobody does. */
+  idleSeconds: number;
+  /** `DEMAND_WINDOW_SECONDS`: how long a tab's request counts as somebody looking. */
+  demandSeconds: number;
+  /** `NOTIFIED_REFRESH_SECONDS`: between reads while nobody looks and change notifications are live. */
+  notifiedSeconds: number;
+}
+
+export interface ChangeNotificationOptions {
+  /** Where Graph posts change notifications (`PUBLIC_URL` + `/api/graph/notifications`). */
+  notificationUrl: string;
+  /** Where Graph posts lifecycle notifications (`PUBLIC_URL` + `/api/graph/lifecycle`). */
+  lifecycleNotificationUrl: string;
+}
+
+/** The paths Graph's notifications arrive at, below `PUBLIC_URL`. */
+export const GRAPH_NOTIFICATION_PATH = '/api/graph/notifications';
+export const GRAPH_LIFECYCLE_PATH = '/api/graph/lifecycle';
+
 export interface PlaygroundOptions {
   enabled: boolean;
   port: number;
@@ -126,8 +148,12 @@ export interface Config {
   meetingWithinDays: number;
   /** Demo clock (`TODAY`, local mode only): the app runs as of this Stockholm date; null: the real date. */
   today: CalendarDate | null;
-  /** How often the SharePoint source is polled for changes (delta). */
+  /** How often the lists are read while somebody needs them (delta in SharePoint mode). */
   refreshIntervalSeconds: number;
+  /** The read schedule: fast while somebody looks, idle otherwise (see src/snapshot/cadence.ts). */
+  refresh: RefreshOptions;
+  /** Graph change notifications on the lists; null when off or not possible (`warnings` says why). */
+  changeNotifications: ChangeNotificationOptions | null;
   graph: GraphOptions | null;
   sharePoint: SharePointOptions | null;
   tabAuth: TabAuthOptions | null;
@@ -179,6 +205,17 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       .max(max, `${name} must be at most ${max}`)
       .default(fallback),
   );
+/** Like `integer`, with no default: undefined when unset. */
+const optionalInteger = (name: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${name} must be a whole number` })
+      .int(`${name} must be a whole number`)
+      .min(min, `${name} must be at least ${min}`)
+      .max(max, `${name} must be at most ${max}`)
+      .optional(),
+  );
 const dayList = (name: string, fallback: number[]) =>
   z.preprocess(
     blankToUndefined,
@@ -217,6 +254,10 @@ const EnvSchema = z.object({
   EXPIRING_WITHIN_DAYS: integer('EXPIRING_WITHIN_DAYS', 0, 3650, 180),
   MEETING_WITHIN_DAYS: integer('MEETING_WITHIN_DAYS', 1, 3650, 120),
   REFRESH_INTERVAL_SECONDS: integer('REFRESH_INTERVAL_SECONDS', 5, 86400, 30),
+  IDLE_REFRESH_SECONDS: optionalInteger('IDLE_REFRESH_SECONDS', 5, 86400),
+  DEMAND_WINDOW_SECONDS: integer('DEMAND_WINDOW_SECONDS', 0, 86400, 300),
+  NOTIFIED_REFRESH_SECONDS: integer('NOTIFIED_REFRESH_SECONDS', 60, 86400, 3600),
+  CHANGE_NOTIFICATIONS: onOff('CHANGE_NOTIFICATIONS', false),
   TODAY: optionalText,
 
   AZURE_TENANT_ID: guid('AZURE_TENANT_ID'),
@@ -504,6 +545,25 @@ function demoDate(text: string | undefined, mode: Mode, problems: string[]): Cal
 }
 
 /**
+ * `CHANGE_NOTIFICATIONS=on` needs SharePoint mode and an https `PUBLIC_URL` Graph can reach;
+ * without them the app reads on demand, and says so once at start-up.
+ */
+function changeNotificationOptions(env: Env, mode: Mode, warnings: string[]): ChangeNotificationOptions | null {
+  if (!env.CHANGE_NOTIFICATIONS) return null;
+  if (mode === 'local') {
+    warnings.push('CHANGE_NOTIFICATIONS=on has no effect in local mode: the local file is watched for changes');
+    return null;
+  }
+  if (!env.PUBLIC_URL?.startsWith('https://')) {
+    warnings.push(
+      "CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address (Graph only posts notifications to https); reading the lists on demand instead",
+    );
+    return null;
+  }
+  return { notificationUrl: `${env.PUBLIC_URL}${GRAPH_NOTIFICATION_PATH}`, lifecycleNotificationUrl: `${env.PUBLIC_URL}${GRAPH_LIFECYCLE_PATH}` };
+}
+
+/**
  * Reads and validates the configuration from `env` (default `process.env`).
  * Throws `ConfigError` listing every problem at once.
  */
@@ -541,6 +601,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stateStore = { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING ?? '', container: values.AZURE_STORAGE_CONTAINER };
   }
 
+  // Unset, the idle interval is 10 minutes, never shorter than the fast one.
+  const idleSeconds = values.IDLE_REFRESH_SECONDS ?? Math.max(600, values.REFRESH_INTERVAL_SECONDS);
+  if (idleSeconds < values.REFRESH_INTERVAL_SECONDS) {
+    problems.push(`IDLE_REFRESH_SECONDS (${idleSeconds}) must be at least REFRESH_INTERVAL_SECONDS (${values.REFRESH_INTERVAL_SECONDS})`);
+  }
+  const changeNotifications = changeNotificationOptions(values, mode, warnings);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, problems);
 
   return {
@@ -556,6 +623,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meetingWithinDays: values.MEETING_WITHIN_DAYS,
     today,
     refreshIntervalSeconds: values.REFRESH_INTERVAL_SECONDS,
+    refresh: {
+      fastSeconds: values.REFRESH_INTERVAL_SECONDS,
+      idleSeconds,
+      demandSeconds: values.DEMAND_WINDOW_SECONDS,
+      notifiedSeconds: values.NOTIFIED_REFRESH_SECONDS,
+    },
+    changeNotifications,
     ...tenant,
     bot,
     stateStore,

@@ -247,6 +247,34 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the refresh schedule: fast, idle and the demand window, with their defaults', () => {
+    expect(loadConfig({}).refresh).toEqual({ fastSeconds: 30, idleSeconds: 600, demandSeconds: 300, notifiedSeconds: 3600 });
+    expect(
+      loadConfig({ REFRESH_INTERVAL_SECONDS: '15', IDLE_REFRESH_SECONDS: '900', DEMAND_WINDOW_SECONDS: '120', NOTIFIED_REFRESH_SECONDS: '7200' }).refresh,
+    ).toEqual({ fastSeconds: 15, idleSeconds: 900, demandSeconds: 120, notifiedSeconds: 7200 });
+    expect(loadConfig({ REFRESH_INTERVAL_SECONDS: '3600' }).refresh.idleSeconds).toBe(3600);
+    expect(problemsOf({ REFRESH_INTERVAL_SECONDS: '60', IDLE_REFRESH_SECONDS: '30' })).toEqual([
+      'IDLE_REFRESH_SECONDS (30) must be at least REFRESH_INTERVAL_SECONDS (60)',
+    ]);
+  });
+
+  it('turns change notifications on only in SharePoint mode with an https PUBLIC_URL, and says why not otherwise', () => {
+    expect(loadConfig({ ...TENANT }).changeNotifications).toBeNull();
+    const on = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'https://balanslistan.example.org/' });
+    expect(on.changeNotifications).toEqual({
+      notificationUrl: 'https://balanslistan.example.org/api/graph/notifications',
+      lifecycleNotificationUrl: 'https://balanslistan.example.org/api/graph/lifecycle',
+    });
+    const plain = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'http://balanslistan.example.org' });
+    expect(plain.changeNotifications).toBeNull();
+    expect(plain.warnings.join('\n')).toMatch(/CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address/);
+    const none = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on' });
+    expect(none.changeNotifications).toBeNull();
+    const local = loadConfig({ CHANGE_NOTIFICATIONS: 'on' });
+    expect(local.changeNotifications).toBeNull();
+    expect(local.warnings.join('\n')).toMatch(/no effect in local mode/);
+  });
+
   it('reads MEETING_WITHIN_DAYS, default 120', () => {
     expect(loadConfig({}).meetingWithinDays).toBe(120);
     expect(loadConfig({ MEETING_WITHIN_DAYS: '30' }).meetingWithinDays).toBe(30);
