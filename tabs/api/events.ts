@@ -7,6 +7,9 @@
  * `Authorization` header, rather than with `EventSource`, which cannot: no second kind of
  * credential (a ticket in the address) to issue, store across instances, or keep out of logs.
  *
+ * While a stream is open it holds demand on the snapshot service, so the lists are read at the
+ * fast interval; when the last one ends the demand window keeps them fast a while longer.
+ *
  * The stream sends the snapshot's ETag at once (so a change between the tab's last load and the
  * connection is not missed) and again whenever the snapshot changes; the tab asks for the list
  * when the ETag is not the one it has. A comment line every `keepAliveMs` keeps proxies from
@@ -36,11 +39,6 @@ export interface EventsOptions {
   maxAgeMs?: number | null;
   /** Aborted when the server stops: every open stream ends so the tab reconnects elsewhere. */
   stopping?: AbortSignal;
-  /**
-   * Called when a stream opens; the function it returns when the stream ends. Somebody is looking
-   * while a stream is open, so the server keeps the lists fresh meanwhile.
-   */
-  holdDemand?: () => () => void;
 }
 
 /** The event that names the snapshot's ETag. */
@@ -95,7 +93,8 @@ export function eventsHandler(options: EventsOptions): RequestHandler {
       const expiry = setTimeout(() => end('lifetime'), Math.max(0, Math.min(lifetime, MAX_TIMER_MS)));
       ends.push(() => clearTimeout(expiry));
     }
-    if (options.holdDemand) ends.push(options.holdDemand());
+    // Somebody is looking while a stream is open: the server keeps the lists fresh until it ends.
+    ends.push(options.snapshots.holdDemand());
     const onStop = () => end('server stopping');
     if (options.stopping?.aborted) onStop();
     options.stopping?.addEventListener('abort', onStop, { once: true });

@@ -139,6 +139,21 @@ describe('the change stream in SharePoint mode', () => {
     expect(stream.frames.some((frame) => etagOf(frame) !== null)).toBe(true);
   });
 
+  it('keeps the lists read fast while a stream is open, and lets them slow down once it has closed', async () => {
+    const stream = readStream(await open(await tenant.entra.token('anna@contoso.onmicrosoft.com')));
+    await stream.waitFor((frame) => etagOf(frame) !== null);
+    // Far beyond the demand window a tab's request opens: the open stream alone holds it.
+    clock.advance(3600_000);
+    expect(snapshots.isDemanded()).toBe(true);
+    await stream.cancel();
+    // Once the server has seen the stream close, the window runs out like after a request.
+    for (;;) {
+      clock.advance((config.refresh.demandSeconds + 1) * 1000);
+      if (!snapshots.isDemanded()) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
   it('ends every open stream when the server stops', async () => {
     const first = readStream(await open(await tenant.entra.token('anna@contoso.onmicrosoft.com')));
     const second = readStream(await open(await tenant.entra.token('bertil@contoso.onmicrosoft.com')));
