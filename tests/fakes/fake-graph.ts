@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/lists/schema';
 import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/list-source';
+import { schemaColumns, type ColumnJson } from './fake-graph/columns';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
@@ -47,6 +48,13 @@ export interface FakeGraphOptions {
    * makes a site provisioned before they existed (default true).
    */
   withForumLists?: boolean;
+  /**
+   * Schema columns the lists made with `withLists` lack, e.g. `{ meetings: ['MeetingKey', …] }`:
+   * a site whose lists predate those columns.
+   */
+  withoutColumns?: Partial<Record<ListName, string[]>>;
+  /** The application permissions (roles) in the app's tokens (default `['Sites.Selected']`). */
+  appRoles?: string[];
   /** Page size when no `$top` is given (default 200, like SharePoint). */
   defaultPageSize?: number;
   /** Largest page returned whatever `$top` asks (default 5000). */
@@ -118,6 +126,12 @@ export interface FakeGraph {
   resetLog(): void;
 
   addList(options: FakeListOptions): { id: string; displayName: string; webUrl: string };
+  /** The list's column definitions (live: changes show in `…/columns` and `$expand=columns`); null when it reports none. */
+  columnDefinitions(list: ListRef): ColumnJson[] | null;
+  /** Replaces the list's column definitions (and the names its items accept). */
+  setColumnDefinitions(list: ListRef, columns: ColumnJson[]): void;
+  /** Removes a column from the list, as if it had never been created. */
+  removeColumn(list: ListRef, name: string): void;
   removeList(list: ListRef): void;
   listInfo(list: ListRef): { id: string; displayName: string; webUrl: string };
   seed(list: ListRef, items: SeedItem[]): void;
@@ -223,13 +237,16 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const URL_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Moten', errands: 'Arenden', forum: 'Forum', sections: 'Avsnitt' };
   const addSchemaList = (key: ListName) => {
     const definition = LISTS[key];
+    const left = new Set(options.withoutColumns?.[key] ?? []);
+    const columns = definition.columns.filter((column) => !left.has(column.name));
     const list = store.addList({
       displayName: definition.displayName,
       description: definition.description,
       name: URL_NAMES[key],
-      columns: definition.columns.map((column) => column.name),
-      dateOnlyColumns: definition.columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
-      dateTimeColumns: definition.columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+      columns: columns.map((column) => column.name),
+      dateOnlyColumns: columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
+      dateTimeColumns: columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+      columnDefinitions: schemaColumns(columns),
     });
     keyed.set(key, list.id);
   };
@@ -457,6 +474,17 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       identity.tokenRequests.length = 0;
     },
     addList: (listOptions) => info(store.addList(listOptions)),
+    columnDefinitions: (ref) => listOf(ref).columnDefs,
+    setColumnDefinitions: (ref, columns) => {
+      const list = listOf(ref);
+      list.columnDefs = columns;
+      list.columns = new Set(columns.map((column) => column.name));
+    },
+    removeColumn: (ref, name) => {
+      const list = listOf(ref);
+      list.columnDefs = list.columnDefs?.filter((column) => column.name !== name) ?? null;
+      list.columns?.delete(name);
+    },
     removeList: (ref) => {
       const list = listOf(ref);
       store.lists.delete(list.id);

@@ -58,6 +58,20 @@ function parseExpand(expand: string | null): { fields: boolean; select: string[]
   return { fields: true, select };
 }
 
+/** `columns($select=name,choice)` in a list's `$expand` → { select: [...] }; null when columns are not expanded. */
+function parseColumnsExpand(expand: string | null): { select: string[] | null } | null {
+  const match = expand ? /(?:^|,)\s*columns\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?/i.exec(expand) : null;
+  if (!match) return null;
+  return {
+    select: match[1]
+      ? match[1]
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : null,
+  };
+}
+
 export function graphRoutes(store: FakeStore, baseUrl: () => string, options: GraphRouteOptions): Route[] {
   const routes: Route[] = [];
   const add = (method: string, pattern: string, handler: Route['handler']) => {
@@ -128,9 +142,10 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       const name = (match[1] ?? '').replace(/''/g, "'");
       lists = lists.filter((list) => list.displayName === name);
     }
+    const columns = parseColumnsExpand(request.query.get('$expand')) ?? undefined;
     return collection(
       `sites('${store.site.id}')/lists`,
-      lists.map((list) => store.listJson(list)),
+      lists.map((list) => store.listJson(list, columns)),
       {},
     );
   });
@@ -138,7 +153,11 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
   add('GET', '/sites/:site/lists/:list', (request) => {
     const found = resolve(request, false);
     if ('reply' in found) return found.reply;
-    return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists/$entity`, ...store.listJson(found.list) } };
+    const columns = parseColumnsExpand(request.query.get('$expand')) ?? undefined;
+    return {
+      status: 200,
+      body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists/$entity`, ...store.listJson(found.list, columns) },
+    };
   });
 
   add('GET', '/sites/:site/lists/:list/items', (request) => {
@@ -146,6 +165,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if ('reply' in found) return found.reply;
     const { list } = found;
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     const top = pageSize(request);
     const skiptoken = request.query.get('$skiptoken');
     const afterId = skiptoken ? Number(/p_ID=(\d+)/.exec(Buffer.from(skiptoken, 'base64').toString('utf8'))?.[1] ?? 0) : 0;
@@ -170,6 +191,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if ('reply' in found) return found.reply;
     const { list } = found;
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     const top = pageSize(request);
     const link = (token: DeltaToken) => {
       const query = new URLSearchParams(request.query);
@@ -223,6 +246,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     const item = found.list.items.get(request.params.item ?? '');
     if (!item || item.deleted) return errors.itemNotFound();
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     return {
       status: 200,
       body: {
