@@ -19,12 +19,12 @@ import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/lis
 import { schemaColumns, type ColumnJson } from './fake-graph/columns';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
-import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
+import { FakeIdentity, type OnBehalfOfHook, type RefusalCode } from './fake-graph/identity';
 import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
 import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 
 export type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
-export type { OnBehalfOfDecision, OnBehalfOfHook } from './fake-graph/identity';
+export type { OnBehalfOfDecision, OnBehalfOfHook, RefusalCode } from './fake-graph/identity';
 export type { FakeListOptions } from './fake-graph/store';
 export { stockholmMidnightAsUtc } from './fake-graph/dates';
 
@@ -167,6 +167,10 @@ export interface FakeGraph {
   setOnBehalfOf(hook: OnBehalfOfHook): void;
   /** Invalidates every issued access token (Graph answers 401 until a new one is fetched). */
   expireTokens(): void;
+  /** The application permissions (roles) in the app's next tokens; `[]`: none, as before admin consent. */
+  setAppRoles(roles: string[]): void;
+  /** The token endpoint refuses the app's client-credentials requests with this AADSTS code, until `null`. */
+  refuseTokens(code: RefusalCode | null): void;
 
   /**
    * Adds an endpoint under `/v1.0` (checked before the built-in ones). `pattern` is a path with
@@ -231,6 +235,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     onBehalfOf: options.onBehalfOf ?? defaultOnBehalfOf,
     now,
+    appRoles: options.appRoles ?? ['Sites.Selected'],
   });
 
   const keyed = new Map<string, string>();
@@ -277,6 +282,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     maxPageSize: options.maxPageSize ?? 5000,
     deltaDuplicates: () => deltaDuplicates,
     access: () => access,
+    clientId,
     deniedUsers,
     deniedOnList,
   });
@@ -320,6 +326,11 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       principal = checked;
     }
     if (request.method === 'POST' && request.path === '/$batch' && !request.inBatch) return batch(request.body, request.authorization, principal);
+    if (principal.kind === 'app' && (principal.roles ?? []).length === 0)
+      return graphError(401, 'InvalidAuthenticationToken', 'Either scp or roles claim need to be present in the token.');
+    // An app token with application permissions, none of them for sites, reaches no site.
+    if (principal.kind === 'app' && request.path.startsWith('/sites') && !(principal.roles ?? []).some((role) => role.startsWith('Sites.')))
+      return errors.accessDenied();
     for (const route of [...custom, ...builtIn]) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
@@ -558,6 +569,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     },
     setOnBehalfOf: (hook) => identity.setOnBehalfOf(hook),
     expireTokens: () => identity.expireTokens(),
+    setAppRoles: (roles) => identity.setAppRoles(roles),
+    refuseTokens: (code) => identity.refuse(code),
     route: (method, pattern, handler) => {
       const compiled = compile(pattern);
       custom.unshift({ method: method.toUpperCase(), ...compiled, handler });

@@ -17,6 +17,8 @@ export interface GraphRouteOptions {
   deltaDuplicates: () => boolean;
   /** Access the app has on the site. */
   access: () => 'write' | 'read' | 'none';
+  /** The app's client id (its grant on the site is listed under /permissions). */
+  clientId: string;
   /** Users the site does not share the lists with (on-behalf-of callers). */
   deniedUsers: Set<string>;
   /** `user\u0000list display name`: users one list is not shared with. */
@@ -129,6 +131,30 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if (options.access() === 'none') return errors.accessDenied();
     if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
     return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites/$entity`, ...store.siteJson() } };
+  });
+
+  // The site's app grants (Sites.Selected). Listing them needs Sites.FullControl.All, as Graph
+  // documents; the list leaves the roles out, one permission read gives them.
+  const grantId = 'aTowaS50fG1zLnNwLmV4dHwwZDllOGY3YS02YjVjLTRkM2UtOGYyYS0xYjBjOWQ4ZTdmNmFAOGMyZjRlMWE';
+  const grant = (withRoles: boolean) => {
+    const identity = { application: { id: options.clientId, displayName: 'Balanslistan' } };
+    return {
+      id: grantId,
+      ...(withRoles ? { roles: [options.access()] } : {}),
+      grantedToIdentitiesV2: [identity],
+      grantedToIdentities: [identity],
+    };
+  };
+  const mayListGrants = (request: FakeRequest) => request.principal?.kind === 'app' && (request.principal.roles ?? []).includes('Sites.FullControl.All');
+  add('GET', '/sites/:site/permissions', (request) => {
+    if (!mayListGrants(request)) return errors.accessDenied();
+    if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
+    return collection(`sites('${store.site.id}')/permissions`, options.access() === 'none' ? [] : [grant(false)], {});
+  });
+  add('GET', '/sites/:site/permissions/:permission', (request) => {
+    if (!mayListGrants(request)) return errors.accessDenied();
+    if (!siteMatches(request.params.site ?? '') || request.params.permission !== grantId || options.access() === 'none') return errors.itemNotFound();
+    return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/permissions/$entity`, ...grant(true) } };
   });
 
   add('GET', '/sites/:site/lists', (request) => {
