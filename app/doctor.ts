@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStateStore } from '../bot/state';
-import type { BotOptions, Config, GraphOptions } from '../src/config';
-import { acquireAppToken } from '../src/doctor/app-token';
+import type { BotOptions, ClientCredential, Config, GraphOptions } from '../src/config';
+import { acquireAppToken, type TokenOutcome } from '../src/doctor/app-token';
 import { ok, problem, skipped, warning, type CheckResult, type DoctorReport } from '../src/doctor/check';
 import { checkConfig, checkManifest, type BuiltManifest } from '../src/doctor/config-checks';
 import { checkBotEndpoint, checkTabPage } from '../src/doctor/endpoint-checks';
@@ -47,20 +47,34 @@ function readManifest(root: string, envName: string | null): BuiltManifest | nul
 }
 
 /** The Graph token and what it carries: the token line, the permissions line, and the token when there is one. */
+/** The setting that holds each kind of credential, for the fix of a refused token. */
+const CREDENTIAL_SETTING: Record<ClientCredential['kind'], string> = {
+  secret: 'AZURE_CLIENT_SECRET',
+  certificate: 'AZURE_CLIENT_CERTIFICATE_PATH',
+  'managed-identity': 'MANAGED_IDENTITY_CLIENT_ID',
+};
+
+/** A token outcome that is not a token, as the line of check `id`. */
+function tokenProblem(id: string, outcome: Exclude<TokenOutcome, { ok: true }>, names: { app: string; tenant: string; secret: string }): CheckResult {
+  if ('unreadable' in outcome)
+    return problem(id, outcome.unreadable, 'Fix the certificate file (PEM with the certificate and its private key) or its password.');
+  if ('unreachable' in outcome)
+    return problem(
+      id,
+      outcome.unreachable,
+      'Check that this machine reaches AZURE_AUTHORITY_HOST (proxy, firewall, DNS), or, for a managed identity, that it runs on the App Service with the identity assigned.',
+    );
+  const { message, fix } = explainRefusal(outcome.refusal, names);
+  return problem(id, message, fix);
+}
+
 async function checkGraphToken(graph: GraphOptions, logger: Logger): Promise<{ lines: CheckResult[]; token: string | null; sitesReachable: boolean }> {
-  const secret = graph.certificate ? 'AZURE_CLIENT_CERTIFICATE_PATH' : 'AZURE_CLIENT_SECRET';
   const outcome = await acquireAppToken(graph, graphScope(graph), { logger });
   if (!outcome.ok) {
-    const line =
-      'unreadable' in outcome
-        ? problem('graph-token', outcome.unreadable, 'Fix the certificate file (PEM with the certificate and its private key) or its password.')
-        : (() => {
-            const { message, fix } = explainRefusal(outcome.refusal, { app: graph.clientId, tenant: graph.tenantId, secret });
-            return problem('graph-token', message, fix);
-          })();
+    const line = tokenProblem('graph-token', outcome, { app: graph.clientId, tenant: graph.tenantId, secret: CREDENTIAL_SETTING[graph.credential.kind] });
     return { lines: [line, skipped('graph-permissions', 'Not checked: no Graph token.')], token: null, sitesReachable: false };
   }
-  const lines: CheckResult[] = [ok('graph-token', `Entra ID issued a Graph token for the app (${graph.certificate ? 'certificate' : 'client secret'}).`)];
+  const lines: CheckResult[] = [ok('graph-token', `Entra ID issued a Graph token for the app (${graph.credential.kind.replace('-', ' ')}).`)];
   const claims = decodeClaims(outcome.token);
   const roles = checkRoles(claims ? rolesOf(claims) : []);
   const consent = `Entra admin centre → App registrations → ${graph.clientId} → API permissions: add Microsoft Graph → Application permissions → ${NEEDED_ROLE}, then "Grant admin consent" (az ad app permission admin-consent --id ${graph.clientId}).`;
@@ -85,19 +99,13 @@ async function checkGraphToken(graph: GraphOptions, logger: Logger): Promise<{ l
 /** The bot's token for the Bot Connector, asked for the way the bot asks (its app id, secret and tenant). */
 async function checkBotToken(bot: BotOptions, authorityHost: string, logger: Logger): Promise<CheckResult> {
   const id = 'bot-token';
-  if (bot.appId === null) return skipped(id, 'Not checked: MicrosoftAppId is not set.');
-  if (bot.appType === 'UserAssignedMSI')
-    return skipped(id, 'Not checked here: the bot uses a managed identity, whose token exists only on the App Service; the bot asks for it at its first post.');
+  if (bot.appId === null || bot.credential === null) return skipped(id, 'Not checked: MicrosoftAppId is not set.');
   const tenant = bot.appType === 'SingleTenant' && bot.appTenantId ? bot.appTenantId : 'botframework.com';
-  const outcome = await acquireAppToken(
-    { tenantId: tenant, clientId: bot.appId, clientSecret: bot.appPassword, certificate: null, baseUrl: 'https://api.botframework.com', authorityHost },
-    BOT_CONNECTOR_SCOPE,
-    { logger },
-  );
-  if (outcome.ok) return ok(id, `Entra ID issued a Bot Connector token for the bot ${bot.appId}.`);
-  if ('unreadable' in outcome) return problem(id, outcome.unreadable, 'Check MicrosoftAppPassword.');
-  const { message, fix } = explainRefusal(outcome.refusal, { app: bot.appId, tenant, secret: 'MicrosoftAppPassword' });
-  return problem(id, message.replace('the token', 'the Bot Connector token'), fix);
+  const outcome = await acquireAppToken({ tenantId: tenant, clientId: bot.appId, authorityHost, credential: bot.credential }, BOT_CONNECTOR_SCOPE, { logger });
+  if (outcome.ok) return ok(id, `Entra ID issued a Bot Connector token for the bot ${bot.appId} (${bot.credential.kind.replace('-', ' ')}).`);
+  const secret = bot.credential.kind === 'secret' && bot.appPassword !== null ? 'MicrosoftAppPassword' : CREDENTIAL_SETTING[bot.credential.kind];
+  const line = tokenProblem(id, outcome, { app: bot.appId, tenant, secret });
+  return { ...line, message: line.message.replace('refused the token', 'refused the Bot Connector token') };
 }
 
 /** The local store: the list file readable and mapped, with what it holds. */

@@ -88,7 +88,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       // Load once before accepting requests, so the first visitor does not wait on the source;
       // a failure here is not fatal: the API answers 503 until the source can be read.
       await snapshots.refresh().catch(() => undefined);
-      snapshots.start(config.refreshIntervalSeconds);
+      snapshots.start(config.refresh);
+      log.info(
+        { fastSeconds: config.refresh.fastSeconds, idleSeconds: config.refresh.idleSeconds, demandSeconds: config.refresh.demandSeconds },
+        config.changeNotifications
+          ? 'lists read on demand: CHANGE_NOTIFICATIONS=on is not available in this version yet'
+          : `lists read on demand: every ${config.refresh.fastSeconds} s while somebody looks, every ${config.refresh.idleSeconds} s otherwise`,
+      );
       server = createHttpServer(app);
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);

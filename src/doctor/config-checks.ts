@@ -6,6 +6,8 @@
 import type { Config } from '../config';
 import { ok, problem, skipped, warning, type CheckResult } from './check';
 
+const CREDENTIAL_WORDS = { secret: 'client secret', certificate: 'certificate', 'managed-identity': 'managed identity' } as const;
+
 /** The application ID URI Teams SSO needs: `api://<host of PUBLIC_URL>/<client id>`. */
 export function expectedAppIdUri(publicUrl: string, clientId: string): string {
   return `api://${new URL(publicUrl).host}/${clientId}`;
@@ -21,7 +23,7 @@ export function checkConfig(config: Config): CheckResult[] {
   results.push(
     ok(
       'config',
-      `SharePoint mode: tenant ${graph.tenantId}, app ${graph.clientId} (${graph.certificate ? 'certificate' : 'client secret'}), site ${site}, lists ${Object.values(
+      `SharePoint mode: tenant ${graph.tenantId}, app ${graph.clientId} (${CREDENTIAL_WORDS[graph.credential.kind]}), site ${site}, lists ${Object.values(
         sharePoint.lists,
       )
         .map((name) => `"${name}"`)

@@ -1,3 +1,5 @@
+import { aadstsHint } from '../identity';
+
 /**
  * Entra ID's refusals of a token request (`AADSTS` codes), in words an admin can act on: what is
  * wrong, and where in the Entra admin centre (or with which command) it is fixed.
@@ -64,6 +66,9 @@ export function explainRefusal(refusal: Refusal, names: { app: string; tenant: s
   const fill = (text: string) => text.replaceAll('{app}', names.app).replaceAll('{tenant}', names.tenant).replaceAll('{secret}', names.secret);
   const code = refusal.code === null ? '' : ` (AADSTS${refusal.code})`;
   if (known) return { message: `Entra ID refused the token: ${known.means}${code}.`, fix: fill(known.fix) };
+  // Codes the app's credential knows (federated credentials, disabled apps, clock skew).
+  const hint = refusal.code === null ? null : aadstsHint(refusal.code);
+  if (hint) return { message: `Entra ID refused the token${code}: ${hint.split(':')[0] ?? hint}.`, fix: `${hint.charAt(0).toUpperCase()}${hint.slice(1)}.` };
   return {
     message: `Entra ID refused the token${code}: ${refusal.description || 'no reason given'}`,
     fix: 'Look the code up in Entra admin centre → Sign-in logs → Service principal sign-ins for the app, or at https://login.microsoftonline.com/error.',

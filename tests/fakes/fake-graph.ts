@@ -19,6 +19,7 @@ import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/lis
 import { schemaColumns, type ColumnJson } from './fake-graph/columns';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
+import type { FederatedTrust } from './federated-trust';
 import { FakeIdentity, type OnBehalfOfHook, type RefusalCode } from './fake-graph/identity';
 import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
 import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
@@ -39,6 +40,8 @@ export interface FakeGraphOptions {
   clientSecret?: string;
   /** PEM certificate (public part) accepted for certificate credentials. */
   certificatePem?: string;
+  /** Federated identity credentials on the app registration (a managed identity's tokens as client assertions). */
+  federated?: FederatedTrust[];
   /** Access token lifetime in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
   /** Create the lists of `src/lists/schema.ts` (default true). */
@@ -232,6 +235,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     clientId,
     clientSecret,
     certificatePem: options.certificatePem ?? null,
+    federated: options.federated ?? [],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     onBehalfOf: options.onBehalfOf ?? defaultOnBehalfOf,
     now,

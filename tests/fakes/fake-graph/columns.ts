@@ -88,7 +88,6 @@ export function reported(column: Column): ColumnJson {
   return json;
 }
 
-
 /** The columns a list the fake made from the schema reports: system columns, Title, then the schema's. */
 export function schemaColumns(columns: readonly Column[]): ColumnJson[] {
   return [...systemColumns(), titleColumn(), ...columns.filter((column) => column.name !== 'Title').map(reported)];
