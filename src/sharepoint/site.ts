@@ -192,7 +192,7 @@ export class SiteResolver {
       return !result.ok && result.error.status === 400;
     });
     if (refused.length > 0) {
-      this.log.warn({ lists: refused }, 'Graph refused to send the lists\' columns with the look-up; reading every schema column instead');
+      this.log.warn({ lists: refused }, "Graph refused to send the lists' columns with the look-up; reading every schema column instead");
       const again = await lookUp(refused, false);
       refused.forEach((name, index) => {
         settled[LIST_NAMES.indexOf(name)] = again[index] as Settled;
