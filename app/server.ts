@@ -74,7 +74,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       res.status(503).json({ status: 'unavailable', source: source.kind });
     }
   });
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph }));
+  // Ends the tab's open event streams on close(), so closing does not wait for them.
+  const stopping = new AbortController();
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal }));
   const bot = await createBot({ config, snapshots, source, clock, logger });
   app.use(bot.router);
   app.use(errorHandler(log));
@@ -108,6 +110,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       return { url, playgroundUrl };
     },
     async close() {
+      stopping.abort();
       snapshots.stop();
       await bot.stop();
       if (!server) return;
