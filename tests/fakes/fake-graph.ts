@@ -107,6 +107,14 @@ export interface FakeItem {
   fields: Record<string, unknown>;
 }
 
+/** A request carried inside a `$batch` call: method and path below `/v1.0`, the answer's status and the body sent. */
+export interface BatchedRequest {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+}
+
 export interface FakeGraph {
   /** Use as GRAPH_BASE_URL: `http://127.0.0.1:PORT/v1.0`. */
   readonly baseUrl: string;
@@ -121,7 +129,7 @@ export interface FakeGraph {
   /** Every HTTP exchange, in order (bytes are body bytes). */
   readonly requests: RequestLogEntry[];
   /** Requests carried inside `$batch` calls (method and path below `/v1.0`, status). */
-  readonly batchedRequests: Array<{ method: string; path: string; status: number }>;
+  readonly batchedRequests: Array<BatchedRequest>;
   /** Token requests: grant type and whether a token was issued. */
   readonly tokenRequests: ReadonlyArray<{ grantType: string; ok: boolean }>;
   /** Graph requests only (no token or discovery calls). */
@@ -279,7 +287,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const deniedOnList = new Set<string>();
   const faults: Array<Required<Pick<Fault, 'status' | 'count'>> & Fault> = [];
   const requests: RequestLogEntry[] = [];
-  const batchedRequests: Array<{ method: string; path: string; status: number }> = [];
+  const batchedRequests: BatchedRequest[] = [];
   const custom: Route[] = [];
   const builtIn = graphRoutes(store, () => baseUrl, {
     defaultPageSize: options.defaultPageSize ?? 200,
@@ -367,7 +375,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         authorization,
         principal,
       });
-      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status });
+      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status, body: entry.body });
       responses.push({
         id: entry.id,
         status: reply.status,
