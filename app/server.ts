@@ -87,7 +87,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     }
   });
   if (notifications) app.use(notifications.router);
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph }));
+  // Ends the tab's open event streams on close(), so closing does not wait for them.
+  const stopping = new AbortController();
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal }));
   const bot = await createBot({ config, snapshots, source, clock, logger, stateStore });
   app.use(bot.router);
   app.use(errorHandler(log));
@@ -125,6 +127,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       return { url, playgroundUrl };
     },
     async close() {
+      stopping.abort();
       await notifications?.stop();
       snapshots.stop();
       await bot.stop();

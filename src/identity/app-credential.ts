@@ -33,7 +33,7 @@ export interface AppCredentialOptions {
 
 export interface AppCredentialDeps {
   logger: Logger;
-  /** Sees every exchange with the token service and the managed identity endpoint, for counting. */
+  /** Sees every exchange with the token service, for counting. */
   onRequest?: ((info: TokenRequestInfo) => void) | undefined;
 }
 
@@ -87,7 +87,7 @@ export function createAppCredential(options: AppCredentialOptions, deps: AppCred
 
   const identity =
     credential.kind === 'managed-identity'
-      ? managedIdentityTokens(credential.managedIdentityClientId, { logger: deps.logger, network, endpoint: credential.endpoint })
+      ? managedIdentityTokens(credential.managedIdentityClientId, { logger: deps.logger, endpoint: credential.endpoint })
       : null;
 
   // The app is the managed identity itself: its tokens come straight from the identity endpoint.

@@ -8,10 +8,17 @@
 import { LogLevel, ManagedIdentityApplication } from '@azure/msal-node';
 import type { Logger } from '../logger';
 import { CredentialError, entraReason } from './credential-error';
-import type { TokenNetwork } from './token-network';
+import { TokenNetwork } from './token-network';
 
 /** The audience of the managed identity token that an app registration's federated credential accepts (public cloud). */
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
+/**
+ * msal picks the managed identity source once per process and keeps the network module of the
+ * first client that asked, so every client here shares this one: a failure is then always
+ * recorded where the message is written. (Its exchanges are not counted with the token service's.)
+ */
+const network = new TokenNetwork(null, undefined);
 
 export interface ManagedIdentityTokens {
   /** A token of the identity for `resource` (a resource URI, or a scope ending in `/.default`). */
@@ -22,7 +29,6 @@ export function managedIdentityTokens(
   managedIdentityClientId: string,
   deps: {
     logger: Logger;
-    network: TokenNetwork;
     /** IDENTITY_ENDPOINT as configured (null: the instance metadata service), for messages only. */
     endpoint: string | null;
   },
@@ -31,7 +37,7 @@ export function managedIdentityTokens(
   const app = new ManagedIdentityApplication({
     managedIdentityIdParams: { userAssignedClientId: managedIdentityClientId },
     system: {
-      networkClient: deps.network,
+      networkClient: network,
       loggerOptions: {
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
@@ -56,7 +62,7 @@ export function managedIdentityTokens(
           where,
           identity: managedIdentityClientId,
           resource,
-          networkFailure: deps.endpoint ? deps.network.failureFor(deps.endpoint) : null,
+          networkFailure: deps.endpoint ? network.failureFor(deps.endpoint) : null,
         });
       }
     },

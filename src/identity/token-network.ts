@@ -30,7 +30,7 @@ export class TokenNetwork implements INetworkModule {
 
   /** Why the last request to `url`'s origin failed without an HTTP answer, if it did ("connection refused"). */
   failureFor(url: string): string | null {
-    return this.failures.get(new URL(url).origin) ?? null;
+    return this.failures.get(new URL(this.target(url)).origin) ?? null;
   }
 
   private target(url: string): string {

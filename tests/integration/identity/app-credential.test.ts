@@ -105,6 +105,21 @@ describe('client secret and certificate', () => {
     expect(error?.message).toContain("What to fix: the client secret is wrong: use the secret's value (not its id)");
     expect(error?.message).not.toMatch(/Trace ID|wrong-secret-value/);
   });
+
+  it('says the token service did not answer when nothing listens at the authority host', async () => {
+    const { fake } = await setUp();
+    const authorityHost = fake.authorityHost;
+    await fake.close();
+    const credential = createAppCredential(
+      { tenantId: fake.tenantId, clientId: fake.clientId, authorityHost, credential: { kind: 'secret', secret: fake.clientSecret } },
+      { logger: createLogger('silent') },
+    );
+    const error = await failureOf(credential.token(BOT_SCOPE));
+    expect(error).toMatchObject({ code: 'credential-unavailable', step: 'token-service', aadsts: null });
+    expect(error?.message).toMatch(
+      /^Could not reach the token service https:\/\/127\.0\.0\.1:\d+\/[-0-9a-f]+ for an app-only token for https:\/\/api\.botframework\.com\/\.default \(connection refused\)\. Check AZURE_AUTHORITY_HOST/,
+    );
+  });
 });
 
 describe('user-assigned managed identity with a federated credential', () => {
