@@ -20,15 +20,7 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import {
-  FORUM_LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type SourceRead,
-} from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';

@@ -16,15 +16,7 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { Entry } from '../domain/types';
-import {
-  LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type SourceRead,
-} from '../ports/list-source';
+import { LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
