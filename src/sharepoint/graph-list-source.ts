@@ -131,6 +131,16 @@ export class GraphListSource implements ListSource {
     return { balance: site, meetings: site };
   }
 
+  /** The site's id and the lists it has (ids as Graph knows them), for change subscriptions. */
+  async siteLists(): Promise<{ siteId: string; lists: Array<{ name: ListName; id: string }> }> {
+    const site = await this.site.resolve();
+    const lists = LIST_NAMES.flatMap((name) => {
+      const found = site.lists[name];
+      return found ? [{ name, id: found.id }] : [];
+    });
+    return { siteId: site.id, lists };
+  }
+
   read(): Promise<SourceRead> {
     const result = this.running.then(() => this.readOnce());
     this.running = result.catch(() => undefined);
