@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../../src/loopback';
+
 /**
  * Text from SharePoint is untrusted: in a TextBlock, Teams reads a subset of markdown, so a title
  * like "1. Hemsjukvård" would become a numbered list and "[länk](https://…)" a live link.
@@ -53,13 +55,13 @@ export function isHttpsUrl(value: string | null | undefined): value is string {
   }
 }
 
-/** True for an absolute http(s) URL; http only for loopback addresses (local mode). */
+/** True for an absolute http(s) URL; http only for this machine (local mode; see `isLoopbackHost`). */
 export function isOpenableUrl(value: string | null | undefined): value is string {
   if (isHttpsUrl(value)) return true;
   if (!value) return false;
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }
