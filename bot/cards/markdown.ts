@@ -28,15 +28,6 @@ export function escapeMarkdown(text: string): string {
     .join('\n\n');
 }
 
-/**
- * Removes control characters (C0 but tab and line breaks, DEL, and C1, whose U+009B starts a
- * terminal escape sequence as ESC [ does) and trims; keeps the text otherwise as written.
- */
-export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').trim();
-}
-
 /** Shortens `text` to `max` characters on a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
