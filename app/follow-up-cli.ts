@@ -24,7 +24,8 @@ import { AppError, SourceError } from '../src/errors';
 import { mapForumData } from '../src/lists/errands-mapping';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';
-import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown, type ReportLanguage } from '../src/report';
+import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
+import type { Language } from '../src/vocabulary';
 import { followUpDocxFileName } from '../src/snapshot/follow-up-view';
 import type { Config } from '../src/config';
 import { clockFor } from './clock';
@@ -72,7 +73,7 @@ interface Args {
   format: ReportFormat;
   /** A file path, '-' for stdout, or null for the default place of the format. */
   out: string | null;
-  language: ReportLanguage;
+  language: Language;
   verbose: boolean;
 }
 
@@ -146,7 +147,7 @@ function summary(model: FollowUpYear): string {
   return `${meetings} ${meetings === 1 ? 'möte' : 'möten'}, ${model.errands.length} ${model.errands.length === 1 ? 'ärende' : 'ärenden'}, ${problems} ${problems === 1 ? 'varning' : 'varningar'}`;
 }
 
-async function render(model: FollowUpYear, format: ReportFormat, language: ReportLanguage): Promise<Buffer | string> {
+async function render(model: FollowUpYear, format: ReportFormat, language: Language): Promise<Buffer | string> {
   if (format === 'docx') return renderFollowUpDocx(model, language);
   return format === 'html' ? renderFollowUpHtml(model, language) : renderFollowUpMarkdown(model, language);
 }

@@ -10,6 +10,7 @@ import type { CalendarDate } from './domain/types';
 import { ConfigError } from './errors';
 import { isLoopbackHost } from './loopback';
 import type { ListName } from './ports/list-source';
+import { LANGUAGES, type Language } from './vocabulary/language';
 
 export type Mode = 'local' | 'sharepoint';
 
@@ -96,7 +97,7 @@ export interface BotOptions {
   followUpReadyDate: { month: number; day: number } | null;
   /** Shared secret for `POST /api/notify`; null disables the endpoint (unless Entra tokens are accepted). */
   notifySecret: string | null;
-  defaultLanguage: 'sv' | 'en';
+  defaultLanguage: Language;
 }
 
 export type StateStoreOptions = { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
@@ -313,7 +314,7 @@ const EnvSchema = z.object({
   QUIET_WEEKENDS: onOff('QUIET_WEEKENDS', true),
   FOLLOW_UP_READY_DATE: optionalText,
   NOTIFY_SECRET: optionalText,
-  BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(['sv', 'en'], { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
+  BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
 
   STATE_STORE: z.preprocess(blankToUndefined, z.enum(['file', 'blob'], { error: 'STATE_STORE must be "file" or "blob"' }).default('file')),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
