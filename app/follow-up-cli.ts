@@ -22,6 +22,7 @@ import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
 import { AppError, SourceError } from '../src/errors';
 import { mapForumData } from '../src/lists/errands-mapping';
+import { LISTS } from '../src/lists/schema';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
@@ -126,18 +127,10 @@ function usageMessage(error: unknown): string {
   return `Felaktiga argument (bad arguments): ${message.replace(/\. To specify[\s\S]*$/, '.')}`;
 }
 
-const LIST_NAMES: Record<FollowUpProblem['list'], string> = {
-  balance: 'Balanslista',
-  meetings: 'Möten',
-  errands: 'Ärenden SVOM',
-  forum: 'Forum SVOM',
-  sections: 'Avsnitt SVOM',
-};
-
 /** One data-quality problem as a warning line a secretary can act on: which list, item and column. */
 export function formatWarning(problem: FollowUpProblem): string {
   const item = [problem.title ? `"${problem.title}"` : null, problem.itemId ? `(id ${problem.itemId})` : null].filter(Boolean).join(' ');
-  const where = [LIST_NAMES[problem.list], item, problem.field].filter(Boolean).join(', ');
+  const where = [LISTS[problem.list].displayName, item, problem.field].filter(Boolean).join(', ');
   return `Varning (warning): ${where}: ${problem.message}`;
 }
 

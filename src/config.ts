@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseCalendarDate } from './domain/dates';
 import type { CalendarDate } from './domain/types';
 import { ConfigError } from './errors';
+import { LISTS } from './lists/schema';
 import { isLoopbackHost } from './loopback';
 import type { ListName } from './ports/list-source';
 import { LANGUAGES, type Language } from './vocabulary/language';
@@ -278,11 +279,11 @@ const EnvSchema = z.object({
   IDENTITY_HEADER: optionalText,
   SHAREPOINT_SITE_URL: httpsUrl('SHAREPOINT_SITE_URL'),
   SHAREPOINT_SITE_ID: optionalText,
-  SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default('Balanslista SVOM')),
-  SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default('Möten SVOM')),
-  SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default('Ärenden SVOM')),
-  SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default('Forum SVOM')),
-  SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default('Avsnitt SVOM')),
+  SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.balance.displayName)),
+  SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.meetings.displayName)),
+  SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.errands.displayName)),
+  SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.forum.displayName)),
+  SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.sections.displayName)),
   GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 

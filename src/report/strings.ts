@@ -4,6 +4,7 @@
  */
 import type { ErrandKind, ErrandStatus, FollowUpProblemCode } from '../domain/errands';
 import type { AgreementState } from '../domain/types';
+import { LISTS } from '../lists/schema';
 import type { Language } from '../vocabulary/language';
 import { monthName } from '../vocabulary/month-names';
 
@@ -14,7 +15,7 @@ const sv = {
   // Abbreviations take a colon ("SVOM:s"); a name ending in s, x or z takes nothing.
   genitive: (name: string) => (/[A-ZÅÄÖ0-9]$/u.test(name) ? `${name}:s` : /[sxz]$/iu.test(name) ? name : `${name}s`),
   unnamedForum: 'forumet',
-  noForumProfile: 'Forumets beskrivning och representation är inte ifyllda (listan Forum SVOM).',
+  noForumProfile: `Forumets beskrivning och representation är inte ifyllda (listan ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation kommunerna',
   representationRegion: (regionName: string) => `Representation ${regionName || 'regionen'}`,
   errandsHeading: (shortName: string) => `${shortName} – ärenden`,
@@ -104,7 +105,7 @@ const en: ReportStrings = {
   intro: (forumGenitive, year) => `This report gives an overview of what was on the agendas of ${forumGenitive} meetings during ${year}.`,
   genitive: (name) => `${name}'s`,
   unnamedForum: 'the forum',
-  noForumProfile: "The forum's description and representation are not filled in (list Forum SVOM).",
+  noForumProfile: `The forum's description and representation are not filled in (list ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation of the municipalities',
   representationRegion: (regionName) => `Representation of ${regionName || 'the region'}`,
   errandsHeading: (shortName) => `${shortName} – items`,
