@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'state-store-unavailable'
   | 'ledger-busy'
   // Tools: the import and the Teams app package.
+  | 'import-unreadable'
   | 'import-failed'
   | 'invalid-package';
 
