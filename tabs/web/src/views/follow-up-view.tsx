@@ -6,7 +6,9 @@
  */
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { meetingRefName } from '../../../../src/domain/errands';
 import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
+import { headingWithPeriod } from '../../../../src/domain/sections';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
@@ -33,10 +35,13 @@ const useStyles = makeStyles({
   alert: { margin: `0 0 ${tokens.spacingVerticalM} 0`, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Where an ärende of the year was handled, when its meeting is known (the 2017 document names none). */
+/**
+ * Where an ärende of the year was handled: its meeting when known, that the meeting it names is
+ * missing (with the name given), or nothing when it names none (the 2017 document names none).
+ */
 function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string | null {
-  if (item.meeting === null) return null;
-  return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
+  if (item.meeting !== null) return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
+  return item.errand.meeting === null ? null : strings.errands.unknownMeeting(meetingRefName(item.errand.meeting));
 }
 
 function ErrandList({ items }: { items: YearErrand[] }) {
@@ -89,14 +94,13 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
 
 function Section({ section, index, year }: { section: FollowUpSection; index: number; year: number }) {
   const { strings } = useApp();
-  const heading = section.section.name || strings.followUp.unnamedSection;
-  const period = section.section.periodText && !heading.includes(section.section.periodText) ? ` ${section.section.periodText}` : '';
+  // The period is added only when the name does not already carry it, whatever its dash.
+  const heading = section.section.name ? headingWithPeriod(section.section) : strings.followUp.unnamedSection;
   const id = `fu-section-${index}`;
   return (
     <section className="fu-section" aria-labelledby={id} data-section-key={section.section.key}>
       <h4 id={id} className="fu-section-heading">
         <bdi>{heading}</bdi>
-        {period}
       </h4>
       {section.section.description ? (
         <p className="bl-muted fu-description">
