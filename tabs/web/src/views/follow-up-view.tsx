@@ -10,13 +10,15 @@ import { meetingRefName } from '../../../../src/domain/errands';
 import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
 import { headingWithPeriod } from '../../../../src/domain/sections';
 import type { BalanceListView } from '../../../../src/view-model';
-import type { FollowUpClient } from '../api/follow-up-client';
+import type { FollowUpClient, FollowUpResponse } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
 import { ErrandItem } from '../components/errand-item';
 import { MeetingsByKind } from '../components/follow-up-meetings';
+import { NoScriptSubmit } from '../components/no-script';
 import { AgreementStateBadge } from '../components/status-badge';
 import { useFollowUp } from '../hooks/use-follow-up';
 import { formatPartialDate, withoutErrandCount, yearsOffered } from '../model/follow-up';
+import type { UrlState } from '../model/url-state';
 import { saveFile } from '../save-file';
 
 const useStyles = makeStyles({
@@ -156,6 +158,10 @@ function YearContent({ year }: { year: FollowUpYear }) {
 interface Props {
   view: BalanceListView;
   client: FollowUpClient;
+  /** The year's follow-up the page came with (drawn on the server), shown without asking again. */
+  initial?: FollowUpResponse | null;
+  /** The address's state, for the year form's plain submit without the script. */
+  state: UrlState;
   /** The year in the address; null for the current year. */
   year: number | null;
   onYear(year: number): void;
@@ -165,14 +171,14 @@ interface Props {
   onDownloadTaken?(): void;
 }
 
-export function FollowUpPanel({ view, client, year, onYear, downloadRequested = false, onDownloadTaken }: Props) {
+export function FollowUpPanel({ view, client, initial = null, state, year, onYear, downloadRequested = false, onDownloadTaken }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
   const words = strings.followUp;
   const currentYear = Number(view.today.slice(0, 4));
   const chosen = year ?? currentYear;
   const years = yearsOffered(view.meetings, view.errands, currentYear, chosen);
-  const { data, error, loading } = useFollowUp(client, chosen, view.generatedAt);
+  const { data, error, loading } = useFollowUp(client, chosen, view.generatedAt, initial);
   const [download, setDownload] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   const onDownload = () => {
@@ -195,9 +201,11 @@ export function FollowUpPanel({ view, client, year, onYear, downloadRequested = 
 
   return (
     <>
-      <div className={styles.toolbar}>
+      {/* Without the script the year is chosen by sending the form (a GET to the same address), and
+          the Word file is a plain link: the server draws the year of the address either way. */}
+      <form className={styles.toolbar} method="get" onSubmit={(event) => event.preventDefault()}>
         <Field label={words.yearLabel} className={styles.year}>
-          <Select value={String(chosen)} onChange={(_, selected) => onYear(Number(selected.value))}>
+          <Select name="year" value={String(chosen)} onChange={(_, selected) => onYear(Number(selected.value))}>
             {years.map((option) => (
               <option key={option} value={option}>
                 {option}
@@ -205,10 +213,17 @@ export function FollowUpPanel({ view, client, year, onYear, downloadRequested = 
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
+        <NoScriptSubmit state={{ ...state, view: 'uppfoljning' }} />
+        <Button className="fu-download-button" appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
           {download === 'busy' ? words.downloading : words.download}
         </Button>
-      </div>
+        <noscript>
+          <style>{'.fu-download-button { display: none; }'}</style>
+          <a className="fu-download-link" href={`/api/follow-up/${chosen}.docx`} download={words.fileName(chosen)}>
+            {words.download}
+          </a>
+        </noscript>
+      </form>
       {download === 'failed' ? (
         <p role="alert" className={styles.alert}>
           {words.downloadFailed}
