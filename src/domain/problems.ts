@@ -30,6 +30,8 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'year-conflict': 'error',
   // The report prints its parts without the forum's own description.
   'no-forum-profile': 'warning',
+  // The column's values read as empty; the rest of the list reads as before.
+  'missing-column': 'warning',
 };
 
 /** Whether `code` is one of the problem codes (a newer server may send others). */

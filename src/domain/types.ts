@@ -138,7 +138,9 @@ export type ProblemCode =
   /** An ärende's own year differs from its meeting's (the meeting's year is used). */
   | 'year-conflict'
   /** The forum list exists but has no row describing the forum. */
-  | 'no-forum-profile';
+  | 'no-forum-profile'
+  /** A column the app reads does not exist on the list (a list from before the column was added). */
+  | 'missing-column';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {

@@ -12,9 +12,9 @@ import { arrangeEntries, type OrphanReason } from '../domain/tree';
 import { undefinedSection, type SectionDefinition } from '../domain/sections';
 import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/types';
 import { parseValidity } from '../domain/validity';
-import type { ForumListName, ListData, ListItem } from '../ports/list-source';
+import type { ForumListName, ListData, ListItem, ListName } from '../ports/list-source';
 import { describeValue, isRecord, ItemReader } from './item-reader';
-import { ENTRY_KIND_CHOICES, GROUP_CHOICES, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
+import { ENTRY_KIND_CHOICES, GROUP_CHOICES, LISTS, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
 import { mapSections, sectionResolver } from './sections-mapping';
 
 /** An entry as read, before keys are made unique and the tree is arranged. */
@@ -272,7 +272,8 @@ function mapMeetings(items: readonly ListItem[]): { meetings: Meeting[]; problem
  *   validity (ValidityText read together with ValidFrom/ValidTo), forums and revision fields.
  * - Meetings come out by date, then start time; a meeting without a date is left out (one known
  *   only to its year is no problem: the forum's year reads it).
- * - A list the store does not have (`data.missing`) is a `missing-list` warning.
+ * - A list the store does not have (`data.missing`) is a `missing-list` warning; a schema column a
+ *   list lacks on the site (`data.missingColumns`) a `missing-column` warning.
  * - Problems list every data-quality issue found (list, item id, title, column, code, value, an
  *   English message and the item's edit link), entries' problems in document order, then meetings'.
  *
@@ -295,7 +296,7 @@ export function mapListData(data: ListData): BalanceList {
     sections: withUndefinedSections(sections, entries),
     entries,
     meetings,
-    problems: [...missingLists(data?.missing), ...sectionProblems, ...entryProblems, ...meetingProblems],
+    problems: [...missingLists(data?.missing), ...missingColumns(data?.missingColumns), ...sectionProblems, ...entryProblems, ...meetingProblems],
   };
 }
 
@@ -328,4 +329,27 @@ function missingLists(missing: unknown): Problem[] {
       message: `The list for ${list} does not exist on the site; create it with "npm run provision". Until then the forum's year has no ${list}.`,
       editUrl: '',
     }));
+}
+
+/** A warning per schema column a list lacks on the site; the column reads as empty, the rest as before. */
+function missingColumns(missing: unknown): Problem[] {
+  if (!Array.isArray(missing)) return [];
+  return missing.flatMap((entry): Problem[] => {
+    const { list, column } = (isRecord(entry) ? entry : {}) as { list?: unknown; column?: unknown };
+    if (typeof list !== 'string' || !(list in LISTS) || typeof column !== 'string') return [];
+    const definition = LISTS[list as ListName];
+    const displayName = definition.columns.find((candidate) => candidate.name === column)?.displayName ?? column;
+    return [
+      {
+        list: list as Problem['list'],
+        itemId: '',
+        title: definition.displayName,
+        field: column,
+        code: 'missing-column' as const,
+        value: column,
+        message: `The list "${definition.displayName}" has no column ${column} ("${displayName}") on the site, so its values read as empty; add it with "npm run provision".`,
+        editUrl: '',
+      },
+    ];
+  });
 }
