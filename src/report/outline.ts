@@ -78,7 +78,11 @@ function errandItems(errands: readonly YearErrand[], t: ReportStrings): ListItem
   const items: ListItem[] = [];
   for (const { errand, meeting } of errands) {
     const details = [
-      meeting !== null ? `${meeting.title}, ${formatPartialDate(meeting.date, t)}` : errand.meeting === null ? null : t.meetingMissing(meetingRefName(errand.meeting)),
+      meeting !== null
+        ? `${meeting.title}, ${formatPartialDate(meeting.date, t)}`
+        : errand.meeting === null
+          ? null
+          : t.meetingMissing(meetingRefName(errand.meeting)),
       errand.kind === null ? null : t.errandKind[errand.kind],
       errand.status === null ? null : t.errandStatus[errand.status],
       errand.preparingGroup === '' ? null : t.preparedBy(errand.preparingGroup),
