@@ -184,7 +184,8 @@ describeWithBrowser('the hand-made year in Chromium (local mode)', () => {
         await page.evaluate(`document.querySelectorAll('main *').forEach((el) => { el.__fromServer = true; })`);
         release();
         await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
-        await page.waitForLoadState('networkidle');
+        // The change stream stays open, so the network is never idle: wait until the app listens on it.
+        await page.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
         await expectTheYear(page);
         // React took the server's elements over instead of drawing them again, without a mismatch.
         expect(
