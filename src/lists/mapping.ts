@@ -63,13 +63,23 @@ export interface SectionReading {
   isAgreements(key: string): boolean;
 }
 
-function builtInReading(): SectionReading {
+function builtInReading(sections: readonly SectionDefinition[]): SectionReading {
+  const resolve = sectionResolver(sections);
   return {
-    read: (reader) => reader.choice('Section', SECTION_CHOICES, true),
+    // The one resolver (a 2022 heading or a built-in key, case and spacing ignored); what it
+    // does not know is reported as an unknown choice, as before there was a list of sections.
+    read: (reader) => {
+      const written = isRecord(reader.item.fields) ? reader.item.fields.Section : undefined;
+      const found = typeof written === 'string' ? resolve(written) : null;
+      return found !== null ? found.key : reader.choice('Section', SECTION_CHOICES, true);
+    },
     fallback: () => 'several',
     isAgreements: (key) => key === 'agreements',
   };
 }
+
+/** The 2022 list's five, read by the resolver (entries read on their own, `mapEntry`). */
+const BUILT_IN_READING = builtInReading(mapSections([]).sections);
 
 function listReading(sections: readonly SectionDefinition[]): SectionReading {
   const resolve = sectionResolver(sections);
@@ -97,7 +107,7 @@ function listReading(sections: readonly SectionDefinition[]): SectionReading {
   };
 }
 
-function readEntry(item: ListItem, sections: SectionReading = builtInReading()): ReadEntry {
+function readEntry(item: ListItem, sections: SectionReading = BUILT_IN_READING): ReadEntry {
   const reader = new ItemReader('balance', item);
   const title = reader.text('Title');
   reader.title = title;
@@ -285,7 +295,7 @@ export function mapListData(data: ListData): BalanceList {
   const itemsOf = (value: unknown): ListItem[] => (Array.isArray(value) ? (value.filter(isRecord) as unknown as ListItem[]) : []);
   const sectionItems = itemsOf(data?.sections);
   const { sections, problems: sectionProblems } = mapSections(sectionItems);
-  const reading = sectionItems.length > 0 ? listReading(sections) : builtInReading();
+  const reading = sectionItems.length > 0 ? listReading(sections) : builtInReading(sections);
   const { entries, problems: entryProblems } = mapEntries(
     itemsOf(data?.balance),
     reading,

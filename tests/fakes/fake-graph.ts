@@ -9,6 +9,8 @@
  *   with `@odata.deltaLink`, deletions, optional duplicates, 410 when tokens expire;
  * - PATCH of fields with `If-Match` (412 on a stale eTag), POST and DELETE of items, `$batch`;
  * - the token endpoint (client credentials with secret or certificate, on-behalf-of with a hook);
+ * - change notifications on lists (`subscriptions`: create with validation, renew, delete, expiry,
+ *   a notification on every change, lifecycle events on request; fake-graph/subscriptions.ts);
  * - a request log with bytes, fault injection (429 with Retry-After, 503, 504, any status,
  *   connection drops), and `route()` for other tests to add endpoints.
  */
@@ -22,11 +24,13 @@ import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import type { FederatedTrust } from './federated-trust';
 import { FakeIdentity, type OnBehalfOfHook, type RefusalCode } from './fake-graph/identity';
 import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
+import { FakeSubscriptions } from './fake-graph/subscriptions';
 import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 
 export type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 export type { OnBehalfOfDecision, OnBehalfOfHook, RefusalCode } from './fake-graph/identity';
 export type { FakeListOptions } from './fake-graph/store';
+export type { Delivery, FakeSubscription, FakeSubscriptions } from './fake-graph/subscriptions';
 export { stockholmMidnightAsUtc } from './fake-graph/dates';
 
 export const FAKE_TENANT_ID = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
@@ -107,6 +111,14 @@ export interface FakeItem {
   fields: Record<string, unknown>;
 }
 
+/** A request carried inside a `$batch` call: method and path below `/v1.0`, the answer's status and the body sent. */
+export interface BatchedRequest {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+}
+
 export interface FakeGraph {
   /** Use as GRAPH_BASE_URL: `http://127.0.0.1:PORT/v1.0`. */
   readonly baseUrl: string;
@@ -121,11 +133,13 @@ export interface FakeGraph {
   /** Every HTTP exchange, in order (bytes are body bytes). */
   readonly requests: RequestLogEntry[];
   /** Requests carried inside `$batch` calls (method and path below `/v1.0`, status). */
-  readonly batchedRequests: Array<{ method: string; path: string; status: number }>;
+  readonly batchedRequests: Array<BatchedRequest>;
   /** Token requests: grant type and whether a token was issued. */
   readonly tokenRequests: ReadonlyArray<{ grantType: string; ok: boolean }>;
   /** Graph requests only (no token or discovery calls). */
   graphRequests(): RequestLogEntry[];
+  /** Change-notification subscriptions on the lists, and the notifications sent for them. */
+  readonly subscriptions: FakeSubscriptions;
   resetLog(): void;
 
   addList(options: FakeListOptions): { id: string; displayName: string; webUrl: string };
@@ -279,8 +293,9 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const deniedOnList = new Set<string>();
   const faults: Array<Required<Pick<Fault, 'status' | 'count'>> & Fault> = [];
   const requests: RequestLogEntry[] = [];
-  const batchedRequests: Array<{ method: string; path: string; status: number }> = [];
+  const batchedRequests: BatchedRequest[] = [];
   const custom: Route[] = [];
+  const subscriptions = new FakeSubscriptions({ store, now, tenantId, applicationId: clientId });
   const builtIn = graphRoutes(store, () => baseUrl, {
     defaultPageSize: options.defaultPageSize ?? 200,
     maxPageSize: options.maxPageSize ?? 5000,
@@ -335,7 +350,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     // An app token with application permissions, none of them for sites, reaches no site.
     if (principal.kind === 'app' && request.path.startsWith('/sites') && !(principal.roles ?? []).some((role) => role.startsWith('Sites.')))
       return errors.accessDenied();
-    for (const route of [...custom, ...builtIn]) {
+    for (const route of [...custom, ...builtIn, ...subscriptions.routes()]) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
       if (!match) continue;
@@ -367,7 +382,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         authorization,
         principal,
       });
-      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status });
+      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status, body: entry.body });
       responses.push({
         id: entry.id,
         status: reply.status,
@@ -483,6 +498,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     batchedRequests,
     tokenRequests: identity.tokenRequests,
     graphRequests: () => requests.filter((entry) => entry.kind === 'graph'),
+    subscriptions,
     resetLog: () => {
       requests.length = 0;
       batchedRequests.length = 0;
