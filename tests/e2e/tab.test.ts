@@ -587,7 +587,8 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         release();
         await checked.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
         await checked.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
-        await checked.waitForLoadState('networkidle');
+        // The change stream stays open, so the network is never idle: wait until the app listens on it.
+        await checked.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
         expect(
           await checked.evaluate(`[...document.querySelectorAll('main *')].filter((el) => !el.__fromServer).map((el) => el.outerHTML.slice(0, 80))`),
         ).toEqual([]);
