@@ -5,7 +5,7 @@
  * A hidden tab closes the stream and stops polling; when it becomes visible again it checks at
  * once and opens the stream again.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { ApiError, type BalanceListClient } from '../api/client';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
@@ -110,20 +110,24 @@ export function useBalanceList(
     if (!hasInitial.current) refresh();
     hasInitial.current = false;
     let unwatch: (() => void) | null = null;
+    // The stream opens as the page mounts, while a server-drawn view whose code loads on demand
+    // may still be hydrating: its news (open, unchanged) only touches the status line, so it
+    // comes as a transition, which lets that view keep the server's markup. An urgent update
+    // would make React throw the markup away and draw the view again.
     const watch = () => {
       if (unwatch || !client.watch) return;
       unwatch = client.watch({
         onEtag: (etag) => {
           if (etag !== client.etag?.()) refresh();
-          else if (!failed.current && !inFlight.current) setCheckedAt(new Date());
+          else if (!failed.current && !inFlight.current) startTransition(() => setCheckedAt(new Date()));
         },
         // The server is there and the list unchanged: as good as a poll answered with a 304.
         onAlive: () => {
-          if (!failed.current && !inFlight.current && client.etag?.()) setCheckedAt(new Date());
+          if (!failed.current && !inFlight.current && client.etag?.()) startTransition(() => setCheckedAt(new Date()));
         },
         onLive: (open) => {
           live.current = open;
-          setLiveState(open);
+          startTransition(() => setLiveState(open));
         },
       });
     };
