@@ -110,12 +110,11 @@ export function useBalanceList(
     if (!hasInitial.current) refresh();
     hasInitial.current = false;
     let unwatch: (() => void) | null = null;
-    // The stream opens as the page mounts, while a server-drawn view whose code loads on demand
-    // may still be hydrating: its news (open, unchanged) only touches the status line, so it
-    // comes as a transition, which lets that view keep the server's markup. An urgent update
-    // would make React throw the markup away and draw the view again.
     const watch = () => {
       if (unwatch || !client.watch) return;
+      // The stream answers while the server-drawn views may still be hydrating: its updates are
+      // transitions, so React keeps the server's markup of a view whose code is still loading
+      // instead of drawing it again from scratch (an urgent update would).
       unwatch = client.watch({
         onEtag: (etag) => {
           if (etag !== client.etag?.()) refresh();
