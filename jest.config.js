@@ -9,5 +9,9 @@ module.exports = {
     // Type errors are caught by `npm run typecheck`; jest only transpiles.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  // jwks-rsa (loaded with the Teams SDK, whose own token check the bot does not use) requires jose 6,
+  // which is ESM only: Node loads it natively (require(esm)), jest's CommonJS runtime cannot. In
+  // tests it gets the app's jose 5, which has the two functions it calls (importJWK, exportSPKI).
+  moduleNameMapper: { '^jose$': '<rootDir>/node_modules/jose' },
   testTimeout: 30000,
 };
