@@ -1,5 +1,5 @@
 /**
- * The bot, composed: state store, team registry, CloudAdapter, the Teams handler, the cards,
+ * The bot, composed: state store, team registry, the Teams SDK connection, the Teams handler, the cards,
  * the notifier and its schedule, and (in local mode) the Agents Playground.
  * `createBot` is called once by the server (app/server.ts); tests call it with fakes.
  */

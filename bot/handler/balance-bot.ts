@@ -4,9 +4,8 @@
  * the team's service URL. New card actions go to `handleCardAction` (card-actions.ts), which
  * dispatches on the verb.
  */
-import type { InvokeResponse } from '@microsoft/teams.api';
+import type { AdaptiveCardActionCardResponse, InvokeResponse } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
-import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { AdaptiveCard, TurnHandler } from '../contracts';
 import { ADAPTIVE_CARD } from '../adapter';
 import type { HandlerDeps } from './deps';
@@ -19,7 +18,7 @@ import { strings } from '../cards';
 
 /** The invoke response of an `Action.Execute`: the card the member who pressed sees. */
 function cardResponse(card: AdaptiveCard): InvokeResponse<'adaptiveCard/action'> {
-  return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: card as unknown as IAdaptiveCard } };
+  return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: card as unknown as AdaptiveCardActionCardResponse['value'] } };
 }
 
 export class BalanceBot implements TurnHandler {

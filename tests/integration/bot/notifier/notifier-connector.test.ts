@@ -1,6 +1,6 @@
 /**
  * The notifier end to end over the real Teams side: the template cards, the state-store team
- * registry, and the CloudAdapter messenger posting to a loopback fake of the Bot Connector.
+ * registry, and the Teams SDK messenger posting to a loopback fake of the Bot Connector.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
