@@ -74,7 +74,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       res.status(503).json({ status: 'unavailable', source: source.kind });
     }
   });
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph }));
+  // Ends the tab's open event streams on close(), so closing does not wait for them.
+  const stopping = new AbortController();
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal }));
   const bot = await createBot({ config, snapshots, source, clock, logger });
   app.use(bot.router);
   app.use(errorHandler(log));
@@ -88,7 +90,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       // Load once before accepting requests, so the first visitor does not wait on the source;
       // a failure here is not fatal: the API answers 503 until the source can be read.
       await snapshots.refresh().catch(() => undefined);
-      snapshots.start(config.refreshIntervalSeconds);
+      snapshots.start(config.refresh);
+      log.info(
+        { fastSeconds: config.refresh.fastSeconds, idleSeconds: config.refresh.idleSeconds, demandSeconds: config.refresh.demandSeconds },
+        config.changeNotifications
+          ? 'lists read on demand: CHANGE_NOTIFICATIONS=on is not available in this version yet'
+          : `lists read on demand: every ${config.refresh.fastSeconds} s while somebody looks, every ${config.refresh.idleSeconds} s otherwise`,
+      );
       server = createHttpServer(app);
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
@@ -102,6 +110,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       return { url, playgroundUrl };
     },
     async close() {
+      stopping.abort();
       snapshots.stop();
       await bot.stop();
       if (!server) return;

@@ -25,6 +25,8 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'unknown-section': 'error',
   // The rest of the product works without the list; the forum's year is then empty.
   'missing-list': 'warning',
+  // The column's values read as empty; the rest of the list reads as before.
+  'missing-column': 'warning',
 };
 
 /** Whether `code` is one of the balance view's problem codes (the follow-up has a few more). */

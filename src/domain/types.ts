@@ -132,7 +132,9 @@ export type ProblemCode =
   /** A balance entry names a section that "Avsnitt SVOM" does not define. */
   | 'unknown-section'
   /** A list the forum's year reads does not exist on the site yet (not provisioned). */
-  | 'missing-list';
+  | 'missing-list'
+  /** A column the app reads does not exist on the list (a list from before the column was added). */
+  | 'missing-column';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {

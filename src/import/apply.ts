@@ -7,34 +7,27 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import type { ListItem } from '../ports/list-source';
 import { backoffDelayMs, parseRetryAfter, retryAfterHeader } from '../http/retry-after';
 import { MAX_BATCH, postBatch, type BatchResponse } from '../sharepoint/graph-batch';
 import { toSourceError } from '../sharepoint/graph-errors';
 import { LISTS } from '../lists/schema';
 import { readAllItems } from './graph-items';
+import type { ApplyResult, WriteOptions } from './list-store';
 import { canonicalItem, matchKey, type ImportPlan } from './plan';
 import { sameValue, toGraphFields, type Canonical } from './values';
 
 /** Graph takes at most 20 requests in one `$batch`. */
 export const BATCH_SIZE = MAX_BATCH;
 
-export interface ApplyDeps {
-  logger: Logger;
-  progress?: (line: string) => void;
-  /** Waits for Retry-After; tests pass one that does not sleep. */
-  sleep?: (ms: number) => Promise<void>;
+export interface ApplyDeps extends WriteOptions {
   /** How many times a throttled request is sent again (default 6). */
   maxRetries?: number;
   /** Longest wait honoured for one Retry-After, in ms (default 60 000). */
   maxWaitMs?: number;
 }
 
-export interface ApplyResult {
-  created: Array<{ key: string; itemId: string }>;
-  updated: number;
-  /** `$batch` calls made (writes, rollback excluded). */
-  batches: number;
-}
+export type { ApplyResult };
 
 /** The import failed and was undone; `undo` says how far the undo got. */
 export class ImportFailedError extends AppError {
@@ -249,10 +242,10 @@ function stopReason(error: unknown): string {
   return `The import stopped at ${error.operation.label}: Graph answered ${error.status}${hint}: ${error.detail}.`;
 }
 
-/** Reads the list back and lists every planned value that did not arrive as planned. */
-async function verifyWritten(client: Client, siteId: string, listId: string, plan: ImportPlan): Promise<string[]> {
+/** Every planned value that is not so in `items` (the list read back after writing). */
+export function plannedMismatches(plan: ImportPlan, items: readonly ListItem[]): string[] {
   const after = new Map(
-    (await readAllItems(client, siteId, listId, plan.list)).map((item) => {
+    items.map((item) => {
       const values = canonicalItem(plan.list, item);
       return [matchKey(plan.list, values) ?? `#${item.id}`, values] as const;
     }),
@@ -269,6 +262,11 @@ async function verifyWritten(client: Client, siteId: string, listId: string, pla
   for (const create of plan.creates) check(create.key, create.values);
   for (const update of plan.updates) check(update.key, update.values);
   return mismatches;
+}
+
+/** The first mismatches in a sentence. */
+export function describeMismatches(mismatches: readonly string[]): string {
+  return `${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}`;
 }
 
 /** Applies `plan` to the list `listId`. Throws `ImportFailedError` after undoing a failed run. */
@@ -300,12 +298,7 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
   }
 
   say('Verifying');
-  const mismatches = await verifyWritten(client, siteId, listId, plan);
-  if (mismatches.length > 0) {
-    return undo(
-      `Verification failed after writing: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}.`,
-      null,
-    );
-  }
+  const mismatches = plannedMismatches(plan, await readAllItems(client, siteId, listId, plan.list));
+  if (mismatches.length > 0) return undo(`Verification failed after writing: ${describeMismatches(mismatches)}.`, null);
   return { created: written.created, updated: written.updated.length, batches };
 }

@@ -53,6 +53,11 @@ export interface ListData {
    * data-quality problems, never an error: everything else reads as before.
    */
   missing?: ForumListName[];
+  /**
+   * Schema columns a list on the site lacks (a list from before the column was added): read as
+   * empty, reported as data-quality warnings; everything else reads as before.
+   */
+  missingColumns?: Array<{ list: ListName; column: string }>;
 }
 
 /** The result of one read. */

@@ -89,6 +89,7 @@ const sv = {
     'missing-date': 'saknar datum',
     'missing-validity': 'saknar giltighetstid, så ingen påminns innan avtalet går ut',
     'missing-list': 'finns inte på webbplatsen ännu',
+    'missing-column': 'saknar en kolumn som appen läser',
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' },
   date: {
@@ -160,6 +161,7 @@ const en: ReportStrings = {
     'missing-date': 'has no date',
     'missing-validity': 'has no validity period, so nobody is reminded before it ends',
     'missing-list': 'does not exist on the site yet',
+    'missing-column': 'lacks a column the app reads',
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections' },
   date: {

@@ -17,6 +17,7 @@ export class MemoryListSource implements ListSource {
   failure: SourceError | null = null;
   private data: ListData;
   private dirty = true;
+  private gate: Promise<void> | null = null;
   private version = 1;
   private readonly listeners = new Set<() => void>();
 
@@ -24,8 +25,21 @@ export class MemoryListSource implements ListSource {
     this.data = structuredClone(data);
   }
 
+  /** Reads wait until the function returned is called: a slow store, to test what overlaps a read. */
+  pauseReads(): () => void {
+    let release = (): void => undefined;
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
   async read(): Promise<SourceRead> {
     this.reads += 1;
+    if (this.gate) await this.gate;
     if (this.failure) throw this.failure;
     const changed = this.dirty;
     this.dirty = false;
