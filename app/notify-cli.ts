@@ -109,7 +109,7 @@ const noMessenger: Messenger = {
 };
 
 function connectorMessenger(config: Config, logger: Logger): Messenger {
-  return createMessenger({ bot: config.bot, logger });
+  return createMessenger({ bot: config.bot, logger, authorityHost: config.graph?.authorityHost });
 }
 
 /**

@@ -77,6 +77,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const connection = createBotConnection({
     bot: config.bot,
     logger,
+    authorityHost: config.graph?.authorityHost,
     endpoints: deps.endpoints,
     retry: deps.retry,
     onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),

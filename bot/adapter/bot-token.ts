@@ -1,16 +1,17 @@
 /**
- * The tokens the bot sends to the Bot Connector, for an app with a client secret: an msal-node
- * ConfidentialClientApplication for `${login host}/${tenant}`, asking for the scope the Teams SDK
- * names (`https://api.botframework.com/.default`). Given to the SDK as its `token` function.
+ * The tokens the bot sends to the Bot Connector, from the app's one credential module
+ * (src/identity: a client secret, a certificate, or a user-assigned managed identity, federated
+ * to the app registration or, for a UserAssignedMSI bot, the identity itself), asking for the
+ * scope the Teams SDK names (`https://api.botframework.com/.default`). Given to the SDK as its
+ * `token` function, so the SDK builds no msal client of its own.
  *
- * Why not the SDK's own msal client: it is built without `knownAuthorities`, so msal asks
- * login.microsoftonline.com to vouch for any other authority host and a test authority on
- * loopback cannot be used; and its errors reach the log as library text. Here the login host
- * comes from the configuration and is trusted as is (as the Graph client does), and a token that
- * cannot be had is one `BotTokenError` with a sentence a person can act on.
+ * The authority host comes from the configuration and is trusted as is, so a test authority on
+ * loopback works; a token that cannot be had is one `BotTokenError` with a sentence a person can
+ * act on (the credential module's, which names the step and what to fix).
  */
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { BotOptions } from '../../src/config';
+import { createAppCredential, CredentialError } from '../../src/identity';
+import type { Logger } from '../../src/logger';
 
 /** The bot could not get a token for the connector; `code` is the authority's error (e.g. invalid_client). */
 export class BotTokenError extends Error {
@@ -29,35 +30,31 @@ export class BotTokenError extends Error {
 /** Gets a token for `scope` (e.g. https://api.botframework.com/.default) in `tenantId`: the Teams SDK's `token` setting. */
 export type BotTokenSource = (scope: string | string[], tenantId?: string) => Promise<string>;
 
-/**
- * The bot's tokens from its client secret: one msal client per authority, kept for the
- * process (msal caches the tokens until shortly before they expire).
- */
-export function secretTokenSource(bot: BotOptions & { appId: string; appPassword: string }, loginOrigin: string): BotTokenSource {
-  const clients = new Map<string, ConfidentialClientApplication>();
+/** The bot's token source, or null without an app id (local mode: the bot sends no token). */
+export function botTokenSource(bot: BotOptions, authorityHost: string, logger: Logger): BotTokenSource | null {
+  if (!bot.appId || !bot.credential) return null;
+  const tenant = tenantOf(bot);
+  const credential = createAppCredential({ tenantId: tenant, clientId: bot.appId, authorityHost, credential: bot.credential }, { logger });
   return async (scope, tenantId) => {
-    const authority = `${loginOrigin}/${tenantId ?? tenantOf(bot)}`;
-    let client = clients.get(authority);
-    if (!client) {
-      client = new ConfidentialClientApplication({
-        auth: { clientId: bot.appId, clientSecret: bot.appPassword, authority, knownAuthorities: [new URL(authority).host] },
-      });
-      clients.set(authority, client);
-    }
+    const wanted = typeof scope === 'string' ? scope : (scope[0] ?? '');
     try {
-      const result = await client.acquireTokenByClientCredential({ scopes: typeof scope === 'string' ? [scope] : scope });
-      if (!result?.accessToken) throw new Error('no access token in the answer');
-      return result.accessToken;
+      return await credential.token(wanted, tenantId && tenantId !== tenant ? { tenantId } : {});
     } catch (error) {
-      const code = typeof (error as { errorCode?: unknown })?.errorCode === 'string' ? (error as { errorCode: string }).errorCode : 'token-unavailable';
-      const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+      const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 600) ?? '';
       throw new BotTokenError(
-        `Could not get a Bot Framework token for ${scope} from ${authority} (check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId): ${detail}`,
-        code,
+        `Could not get a Bot Framework token for ${wanted} (check MicrosoftAppId, MicrosoftAppTenantId and the bot's credential, MicrosoftAppPassword or AZURE_CLIENT_CREDENTIAL): ${detail}`,
+        entraCode(error),
         { cause: error },
       );
     }
   };
+}
+
+/** The token service's own error code (e.g. invalid_client) when it gave one, else the credential module's. */
+function entraCode(error: unknown): string {
+  const cause = (error as { cause?: { errorCode?: unknown } }).cause;
+  if (typeof cause?.errorCode === 'string' && cause.errorCode !== '') return cause.errorCode;
+  return error instanceof CredentialError ? error.code : 'token-unavailable';
 }
 
 /** The tenant segment of the authority: the app's tenant for SingleTenant, botframework.com otherwise. */

@@ -17,7 +17,7 @@ import { PUBLIC, withOverrides, type IToken } from '@microsoft/teams.api';
 import { App, type HttpRouteHandler, type IHttpServerAdapter, type IHttpServerResponse } from '@microsoft/teams.apps';
 import type { BotOptions } from '../../src/config';
 import type { Logger } from '../../src/logger';
-import { secretTokenSource, type BotTokenSource } from './bot-token';
+import { botTokenSource } from './bot-token';
 import { PUBLIC_CHANNEL_ISSUER, type ChannelTokenIssuer } from './channel-token';
 import { retryMiddleware } from './connector-http';
 import { DEFAULT_RETRY, boundedRetryPolicy, type RetryOptions } from './retry-policy';
@@ -39,6 +39,8 @@ export interface BotFrameworkEndpoints extends ChannelTokenIssuer {
 export interface TeamsAppOptions {
   bot: BotOptions;
   logger: Logger;
+  /** Where the bot's tokens come from (`AZURE_AUTHORITY_HOST`); default the public cloud's login host. */
+  authorityHost?: string | undefined;
   /** Test-only token endpoints (see BotFrameworkEndpoints). */
   endpoints?: BotFrameworkEndpoints;
   retry?: RetryOptions;
@@ -72,14 +74,6 @@ export interface TeamsApp {
   issuer: ChannelTokenIssuer;
 }
 
-/** How the bot gets its Bot Connector tokens: the App's `clientId`, `token` or managed identity settings. */
-function identity(bot: BotOptions, loginOrigin: string): { clientId: string; clientSecret: string; token?: BotTokenSource; managedIdentityClientId?: string } {
-  if (!bot.appId) return { clientId: '', clientSecret: '' };
-  if (bot.appType === 'UserAssignedMSI') return { clientId: bot.appId, clientSecret: '', managedIdentityClientId: bot.appId };
-  if (!bot.appPassword) return { clientId: bot.appId, clientSecret: '' };
-  return { clientId: bot.appId, clientSecret: '', token: secretTokenSource({ ...bot, appId: bot.appId, appPassword: bot.appPassword }, loginOrigin) };
-}
-
 export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const log = options.logger.child({ module: 'bot-connector' });
   const policy = boundedRetryPolicy(options.retry ?? DEFAULT_RETRY, {
@@ -88,11 +82,16 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const issuer: ChannelTokenIssuer = options.endpoints
     ? { openIdMetadataUrl: options.endpoints.openIdMetadataUrl, tokenIssuer: options.endpoints.tokenIssuer }
     : PUBLIC_CHANNEL_ISSUER;
-  const loginOrigin = options.endpoints?.loginUrl ? new URL(options.endpoints.loginUrl).origin : PUBLIC_LOGIN;
+  const loginOrigin = options.endpoints?.loginUrl ? new URL(options.endpoints.loginUrl).origin : (options.authorityHost ?? PUBLIC_LOGIN);
+  const token = botTokenSource(options.bot, loginOrigin, options.logger);
   const cloud = withOverrides(PUBLIC, { loginEndpoint: loginOrigin, ...issuer });
   const endpoint = new MessagesEndpoint();
   const app = new App({
-    ...identity(options.bot, loginOrigin),
+    // Every way the bot proves itself (secret, certificate, managed identity) goes through the app's
+    // credential module as the SDK's token function; without an app id there is no identity.
+    clientId: token ? (options.bot.appId ?? '') : '',
+    clientSecret: '',
+    ...(token ? { token } : {}),
     tenantId: options.bot.appType === 'SingleTenant' ? (options.bot.appTenantId ?? undefined) : undefined,
     cloud,
     serviceUrl: 'https://smba.trafficmanager.net/teams',
