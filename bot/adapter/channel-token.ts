@@ -40,9 +40,12 @@ export interface ChannelCaller {
 
 type SigningKey = JWK & { kid?: string; endorsements?: unknown };
 
-/** Keys are read again after a day, or when a token names a key not seen yet (at most every five minutes). */
+/**
+ * Keys are read again after a day, or when a token names a key not seen yet, but not more often
+ * than every 30 seconds (as jose's remote key sets do), so forged key ids cannot flood the issuer.
+ */
 const KEYS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-const KEYS_MIN_REFRESH_MS = 5 * 60 * 1000;
+const KEYS_MIN_REFRESH_MS = 30 * 1000;
 const CLOCK_TOLERANCE_S = 300;
 
 const normalizeUrl = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
