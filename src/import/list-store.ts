@@ -10,8 +10,6 @@ import type { ImportPlan } from './plan';
 export interface WriteOptions {
   logger: Logger;
   progress?: (line: string) => void;
-  /** Waits for Retry-After; tests pass one that does not sleep. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** What a write did. */

@@ -20,18 +20,8 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import {
-  FORUM_LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type RevisionChange,
-  type SourceRead,
-} from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
-import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
@@ -173,10 +163,6 @@ export class LocalListSource implements ListSource {
     const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
     const item = stored.balance.find((candidate) => candidate.id === id);
     return item ? mapEntry(this.toListItem('balance', resolveItem(item, loaded.mtime))) : null;
-  }
-
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {

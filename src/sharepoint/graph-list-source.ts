@@ -16,21 +16,11 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { Entry } from '../domain/types';
-import {
-  LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type RevisionChange,
-  type SourceRead,
-} from '../ports/list-source';
+import { LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
 import { mapEntry } from '../lists/mapping';
-import { revisionFields } from '../lists/revision-fields';
 import { missingColumns, presentFields } from './list-columns';
 import { SiteResolver, type ResolvedList, type ResolvedSite } from './site';
 
@@ -129,6 +119,16 @@ export class GraphListSource implements ListSource {
     // Before the first read the lists' addresses are not known; the site is the best link.
     const site = this.options.siteUrl ?? '';
     return { balance: site, meetings: site };
+  }
+
+  /** The site's id and the lists it has (ids as Graph knows them), for change subscriptions. */
+  async siteLists(): Promise<{ siteId: string; lists: Array<{ name: ListName; id: string }> }> {
+    const site = await this.site.resolve();
+    const lists = LIST_NAMES.flatMap((name) => {
+      const found = site.lists[name];
+      return found ? [{ name, id: found.id }] : [];
+    });
+    return { siteId: site.id, lists };
   }
 
   read(): Promise<SourceRead> {
@@ -262,10 +262,6 @@ export class GraphListSource implements ListSource {
     const site = await this.site.resolve();
     const item = await this.fetchItem(site, 'balance', id);
     return item ? mapEntry(item) : null;
-  }
-
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {

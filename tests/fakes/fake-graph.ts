@@ -9,6 +9,8 @@
  *   with `@odata.deltaLink`, deletions, optional duplicates, 410 when tokens expire;
  * - PATCH of fields with `If-Match` (412 on a stale eTag), POST and DELETE of items, `$batch`;
  * - the token endpoint (client credentials with secret or certificate, on-behalf-of with a hook);
+ * - change notifications on lists (`subscriptions`: create with validation, renew, delete, expiry,
+ *   a notification on every change, lifecycle events on request; fake-graph/subscriptions.ts);
  * - a request log with bytes, fault injection (429 with Retry-After, 503, 504, any status,
  *   connection drops), and `route()` for other tests to add endpoints.
  */
@@ -22,11 +24,13 @@ import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import type { FederatedTrust } from './federated-trust';
 import { FakeIdentity, type OnBehalfOfHook, type RefusalCode } from './fake-graph/identity';
 import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
+import { FakeSubscriptions } from './fake-graph/subscriptions';
 import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 
 export type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 export type { OnBehalfOfDecision, OnBehalfOfHook, RefusalCode } from './fake-graph/identity';
 export type { FakeListOptions } from './fake-graph/store';
+export type { Delivery, FakeSubscription, FakeSubscriptions } from './fake-graph/subscriptions';
 export { stockholmMidnightAsUtc } from './fake-graph/dates';
 
 export const FAKE_TENANT_ID = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
@@ -134,6 +138,8 @@ export interface FakeGraph {
   readonly tokenRequests: ReadonlyArray<{ grantType: string; ok: boolean }>;
   /** Graph requests only (no token or discovery calls). */
   graphRequests(): RequestLogEntry[];
+  /** Change-notification subscriptions on the lists, and the notifications sent for them. */
+  readonly subscriptions: FakeSubscriptions;
   resetLog(): void;
 
   addList(options: FakeListOptions): { id: string; displayName: string; webUrl: string };
@@ -289,6 +295,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const requests: RequestLogEntry[] = [];
   const batchedRequests: BatchedRequest[] = [];
   const custom: Route[] = [];
+  const subscriptions = new FakeSubscriptions({ store, now, tenantId, applicationId: clientId });
   const builtIn = graphRoutes(store, () => baseUrl, {
     defaultPageSize: options.defaultPageSize ?? 200,
     maxPageSize: options.maxPageSize ?? 5000,
@@ -343,7 +350,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     // An app token with application permissions, none of them for sites, reaches no site.
     if (principal.kind === 'app' && request.path.startsWith('/sites') && !(principal.roles ?? []).some((role) => role.startsWith('Sites.')))
       return errors.accessDenied();
-    for (const route of [...custom, ...builtIn]) {
+    for (const route of [...custom, ...builtIn, ...subscriptions.routes()]) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
       if (!match) continue;
@@ -491,6 +498,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     batchedRequests,
     tokenRequests: identity.tokenRequests,
     graphRequests: () => requests.filter((entry) => entry.kind === 'graph'),
+    subscriptions,
     resetLog: () => {
       requests.length = 0;
       batchedRequests.length = 0;

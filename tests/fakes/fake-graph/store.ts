@@ -110,10 +110,14 @@ export class FakeStore {
     return [...list.items.values()].filter((item) => !item.deleted).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
+  /** Told of every change of an item (change notifications). */
+  onChange: ((list: StoredList) => void) | null = null;
+
   private record(list: StoredList, item: StoredItem): void {
     list.seq += 1;
     item.seq = list.seq;
     list.log.push({ seq: item.seq, item: structuredClone(item) });
+    this.onChange?.(list);
   }
 
   addItem(list: StoredList, fields: Record<string, unknown>, id?: string): StoredItem {

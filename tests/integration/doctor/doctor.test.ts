@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { checkInBackground } from '../../../app/doctor';
 import { runDoctorCli } from '../../../app/doctor-cli';
-import { silentLogger } from '../../../src/logger';
+import { loadConfig } from '../../../src/config';
+import { createLogger, silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
@@ -319,6 +322,37 @@ describe('npm run doctor against the fake tenant', () => {
     expect(bad.err).toContain('AZURE_CLIENT_ID must be a GUID');
     expect((await doctor(['--frobnicate'])).code).toBe(2);
     expect((await doctor(['--env', 'nothing-here'])).code).toBe(2);
+  });
+});
+
+describe('npm start in SharePoint mode', () => {
+  it('runs the same checks in the background after start-up and logs each problem once', async () => {
+    const lines: Array<{ level: number; msg: string; check?: string; fix?: string }> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+        done();
+      },
+    });
+    tenant.graph.setAppRoles([]);
+    try {
+      const config = loadConfig(tenant.env);
+      const running = checkInBackground(config, createLogger('info', sink));
+      // Nothing has run yet: the start does not wait for the checks.
+      expect(lines).toEqual([]);
+      const report = await running;
+      expect(report?.checks.find((check) => check.id === 'graph-permissions')?.status).toBe('problem');
+      const problems = lines.filter((line) => line.level === 50);
+      // This test process does not trust the test certificate of PUBLIC_URL (the server's own
+      // check uses the system's trust, as on the App Service), so the address lines fail too.
+      expect(problems.map((line) => line.check)).toEqual(['graph-permissions', 'bot-endpoint', 'tab']);
+      expect(problems[0]?.msg).toBe('The token carries no application permissions: admin consent has not been granted.');
+      expect(problems[0]?.fix).toContain('Grant admin consent');
+      expect(lines.filter((line) => line.level === 30 && /^Start-up checks found problems/.test(line.msg))).toHaveLength(1);
+      expect(JSON.stringify(lines)).not.toContain(tenant.graph.clientSecret);
+    } finally {
+      tenant.graph.setAppRoles(['Sites.Selected']);
+    }
   });
 });
 

@@ -37,7 +37,7 @@ async function site(only?: Parameters<typeof provisionLists>[3]) {
   return { client, options };
 }
 
-const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async () => undefined });
+const run = (apply: boolean) => ({ apply, logger: silentLogger });
 
 describe("import and export of the forum's year's lists", () => {
   it('imports the 2017 dataset (sections, meetings without a day, ärenden, forum profile), then finds nothing to do', async () => {

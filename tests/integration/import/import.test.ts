@@ -30,13 +30,22 @@ async function site() {
   // Pages of 40 items, so reading the 90-entry list back follows @odata.nextLink.
   const fake = await startFakeGraph({ withLists: false, maxPageSize: 40 });
   installAdminRoutes(fake);
-  const client = createGraphClient(graphOptions(fake), { logger: silentLogger, sleep: async () => undefined });
+  // Graph's waits go through the client's retry: a clock that its sleep moves on, and the waits recorded.
+  let clock = Date.parse('2022-12-30T10:00:00Z');
+  const client = createGraphClient(graphOptions(fake), {
+    logger: silentLogger,
+    now: () => clock,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      clock += ms;
+    },
+  });
   const options = sharePointOptions(fake);
   await provisionLists(client, options, { logger: silentLogger });
   return { fake, client, options };
 }
 
-const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async (ms: number) => void waits.push(ms) });
+const run = (apply: boolean) => ({ apply, logger: silentLogger });
 
 async function itemsOf(context: Awaited<ReturnType<typeof site>>, list: ListName): Promise<ListItem[]> {
   const siteId = await resolveSiteId(context.client, context.options);
