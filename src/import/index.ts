@@ -13,7 +13,7 @@ import { planImport, type ImportPlan } from './plan';
 import type { ImportTable, RowProblem } from './readers';
 import { checkSections, sectionsAfterImport } from './section-check';
 
-export { readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
+export { ImportFileError, readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
 export { writeExport, toCsv, type ExportTable } from './export';
 export { planImport, type ImportPlan } from './plan';
 export { applyPlan, ImportFailedError, BATCH_SIZE } from './apply';
