@@ -131,6 +131,7 @@ const LIST_NAMES: Record<FollowUpProblem['list'], string> = {
   errands: 'Ärenden SVOM',
   forum: 'Forum SVOM',
   sections: 'Avsnitt SVOM',
+  actions: 'Uppdrag SVOM',
 };
 
 /** One data-quality problem as a warning line a secretary can act on: which list, item and column. */

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--apply] [--list balance|meetings|errands|forum|sections] [--env dev]`: loads the seed JSON,
+ * `npm run import -- <file> [--apply] [--list balance|meetings|errands|forum|sections|actions] [--env dev]`: loads the seed JSON,
  * a CSV or an XLSX file (README: import layout) into the SharePoint lists. Dry run by default.
  */
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ runCommand(async () => {
     console.log(
       `Usage: npm run import -- <file.json|file.csv|file.xlsx> [--apply] [--list ${LIST_NAMES.join('|')}] [--env <name>]\n\n` +
         'Shows what would be created and updated; --apply writes it. Rows are matched on Nyckel (balance), Mötesnyckel or else Rubrik + Datum (meetings), ' +
-        'Ärendenyckel (errands), Avsnittsnyckel (sections) and Namn (forum).',
+        'Ärendenyckel (errands), Avsnittsnyckel (sections), Uppdragsnyckel (actions) and Namn (forum).',
     );
     return file ? 0 : 1;
   }
@@ -38,7 +38,9 @@ runCommand(async () => {
     for (const create of plan.creates) console.log(`  + create  row ${create.rowNumber}: ${create.key}`);
     for (const update of plan.updates) console.log(`  ~ update  row ${update.rowNumber}: ${update.key} (${Object.keys(update.values).join(', ')})`);
     for (const skipped of plan.notWritten)
-      console.log(`  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but Graph cannot write link columns; set it in SharePoint`);
+      console.log(
+        `  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but the import cannot write link or person columns; set it in SharePoint`,
+      );
     console.log(
       `  ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.unchanged} unchanged${applied ? ` (written in ${applied.batches} batch(es), verified)` : ''}`,
     );

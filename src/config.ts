@@ -208,6 +208,7 @@ const EnvSchema = z.object({
   SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default('Ärenden SVOM')),
   SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default('Forum SVOM')),
   SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default('Avsnitt SVOM')),
+  SHAREPOINT_ACTIONS_LIST: z.preprocess(blankToUndefined, z.string().default('Uppdrag SVOM')),
   GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
@@ -336,6 +337,7 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
         errands: env.SHAREPOINT_ERRANDS_LIST,
         forum: env.SHAREPOINT_FORUM_LIST,
         sections: env.SHAREPOINT_SECTIONS_LIST,
+        actions: env.SHAREPOINT_ACTIONS_LIST,
       },
     },
     tabAuth: {

@@ -132,11 +132,19 @@ export type ProblemCode =
   /** A balance entry names a section that "Avsnitt SVOM" does not define. */
   | 'unknown-section'
   /** A list the forum's year reads does not exist on the site yet (not provisioned). */
-  | 'missing-list';
+  | 'missing-list'
+  /** An action names an ärende that is not in the ärenden list (or names none). */
+  | 'unknown-errand'
+  /** An action is due before the meeting that gave it. */
+  | 'due-before-meeting'
+  /** A person column names someone the site no longer knows (removed from the organisation). */
+  | 'unknown-person'
+  /** Two meetings fall on one day: a meeting found by its date is then ambiguous. */
+  | 'same-day-meetings';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {
-  list: 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
+  list: 'balance' | 'meetings' | 'errands' | 'forum' | 'sections' | 'actions';
   /** The list item's id; '' for a problem of the whole list (`missing-list`). */
   itemId: string;
   /** The item's title when it has one, so a person can find it. */

@@ -31,7 +31,10 @@ export interface ImportPlan {
   updates: PlannedUpdate[];
   unchanged: number;
   problems: RowProblem[];
-  /** Columns the import leaves alone: Graph cannot write hyperlink columns (set them in SharePoint). */
+  /**
+   * Columns the import leaves alone: Graph cannot write hyperlink columns, and a person column
+   * takes a person chosen from the organisation, not a name (set them in SharePoint).
+   */
   notWritten: Array<{ rowNumber: number; key: string; column: string }>;
 }
 
@@ -103,7 +106,7 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
       const wanted = row.values[column.name] ?? null;
       const have = current ? (current[column.name] ?? null) : null;
       if (sameValue(wanted, have)) continue;
-      if (column.type === 'hyperlink') {
+      if (column.type === 'hyperlink' || column.type === 'person') {
         plan.notWritten.push({ rowNumber: row.rowNumber, key, column: column.displayName });
         continue;
       }

@@ -311,7 +311,7 @@ function withUndefinedSections(sections: readonly SectionDefinition[], entries: 
   return [...sections, ...extra];
 }
 
-const LIST_TITLES: Record<ForumListName, string> = { errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' };
+const LIST_TITLES: Record<ForumListName, string> = { errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM', actions: 'Uppdrag SVOM' };
 
 /** A warning per list the store does not have; everything else works without it. */
 function missingLists(missing: unknown): Problem[] {

@@ -107,6 +107,7 @@ function reported(column: Column): ColumnJson {
     json.number = { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 };
   if (column.type === 'boolean') json.boolean = {};
   if (column.type === 'hyperlink') json.hyperlinkOrPicture = { isPicture: false };
+  if (column.type === 'person') json.personOrGroup = { allowMultipleSelection: false, chooseFromType: 'peopleOnly', displayAs: 'nameWithPictureAndDetails' };
   return json;
 }
 
@@ -206,6 +207,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
         description: typeof body.description === 'string' ? body.description : '',
         dateOnlyColumns: columns.filter((column) => format(column) === 'dateOnly').map((column) => column.name),
         dateTimeColumns: columns.filter((column) => format(column) === 'dateTime').map((column) => column.name),
+        personColumns: columns.filter((column) => column.personOrGroup !== undefined).map((column) => column.name),
       });
       byList.set(info.id, [...systemColumns(), titleColumn(), ...columns]);
       const at = now();

@@ -128,6 +128,10 @@ export interface FakeGraph {
   deleteItem(list: ListRef, id: string): void;
   getItem(list: ListRef, id: string): FakeItem | null;
   itemCount(list: ListRef): number;
+  /** Adds a person to the site's user list (or finds them by name); returns the lookup id person columns store. */
+  addUser(displayName: string, email?: string): string;
+  /** Takes a person off the site's user list: person columns keep the id, Graph gives no name. */
+  removeUser(lookupId: string): void;
 
   /** Makes the list's delta tokens invalid: the next round with one answers 410 resyncRequired. */
   expireDeltaTokens(list?: ListRef): void;
@@ -220,7 +224,14 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   });
 
   const keyed = new Map<string, string>();
-  const URL_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Moten', errands: 'Arenden', forum: 'Forum', sections: 'Avsnitt' };
+  const URL_NAMES: Record<ListName, string> = {
+    balance: 'Balanslista',
+    meetings: 'Moten',
+    errands: 'Arenden',
+    forum: 'Forum',
+    sections: 'Avsnitt',
+    actions: 'Uppdrag',
+  };
   const addSchemaList = (key: ListName) => {
     const definition = LISTS[key];
     const list = store.addList({
@@ -230,6 +241,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       columns: definition.columns.map((column) => column.name),
       dateOnlyColumns: definition.columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
       dateTimeColumns: definition.columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+      personColumns: definition.columns.filter((column) => column.type === 'person').map((column) => column.name),
     });
     keyed.set(key, list.id);
   };
@@ -490,6 +502,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       return item && !item.deleted ? toFakeItem(list, item) : null;
     },
     itemCount: (ref) => store.liveItems(listOf(ref)).length,
+    addUser: (displayName, email) => store.ensureUser(displayName, email).lookupId,
+    removeUser: (lookupId) => store.removeUser(lookupId),
     expireDeltaTokens: (ref) => {
       for (const list of ref === undefined ? store.lists.values() : [listOf(ref)]) list.epoch += 1;
     },
@@ -548,4 +562,5 @@ export const FAKE_LIST_NAMES: Record<ListName, string> = {
   errands: LISTS.errands.displayName,
   forum: LISTS.forum.displayName,
   sections: LISTS.sections.displayName,
+  actions: LISTS.actions.displayName,
 };

@@ -160,6 +160,7 @@ describe('LocalListSource: first start', () => {
       errands: `${url}#errands`,
       forum: `${url}#forum`,
       sections: `${url}#sections`,
+      actions: `${url}#actions`,
     });
     expect(data.balance[11]?.webUrl).toBe(`${url}#balance/12`);
     expect(data.meetings[0]?.webUrl).toBe(`${url}#meetings/1`);

@@ -28,7 +28,7 @@ export interface Strings {
   meetingKind: Record<MeetingKind, string>;
   problemCode: Record<ProblemCode, string>;
   problemSeverity: Record<ProblemSeverity, string>;
-  lists: Record<'balance' | 'meetings' | 'errands' | 'forum' | 'sections', string>;
+  lists: Record<'balance' | 'meetings' | 'errands' | 'forum' | 'sections' | 'actions', string>;
   // Header and data state
   lastRefreshed: (when: string) => string;
   checkedAt: (when: string) => string;
@@ -281,9 +281,20 @@ export const sv: Strings = {
     'unknown-entry': 'Ärendet gäller en nyckel som inte finns i balanslistan',
     'unknown-section': 'Avsnittet finns inte i listan Avsnitt SVOM',
     'missing-list': 'Listan finns inte på webbplatsen ännu (kör npm run provision)',
+    'unknown-errand': 'Uppdraget hänvisar till ett ärende som inte finns i ärendelistan',
+    'due-before-meeting': 'Uppdraget ska vara klart före mötet som gav det',
+    'unknown-person': 'Den ansvariga personen finns inte längre i organisationen',
+    'same-day-meetings': 'Två möten samma dag: ett möte kan inte hittas på datumet',
   },
   problemSeverity: { error: 'Fel', warning: 'Varning' },
-  lists: { balance: 'Balanslistan', meetings: 'Möteslistan', errands: 'Ärendelistan', forum: 'Forumets profil', sections: 'Avsnittslistan' },
+  lists: {
+    balance: 'Balanslistan',
+    meetings: 'Möteslistan',
+    errands: 'Ärendelistan',
+    forum: 'Forumets profil',
+    sections: 'Avsnittslistan',
+    actions: 'Uppdragslistan',
+  },
   lastRefreshed: (when) => `Senast uppdaterad ${when}`,
   checkedAt: (when) => `kontrollerad ${when}`,
   sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
@@ -517,9 +528,20 @@ export const en: Strings = {
     'unknown-entry': 'The item names a key that is not in the balance list',
     'unknown-section': 'The section is not in the list Avsnitt SVOM',
     'missing-list': 'The list does not exist on the site yet (run npm run provision)',
+    'unknown-errand': 'The action names an item that is not in the items list',
+    'due-before-meeting': 'The action is due before the meeting that gave it',
+    'unknown-person': 'The responsible person is no longer in the organisation',
+    'same-day-meetings': 'Two meetings on one day: a meeting cannot be found by its date',
   },
   problemSeverity: { error: 'Error', warning: 'Warning' },
-  lists: { balance: 'Balance list', meetings: 'Meetings list', errands: 'Items list', forum: 'Forum profile', sections: 'Sections list' },
+  lists: {
+    balance: 'Balance list',
+    meetings: 'Meetings list',
+    errands: 'Items list',
+    forum: 'Forum profile',
+    sections: 'Sections list',
+    actions: 'Actions list',
+  },
   lastRefreshed: (when) => `Last refreshed ${when}`,
   checkedAt: (when) => `checked ${when}`,
   sourceLocal: 'Local mode: data from a file on this computer',
