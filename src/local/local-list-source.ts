@@ -36,6 +36,7 @@ import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
 import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';
+import { exampleFollowUpFields } from './example-follow-up';
 import { exampleMeetingFields } from './example-meetings';
 import { formatListFile, LIST_NAMES, parseListFile, type StoredItem, type StoredLists } from './list-file';
 
@@ -359,6 +360,16 @@ export class LocalListSource implements ListSource {
     for (const list of FORUM_LIST_NAMES) {
       const items = seed[list];
       if (items !== undefined) lists[list] = items.map(stamp);
+    }
+    // A seed without ärenden and actions (the 2022 balance list) gets an example held meeting
+    // with decisions and actions; a seed that has its own (the 2017 dataset) stays as written.
+    if (seed.errands === undefined && seed.actions === undefined) {
+      const keys = new Set(seed.balance.map((item) => item.fields.EntryKey).filter((key): key is string => typeof key === 'string'));
+      const held = exampleFollowUpFields(today, keys);
+      const numbered = (items: Array<Record<string, unknown>>) => items.map((fields, index) => stamp({ id: String(index + 1), fields }));
+      lists.meetings.push(stamp({ id: String(nextId++), fields: held.meeting }));
+      lists.errands = numbered(held.errands);
+      lists.actions = numbered(held.actions);
     }
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, formatListFile(lists));

@@ -2,6 +2,7 @@
  * Every word the annual report says, in Swedish (the default) and English. The renderers read
  * these only, so no format holds a language of its own.
  */
+import type { ActionStatus } from '../domain/actions';
 import type { ErrandKind, ErrandStatus, FollowUpProblemCode } from '../domain/errands';
 import type { AgreementState } from '../domain/types';
 
@@ -101,6 +102,17 @@ const sv = {
     year: (year: number) => `${year}, datum anges inte`,
     none: 'datum anges inte',
   },
+  action: 'Uppdrag',
+  actionStatus: { open: 'pågår', done: 'klart', struck: 'struket' } satisfies Record<ActionStatus, string>,
+  actionDue: (date: string) => `senast ${date}`,
+  actionNoDue: 'inget slutdatum',
+  actionNobody: 'ingen ansvarig angiven',
+  actionUnknownPerson: 'okänd person',
+  actionAtYearEnd: (year: number) => `vid årets slut ${year}`,
+  openActionsHeading: (year: number) => `Uppdrag som pågick vid årets slut ${year}`,
+  openActionsIntro: (count: number) => (count === 1 ? '1 uppdrag var inte klart den 31 december:' : `${count} uppdrag var inte klara den 31 december:`),
+  noOpenActions: 'Alla uppdrag var klara eller strukna vid årets slut.',
+  actionFrom: (errand: string) => `från ärendet ${errand}`,
 };
 
 export type ReportStrings = typeof sv;
@@ -176,6 +188,17 @@ const en: ReportStrings = {
     year: (year) => `${year}, date not stated`,
     none: 'date not stated',
   },
+  action: 'Action',
+  actionStatus: { open: 'open', done: 'done', struck: 'struck' },
+  actionDue: (date) => `due ${date}`,
+  actionNoDue: 'no due date',
+  actionNobody: 'nobody named',
+  actionUnknownPerson: 'unknown person',
+  actionAtYearEnd: (year) => `at the end of ${year}`,
+  openActionsHeading: (year) => `Actions still open at the end of ${year}`,
+  openActionsIntro: (count) => (count === 1 ? '1 action was not done on 31 December:' : `${count} actions were not done on 31 December:`),
+  noOpenActions: 'Every action was done or struck by the end of the year.',
+  actionFrom: (errand) => `from the item ${errand}`,
 };
 
 export function reportStrings(language: ReportLanguage): ReportStrings {

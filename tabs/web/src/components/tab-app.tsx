@@ -23,6 +23,7 @@ import { Themed } from './themed';
 // The first view loads with the page; the others (and their table code) when first opened.
 const AgreementsPanel = lazy(() => import('../views/agreements-view').then((module) => ({ default: module.AgreementsPanel })));
 const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
+const ActionsPanel = lazy(() => import('../views/actions-view').then((module) => ({ default: module.ActionsPanel })));
 const FollowUpPanel = lazy(() => import('../views/follow-up-view').then((module) => ({ default: module.FollowUpPanel })));
 const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
@@ -122,7 +123,9 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
       case 'avtal':
         return <AgreementsPanel view={view} state={state} onChange={update} />;
       case 'moten':
-        return <MeetingsPanel view={view} />;
+        return <MeetingsPanel view={view} focus={state.meeting} />;
+      case 'uppdrag':
+        return <ActionsPanel view={view} state={state} onChange={update} />;
       case 'uppfoljning':
         return (
           <FollowUpPanel

@@ -10,7 +10,7 @@ import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION
 
 export type Language = 'sv' | 'en';
 
-export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'uppfoljning' | 'datakvalitet';
+export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'uppdrag' | 'uppfoljning' | 'datakvalitet';
 
 export interface Strings {
   language: Language;
@@ -241,7 +241,7 @@ export const sv: Strings = {
   appTitle: 'Balanslistan',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Hoppa till innehållet',
-  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', uppfoljning: 'Uppföljning', datakvalitet: 'Datakvalitet' },
+  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', uppdrag: 'Uppdrag', uppfoljning: 'Uppföljning', datakvalitet: 'Datakvalitet' },
   viewsLabel: 'Vyer',
   sections: {
     goals: 'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025',
@@ -488,7 +488,7 @@ export const en: Strings = {
   appTitle: 'Balance list',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Skip to content',
-  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', uppfoljning: 'Follow-up', datakvalitet: 'Data quality' },
+  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', uppdrag: 'Actions', uppfoljning: 'Follow-up', datakvalitet: 'Data quality' },
   viewsLabel: 'Views',
   sections: {
     goals: 'Goals of the joint health and care policy 2014-2025',

@@ -6,11 +6,13 @@
  */
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
+import type { FollowUpRow, FollowUpSection, FollowUpYear, YearAction, YearErrand } from '../../../../src/domain/forum-year';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
+import { ActionItem } from '../components/action-item';
 import { ErrandItem } from '../components/errand-item';
+import { actionStringsFor } from '../i18n/action-strings';
 import { MeetingsByKind } from '../components/follow-up-meetings';
 import { AgreementStateBadge } from '../components/status-badge';
 import { useFollowUp } from '../hooks/use-follow-up';
@@ -39,13 +41,43 @@ function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strin
   return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
 }
 
-function ErrandList({ items }: { items: YearErrand[] }) {
+/** Actions with their state on 31 December of `year` (a year's view from before actions has none). */
+function YearActions({ actions = [], year }: { actions?: readonly YearAction[]; year: number }) {
   const { strings } = useApp();
+  if (actions.length === 0) return null;
+  const words = actionStringsFor(strings.language);
+  return (
+    <ul className="action-list">
+      {actions.map(({ action, statusAtYearEnd }) => (
+        <ActionItem
+          key={action.id}
+          action={action}
+          today={`${year}-12-31`}
+          state={{ text: words.atYearEnd(statusAtYearEnd, year), kind: statusAtYearEnd === 'open' ? 'open' : statusAtYearEnd }}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function ErrandList({ items, year }: { items: YearErrand[]; year: number }) {
+  const { strings } = useApp();
+  const words = actionStringsFor(strings.language);
   return (
     <ol className="errand-list">
       {items.map((item) => {
         const when = whenHandled(item, strings);
-        return <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>} />;
+        const actions = item.actions ?? [];
+        return (
+          <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>}>
+            {actions.length > 0 ? (
+              <div className="errand-actions">
+                <p className="errand-actions-heading">{words.underErrand(actions.length)}</p>
+                <YearActions actions={actions} year={year} />
+              </div>
+            ) : null}
+          </ErrandItem>
+        );
       })}
     </ol>
   );
@@ -82,7 +114,7 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
           <bdi>{row.entry.notes}</bdi>
         </p>
       ) : null}
-      {row.errands.length > 0 ? <ErrandList items={row.errands} /> : null}
+      {row.errands.length > 0 ? <ErrandList items={row.errands} year={year} /> : null}
     </li>
   );
 }
@@ -142,10 +174,25 @@ function YearContent({ year }: { year: FollowUpYear }) {
       {year.unplaced.length > 0 ? (
         <section className="fu-block" aria-labelledby="fu-unplaced">
           <h3 id="fu-unplaced">{words.unplacedHeading}</h3>
-          <ErrandList items={year.unplaced} />
+          <ErrandList items={year.unplaced} year={year.year} />
         </section>
       ) : null}
+      <OpenAtYearEnd year={year} />
     </>
+  );
+}
+
+/** The actions not done on 31 December; said only for a year with actions at all. */
+function OpenAtYearEnd({ year }: { year: FollowUpYear }) {
+  const { strings } = useApp();
+  const words = actionStringsFor(strings.language);
+  const open = year.openAtYearEnd ?? [];
+  if (open.length === 0 && !year.errands.some((item) => (item.actions ?? []).length > 0)) return null;
+  return (
+    <section className="fu-block" aria-labelledby="fu-open-actions" data-testid="open-at-year-end">
+      <h3 id="fu-open-actions">{words.openAtYearEndHeading(year.year)}</h3>
+      {open.length === 0 ? <p>{words.openAtYearEndNone}</p> : <YearActions actions={open} year={year.year} />}
+    </section>
   );
 }
 

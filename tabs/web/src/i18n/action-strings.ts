@@ -1,0 +1,129 @@
+/**
+ * The texts of the actions (uppdrag): the Uppdrag view, and the actions under an ärende in Möten
+ * and in an entry's history. Swedish (the default) and English, like `strings.ts`.
+ */
+import type { ActionStatus } from '../../../../src/domain/actions';
+import { dayCount } from '../../../../src/vocabulary';
+import type { Language } from './strings';
+
+export interface ActionStrings {
+  status: Record<ActionStatus, string>;
+  statusLabel: string;
+  intro: string;
+  /** The list "Uppdrag SVOM" is not on the site (or in the file) yet. */
+  noList: string;
+  openHeading: (count: number) => string;
+  noOpen: string;
+  noneMatch: string;
+  closedSummary: (count: number) => string;
+  overdue: (days: number) => string;
+  dueToday: string;
+  dueIn: (days: number) => string;
+  due: string;
+  noDue: string;
+  doneOn: (date: string) => string;
+  responsible: string;
+  nobody: string;
+  /** A person the site no longer knows (a person column with an id but no name). */
+  unknownPerson: string;
+  group: string;
+  person: string;
+  allGroups: string;
+  allPeople: string;
+  filtersLabel: string;
+  clearFilters: string;
+  fromErrand: string;
+  errandMissing: (key: string) => string;
+  noErrand: string;
+  meeting: string;
+  openMeeting: (title: string) => string;
+  openErrand: (title: string) => string;
+  /** Under an ärende: "Uppdrag (2)". */
+  underErrand: (count: number) => string;
+  notes: string;
+  shown: (shown: number, total: number) => string;
+  /** Uppföljning: the state on 31 December. */
+  atYearEnd: (status: ActionStatus, year: number) => string;
+  openAtYearEndHeading: (year: number) => string;
+  openAtYearEndNone: string;
+}
+
+const sv: ActionStrings = {
+  status: { open: 'Pågår', done: 'Klart', struck: 'Struket' },
+  statusLabel: 'Status',
+  intro: 'Uppdrag från forumets möten som inte är klara, det som skulle ha varit klart först.',
+  noList: 'Listan Uppdrag SVOM finns inte ännu. Kör npm run provision så skapas den.',
+  openHeading: (count) => (count === 1 ? '1 pågående uppdrag' : `${count} pågående uppdrag`),
+  noOpen: 'Inga uppdrag pågår.',
+  noneMatch: 'Inga pågående uppdrag matchar filtret.',
+  closedSummary: (count) => `Klara och strukna uppdrag (${count})`,
+  overdue: (days) => `Försenat ${dayCount(days, 'sv')}`,
+  dueToday: 'Ska vara klart i dag',
+  dueIn: (days) => `Om ${dayCount(days, 'sv')}`,
+  due: 'Klart senast',
+  noDue: 'Inget slutdatum',
+  doneOn: (date) => `Klart ${date}`,
+  responsible: 'Ansvarig',
+  nobody: 'Ingen ansvarig angiven',
+  unknownPerson: 'okänd person (finns inte längre i organisationen)',
+  group: 'Grupp',
+  person: 'Person',
+  allGroups: 'Alla grupper',
+  allPeople: 'Alla personer',
+  filtersLabel: 'Filtrera uppdragen',
+  clearFilters: 'Visa alla',
+  fromErrand: 'Från ärende',
+  errandMissing: (key) => `Ärendet ${key} finns inte`,
+  noErrand: 'Inget ärende angivet',
+  meeting: 'Möte',
+  openMeeting: (title) => `Visa mötet ${title} under Möten`,
+  openErrand: (title) => `Öppna ärendet ${title}`,
+  underErrand: (count) => `Uppdrag (${count})`,
+  notes: 'Noteringar',
+  shown: (shown, total) => `Visar ${shown} av ${total}`,
+  atYearEnd: (status, year) => `${sv.status[status]} vid årets slut ${year}`,
+  openAtYearEndHeading: (year) => `Uppdrag som pågick vid årets slut ${year}`,
+  openAtYearEndNone: 'Alla uppdrag var klara eller strukna vid årets slut.',
+};
+
+const en: ActionStrings = {
+  status: { open: 'Open', done: 'Done', struck: 'Struck' },
+  statusLabel: 'Status',
+  intro: "Actions from the forum's meetings that are not done, the most overdue first.",
+  noList: 'The list Uppdrag SVOM does not exist yet. Run npm run provision to create it.',
+  openHeading: (count) => (count === 1 ? '1 open action' : `${count} open actions`),
+  noOpen: 'No actions are open.',
+  noneMatch: 'No open actions match the filter.',
+  closedSummary: (count) => `Done and struck actions (${count})`,
+  overdue: (days) => `${dayCount(days, 'en')} overdue`,
+  dueToday: 'Due today',
+  dueIn: (days) => `In ${dayCount(days, 'en')}`,
+  due: 'Due',
+  noDue: 'No due date',
+  doneOn: (date) => `Done ${date}`,
+  responsible: 'Responsible',
+  nobody: 'Nobody named',
+  unknownPerson: 'unknown person (no longer in the organisation)',
+  group: 'Group',
+  person: 'Person',
+  allGroups: 'All groups',
+  allPeople: 'All people',
+  filtersLabel: 'Filter the actions',
+  clearFilters: 'Show all',
+  fromErrand: 'From item',
+  errandMissing: (key) => `Item ${key} does not exist`,
+  noErrand: 'No item named',
+  meeting: 'Meeting',
+  openMeeting: (title) => `Show the meeting ${title} under Meetings`,
+  openErrand: (title) => `Open the item ${title}`,
+  underErrand: (count) => `Actions (${count})`,
+  notes: 'Notes',
+  shown: (shown, total) => `Showing ${shown} of ${total}`,
+  atYearEnd: (status, year) => `${en.status[status]} at the end of ${year}`,
+  openAtYearEndHeading: (year) => `Actions still open at the end of ${year}`,
+  openAtYearEndNone: 'Every action was done or struck by the end of the year.',
+};
+
+export function actionStringsFor(language: Language): ActionStrings {
+  return language === 'en' ? en : sv;
+}
