@@ -332,10 +332,11 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     expect(await page.locator('[data-testid="closed-actions"]').getAttribute('open')).toBeNull();
     await open_
       .first()
-      .getByRole('link', { name: /Visa mötet .* under Möten/ })
+      .getByRole('link', { name: /\(visa under Möten\)$/ })
       .click();
     await addressHas('view=moten');
     const card = page.locator('[data-testid="past-meetings"] article[data-meeting]').filter({ hasText: 'Exempel: Handlingsplan för psykisk hälsa' });
+    await card.waitFor();
     expect(await card.isVisible()).toBe(true);
     expect(await card.getByText('Uppdrag (2)').isVisible()).toBe(true);
   });
@@ -463,7 +464,7 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
             return { text: el.textContent, left: Math.round(r.left), right: Math.round(r.right) };
           }),
         );
-        expect(tabs).toHaveLength(5);
+        expect(tabs).toHaveLength(6);
         for (const tab of tabs)
           expect({ view: id, tab: tab.text, inside: tab.left >= 0 && tab.right <= 360 }).toEqual({ view: id, tab: tab.text, inside: true });
         // Every visible control lies within the screen's width, or inside a region that scrolls by itself.

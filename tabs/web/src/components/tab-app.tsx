@@ -1,5 +1,5 @@
 /**
- * The tab: header with the refresh state, the five views as tabs, and the current view.
+ * The tab: header with the refresh state, the six views as tabs, and the current view.
  * The view, search and filters live in the address so a filtered view can be shared.
  */
 import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
@@ -29,7 +29,7 @@ const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((m
 
 // The page frame uses the plain classes of styles.css, shared with the server-made first view.
 const useStyles = makeStyles({
-  // On a phone the four views wrap onto a second row instead of being cut off.
+  // On a phone the views wrap onto a second row instead of being cut off.
   tabList: { flexWrap: 'wrap' },
 });
 

@@ -36,7 +36,8 @@ export interface ActionStrings {
   errandMissing: (key: string) => string;
   noErrand: string;
   meeting: string;
-  openMeeting: (title: string) => string;
+  /** After a meeting's name on its link: where the link leads. */
+  showUnderMeetings: string;
   openErrand: (title: string) => string;
   /** Under an ärende: "Uppdrag (2)". */
   underErrand: (count: number) => string;
@@ -76,7 +77,7 @@ const sv: ActionStrings = {
   errandMissing: (key) => `Ärendet ${key} finns inte`,
   noErrand: 'Inget ärende angivet',
   meeting: 'Möte',
-  openMeeting: (title) => `Visa mötet ${title} under Möten`,
+  showUnderMeetings: '(visa under Möten)',
   openErrand: (title) => `Öppna ärendet ${title}`,
   underErrand: (count) => `Uppdrag (${count})`,
   notes: 'Noteringar',
@@ -114,7 +115,7 @@ const en: ActionStrings = {
   errandMissing: (key) => `Item ${key} does not exist`,
   noErrand: 'No item named',
   meeting: 'Meeting',
-  openMeeting: (title) => `Show the meeting ${title} under Meetings`,
+  showUnderMeetings: '(show under Meetings)',
   openErrand: (title) => `Open the item ${title}`,
   underErrand: (count) => `Actions (${count})`,
   notes: 'Notes',

@@ -3,7 +3,7 @@
  * by responsible group and person (kept in the address, so a filtered view can be shared), each
  * linking to its ärende and to its meeting under Möten; done and struck actions folded away.
  */
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
 import { compareActions, type Action } from '../../../../src/domain/actions';
 import { refersTo, type Errand } from '../../../../src/domain/errands';
@@ -77,13 +77,10 @@ function ActionLinks({ action, errands, meetings, words, onMeeting }: LinksProps
         <div className="bl-fact">
           <dt className="bl-term">{words.meeting}:</dt>
           <dd className="bl-value">
-            <a
-              href={`?view=moten&meeting=${meeting.id}`}
-              onClick={(event) => go(event, meeting)}
-              aria-label={words.openMeeting(meeting.title || strings.untitled)}
-            >
+            <Link href={`?view=moten&meeting=${meeting.id}`} onClick={(event) => go(event, meeting)}>
               <time dateTime={meeting.date}>{meeting.date}</time> · <bdi>{meeting.title || strings.untitled}</bdi>
-            </a>
+              <span className="visually-hidden"> {words.showUnderMeetings}</span>
+            </Link>
           </dd>
         </div>
       ) : null}

@@ -100,7 +100,7 @@ describe('Uppdrag', () => {
     const open = await screen.findByTestId('open-actions');
     const first = within(open).getAllByRole('listitem')[0] as HTMLElement;
     expect(within(first).getByRole('link', { name: 'Öppna ärendet Handlingsplan psykisk hälsa' }).getAttribute('href')).toBe(ERRAND_URL);
-    fireEvent.click(within(first).getByRole('link', { name: 'Visa mötet SVOM under Möten' }));
+    fireEvent.click(within(first).getByRole('link', { name: '2022-02-26 · SVOM (visa under Möten)' }));
     expect(location.search).toBe('?view=moten&meeting=1');
     const past = await screen.findByTestId('past-meetings');
     expect(past.hasAttribute('open')).toBe(true);
