@@ -1,6 +1,6 @@
 /**
  * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the forum's year under
- * `GET /api/follow-up/`) behind the auth
+ * `GET /api/follow-up/`, a meeting's documents under `GET /api/meetings/`) behind the auth
  * middleware, the consent popup's routes, and the built web app, all with security headers.
  * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
  */
@@ -17,6 +17,7 @@ import { createTokenValidator, type TokenValidator } from './auth/token-validato
 import { balanceListHandler } from './balance-list';
 import { consentRoutes } from './consent';
 import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
+import { MEETING_DOCUMENTS_ROUTE, MEETINGS_PREFIX, meetingDocumentsHandler } from './meeting-documents';
 import { securityHeaders } from './security-headers';
 import { webApp } from './web-app';
 
@@ -35,7 +36,7 @@ export interface TabApiDeps {
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
 export const TAB_API_PATHS = ['/api/balance-list', '/api/me'];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
-export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX];
+export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX];
 
 /** Whether `path` belongs to the tab's API (and gets its headers), rather than to the bot. */
 export function isTabApiPath(path: string): boolean {
@@ -88,6 +89,7 @@ export function createTabApi(deps: TabApiDeps): Router {
 
   router.get('/api/balance-list', auth, balanceListHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get(MEETING_DOCUMENTS_ROUTE, auth, meetingDocumentsHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {
     const caller = callerOf(res);
     res.set('Cache-Control', 'no-store');

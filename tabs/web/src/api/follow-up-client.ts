@@ -15,6 +15,8 @@ export interface FollowUpClient {
   load(year: number): Promise<FollowUpResponse>;
   /** The Word file of the year. */
   download(year: number): Promise<Blob>;
+  /** A meeting's agenda or minutes as a Word file (`GET /api/meetings/:key/:kind.docx`). */
+  downloadMeeting(key: string, kind: 'dagordning' | 'minnesanteckningar'): Promise<Blob>;
 }
 
 /** Errors of the follow-up API besides the list API's: a year it does not answer for (400). */
@@ -66,6 +68,13 @@ export function createFollowUpClient(options: {
     },
     async download(year) {
       const response = await get(`/api/follow-up/${year}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return response.blob();
+    },
+    async downloadMeeting(key, kind) {
+      const response = await get(
+        `/api/meetings/${encodeURIComponent(key)}/${kind}.docx`,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       return response.blob();
     },
   };

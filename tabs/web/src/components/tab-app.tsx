@@ -123,7 +123,7 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
       case 'avtal':
         return <AgreementsPanel view={view} state={state} onChange={update} />;
       case 'moten':
-        return <MeetingsPanel view={view} focus={state.meeting} />;
+        return <MeetingsPanel view={view} focus={state.meeting} documents={followUp} />;
       case 'uppdrag':
         return <ActionsPanel view={view} state={state} onChange={update} />;
       case 'uppfoljning':

@@ -47,6 +47,11 @@ export interface ActionStrings {
   atYearEnd: (status: ActionStatus, year: number) => string;
   openAtYearEndHeading: (year: number) => string;
   openAtYearEndNone: string;
+  /** A meeting's documents under Möten. */
+  documentButton: (kind: 'dagordning' | 'minnesanteckningar') => string;
+  documentBusy: string;
+  documentFailed: string;
+  documentFile: (kind: 'dagordning' | 'minnesanteckningar', key: string) => string;
 }
 
 const sv: ActionStrings = {
@@ -85,6 +90,10 @@ const sv: ActionStrings = {
   atYearEnd: (status, year) => `${sv.status[status]} vid årets slut ${year}`,
   openAtYearEndHeading: (year) => `Uppdrag som pågick vid årets slut ${year}`,
   openAtYearEndNone: 'Alla uppdrag var klara eller strukna vid årets slut.',
+  documentButton: (kind) => (kind === 'dagordning' ? 'Dagordning (Word)' : 'Minnesanteckningar (Word)'),
+  documentBusy: 'Hämtar Word-filen …',
+  documentFailed: 'Word-filen kunde inte hämtas. Försök igen om en stund.',
+  documentFile: (kind, key) => `${kind}-${key}.docx`,
 };
 
 const en: ActionStrings = {
@@ -123,6 +132,10 @@ const en: ActionStrings = {
   atYearEnd: (status, year) => `${en.status[status]} at the end of ${year}`,
   openAtYearEndHeading: (year) => `Actions still open at the end of ${year}`,
   openAtYearEndNone: 'Every action was done or struck by the end of the year.',
+  documentButton: (kind) => (kind === 'dagordning' ? 'Agenda (Word)' : 'Minutes (Word)'),
+  documentBusy: 'Fetching the Word file …',
+  documentFailed: 'The Word file could not be fetched. Try again in a while.',
+  documentFile: (kind, key) => `${kind}-${key}.docx`,
 };
 
 export function actionStringsFor(language: Language): ActionStrings {

@@ -13,7 +13,9 @@ import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { NameList } from '../components/name-list';
 import { EditLink, ExternalLink, isWebUrl } from '../components/edit-link';
+import type { FollowUpClient } from '../api/follow-up-client';
 import { MeetingAgenda } from '../components/meeting-agenda';
+import { MeetingDocuments } from '../components/meeting-documents';
 import { EntryStatusBadge } from '../components/status-badge';
 import { daysBetween } from '../format';
 
@@ -50,10 +52,11 @@ interface CardProps {
   errands: readonly Errand[];
   errandsListUrl: string | undefined;
   actions: readonly Action[];
+  documents: FollowUpClient | undefined;
   level: 3 | 4;
 }
 
-function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actions, level }: CardProps) {
+function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actions, documents, level }: CardProps) {
   const { strings } = useApp();
   const styles = useStyles();
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -104,6 +107,7 @@ function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actio
         ) : null}
       </dl>
       <MeetingAgenda meeting={meeting} errands={errands} listUrl={errandsListUrl} held={meeting.date < today} actions={actions} today={today} />
+      <MeetingDocuments meeting={meeting} held={meeting.date < today} client={documents} />
       {/* Only meetings with follow-ups say so; that none has any is said once, above the list. */}
       {followUps.length > 0 ? (
         <>
@@ -124,7 +128,15 @@ function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actio
   );
 }
 
-export function MeetingsPanel({ view, focus = null }: { view: BalanceListView; focus?: string | null }) {
+interface PanelProps {
+  view: BalanceListView;
+  /** A meeting to open and scroll to (`meeting=<id>` in the address). */
+  focus?: string | null;
+  /** Fetches a meeting's documents with the sign-in token; without it no document is offered. */
+  documents?: FollowUpClient;
+}
+
+export function MeetingsPanel({ view, focus = null, documents }: PanelProps) {
   const { strings } = useApp();
   const styles = useStyles();
   useEffect(() => {
@@ -155,6 +167,7 @@ export function MeetingsPanel({ view, focus = null }: { view: BalanceListView; f
             errands={view.errands}
             errandsListUrl={errandsListUrl}
             actions={view.actions}
+            documents={documents}
             level={4}
           />
         </li>

@@ -10,10 +10,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
-import { action } from '../../domain/forum-builders';
+import { action, forumData, forumMeeting } from '../../domain/forum-builders';
 import { fixedLocation, installMatchMedia, MemoryLocation, StaticClient } from './doubles';
 import { fixtureView } from './fixture';
-import { errand } from './forum-fixture';
+import { errand, ForumFollowUpClient } from './forum-fixture';
 
 beforeAll(installMatchMedia);
 
@@ -109,6 +109,31 @@ describe('Uppdrag', () => {
     expect(within(card).getByText('SVOM ställer sig bakom planen.')).toBeTruthy();
     expect(within(card).getByText('Uppdrag (3)')).toBeTruthy();
     expect(within(card).getByText('Revidera avtalet')).toBeTruthy();
+  });
+
+  it("offers a held meeting's agenda and minutes as Word, an upcoming one's agenda only, fetched with the sign-in", async () => {
+    const documents = new ForumFollowUpClient(forumData({ meetings: [forumMeeting('mote-1'), forumMeeting('mote-2')] }));
+    render(
+      <TabApp
+        host={browserHost({ locale: 'sv-SE', theme: 'light' })}
+        client={new StaticClient(withActions())}
+        location={fixedLocation('?view=moten&meeting=1')}
+        pollMs={60_000}
+        followUpClient={documents}
+      />,
+    );
+    const held = within(await screen.findByTestId('past-meetings')).getByRole('article', { name: /2022-02-26/ });
+    const upcoming = screen.getByRole('article', { name: /2023-02-16/ });
+    expect(
+      within(upcoming)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Dagordning (Word)']);
+    URL.createObjectURL = () => 'blob:minutes';
+    URL.revokeObjectURL = () => undefined;
+    fireEvent.click(within(held).getByRole('button', { name: 'Minnesanteckningar (Word)' }));
+    await within(held).findByRole('button', { name: 'Minnesanteckningar (Word)' });
+    expect(documents.meetingDownloads).toEqual(['mote-1/minnesanteckningar']);
   });
 
   it('says the list is missing on a site without it', async () => {

@@ -61,4 +61,13 @@ export class ForumFollowUpClient implements FollowUpClient {
     if (this.failDownload) throw new FollowUpError('server', 500, 'HTTP 500');
     return new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   }
+
+  meetingDownloads: string[] = [];
+
+  async downloadMeeting(key: string, kind: 'dagordning' | 'minnesanteckningar'): Promise<Blob> {
+    this.meetingDownloads.push(`${key}/${kind}`);
+    if (!this.data.meetings.some((meeting) => meeting.key === key))
+      throw new FollowUpError('server', 404, 'Det finns inget möte med den nyckeln i möteslistan.');
+    return new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  }
 }
