@@ -8,6 +8,9 @@ module.exports = {
     '^.+/(tabs/web|tests/unit/tabs/web)/.+\\.tsx?$': '<rootDir>/tabs/web/jest-transform.cjs',
     // Type errors are caught by `npm run typecheck`; jest only transpiles.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // The tab's SSE parser ships as ES modules only; jest runs CommonJS.
+    '^.+/node_modules/eventsource-parser/.+\\.js$': '<rootDir>/tabs/web/jest-transform.cjs',
   },
+  transformIgnorePatterns: ['/node_modules/(?!eventsource-parser/)'],
   testTimeout: 30000,
 };

@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../src/config';
 import { ConfigError } from '../src/errors';
 import { createLogger } from '../src/logger';
+import { checkInBackground } from './doctor';
 import { routeConsoleToLog } from './library-console';
 import { createServer } from './server';
 
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+
+  // The doctor's checks, once, after the server listens: the start never waits for them, and each
+  // problem is logged once (npm run doctor prints them with their fixes).
+  if (config.mode === 'sharepoint') void checkInBackground(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

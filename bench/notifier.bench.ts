@@ -244,6 +244,7 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
         appPassword: null,
         appTenantId: null,
         appType: 'SingleTenant',
+        credential: null,
         meetingReminderDays: REMINDER_DAYS,
         expiryThresholds: THRESHOLDS,
         expiredWithinDays: 365,

@@ -27,6 +27,8 @@ export interface TeamTarget {
   active: boolean;
   installedAt: string;
   updatedAt: string;
+  /** When the welcome card was last posted in the team (absent in records from before it was kept). */
+  welcomedAt?: string;
 }
 
 /** Outcome of one delivery attempt, classified so the notifier can decide what to do. */

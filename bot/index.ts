@@ -16,7 +16,7 @@ import type { Messenger } from './contracts';
 import { BalanceBot } from './handler';
 import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedReason, type Notifier, type NotifyReport } from './notifier';
 import { startPlayground, type PlaygroundHandle } from './playground';
-import { startScheduler } from './scheduler';
+import { nextPostingRun, startScheduler } from './scheduler';
 import { createStateStore } from './state';
 import { StateStoreTeamRegistry } from './teams';
 
@@ -103,7 +103,8 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     const reason = nothingPostedReason(report);
     const team = reason ? await registry.get(teamId) : null;
     if (!reason || !team?.active || team.channelId === null) return;
-    const { title, text } = nothingPostedMessage(reason, report, config.bot, team.language);
+    const nextRun = nextPostingRun(config.bot.notifySchedule, new Date(report.quietAt), config.bot);
+    const { title, text } = nothingPostedMessage(reason, report, nextRun, team.language);
     const card = cards.message({ title, text, style: 'accent' }, { language: team.language, tabUrl, today: report.date, eventKey: null });
     const result = await messenger.postCard(team, card, title);
     if (!result.ok) log.warn({ teamId, reason, status: result.status, error: result.message }, 'could not say why nothing was posted');

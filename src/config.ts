@@ -13,12 +13,27 @@ import type { ListName } from './ports/list-source';
 
 export type Mode = 'local' | 'sharepoint';
 
+/**
+ * How the app proves who it is to Entra ID (`AZURE_CLIENT_CREDENTIAL`): a client secret, a
+ * certificate (PEM with its private key), or a user-assigned managed identity that the app
+ * registration trusts through a federated credential. When the app's client id is the identity's
+ * own (a UserAssignedMSI bot), the identity's tokens are used directly.
+ */
+export type ClientCredential =
+  | { kind: 'secret'; secret: string }
+  | { kind: 'certificate'; path: string; password: string | null }
+  | {
+      kind: 'managed-identity';
+      /** The user-assigned identity's client id (`MANAGED_IDENTITY_CLIENT_ID`). */
+      managedIdentityClientId: string;
+      /** `IDENTITY_ENDPOINT` as the platform set it (null: the instance metadata service), for messages. */
+      endpoint: string | null;
+    };
+
 export interface GraphOptions {
   tenantId: string;
   clientId: string;
-  /** Exactly one of `clientSecret` and `certificate` is set. */
-  clientSecret: string | null;
-  certificate: { path: string; password: string | null } | null;
+  credential: ClientCredential;
   /** e.g. `https://graph.microsoft.com/v1.0` (no trailing slash). */
   baseUrl: string;
   /** e.g. `https://login.microsoftonline.com` (no trailing slash). */
@@ -53,6 +68,12 @@ export interface BotOptions {
   appPassword: string | null;
   appTenantId: string | null;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /**
+   * How the bot gets its Bot Connector tokens, null without an app id: `MicrosoftAppPassword` as a
+   * secret; the identity itself for UserAssignedMSI; otherwise, when `MicrosoftAppId` is
+   * `AZURE_CLIENT_ID`, the Graph credential (certificate or managed identity).
+   */
+  credential: ClientCredential | null;
   /** Days before a meeting when a reminder is posted, largest first. */
   meetingReminderDays: number[];
   /** Days before the last day of validity when an expiry notice is posted, largest first. */
@@ -80,6 +101,28 @@ export interface BotOptions {
 
 export type StateStoreOptions = { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
 
+export interface RefreshOptions {
+  /** `REFRESH_INTERVAL_SECONDS`: between reads while somebody needs the lists. */
+  fastSeconds: number;
+  /** `IDLE_REFRESH_SECONDS`: between reads while nobody does. */
+  idleSeconds: number;
+  /** `DEMAND_WINDOW_SECONDS`: how long a tab's request counts as somebody looking. */
+  demandSeconds: number;
+  /** `NOTIFIED_REFRESH_SECONDS`: between reads while nobody looks and change notifications are live. */
+  notifiedSeconds: number;
+}
+
+export interface ChangeNotificationOptions {
+  /** Where Graph posts change notifications (`PUBLIC_URL` + `/api/graph/notifications`). */
+  notificationUrl: string;
+  /** Where Graph posts lifecycle notifications (`PUBLIC_URL` + `/api/graph/lifecycle`). */
+  lifecycleNotificationUrl: string;
+}
+
+/** The paths Graph's notifications arrive at, below `PUBLIC_URL`. */
+export const GRAPH_NOTIFICATION_PATH = '/api/graph/notifications';
+export const GRAPH_LIFECYCLE_PATH = '/api/graph/lifecycle';
+
 export interface PlaygroundOptions {
   enabled: boolean;
   port: number;
@@ -105,8 +148,12 @@ export interface Config {
   meetingWithinDays: number;
   /** Demo clock (`TODAY`, local mode only): the app runs as of this Stockholm date; null: the real date. */
   today: CalendarDate | null;
-  /** How often the SharePoint source is polled for changes (delta). */
+  /** How often the lists are read while somebody needs them (delta in SharePoint mode). */
   refreshIntervalSeconds: number;
+  /** The read schedule: fast while somebody looks, idle otherwise (see src/snapshot/cadence.ts). */
+  refresh: RefreshOptions;
+  /** Graph change notifications on the lists; null when off or not possible (`warnings` says why). */
+  changeNotifications: ChangeNotificationOptions | null;
   graph: GraphOptions | null;
   sharePoint: SharePointOptions | null;
   tabAuth: TabAuthOptions | null;
@@ -123,6 +170,8 @@ export const TENANT_VARIABLES = [
   'AZURE_CLIENT_ID',
   'AZURE_CLIENT_SECRET',
   'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_CLIENT_CREDENTIAL',
+  'MANAGED_IDENTITY_CLIENT_ID',
   'SHAREPOINT_SITE_URL',
   'SHAREPOINT_SITE_ID',
 ] as const;
@@ -155,6 +204,17 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       .min(min, `${name} must be at least ${min}`)
       .max(max, `${name} must be at most ${max}`)
       .default(fallback),
+  );
+/** Like `integer`, with no default: undefined when unset. */
+const optionalInteger = (name: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${name} must be a whole number` })
+      .int(`${name} must be a whole number`)
+      .min(min, `${name} must be at least ${min}`)
+      .max(max, `${name} must be at most ${max}`)
+      .optional(),
   );
 const dayList = (name: string, fallback: number[]) =>
   z.preprocess(
@@ -194,6 +254,10 @@ const EnvSchema = z.object({
   EXPIRING_WITHIN_DAYS: integer('EXPIRING_WITHIN_DAYS', 0, 3650, 180),
   MEETING_WITHIN_DAYS: integer('MEETING_WITHIN_DAYS', 1, 3650, 120),
   REFRESH_INTERVAL_SECONDS: integer('REFRESH_INTERVAL_SECONDS', 5, 86400, 30),
+  IDLE_REFRESH_SECONDS: optionalInteger('IDLE_REFRESH_SECONDS', 5, 86400),
+  DEMAND_WINDOW_SECONDS: integer('DEMAND_WINDOW_SECONDS', 0, 86400, 300),
+  NOTIFIED_REFRESH_SECONDS: integer('NOTIFIED_REFRESH_SECONDS', 60, 86400, 3600),
+  CHANGE_NOTIFICATIONS: onOff('CHANGE_NOTIFICATIONS', false),
   TODAY: optionalText,
 
   AZURE_TENANT_ID: guid('AZURE_TENANT_ID'),
@@ -201,6 +265,16 @@ const EnvSchema = z.object({
   AZURE_CLIENT_SECRET: optionalText,
   AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
   AZURE_CLIENT_CERTIFICATE_PASSWORD: optionalText,
+  AZURE_CLIENT_CREDENTIAL: z.preprocess(
+    blankToUndefined,
+    z.enum(['secret', 'certificate', 'managed-identity'], { error: 'AZURE_CLIENT_CREDENTIAL must be secret, certificate or managed-identity' }).optional(),
+  ),
+  MANAGED_IDENTITY_CLIENT_ID: guid('MANAGED_IDENTITY_CLIENT_ID'),
+  IDENTITY_ENDPOINT: z.preprocess(
+    blankToUndefined,
+    z.string().url('IDENTITY_ENDPOINT must be an absolute URL (the platform sets it on App Service and Container Apps)').optional(),
+  ),
+  IDENTITY_HEADER: optionalText,
   SHAREPOINT_SITE_URL: httpsUrl('SHAREPOINT_SITE_URL'),
   SHAREPOINT_SITE_ID: optionalText,
   SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default('Balanslista SVOM')),
@@ -286,24 +360,87 @@ function parseMonthDay(name: string, text: string | undefined, problems: string[
   return { month, day };
 }
 
-function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sharePoint' | 'tabAuth'> {
+const CREDENTIAL_VARIABLES = {
+  secret: 'AZURE_CLIENT_SECRET',
+  certificate: 'AZURE_CLIENT_CERTIFICATE_PATH',
+  'managed-identity': 'MANAGED_IDENTITY_CLIENT_ID',
+} as const;
+
+/** The managed identity endpoint the platform set, checked; null: none set (the instance metadata service). */
+function identityEndpoint(env: Env, problems: string[], warnings: string[]): string | null {
+  if (env.IDENTITY_ENDPOINT && !env.IDENTITY_HEADER) {
+    problems.push('IDENTITY_ENDPOINT is set without IDENTITY_HEADER: both come from the platform (App Service, Container Apps); set both or neither');
+  }
+  if (!env.IDENTITY_ENDPOINT) {
+    warnings.push(
+      'IDENTITY_ENDPOINT is not set: the managed identity token is asked from the instance metadata service, as on a virtual machine (App Service and Container Apps set IDENTITY_ENDPOINT themselves)',
+    );
+  }
+  return env.IDENTITY_ENDPOINT ?? null;
+}
+
+/**
+ * The app's credential: `AZURE_CLIENT_CREDENTIAL` when set, else the one credential setting
+ * present. Missing pieces go to `missing`, contradictions to `problems`; a credential setting
+ * the choice leaves unused is announced (a secret left in the settings is still a secret).
+ */
+function clientCredential(env: Env, missing: string[], problems: string[], warnings: string[]): ClientCredential | null {
+  const present = (Object.keys(CREDENTIAL_VARIABLES) as Array<keyof typeof CREDENTIAL_VARIABLES>).filter((kind) => env[CREDENTIAL_VARIABLES[kind]]);
+  let kind = env.AZURE_CLIENT_CREDENTIAL;
+  if (!kind) {
+    if (present.length === 0) {
+      missing.push('a credential (MANAGED_IDENTITY_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_CLIENT_SECRET)');
+      return null;
+    }
+    if (present.length > 1) {
+      problems.push(
+        `Several credentials are set (${present.map((name) => CREDENTIAL_VARIABLES[name]).join(', ')}): set AZURE_CLIENT_CREDENTIAL to secret, certificate or managed-identity to choose, or remove the others`,
+      );
+      return null;
+    }
+    kind = present[0];
+  }
+  if (!kind) return null;
+  if (!env[CREDENTIAL_VARIABLES[kind]]) {
+    missing.push(`${CREDENTIAL_VARIABLES[kind]} (AZURE_CLIENT_CREDENTIAL=${kind})`);
+    return null;
+  }
+  for (const other of present) {
+    if (other !== kind) warnings.push(`AZURE_CLIENT_CREDENTIAL=${kind}: ${CREDENTIAL_VARIABLES[other]} is set but not used; remove it from the settings`);
+  }
+  switch (kind) {
+    case 'secret':
+      return { kind, secret: env.AZURE_CLIENT_SECRET as string };
+    case 'certificate':
+      return { kind, path: env.AZURE_CLIENT_CERTIFICATE_PATH as string, password: env.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? null };
+    case 'managed-identity': {
+      const managedIdentityClientId = env.MANAGED_IDENTITY_CLIENT_ID as string;
+      if (env.AZURE_CLIENT_ID && managedIdentityClientId.toLowerCase() === env.AZURE_CLIENT_ID.toLowerCase()) {
+        problems.push(
+          'MANAGED_IDENTITY_CLIENT_ID is the same as AZURE_CLIENT_ID: it is the client id of the user-assigned managed identity that the app registration (AZURE_CLIENT_ID) trusts through a federated credential',
+        );
+        return null;
+      }
+      return { kind, managedIdentityClientId, endpoint: identityEndpoint(env, problems, warnings) };
+    }
+  }
+}
+
+function tenantOptions(env: Env, problems: string[], warnings: string[]): Pick<Config, 'graph' | 'sharePoint' | 'tabAuth'> {
   const missing: string[] = [];
   if (!env.AZURE_TENANT_ID) missing.push('AZURE_TENANT_ID');
   if (!env.AZURE_CLIENT_ID) missing.push('AZURE_CLIENT_ID');
-  if (!env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH) missing.push('AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)');
+  const credential = clientCredential(env, missing, problems, warnings);
   if (!env.SHAREPOINT_SITE_URL && !env.SHAREPOINT_SITE_ID) missing.push('SHAREPOINT_SITE_URL (or SHAREPOINT_SITE_ID)');
   if (missing.length > 0) {
     problems.push(
       `SharePoint mode needs ${missing.join(', ')}: set them, or unset every tenant variable (${TENANT_VARIABLES.join(', ')}) to run in local mode`,
     );
   }
-  if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
-    problems.push('Set either AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, not both');
-  }
   if (env.SHAREPOINT_SITE_URL && env.SHAREPOINT_SITE_ID) {
     problems.push('Set either SHAREPOINT_SITE_URL or SHAREPOINT_SITE_ID, not both');
   }
-  if (missing.length > 0) return { graph: null, sharePoint: null, tabAuth: null };
+  if (missing.length > 0 || !credential) return { graph: null, sharePoint: null, tabAuth: null };
 
   const tenantId = env.AZURE_TENANT_ID as string;
   const clientId = env.AZURE_CLIENT_ID as string;
@@ -321,10 +458,7 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
     graph: {
       tenantId,
       clientId,
-      clientSecret: env.AZURE_CLIENT_SECRET ?? null,
-      certificate: env.AZURE_CLIENT_CERTIFICATE_PATH
-        ? { path: env.AZURE_CLIENT_CERTIFICATE_PATH, password: env.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? null }
-        : null,
+      credential,
       baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0',
       authorityHost: env.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com',
     },
@@ -350,14 +484,28 @@ function tenantOptions(env: Env, problems: string[]): Pick<Config, 'graph' | 'sh
   };
 }
 
-function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]): BotOptions {
+/** The bot's credential (see `BotOptions.credential`); a missing one is a problem. */
+function botCredential(env: Env, graph: GraphOptions | null, problems: string[], warnings: string[]): ClientCredential | null {
+  const appId = env.MicrosoftAppId;
+  if (!appId) return null;
+  if (env.MicrosoftAppType === 'UserAssignedMSI') {
+    const endpoint = graph?.credential.kind === 'managed-identity' ? graph.credential.endpoint : identityEndpoint(env, problems, warnings);
+    return { kind: 'managed-identity', managedIdentityClientId: appId, endpoint };
+  }
+  if (env.MicrosoftAppPassword) return { kind: 'secret', secret: env.MicrosoftAppPassword };
+  if (graph && graph.clientId.toLowerCase() === appId.toLowerCase()) return graph.credential;
+  problems.push(
+    'MicrosoftAppId is set but MicrosoftAppPassword is missing: set it, or make MicrosoftAppId the same app as AZURE_CLIENT_ID so the bot uses its credential (AZURE_CLIENT_CREDENTIAL)',
+  );
+  return null;
+}
+
+function botOptions(env: Env, mode: Mode, graph: GraphOptions | null, problems: string[], warnings: string[]): BotOptions {
   checkCron('NOTIFY_SCHEDULE', env.NOTIFY_SCHEDULE, problems);
   const digest = env.DIGEST_SCHEDULE === 'off' ? null : env.DIGEST_SCHEDULE;
   if (digest) checkCron('DIGEST_SCHEDULE', digest, problems);
   const appId = env.MicrosoftAppId ?? null;
-  if (appId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-    problems.push('MicrosoftAppId is set but MicrosoftAppPassword is missing');
-  }
+  const credential = botCredential(env, graph, problems, warnings);
   if (appId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppType SingleTenant needs MicrosoftAppTenantId');
   }
@@ -369,6 +517,7 @@ function botOptions(env: Env, mode: Mode, problems: string[], warnings: string[]
     appPassword: env.MicrosoftAppPassword ?? null,
     appTenantId: env.MicrosoftAppTenantId ?? null,
     appType: env.MicrosoftAppType,
+    credential,
     meetingReminderDays: env.REMINDER_MEETING_DAYS,
     expiryThresholds: env.REMINDER_EXPIRY_DAYS,
     expiredWithinDays: env.REMINDER_EXPIRED_WITHIN_DAYS,
@@ -398,6 +547,25 @@ function demoDate(text: string | undefined, mode: Mode, problems: string[]): Cal
 }
 
 /**
+ * `CHANGE_NOTIFICATIONS=on` needs SharePoint mode and an https `PUBLIC_URL` Graph can reach;
+ * without them the app reads on demand, and says so once at start-up.
+ */
+function changeNotificationOptions(env: Env, mode: Mode, warnings: string[]): ChangeNotificationOptions | null {
+  if (!env.CHANGE_NOTIFICATIONS) return null;
+  if (mode === 'local') {
+    warnings.push('CHANGE_NOTIFICATIONS=on has no effect in local mode: the local file is watched for changes');
+    return null;
+  }
+  if (!env.PUBLIC_URL?.startsWith('https://')) {
+    warnings.push(
+      "CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address (Graph only posts notifications to https); reading the lists on demand instead",
+    );
+    return null;
+  }
+  return { notificationUrl: `${env.PUBLIC_URL}${GRAPH_NOTIFICATION_PATH}`, lifecycleNotificationUrl: `${env.PUBLIC_URL}${GRAPH_LIFECYCLE_PATH}` };
+}
+
+/**
  * Reads and validates the configuration from `env` (default `process.env`).
  * Throws `ConfigError` listing every problem at once.
  */
@@ -413,9 +581,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const tenantSet = TENANT_VARIABLES.some((name) => values[name] !== undefined);
   const mode: Mode = tenantSet ? 'sharepoint' : 'local';
-  const tenant = tenantSet ? tenantOptions(values, problems) : { graph: null, sharePoint: null, tabAuth: null };
+  const tenant = tenantSet ? tenantOptions(values, problems, warnings) : { graph: null, sharePoint: null, tabAuth: null };
 
-  const bot = botOptions(values, mode, problems, warnings);
+  const bot = botOptions(values, mode, tenant.graph, problems, warnings);
   const loopbackOnly = mode === 'local' || bot.appId === null;
   const host = values.HOST ?? (loopbackOnly ? '127.0.0.1' : '0.0.0.0');
   if (loopbackOnly && !isLoopbackHost(host)) {
@@ -435,6 +603,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stateStore = { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING ?? '', container: values.AZURE_STORAGE_CONTAINER };
   }
 
+  // Unset, the idle interval is 10 minutes, never shorter than the fast one.
+  const idleSeconds = values.IDLE_REFRESH_SECONDS ?? Math.max(600, values.REFRESH_INTERVAL_SECONDS);
+  if (idleSeconds < values.REFRESH_INTERVAL_SECONDS) {
+    problems.push(`IDLE_REFRESH_SECONDS (${idleSeconds}) must be at least REFRESH_INTERVAL_SECONDS (${values.REFRESH_INTERVAL_SECONDS})`);
+  }
+  const changeNotifications = changeNotificationOptions(values, mode, warnings);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, problems);
 
   return {
@@ -450,6 +625,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meetingWithinDays: values.MEETING_WITHIN_DAYS,
     today,
     refreshIntervalSeconds: values.REFRESH_INTERVAL_SECONDS,
+    refresh: {
+      fastSeconds: values.REFRESH_INTERVAL_SECONDS,
+      idleSeconds,
+      demandSeconds: values.DEMAND_WINDOW_SECONDS,
+      notifiedSeconds: values.NOTIFIED_REFRESH_SECONDS,
+    },
+    changeNotifications,
     ...tenant,
     bot,
     stateStore,

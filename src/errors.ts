@@ -29,6 +29,9 @@ export type ErrorCode =
   | 'local-invalid'
   | 'local-seed-missing'
   | 'local-seed-unreadable'
+  // The app's credential with Entra ID (src/identity): refused by Entra ID or the identity endpoint, or no answer.
+  | 'credential-refused'
+  | 'credential-unavailable'
   // The bot's state store and reminder ledger.
   | 'invalid-state-key'
   | 'state-store-busy'

@@ -10,7 +10,7 @@ export {
   type WelcomeActionData,
 } from './actions';
 export { escapeMarkdown, isHttpsUrl, isOpenableUrl } from './markdown';
-export { revisionLabel, strings, type Strings } from './strings';
+export { revisionLabel, strings, weekdayName, type Strings } from './strings';
 export { dateWithWeekday } from './format';
 export { meetingAgenda } from './agenda';
 export { addErrandUrl, tabViewUrl } from './links';

@@ -20,12 +20,15 @@ import { strings } from '../cards';
 import { cardContext } from './installation';
 
 export class BalanceBot extends TeamsActivityHandler {
+  /** Teams this process has posted the welcome card in (see `welcomeOnFirstMessage`). */
+  private readonly welcomed = new Set<string>();
+
   constructor(private readonly deps: HandlerDeps) {
     super();
     const log = deps.logger.child({ module: 'bot-handler' });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      if (teamIdOf(context)) await installInTeam(context, deps);
+      if (teamIdOf(context)) await installInTeam(context, deps, this.welcomed);
       else if (isPersonal(context)) await this.sendPersonalWelcome(context);
       await next();
     });
@@ -34,7 +37,7 @@ export class BalanceBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMembersAddedEvent(async (membersAdded, _team, context, next) => {
-      if (membersAdded.some((member) => member.id === context.activity.recipient.id)) await installInTeam(context, deps);
+      if (membersAdded.some((member) => member.id === context.activity.recipient.id)) await installInTeam(context, deps, this.welcomed);
       await next();
     });
     this.onTeamsMembersRemovedEvent(async (membersRemoved, _team, context, next) => {
@@ -54,7 +57,7 @@ export class BalanceBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      await handleMessage(context, deps);
+      await handleMessage(context, deps, this.welcomed);
       await next();
     });
     log.debug('handler ready');

@@ -10,7 +10,7 @@ import { escapeMarkdown, strings } from '../cards';
 import { parseCommand } from './commands';
 import type { HandlerDeps } from './deps';
 import { postDueSoon } from './card-actions';
-import { cardContext, ensureTeam } from './installation';
+import { cardContext, ensureTeam, welcomeOnFirstMessage } from './installation';
 import { channelIdOf, isPersonal, teamChannels, teamIdOf } from './teams-context';
 
 /** The meetings from `today` up to `days` ahead (`MEETING_WITHIN_DAYS`), the same horizon as the tab and the notifier. */
@@ -26,11 +26,17 @@ async function reply(context: TurnContext, card: AdaptiveCard, summary: string):
   await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary });
 }
 
-export async function handleMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
+/**
+ * Answers one message. `welcomed` holds the teams this process has shown the welcome card to:
+ * in a team with no reminder channel yet, the first message brings the card again ("posta här"
+ * chooses the channel itself, so it needs none).
+ */
+export async function handleMessage(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
   const log = deps.logger.child({ module: 'bot-commands' });
   const teamId = teamIdOf(context);
-  const team = teamId ? await deps.registry.get(teamId) : null;
   const { command, spokenLanguage } = parseCommand(context.activity.text ?? '');
+  if (teamId && command.kind !== 'post-here') await welcomeOnFirstMessage(context, deps, welcomed);
+  const team = teamId ? await deps.registry.get(teamId) : null;
   // In a team the team's setting rules; in personal chat, the language the member wrote in.
   let language: Language = team?.language ?? (isPersonal(context) && spokenLanguage ? spokenLanguage : deps.options.defaultLanguage);
   const t = () => strings(language);

@@ -39,53 +39,101 @@ export async function welcomeCard(context: TurnContext, deps: HandlerDeps, team:
 }
 
 /**
- * The bot was added to a team. Creates (or reactivates) the team's record and posts the welcome
- * card in the conversation it was added in. Teams sends both an installationUpdate and a
- * conversationUpdate for one install: only the turn that creates or reactivates the record posts.
+ * Teams sends an installationUpdate and a conversationUpdate for one install, moments apart:
+ * a team welcomed this recently is not welcomed again by the second of them.
  */
-export async function installInTeam(context: TurnContext, deps: HandlerDeps): Promise<void> {
-  const { team, changed } = await ensureTeam(context, deps);
-  if (!team || !changed) return;
+const SAME_INSTALL_MS = 60_000;
+
+/** Why a turn posts the welcome card (see `ensureTeam`). */
+type WelcomeWhen = 'install' | 'first-message' | 'never';
+
+/**
+ * The bot was added to a team. Creates (or reactivates) the team's record and posts the welcome
+ * card in the conversation it was added in. An install in a team the bot already knows (added
+ * again, or a chat client such as the Agents Playground that keeps no history) welcomes again,
+ * so a team that has not chosen its channel yet is always asked; of the two activities Teams
+ * sends for one install, only one welcomes.
+ */
+export async function installInTeam(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
+  const { team, welcome, previous } = await ensureTeam(context, deps, 'install');
+  if (!team || !welcome) return;
   deps.logger
     .child({ module: 'bot-install' })
-    .info({ teamId: team.teamId, tenantId: team.tenantId, reinstalled: team.installedAt !== team.updatedAt }, 'installed in a team');
+    .info(
+      { teamId: team.teamId, tenantId: team.tenantId, reinstalled: previous !== null && !previous.active, alreadyActive: previous?.active === true },
+      'installed in a team',
+    );
+  await postWelcome(context, deps, team, welcomed);
+}
+
+/**
+ * A message in a team that has not chosen its channel: the first one this process sees for the
+ * team brings the welcome card again (the card that asked may be long gone from view, or was
+ * never seen, as in a new Agents Playground page), posted where the message was written.
+ * A team the bot had no record of is registered and welcomed.
+ */
+export async function welcomeOnFirstMessage(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
+  const teamId = teamIdOf(context);
+  if (!teamId) return;
+  const { team, welcome } = await ensureTeam(context, deps, welcomed.has(teamId) ? 'never' : 'first-message');
+  if (!team || !welcome) return;
+  deps.logger.child({ module: 'bot-install' }).info({ teamId, channelChosen: false }, 'welcome card posted again: no reminder channel chosen yet');
+  await postWelcome(context, deps, team, welcomed);
+}
+
+async function postWelcome(context: TurnContext, deps: HandlerDeps, team: TeamTarget, welcomed: Set<string>): Promise<void> {
+  welcomed.add(team.teamId);
   const card = await welcomeCard(context, deps, team);
   await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
 }
 
 /**
- * The team's record, created (or reactivated) from this activity when needed. `changed` is true
- * only for the turn that created or reactivated it, so concurrent turns agree on who welcomes.
+ * The team's record, created (or reactivated) from this activity when needed, and whether this
+ * turn is the one to post the welcome card: always for a created or reactivated record; for an
+ * active one, on an install not already welcomed moments ago, or on a first message while no
+ * channel is chosen. Decided in the same conditional write as the record, so concurrent turns
+ * agree on who welcomes. `previous` is the record as it was before.
  */
-export async function ensureTeam(context: TurnContext, deps: HandlerDeps): Promise<{ team: TeamTarget | null; changed: boolean }> {
+export async function ensureTeam(
+  context: TurnContext,
+  deps: HandlerDeps,
+  when: WelcomeWhen = 'never',
+): Promise<{ team: TeamTarget | null; welcome: boolean; previous: TeamTarget | null }> {
   const teamId = teamIdOf(context);
-  if (!teamId) return { team: null, changed: false };
-  const now = deps.clock.now().toISOString();
+  if (!teamId) return { team: null, welcome: false, previous: null };
+  const now = deps.clock.now();
+  const serviceUrl = context.activity.serviceUrl;
   const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
   // The team's reference points at the team itself (its General thread), not at one message.
   const teamReference = { ...reference, activityId: undefined, conversation: { ...(reference.conversation as object), id: teamId } };
-  let changed = false;
+  let welcome = false;
+  let previous = null as TeamTarget | null;
   const team = await deps.registry.update(teamId, (current) => {
-    changed = false;
+    previous = current;
+    welcome = false;
     if (current?.active) {
-      return current.serviceUrl === context.activity.serviceUrl ? null : { ...current, serviceUrl: context.activity.serviceUrl };
+      const welcomedAgo = current.welcomedAt ? now.getTime() - Date.parse(current.welcomedAt) : Infinity;
+      welcome = (when === 'install' && !(welcomedAgo < SAME_INSTALL_MS)) || (when === 'first-message' && current.channelId === null);
+      if (welcome) return { ...current, serviceUrl, welcomedAt: now.toISOString() };
+      return current.serviceUrl === serviceUrl ? null : { ...current, serviceUrl };
     }
-    changed = true;
+    welcome = when !== 'never' || current === null;
     return {
       teamId,
       tenantId: tenantIdOf(context),
-      serviceUrl: context.activity.serviceUrl,
+      serviceUrl,
       // A reinstall keeps the earlier choice; the welcome card shows it and lets members change it.
       channelId: current?.channelId ?? null,
       channelName: current?.channelName ?? null,
       conversationReference: teamReference,
       language: current?.language ?? deps.options.defaultLanguage,
       active: true,
-      installedAt: current?.installedAt ?? now,
-      updatedAt: now,
+      installedAt: current?.installedAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...(welcome ? { welcomedAt: now.toISOString() } : current?.welcomedAt ? { welcomedAt: current.welcomedAt } : {}),
     };
   });
-  return { team, changed };
+  return { team, welcome, previous };
 }
 
 /** The bot was removed from the team (or the team deleted): no more posts there. */

@@ -4,7 +4,8 @@
  * quiet list from a broken bot.
  */
 import type { Language } from '../contracts';
-import type { BotOptions } from '../../src/config';
+import { daysBetween, stockholmClockOf } from '../../src/domain/dates';
+import { weekdayName } from '../cards';
 import type { NotifyReport } from './types';
 
 export type NothingPostedReason = 'nothing-due' | 'quiet-hours' | 'weekend' | 'already-posted';
@@ -23,29 +24,50 @@ const COMMANDS = {
   en: 'Write **@Balanslistan meetings** or **@Balanslistan agreements** here to see where things stand (in a channel the bot only hears messages that mention it).',
 };
 
-/** The title and text (card markdown) of the message, in the team's language. */
+/**
+ * When the next posting run is, as a member reads it, relative to `now` (both Stockholm time):
+ * "kl. 08:00", "i morgon kl. 08:00", "på måndag kl. 08:00", "den 2022-12-19 kl. 08:00".
+ */
+export function whenNextRun(run: Date, now: Date, language: Language): string {
+  const at = stockholmClockOf(run);
+  const days = daysBetween(stockholmClockOf(now).date, at.date);
+  const time = language === 'en' ? `at ${at.time}` : `kl. ${at.time}`;
+  if (days <= 0) return language === 'en' ? `today ${time}` : `i dag ${time}`;
+  if (days === 1) return language === 'en' ? `tomorrow ${time}` : `i morgon ${time}`;
+  if (days < 7) return language === 'en' ? `on ${weekdayName(at.weekday, 'en')} ${time}` : `på ${weekdayName(at.weekday, 'sv')} ${time}`;
+  return language === 'en' ? `on ${at.date} ${time}` : `den ${at.date} ${time}`;
+}
+
+/**
+ * The title and text (card markdown) of the message, in the team's language. `nextRun` is the
+ * schedule's next run outside quiet time (null when the schedule has none soon).
+ */
 export function nothingPostedMessage(
   reason: NothingPostedReason,
   report: NotifyReport,
-  options: Pick<BotOptions, 'quietHours'>,
+  nextRun: Date | null,
   language: Language,
 ): { title: string; text: string } {
   const count = report.teams.flatMap((team) => team.events).filter((event) => event.outcome === 'deferred-quiet-hours').length;
-  const until = options.quietHours?.end ?? '';
+  const when = nextRun ? whenNextRun(nextRun, new Date(report.quietAt), language) : null;
   if (language === 'en') {
+    const due = count === 1 ? 'the reminder that is due' : `the ${count} reminders that are due`;
+    const later = when ? `will be posted here by the next scheduled run, ${when}` : 'will be posted here by the next scheduled run outside quiet time';
     const texts: Record<NothingPostedReason, string> = {
       'nothing-due': `Nothing to remind about today (${report.date}): no meeting and no agreement has reached a reminder day. Reminders will be posted here by themselves when one does.`,
-      'quiet-hours': `It is quiet time now: ${count === 1 ? 'the reminder that is due' : `the ${count} reminders that are due`} will be posted here by the first run after ${until}.`,
-      weekend: `It is the weekend: ${count === 1 ? 'the reminder that is due' : `the ${count} reminders that are due`} will be posted here by the first run on Monday.`,
+      'quiet-hours': `It is quiet time now: ${due} ${later}.`,
+      weekend: `It is the weekend: ${due} ${later}.`,
       'already-posted':
         'Everything due today has already been posted. New reminders will be posted here when a meeting or an agreement reaches a reminder day.',
     };
     return { title: 'Reminders in this channel', text: `${texts[reason]}\n\n${COMMANDS.en}` };
   }
+  const due = count === 1 ? 'påminnelsen som är aktuell postas' : `de ${count} påminnelser som är aktuella postas`;
+  const later = when ? `här vid schemats nästa körning, ${when}` : 'här vid schemats nästa körning utanför tyst tid';
   const texts: Record<NothingPostedReason, string> = {
     'nothing-due': `Inget att påminna om i dag (${report.date}): inget möte och inget avtal har nått en påminnelsedag. Påminnelser postas här av sig själva när det blir dags.`,
-    'quiet-hours': `Det är tyst tid nu: ${count === 1 ? 'påminnelsen som är aktuell postas' : `de ${count} påminnelser som är aktuella postas`} här vid första körningen efter kl. ${until}.`,
-    weekend: `Det är helg: ${count === 1 ? 'påminnelsen som är aktuell postas' : `de ${count} påminnelser som är aktuella postas`} här vid första körningen på måndag.`,
+    'quiet-hours': `Det är tyst tid nu: ${due} ${later}.`,
+    weekend: `Det är helg: ${due} ${later}.`,
     'already-posted': 'Allt som är aktuellt i dag är redan postat. Nya påminnelser postas här när ett möte eller ett avtal når en påminnelsedag.',
   };
   return { title: 'Påminnelser i den här kanalen', text: `${texts[reason]}\n\n${COMMANDS.sv}` };

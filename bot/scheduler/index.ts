@@ -86,4 +86,4 @@ export function startScheduler(notifier: Notifier, options: BotOptions, deps: { 
     tick,
   };
 }
-export { firstRunOn } from './first-run';
+export { firstRunOn, nextPostingRun } from './first-run';

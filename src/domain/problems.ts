@@ -31,6 +31,8 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'unknown-person': 'warning',
   // Both are shown; only finding a meeting by its date (the meeting's side panel) must ask.
   'same-day-meetings': 'warning',
+  // The column's values read as empty; the rest of the list reads as before.
+  'missing-column': 'warning',
 };
 
 /** Whether `code` is one of the balance view's problem codes (the follow-up has a few more). */

@@ -140,7 +140,9 @@ export type ProblemCode =
   /** A person column names someone the site no longer knows (removed from the organisation). */
   | 'unknown-person'
   /** Two meetings fall on one day: a meeting found by its date is then ambiguous. */
-  | 'same-day-meetings';
+  | 'same-day-meetings'
+  /** A column the app reads does not exist on the list (a list from before the column was added). */
+  | 'missing-column';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {

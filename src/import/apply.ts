@@ -1,40 +1,25 @@
 /**
  * Writes an import plan to the list in JSON batches of 20 (`$batch`), honouring throttling inside
- * a batch (429/503/504 with Retry-After are sent again after the wait), then reads the list back
+ * a batch as every batch does (`sendBatch`: 429/503/504 are sent again after the wait), then reads the list back
  * to verify. If anything fails, what this run created is deleted and what it changed is put back,
  * so no half-imported state is left behind.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { backoffDelayMs, parseRetryAfter, retryAfterHeader } from '../http/retry-after';
-import { MAX_BATCH, postBatch, type BatchResponse } from '../sharepoint/graph-batch';
+import type { ListItem } from '../ports/list-source';
+import { MAX_BATCH, sendBatch, type BatchResponse } from '../sharepoint/graph-batch';
 import { toSourceError } from '../sharepoint/graph-errors';
 import { LISTS } from '../lists/schema';
 import { readAllItems } from './graph-items';
+import type { ApplyResult, WriteOptions } from './list-store';
 import { canonicalItem, matchKey, type ImportPlan } from './plan';
 import { sameValue, toGraphFields, type Canonical } from './values';
 
 /** Graph takes at most 20 requests in one `$batch`. */
 export const BATCH_SIZE = MAX_BATCH;
 
-export interface ApplyDeps {
-  logger: Logger;
-  progress?: (line: string) => void;
-  /** Waits for Retry-After; tests pass one that does not sleep. */
-  sleep?: (ms: number) => Promise<void>;
-  /** How many times a throttled request is sent again (default 6). */
-  maxRetries?: number;
-  /** Longest wait honoured for one Retry-After, in ms (default 60 000). */
-  maxWaitMs?: number;
-}
-
-export interface ApplyResult {
-  created: Array<{ key: string; itemId: string }>;
-  updated: number;
-  /** `$batch` calls made (writes, rollback excluded). */
-  batches: number;
-}
+export type { ApplyResult };
 
 /** The import failed and was undone; `undo` says how far the undo got. */
 export class ImportFailedError extends AppError {
@@ -55,7 +40,6 @@ interface Operation {
   headers?: Record<string, string>;
   /** What a person recognises: `row 12 (mal-1-3)`. */
   label: string;
-  attempts: number;
 }
 
 /** The body of an answer inside a `$batch`: the created item, or Graph's error. */
@@ -76,85 +60,54 @@ class OperationFailed extends Error {
   }
 }
 
-const RETRYABLE = new Set([429, 503, 504]);
-
-/** Without a Retry-After, a throttled write waits 1 s, 2 s, 4 s … up to 30 s. */
-const WRITE_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-
 /** Runs operations in batches of 20; calls `onDone` for each success; throws `OperationFailed` on the first failure. */
 async function runBatches(
   client: Client,
   operations: Operation[],
-  deps: Required<Pick<ApplyDeps, 'sleep' | 'maxRetries' | 'maxWaitMs'>> & { log: Logger },
+  log: Logger,
   onDone: (operation: Operation, response: BatchResponse) => void,
 ): Promise<number> {
   let batches = 0;
   for (let start = 0; start < operations.length; start += BATCH_SIZE) {
-    let pending = operations.slice(start, start + BATCH_SIZE);
-    while (pending.length > 0) {
-      batches += 1;
-      let byId: Map<string, BatchResponse>;
-      try {
-        byId = await postBatch(
-          client,
-          pending.map((operation) => ({
-            id: operation.id,
-            method: operation.method,
-            url: operation.url,
-            ...(operation.body ? { body: operation.body } : {}),
-            ...(operation.headers ? { headers: operation.headers } : {}),
-          })),
-        );
-      } catch (error) {
-        const failure = toSourceError(error, { target: 'the list (a $batch request)', write: true });
-        throw new OperationFailed(pending[0] as Operation, failure.status ?? 0, failure.message);
-      }
-      const again: Operation[] = [];
-      let wait = 0;
-      // Every answer is looked at before giving up: requests after a failed one in the same
-      // batch may have succeeded, and the undo must know about them.
-      let failure: OperationFailed | null = null;
-      for (const operation of pending) {
-        const response = byId.get(operation.id);
-        if (!response) {
-          failure ??= new OperationFailed(operation, 0, 'no answer in the batch response');
-        } else if (response.status >= 200 && response.status < 300) {
-          onDone(operation, response);
-        } else if (RETRYABLE.has(response.status) && operation.attempts < deps.maxRetries) {
-          operation.attempts += 1;
-          const asked = parseRetryAfter(retryAfterHeader(response.headers), Date.now()) ?? backoffDelayMs(operation.attempts, WRITE_BACKOFF);
-          wait = Math.max(wait, Math.min(deps.maxWaitMs, asked));
-          again.push(operation);
-        } else {
-          failure ??= new OperationFailed(operation, response.status, bodyOf(response).error?.message ?? bodyOf(response).error?.code ?? 'failed');
-        }
-      }
-      if (failure) throw failure;
-      if (again.length > 0) {
-        deps.log.info({ retrying: again.length, waitMs: wait }, 'throttled inside a batch; waiting before sending those again');
-        await deps.sleep(wait);
-      }
-      pending = again;
+    const chunk = operations.slice(start, start + BATCH_SIZE);
+    batches += 1;
+    let byId: Map<string, BatchResponse>;
+    try {
+      byId = await sendBatch(
+        client,
+        chunk.map((operation) => ({
+          id: operation.id,
+          method: operation.method,
+          url: operation.url,
+          ...(operation.body ? { body: operation.body } : {}),
+          ...(operation.headers ? { headers: operation.headers } : {}),
+        })),
+        log,
+      );
+    } catch (error) {
+      const failure = toSourceError(error, { target: 'the list (a $batch request)', write: true });
+      throw new OperationFailed(chunk[0] as Operation, failure.status ?? 0, failure.message);
     }
+    // Every answer is looked at before giving up: requests after a failed one in the same
+    // batch may have succeeded, and the undo must know about them.
+    let failure: OperationFailed | null = null;
+    for (const operation of chunk) {
+      const response = byId.get(operation.id);
+      if (!response) failure ??= new OperationFailed(operation, 0, 'no answer in the batch response');
+      else if (response.thrown !== undefined)
+        failure ??= new OperationFailed(operation, response.status, response.thrown instanceof Error ? response.thrown.message : String(response.thrown));
+      else if (response.status >= 200 && response.status < 300) onDone(operation, response);
+      else failure ??= new OperationFailed(operation, response.status, bodyOf(response).error?.message ?? bodyOf(response).error?.code ?? 'failed');
+    }
+    if (failure) throw failure;
   }
   return batches;
 }
-
-type BatchSettings = Parameters<typeof runBatches>[2];
 
 /** Where a run writes: the list's items URL and its columns (for the Graph field names). */
 interface Target {
   items: string;
   columns: (typeof LISTS)[keyof typeof LISTS]['columns'];
-}
-
-function batchSettings(deps: ApplyDeps, log: Logger): BatchSettings {
-  return {
-    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
-    maxRetries: deps.maxRetries ?? 6,
-    maxWaitMs: deps.maxWaitMs ?? 60_000,
-    log,
-  };
 }
 
 /** The plan's creates (`c<i>`) and updates (`u<i>`, with the eTag read when planning) as batch operations. */
@@ -166,7 +119,6 @@ function writeOperations(plan: ImportPlan, target: Target): Operation[] {
       url: `/${target.items}`,
       body: { fields: toGraphFields(target.columns, create.values) },
       label: `row ${create.rowNumber} (${create.key})`,
-      attempts: 0,
     })),
     ...plan.updates.map((update, index) => ({
       id: `u${index}`,
@@ -175,7 +127,6 @@ function writeOperations(plan: ImportPlan, target: Target): Operation[] {
       body: toGraphFields(target.columns, update.values),
       headers: { 'If-Match': update.eTag },
       label: `row ${update.rowNumber} (${update.key})`,
-      attempts: 0,
     })),
   ];
 }
@@ -194,7 +145,6 @@ function undoOperations(written: Written, target: Target): Operation[] {
       method: 'DELETE' as const,
       url: `/${target.items}/${item.itemId}`,
       label: `delete item ${item.itemId} (${item.key})`,
-      attempts: 0,
     })),
     ...written.updated.map((update, index) => ({
       id: `r${index}`,
@@ -202,7 +152,6 @@ function undoOperations(written: Written, target: Target): Operation[] {
       url: `/${target.items}/${update.itemId}/fields`,
       body: toGraphFields(target.columns, update.before),
       label: `restore item ${update.itemId} (${update.key})`,
-      attempts: 0,
     })),
   ];
 }
@@ -215,7 +164,7 @@ async function undoRun(
   client: Client,
   written: Written,
   target: Target,
-  settings: BatchSettings,
+  log: Logger,
   failure: { reason: string; cause: unknown; list: string; say: (line: string) => void },
 ): Promise<never> {
   failure.say(`Undoing: deleting ${written.created.length} created item(s), restoring ${written.updated.length} updated item(s)`);
@@ -224,12 +173,12 @@ async function undoRun(
   let restored = 0;
   for (const operation of undoOperations(written, target)) {
     try {
-      await runBatches(client, [operation], settings, (done) => (done.method === 'DELETE' ? (deleted += 1) : (restored += 1)));
+      await runBatches(client, [operation], log, (done) => (done.method === 'DELETE' ? (deleted += 1) : (restored += 1)));
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }
   }
-  settings.log.error({ list: failure.list, deleted, restored, failures: failures.length }, 'import failed and was undone');
+  log.error({ list: failure.list, deleted, restored, failures: failures.length }, 'import failed and was undone');
   const outcome =
     failures.length === 0
       ? `Undone: ${deleted} created item(s) deleted, ${restored} updated item(s) restored; the list is as it was before.`
@@ -249,10 +198,10 @@ function stopReason(error: unknown): string {
   return `The import stopped at ${error.operation.label}: Graph answered ${error.status}${hint}: ${error.detail}.`;
 }
 
-/** Reads the list back and lists every planned value that did not arrive as planned. */
-async function verifyWritten(client: Client, siteId: string, listId: string, plan: ImportPlan): Promise<string[]> {
+/** Every planned value that is not so in `items` (the list read back after writing). */
+export function plannedMismatches(plan: ImportPlan, items: readonly ListItem[]): string[] {
   const after = new Map(
-    (await readAllItems(client, siteId, listId, plan.list)).map((item) => {
+    items.map((item) => {
       const values = canonicalItem(plan.list, item);
       return [matchKey(plan.list, values) ?? `#${item.id}`, values] as const;
     }),
@@ -271,19 +220,23 @@ async function verifyWritten(client: Client, siteId: string, listId: string, pla
   return mismatches;
 }
 
+/** The first mismatches in a sentence. */
+export function describeMismatches(mismatches: readonly string[]): string {
+  return `${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}`;
+}
+
 /** Applies `plan` to the list `listId`. Throws `ImportFailedError` after undoing a failed run. */
-export async function applyPlan(client: Client, siteId: string, listId: string, plan: ImportPlan, deps: ApplyDeps): Promise<ApplyResult> {
+export async function applyPlan(client: Client, siteId: string, listId: string, plan: ImportPlan, deps: WriteOptions): Promise<ApplyResult> {
   const log = deps.logger.child({ module: 'import' });
   const say = deps.progress ?? (() => undefined);
-  const settings = batchSettings(deps, log);
   const target: Target = { items: `sites/${siteId}/lists/${listId}/items`, columns: LISTS[plan.list].columns };
   const written: Written = { created: [], updated: [] };
-  const undo = (reason: string, cause: unknown) => undoRun(client, written, target, settings, { reason, cause, list: plan.list, say });
+  const undo = (reason: string, cause: unknown) => undoRun(client, written, target, log, { reason, cause, list: plan.list, say });
 
   const writes = writeOperations(plan, target);
   let batches = 0;
   try {
-    batches = await runBatches(client, writes, settings, (operation, response) => {
+    batches = await runBatches(client, writes, log, (operation, response) => {
       if (operation.method === 'POST') {
         const create = plan.creates[Number(operation.id.slice(1))];
         const itemId = bodyOf(response).id;
@@ -300,12 +253,7 @@ export async function applyPlan(client: Client, siteId: string, listId: string, 
   }
 
   say('Verifying');
-  const mismatches = await verifyWritten(client, siteId, listId, plan);
-  if (mismatches.length > 0) {
-    return undo(
-      `Verification failed after writing: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? ` (and ${mismatches.length - 5} more)` : ''}.`,
-      null,
-    );
-  }
+  const mismatches = plannedMismatches(plan, await readAllItems(client, siteId, listId, plan.list));
+  if (mismatches.length > 0) return undo(`Verification failed after writing: ${describeMismatches(mismatches)}.`, null);
   return { created: written.created, updated: written.updated.length, batches };
 }

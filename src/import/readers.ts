@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { LIST_NAMES, type ListName } from '../ports/list-source';
 import { LISTS, type Column } from '../lists/schema';
+import { unprotectFormula } from './csv-formula';
 import { columnForHeader, listForHeaders, listForSheet, SHEET_NAMES } from './layout';
 import { parseCell, type Canonical, type Cell } from './values';
 
@@ -97,7 +98,7 @@ async function readCsv(path: string, list: ListName | undefined): Promise<Import
       target,
       `CSV ${path}`,
       headers,
-      body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record })),
+      body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record.map(unprotectFormula) })),
     ),
   ];
 }

@@ -72,6 +72,10 @@ export function mapSections(items: readonly ListItem[]): { sections: SectionDefi
  * A heading of the 2022 list's five also names the section whose key is that built-in key
  * ("SVOM:s prioriterade områden 2019-2022" → `priorities`): entries written with the old heading
  * follow a section whose period was renamed in the list of sections.
+ *
+ * The one resolver of section references: the app's mapping, the import's check of a balance
+ * row's Avsnitt and the export all use it, so a value the tab shows under a section is one the
+ * import accepts, and the other way round.
  */
 export function sectionResolver(sections: readonly SectionDefinition[]): (written: string) => SectionDefinition | null {
   const byText = new Map<string, SectionDefinition>();

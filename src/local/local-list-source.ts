@@ -20,18 +20,8 @@ import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import {
-  FORUM_LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type RevisionChange,
-  type SourceRead,
-} from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
-import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
@@ -70,6 +60,12 @@ const FILE_WHAT = 'The local list file';
 const SEED_WHAT = 'The seed file';
 /** Tries of a write whose file keeps changing under it (a person saving at the same moment). */
 const MAX_WRITE_ATTEMPTS = 3;
+
+/** Creates and updates for `writeItems`: the new items' fields, and each update's item, eTag and fields. */
+export interface LocalWrites {
+  creates: Array<Record<string, unknown>>;
+  updates: Array<{ itemId: string; ifMatch: string; fields: Record<string, unknown> }>;
+}
 
 /** The file changed between reading it and replacing it. */
 class FileChangedError extends Error {}
@@ -170,61 +166,105 @@ export class LocalListSource implements ListSource {
     return item ? mapEntry(this.toListItem('balance', resolveItem(item, loaded.mtime))) : null;
   }
 
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
-  }
-
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
     this.checkColumns(list, fields);
-    return this.exclusive(async () => {
-      // A person may save the file between our read and our rename: then start over from
-      // their version (their edit of this item then shows as a conflict, not as lost).
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await this.updateOnce(list, itemId, fields, ifMatch);
-        } catch (error) {
-          if (!(error instanceof FileChangedError)) throw error;
-          if (attempt >= MAX_WRITE_ATTEMPTS) {
-            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while item ${itemId} was written; try again`, 503, {
-              cause: error,
-            });
-          }
-          this.log.info({ list, itemId, attempt }, 'local list file changed during a write; writing again');
-        }
-      }
+    const [updated] = await this.rewrite(list, `item ${itemId}`, (items) => {
+      const index = items.findIndex((item) => item.id === itemId);
+      const current = items[index];
+      if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+      this.checkETag(list, current, ifMatch);
+      const next = this.changed(current, fields);
+      items[index] = next;
+      return [next];
     });
+    this.log.info({ list, itemId, eTag: updated?.eTag, columns: Object.keys(fields) }, 'local list item updated');
+    return updated as ListItem;
   }
 
-  private async updateOnce(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
-    const loaded = await this.load(false);
-    const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
-    const lists: Partial<Record<ListName, Resolved[]>> = {};
-    for (const name of LIST_NAMES) lists[name] = stored[name]?.map((item) => resolveItem(item, loaded.mtime));
-    const items = lists[list] ?? [];
-    const index = items.findIndex((item) => item.id === itemId);
-    const current = items[index];
-    if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+  /**
+   * Creates and updates items of one list in one replacement of the file: all of them or, when
+   * an update's eTag no longer matches (412) or its item is gone (404), none. New items get the
+   * next free ids, in order. Returns the created items, then the updated ones.
+   */
+  async writeItems(list: ListName, changes: LocalWrites): Promise<{ created: ListItem[]; updated: ListItem[] }> {
+    for (const fields of changes.creates) this.checkColumns(list, fields);
+    for (const update of changes.updates) this.checkColumns(list, update.fields);
+    const written = await this.rewrite(list, `${changes.creates.length + changes.updates.length} item(s)`, (items) => {
+      const updated = changes.updates.map((update) => {
+        const index = items.findIndex((item) => item.id === update.itemId);
+        const current = items[index];
+        if (!current)
+          throw new SourceError('not-found', `Item ${update.itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+        this.checkETag(list, current, update.ifMatch);
+        const next = this.changed(current, update.fields);
+        items[index] = next;
+        return next;
+      });
+      let nextId = Math.max(0, ...items.map((item) => Number(item.id))) + 1;
+      const created = changes.creates.map((fields) => {
+        const item = this.changed({ id: String(nextId++), eTag: '', lastModifiedDateTime: null, fields: {}, version: 0 }, fields);
+        items.push(item);
+        return item;
+      });
+      return [...created, ...updated];
+    });
+    this.log.info({ list, created: changes.creates.length, updated: changes.updates.length }, 'local list items written');
+    return { created: written.slice(0, changes.creates.length), updated: written.slice(changes.creates.length) };
+  }
+
+  private checkETag(list: ListName, current: Resolved, ifMatch: string): void {
     if (!eTagMatches(ifMatch, current.eTag)) {
       throw new SourceError(
         'conflict',
-        `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`,
+        `Item ${current.id} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`,
         412,
       );
     }
+  }
+
+  /** `current` with `fields` written over it (null removes a column), one version on, stamped now. */
+  private changed(current: Resolved, fields: Record<string, unknown>): Resolved {
     const next: Record<string, unknown> = { ...current.fields };
     for (const [name, value] of Object.entries(fields)) {
       if (value === null || value === undefined) delete next[name];
       else next[name] = value;
     }
     const version = current.version + 1;
-    const updated: Resolved = {
-      id: current.id,
-      eTag: formatETag(fieldsTag(next), version),
-      lastModifiedDateTime: this.clock.now().toISOString(),
-      fields: next,
-      version,
-    };
-    items[index] = updated;
+    return { id: current.id, eTag: formatETag(fieldsTag(next), version), lastModifiedDateTime: this.clock.now().toISOString(), fields: next, version };
+  }
+
+  /**
+   * Changes the items of `list` with `change` and replaces the file atomically, after every
+   * earlier write of this instance. A person may save the file between our read and our rename:
+   * then it starts over from their version (their edit of an item then shows as a conflict, not
+   * as lost). Returns the items `change` returns, as list items.
+   */
+  private async rewrite(list: ListName, what: string, change: (items: Resolved[]) => Resolved[]): Promise<ListItem[]> {
+    return this.exclusive(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.rewriteOnce(list, change);
+        } catch (error) {
+          if (!(error instanceof FileChangedError)) throw error;
+          if (attempt >= MAX_WRITE_ATTEMPTS) {
+            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while ${what} was written; try again`, 503, {
+              cause: error,
+            });
+          }
+          this.log.info({ list, attempt }, 'local list file changed during a write; writing again');
+        }
+      }
+    });
+  }
+
+  private async rewriteOnce(list: ListName, change: (items: Resolved[]) => Resolved[]): Promise<ListItem[]> {
+    const loaded = await this.load(false);
+    const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
+    const lists: Partial<Record<ListName, Resolved[]>> = {};
+    for (const name of LIST_NAMES) lists[name] = stored[name]?.map((item) => resolveItem(item, loaded.mtime));
+    // A list the file lacks yet (an older file) is added by its first write.
+    const items = (lists[list] ??= []);
+    const result = change(items);
     const text = formatListFile(storedLists(lists));
     await writeFileAtomic(this.file, text, {
       beforeCommit: async () => {
@@ -232,8 +272,7 @@ export class LocalListSource implements ListSource {
         if (!now || hashOf(now) !== loaded.hash) throw new FileChangedError();
       },
     });
-    this.log.info({ list, itemId, eTag: updated.eTag, columns: Object.keys(fields) }, 'local list item updated');
-    return this.toListItem(list, updated);
+    return result.map((item) => this.toListItem(list, item));
   }
 
   watch(onChange: () => void): () => void {

@@ -41,3 +41,17 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** Timers, injected so that a schedule can run on a simulated clock (tests, benchmarks). */
+export interface Timers {
+  /** Calls `fn` once after `ms`; returns a function that cancels it. Never keeps the process alive. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const systemTimers: Timers = {
+  after(ms, fn) {
+    const timer = setTimeout(fn, Math.max(0, ms));
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};

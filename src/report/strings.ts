@@ -94,6 +94,7 @@ const sv = {
     'due-before-meeting': 'ska vara klart före mötet som gav uppdraget',
     'unknown-person': 'har en ansvarig person som inte längre finns i organisationen',
     'same-day-meetings': 'är samma dag som ett annat möte',
+    'missing-column': 'saknar en kolumn som appen läser',
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt', actions: 'Uppdrag' },
   date: {
@@ -180,6 +181,7 @@ const en: ReportStrings = {
     'due-before-meeting': 'is due before the meeting that gave it',
     'unknown-person': 'names a responsible person who is no longer in the organisation',
     'same-day-meetings': 'is on the same day as another meeting',
+    'missing-column': 'lacks a column the app reads',
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections', actions: 'Actions' },
   date: {

@@ -7,7 +7,8 @@ import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { GraphOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
-import { appOnlyTokenSource, createConfidentialClient, graphScope, onBehalfOfTokenSource, type TokenSource } from './graph-auth';
+import type { AppCredential } from '../identity';
+import { appOnlyTokenSource, createGraphCredential, graphScope, onBehalfOfTokenSource, type TokenSource } from './graph-auth';
 import { AuthLink, DEFAULT_RETRY, ExchangeLink, RetryLink, type GraphRequestInfo, type RetryOptions, type TokenIdentity } from './graph-exchange';
 
 export type { GraphRequestInfo, RetryOptions } from './graph-exchange';
@@ -27,6 +28,8 @@ export interface GraphClientDeps {
   now?: () => number;
   /** Token source override (tests of the chain without an identity provider). */
   tokens?: TokenSource;
+  /** The app's credential, when the composition root shares one with the bot; built from `options` otherwise. */
+  credential?: AppCredential;
   /** Longest wait for one Graph answer, per attempt (default 30 s). */
   timeoutMs?: number;
 }
@@ -90,9 +93,9 @@ export function pathBelowBase(client: Client, link: string): string {
  */
 export function createGraphClients(options: GraphOptions, deps: GraphClientDeps): GraphClients {
   const log = deps.logger.child({ module: 'graph' });
-  let confidential: ReturnType<typeof createConfidentialClient> | null = null;
-  const confidentialClient = () => (confidential ??= createConfidentialClient(options, { logger: deps.logger, onRequest: deps.onRequest }));
-  const appTokens = deps.tokens ?? appOnlyTokenSource(confidentialClient().app, options, { logger: deps.logger, credential: confidentialClient().credential });
+  let built: AppCredential | null = null;
+  const credential = () => (built ??= deps.credential ?? createGraphCredential(options, { logger: deps.logger, onRequest: deps.onRequest }));
+  const appTokens = deps.tokens ?? appOnlyTokenSource(credential(), options, { logger: deps.logger });
   const exchange = new ExchangeLink(log, deps.onRequest, deps.timeoutMs);
   exchange.setNext(new HTTPMessageHandler());
   const retryLink = (): RetryLink => {
@@ -123,7 +126,7 @@ export function createGraphClients(options: GraphOptions, deps: GraphClientDeps)
   return {
     app,
     forUser(assertion) {
-      const tokens = onBehalfOfTokenSource(confidentialClient().app, scope, assertion);
+      const tokens = onBehalfOfTokenSource(credential(), scope, assertion);
       return { client: build(tokens, 'on-behalf-of', userRetry), tokens };
     },
   };

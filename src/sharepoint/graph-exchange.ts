@@ -9,6 +9,7 @@
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { backoffDelayMs, parseRetryAfter, withJitter } from '../http/retry-after';
+import { CredentialError } from '../identity';
 import type { Logger } from '../logger';
 import type { TokenSource } from './graph-auth';
 
@@ -102,6 +103,9 @@ export class AuthLink extends Link {
 
 /** msal's errors as one readable sentence, without trace ids, and never with a secret. */
 export function describeTokenFailure(error: unknown, identity: TokenIdentity = 'app-only'): string {
+  // The app's credential already says what failed and what to fix.
+  if (error instanceof CredentialError)
+    return `Could not get ${identity === 'app-only' ? 'an app-only' : 'an on-behalf-of'} token for Microsoft Graph: ${error.message.replace(/\.$/, '')}`;
   const record = error as { errorCode?: string; errorMessage?: string; message?: string };
   const raw = record.errorMessage || record.message || String(error);
   const aadsts = /AADSTS\d+:[^.]*\./.exec(raw)?.[0];

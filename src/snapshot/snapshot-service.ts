@@ -1,19 +1,25 @@
 /**
  * Keeps the last good snapshot of the balance list and refreshes it from the list source:
- * on a timer, when the source says it changed (file watching), and on demand.
+ * on a timer whose pace follows demand (src/snapshot/cadence.ts), when the source says it changed
+ * (file watching, Graph change notifications), and when asked.
  * When a read fails the last good snapshot is kept and marked stale, so the tab and the bot
  * go on working with what they had; the first successful read clears the mark.
+ *
+ * Demand: a tab's request (`noteDemand`) keeps the reads fast for `demandSeconds`, an open stream
+ * (`holdDemand`) until it is released. A request that finds the snapshot older than the fast
+ * interval is served at once and a read starts behind it; listeners (`onChange`) hear of the result.
  */
 import { stockholmDateOf } from '../domain/dates';
 import { DEFAULT_DUE_RULES } from '../domain/due';
 import { dataQualityProblems, type ForumData } from '../domain/errands';
 import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
-import type { Clock } from '../ports/clock';
+import { systemTimers, type Clock, type Timers } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
 import { mapForumData } from '../lists/errands-mapping';
 import { mapListData } from '../lists/mapping';
 import { buildView, viewEtag } from './build-view';
+import { DEFAULT_CADENCE, intervalMs, isDemanded, type Cadence, type DemandState } from './cadence';
 import type { Snapshot, SnapshotProvider } from './types';
 
 export interface SnapshotServiceOptions {
@@ -26,6 +32,8 @@ export interface SnapshotServiceOptions {
   meetingWithinDays?: number;
   /** The demo clock's date (`TODAY`), told to the tab; null or absent when the clock is real. */
   demoDate?: CalendarDate | null;
+  /** Timers for the refresh schedule (default: the process's own; benchmarks run a simulated day). */
+  timers?: Timers;
 }
 
 function errorSummary(error: unknown): { code: string; status: number | null; message: string } {
@@ -44,13 +52,21 @@ export class SnapshotService implements SnapshotProvider {
   private snapshot: Snapshot | null = null;
   private refreshedAt: string | null = null;
   private staleSince: string | null = null;
-  private inFlight: Promise<Snapshot> | null = null;
+  private inFlight: { startedAt: number; promise: Promise<Snapshot> } | null = null;
+  /** The read queued behind the one in flight, shared by every caller that needs a newer one. */
+  private queued: Promise<Snapshot> | null = null;
+  /** When the last read started (epoch ms); the schedule counts from it. */
+  private lastReadAt: number | null = null;
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timers: Timers;
+  private cadence: Cadence | null = null;
+  private readonly demand: DemandState = { holds: 0, lastDemandAt: null, notified: false };
+  private cancelTimer: (() => void) | null = null;
   private stopWatching: (() => void) | null = null;
 
   constructor(private readonly options: SnapshotServiceOptions) {
     this.log = options.logger.child({ module: 'snapshot' });
+    this.timers = options.timers ?? systemTimers;
   }
 
   async get(): Promise<Snapshot> {
@@ -60,12 +76,22 @@ export class SnapshotService implements SnapshotProvider {
     return this.snapshot as Snapshot;
   }
 
+  /**
+   * A read that starts now or later: callers arriving together share one read, and a caller
+   * arriving while an older read runs gets the one queued behind it (also shared), so a result
+   * never predates the call.
+   */
   refresh(): Promise<Snapshot> {
-    // One read at a time: callers arriving meanwhile share its result.
-    this.inFlight ??= this.read().finally(() => {
-      this.inFlight = null;
-    });
-    return this.inFlight;
+    const now = this.options.clock.now().getTime();
+    if (!this.inFlight) return this.startRead(now);
+    if (this.inFlight.startedAt >= now) return this.inFlight.promise;
+    this.queued ??= this.inFlight.promise
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.refresh();
+      });
+    return this.queued;
   }
 
   onChange(listener: (snapshot: Snapshot) => void): () => void {
@@ -73,22 +99,112 @@ export class SnapshotService implements SnapshotProvider {
     return () => this.listeners.delete(listener);
   }
 
-  /** Refreshes every `intervalSeconds`, and at once whenever the source reports a change itself. */
-  start(intervalSeconds: number): void {
-    this.stop();
-    const tick = (): void => {
-      this.refresh().catch(() => undefined); // failures are logged in read()
+  /**
+   * A tab asked for the lists: reads stay fast for the demand window, and when the snapshot is
+   * older than the fast interval a read starts now (the caller is served what there is meanwhile).
+   */
+  noteDemand(): void {
+    const now = this.options.clock.now().getTime();
+    this.demand.lastDemandAt = now;
+    this.onDemandChanged(now);
+  }
+
+  /**
+   * Keeps reads fast until the returned function is called (an open event stream). Calling the
+   * release twice releases once.
+   */
+  holdDemand(): () => void {
+    this.demand.holds += 1;
+    this.onDemandChanged(this.options.clock.now().getTime());
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.demand.holds -= 1;
+      // The last holder leaving counts as a request: the window keeps reads fast a while longer.
+      if (this.demand.holds === 0) this.demand.lastDemandAt = this.options.clock.now().getTime();
     };
-    this.timer = setInterval(tick, intervalSeconds * 1000);
-    this.timer.unref();
-    this.stopWatching = this.options.source.watch?.(tick) ?? null;
+  }
+
+  /** Whether somebody needs the lists now (a tab within the demand window, or an open stream). */
+  isDemanded(): boolean {
+    return isDemanded(this.demand, this.cadence ?? DEFAULT_CADENCE, this.options.clock.now().getTime());
+  }
+
+  /**
+   * Whether the store's change notifications are live: while they are, the timer only keeps a
+   * safety net (`Cadence.notifiedSeconds`, or `idleSeconds` while somebody looks).
+   */
+  setNotified(live: boolean): void {
+    if (this.demand.notified === live) return;
+    this.demand.notified = live;
+    this.log.info({ notified: live }, live ? 'change notifications live: polling only as a safety net' : 'change notifications not live: polling on demand');
+    this.schedule();
+  }
+
+  /**
+   * Starts the schedule (`cadence`: the intervals; a number: one fixed interval in seconds), and
+   * refreshes at once whenever the source reports a change itself.
+   */
+  start(cadence: Partial<Cadence> | number): void {
+    this.stop();
+    this.cadence =
+      typeof cadence === 'number'
+        ? { fastSeconds: cadence, idleSeconds: cadence, demandSeconds: DEFAULT_CADENCE.demandSeconds, notifiedSeconds: cadence }
+        : { ...DEFAULT_CADENCE, ...cadence };
+    this.stopWatching =
+      this.options.source.watch?.(() => {
+        this.refresh().catch(() => undefined); // failures are logged in read()
+      }) ?? null;
+    this.schedule();
+  }
+
+  /** Resolves once no read is running or queued (tests and benchmarks wait for the work a timer started). */
+  async settled(): Promise<void> {
+    while (this.inFlight || this.queued) await (this.queued ?? this.inFlight?.promise)?.catch(() => undefined);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.cadence = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
     this.stopWatching?.();
     this.stopWatching = null;
+  }
+
+  private onDemandChanged(now: number): void {
+    const cadence = this.cadence ?? DEFAULT_CADENCE;
+    const old = this.lastReadAt === null || now - this.lastReadAt >= cadence.fastSeconds * 1000;
+    // Before start() (tests, the notify command) demand reads nothing by itself: get() loads.
+    if (this.cadence && this.snapshot && old && !this.inFlight) this.refresh().catch(() => undefined);
+    else this.schedule();
+  }
+
+  /** Sets the timer for the next read: the last read's start plus the interval demand calls for. */
+  private schedule(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const cadence = this.cadence;
+    if (!cadence) return;
+    const now = this.options.clock.now().getTime();
+    const due = (this.lastReadAt ?? now) + intervalMs(this.demand, cadence, now);
+    this.cancelTimer = this.timers.after(due - now, () => {
+      this.cancelTimer = null;
+      const at = this.options.clock.now().getTime();
+      // Demand may have ended since the timer was set: a longer interval may not be over yet.
+      if (this.inFlight || (this.lastReadAt ?? at) + intervalMs(this.demand, cadence, at) > at) this.schedule();
+      else this.refresh().catch(() => undefined);
+    });
+  }
+
+  private startRead(now: number): Promise<Snapshot> {
+    this.lastReadAt = now;
+    const promise = this.read().finally(() => {
+      this.inFlight = null;
+      this.schedule();
+    });
+    this.inFlight = { startedAt: now, promise };
+    return promise;
   }
 
   private today(): string {

@@ -27,8 +27,26 @@ export interface Snapshot {
 export interface SnapshotProvider {
   /** The last good snapshot; loads it first when none has been loaded yet (throws `SourceError` then). */
   get(): Promise<Snapshot>;
-  /** Reads the source now (incrementally). On failure keeps the last good snapshot, marked stale. */
+  /**
+   * Reads the source (incrementally) in a read that starts now or later, so the result never
+   * predates the call; callers arriving together share it. On failure keeps the last good
+   * snapshot, marked stale.
+   */
   refresh(): Promise<Snapshot>;
-  /** Calls `listener` whenever the content changes. Returns an unsubscribe function. */
+  /**
+   * Calls `listener` whenever the content changes, with the new snapshot (its `etag` is what the
+   * tab's `If-None-Match` and an event stream carry). Returns an unsubscribe function.
+   */
   onChange(listener: (snapshot: Snapshot) => void): () => void;
+  /**
+   * A tab asked for the lists: reads stay fast (`REFRESH_INTERVAL_SECONDS`) for
+   * `DEMAND_WINDOW_SECONDS`. When the snapshot is older than the fast interval a read starts
+   * behind the request; serve the current snapshot meanwhile, `onChange` tells of the result.
+   */
+  noteDemand(): void;
+  /**
+   * Keeps reads fast while something needs them continuously (an open event stream) until the
+   * returned release is called; releasing twice releases once. Releasing starts the demand window.
+   */
+  holdDemand(): () => void;
 }

@@ -23,6 +23,8 @@ export function balanceListHandler(deps: { snapshots: SnapshotProvider; logger: 
   return async (req, res) => {
     let snapshot;
     try {
+      // Somebody looks: reads go fast, and an old snapshot is refreshed behind this answer.
+      deps.snapshots.noteDemand();
       snapshot = await deps.snapshots.get();
     } catch (error) {
       answerSourceUnavailable(res, log, error, 'balance list');

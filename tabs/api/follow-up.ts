@@ -70,6 +70,7 @@ export function followUpHandler(deps: { snapshots: SnapshotProvider; logger: Log
     if (asked === null) return;
     let snapshot: Snapshot;
     try {
+      deps.snapshots.noteDemand();
       snapshot = await deps.snapshots.get();
     } catch (error) {
       answerSourceUnavailable(res, log, error, 'follow-up');

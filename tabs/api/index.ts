@@ -1,6 +1,7 @@
 /**
- * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the forum's year under
- * `GET /api/follow-up/`, a meeting's documents under `GET /api/meetings/`) behind the auth
+ * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the change stream
+ * `GET /api/events`, the forum's year under `GET /api/follow-up/`, a meeting's documents under
+ * `GET /api/meetings/`) behind the auth
  * middleware, the consent popup's routes, and the built web app, all with security headers.
  * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
  */
@@ -16,6 +17,7 @@ import { callerOf, localAuth, tenantAuth } from './auth/middleware';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { balanceListHandler } from './balance-list';
 import { consentRoutes } from './consent';
+import { eventsHandler } from './events';
 import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
 import { MEETING_DOCUMENTS_ROUTE, MEETINGS_PREFIX, meetingDocumentsHandler } from './meeting-documents';
 import { securityHeaders } from './security-headers';
@@ -29,12 +31,14 @@ export interface TabApiDeps {
   logger: Logger;
   /** The app's Graph clients, built once at the root; needed in SharePoint mode for the access check. */
   graph?: Pick<GraphClients, 'forUser'> | null;
-  /** For tests: replace the token validator, the access check, or the web app's folder. */
-  overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string };
+  /** Aborted when the server stops: open event streams end. */
+  stopping?: AbortSignal;
+  /** For tests: replace the token validator, the access check, the web app's folder, or the event stream's keep-alive interval. */
+  overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string; eventsKeepAliveMs?: number };
 }
 
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
-export const TAB_API_PATHS = ['/api/balance-list', '/api/me'];
+export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events'];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
 export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX];
 
@@ -88,6 +92,19 @@ export function createTabApi(deps: TabApiDeps): Router {
   });
 
   router.get('/api/balance-list', auth, balanceListHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get(
+    '/api/events',
+    auth,
+    eventsHandler({
+      snapshots: deps.snapshots,
+      clock: deps.clock,
+      logger: deps.logger,
+      keepAliveMs: deps.overrides?.eventsKeepAliveMs,
+      // In SharePoint mode a stream is re-checked as often as the access check's answer is kept.
+      maxAgeMs: deps.config.mode === 'local' || !deps.config.tabAuth ? null : Math.max(60, deps.config.tabAuth.accessCheckTtlSeconds) * 1000,
+      stopping: deps.stopping,
+    }),
+  );
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get(MEETING_DOCUMENTS_ROUTE, auth, meetingDocumentsHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {

@@ -89,6 +89,7 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
     const acceptLanguage = req.acceptsLanguages()[0];
     let snapshot;
     try {
+      deps.snapshots.noteDemand();
       snapshot = await deps.snapshots.get();
     } catch (error) {
       // The script shows the problem (and retries) when it asks the API itself.

@@ -90,6 +90,34 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     await repeat.close();
   });
 
+  it('brings an edit in SharePoint to the open tab through the change stream, with the SSO token', async () => {
+    const anna = await user('anna@contoso.onmicrosoft.com');
+    const other = await launch({ bypassCSP: false });
+    try {
+      await other.context.addInitScript(fakeTeamsHostScript(anna));
+      await fakeTeamsCdn(other.context);
+      const page = await other.context.newPage();
+      const streams: Array<string | null> = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/events') streams.push(request.headers().authorization ?? null);
+      });
+      // An hour between polls: only the stream can bring the edit in time.
+      await page.goto(`${teamsTabAddress(url, anna)}&poll=3600`);
+      await page.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
+      expect(streams[0]).toBe(`Bearer ${anna.token}`);
+      const item = tenant.graph.getItem('balance', '1');
+      const title = 'Vision 2025 (ändrad i SharePoint)';
+      tenant.graph.updateItem('balance', '1', { Title: title });
+      // What the server's refresh (scheduled, asked for, or notified) does when it comes round.
+      await server.snapshots.refresh();
+      await page.locator(ROWS).filter({ hasText: title }).first().waitFor({ timeout: 20_000 });
+      tenant.graph.updateItem('balance', '1', { Title: item?.fields.Title });
+      await server.snapshots.refresh();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('never shows one user’s list to another user of the same browser', async () => {
     const other = await launch({ bypassCSP: false });
     try {

@@ -356,6 +356,32 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     expect(await page.getByRole('tab', { name: /Datakvalitet \(\d+\)/ }).count()).toBe(1);
   });
 
+  it('brings an edit of the local file to an open tab through the change stream, without polling', async () => {
+    const before = readFileSync(listFile(), 'utf8');
+    const loads: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/api/balance-list') loads.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      // An hour between polls: only the stream can bring the edit in time.
+      await open('?poll=3600');
+      await page.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
+      const loaded = loads.length;
+      editStore((lists) => {
+        const entry = lists.balance.find((item) => item.fields.Title === 'Upphandling');
+        if (entry) entry.fields.Title = 'Upphandling (ändrad medan fliken var öppen)';
+      });
+      await page.locator('[data-group-key] h4').filter({ hasText: 'Upphandling (ändrad medan fliken var öppen)' }).waitFor({ timeout: 20_000 });
+      expect(loads.length - loaded).toBe(1);
+      expect(await page.locator('[data-testid="refreshed"]').getAttribute('data-live')).toBe('true');
+    } finally {
+      page.off('request', onRequest);
+      writeFileSync(listFile(), before);
+      await waitForView((next) => next.entries.some((entry) => entry.title === 'Upphandling'));
+    }
+  });
+
   it('renders an XSS payload in a title as text', async () => {
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Upphandling';
     editStore((lists) => {

@@ -6,15 +6,19 @@
  *
  * Routes (`{tenant}` is any tenant name, e.g. botframework.com or a tenant id):
  * - GET  /{tenant}/v2.0/.well-known/openid-configuration
- * - POST /{tenant}/oauth2/v2.0/token   (grant_type=client_credentials, client_id, client_secret, scope)
+ * - POST /{tenant}/oauth2/v2.0/token   (grant_type=client_credentials, client_id, scope, and a client
+ *   secret, a certificate assertion or a federated assertion, as the app registration allows)
  * - GET  /{tenant}/discovery/v2.0/keys
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import { checkCertificateAssertion } from './certificate-assertion';
+import { checkFederatedAssertion, isFederatedAssertion, type FederatedTrust } from './federated-trust';
 
 /** Writes `key.pem` and `cert.pem` for 127.0.0.1 into `dir` (with the openssl command) and returns their paths. */
 export function makeLoopbackCertificate(dir: string): { keyPath: string; certPath: string } {
@@ -57,10 +61,67 @@ export interface FakeBotAuthority {
   mode: TokenMode;
   /** Token requests seen: client id and scope of each, and whether one was issued. */
   tokenRequests: Array<{ clientId: string; scope: string; issued: boolean }>;
+  /** How each token request authenticated the app, in order. */
+  clientAuthentications: Array<'secret' | 'certificate' | 'federated' | 'none'>;
   close(): Promise<void>;
 }
 
-export async function startFakeBotAuthority(options: { keyPath: string; certPath: string; clientId: string; clientSecret: string }): Promise<FakeBotAuthority> {
+/** The app registration the authority knows: its client id and the credentials it accepts. */
+export interface FakeAppRegistration {
+  keyPath: string;
+  certPath: string;
+  clientId: string;
+  /** Accepted client secret (omit: none). */
+  clientSecret?: string;
+  /** Certificate (PEM, public part) accepted for certificate assertions. */
+  certificatePem?: string;
+  /** Federated identity credentials (a managed identity's tokens as client assertions). */
+  federated?: FederatedTrust[];
+}
+
+type Refusal = { status: number; error: string; code: number; description: string };
+
+async function checkClient(
+  form: URLSearchParams,
+  options: FakeAppRegistration,
+  tokenUrl: string,
+): Promise<{ auth: FakeBotAuthority['clientAuthentications'][number]; refusal: Refusal | null }> {
+  const clientId = form.get('client_id') ?? '';
+  if (clientId !== options.clientId) {
+    return {
+      auth: 'none',
+      refusal: {
+        status: 400,
+        error: 'unauthorized_client',
+        code: 700016,
+        description: `Application with identifier '${clientId}' was not found in the directory.`,
+      },
+    };
+  }
+  const secret = form.get('client_secret');
+  if (secret !== null) {
+    const known = options.clientSecret !== undefined && secret === options.clientSecret;
+    return { auth: 'secret', refusal: known ? null : { status: 401, error: 'invalid_client', code: 7000215, description: 'Invalid client secret provided.' } };
+  }
+  const assertion = form.get('client_assertion');
+  if (assertion !== null && isFederatedAssertion(assertion, clientId))
+    return { auth: 'federated', refusal: await checkFederatedAssertion(assertion, options.federated ?? []) };
+  if (assertion !== null) {
+    const refusal = checkCertificateAssertion(assertion, options.certificatePem ?? null, clientId, tokenUrl);
+    return { auth: 'certificate', refusal: refusal ? { status: 401, error: 'invalid_client', ...refusal } : null };
+  }
+  return {
+    auth: 'none',
+    refusal: {
+      status: 401,
+      error: 'invalid_client',
+      code: 7000218,
+      description: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    },
+  };
+}
+
+export async function startFakeBotAuthority(options: FakeAppRegistration): Promise<FakeBotAuthority> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = 'fake-bot-authority-key';
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
@@ -78,6 +139,7 @@ export async function startFakeBotAuthority(options: { keyPath: string; certPath
     issuer,
     mode: 'valid',
     tokenRequests: [],
+    clientAuthentications: [],
     close: async () => undefined,
   };
 
@@ -110,10 +172,21 @@ export async function startFakeBotAuthority(options: { keyPath: string; certPath
           const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
           const clientId = form.get('client_id') ?? '';
           const scope = form.get('scope') ?? '';
-          const known = clientId === options.clientId && form.get('client_secret') === options.clientSecret;
-          if (authority.mode === 'refuse' || !known || form.get('grant_type') !== 'client_credentials') {
+          const checked = await checkClient(form, options, `${origin}${url.pathname}`);
+          authority.clientAuthentications.push(checked.auth);
+          const refusal: Refusal | null =
+            authority.mode === 'refuse'
+              ? { status: 401, error: 'invalid_client', code: 7000215, description: 'Invalid client secret provided.' }
+              : form.get('grant_type') !== 'client_credentials'
+                ? { status: 400, error: 'unsupported_grant_type', code: 70003, description: 'The app requested an unsupported grant type.' }
+                : checked.refusal;
+          if (refusal) {
             authority.tokenRequests.push({ clientId, scope, issued: false });
-            json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+            json(res, refusal.status, {
+              error: refusal.error,
+              error_description: `AADSTS${refusal.code}: ${refusal.description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`,
+              error_codes: [refusal.code],
+            });
             return;
           }
           const resource =

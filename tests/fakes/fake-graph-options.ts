@@ -10,8 +10,7 @@ export function graphOptions(fake: FakeGraph, overrides: Partial<GraphOptions> =
   return {
     tenantId: fake.tenantId,
     clientId: fake.clientId,
-    clientSecret: fake.clientSecret,
-    certificate: null,
+    credential: { kind: 'secret', secret: fake.clientSecret },
     baseUrl: fake.baseUrl,
     authorityHost: fake.authorityHost,
     ...overrides,

@@ -5,8 +5,7 @@
 import { SourceError } from '../../src/errors';
 import type { Entry } from '../../src/domain/types';
 import { mapEntry } from '../../src/lists/mapping';
-import { revisionFields } from '../../src/lists/revision-fields';
-import type { ListData, ListItem, ListName, ListSource, ListUrls, RevisionChange, SourceRead } from '../../src/ports/list-source';
+import type { ListData, ListItem, ListName, ListSource, ListUrls, SourceRead } from '../../src/ports/list-source';
 
 export class MemoryListSource implements ListSource {
   readonly kind = 'local' as const;
@@ -17,6 +16,7 @@ export class MemoryListSource implements ListSource {
   failure: SourceError | null = null;
   private data: ListData;
   private dirty = true;
+  private gate: Promise<void> | null = null;
   private version = 1;
   private readonly listeners = new Set<() => void>();
 
@@ -24,8 +24,21 @@ export class MemoryListSource implements ListSource {
     this.data = structuredClone(data);
   }
 
+  /** Reads wait until the function returned is called: a slow store, to test what overlaps a read. */
+  pauseReads(): () => void {
+    let release = (): void => undefined;
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
   async read(): Promise<SourceRead> {
     this.reads += 1;
+    if (this.gate) await this.gate;
     if (this.failure) throw this.failure;
     const changed = this.dirty;
     this.dirty = false;
@@ -62,10 +75,6 @@ export class MemoryListSource implements ListSource {
     if (this.failure) throw this.failure;
     const item = this.data.balance.find((candidate) => candidate.id === id);
     return item ? mapEntry(structuredClone(item)) : null;
-  }
-
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   /** Changes an item as a person editing the list would, and tells watchers. */

@@ -17,6 +17,8 @@ export interface TabUser {
   username: string | null;
   /** The raw token, needed for the on-behalf-of exchange; never logged. */
   token: string;
+  /** When the token expires (`exp`): a stream opened with it ends then (tabs/api/events.ts). */
+  expiresAt: Date;
 }
 
 export type RejectReason =
@@ -133,6 +135,8 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         name: claimText(payload, 'name'),
         username: claimText(payload, 'preferred_username') ?? claimText(payload, 'upn'),
         token,
+        // Required above, so present; a number of seconds since the epoch.
+        expiresAt: new Date((payload.exp as number) * 1000),
       };
     },
   };

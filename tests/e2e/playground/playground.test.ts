@@ -36,11 +36,12 @@ describeWithBrowser('the bot in the Agents Playground', () => {
   let browser: BrowserContext;
   let page: Page;
   let playgroundPort: number;
+  let config: ReturnType<typeof loadConfig>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'playground-e2e-'));
     playgroundPort = await freePort();
-    const config = loadConfig({
+    config = loadConfig({
       PORT: String(await freePort()),
       DATA_DIR: join(dir, 'data'),
       PLAYGROUND: 'on',
@@ -101,5 +102,23 @@ describeWithBrowser('the bot in the Agents Playground', () => {
     const view = (await server.snapshots.refresh()).view;
     const homeCare = view.agreements.find((agreement) => agreement.agreement?.validity.text === 't.o.m. 2022-12-31');
     expect(homeCare?.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Sekreterare SVOM' });
+  });
+
+  test('a second start on the same data: the install in a fresh playground page brings the welcome card again', async () => {
+    await server.close();
+    // Later the same day (one install's two activities, moments apart, welcome once).
+    server = await createServer(config, { clock: new FixedClock('2022-12-01T10:00:00Z'), logger: silentLogger });
+    await server.listen();
+    await page.close();
+    page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${playgroundPort}/`);
+    await page.getByText('Teams Channel').waitFor();
+    await page.getByText('General', { exact: true }).click();
+    await page.getByText('Mock an Activity').click();
+    await page.getByText('Install application', { exact: true }).click();
+    await page.getByRole('button', { name: 'Send activity' }).click();
+    // The team chose SVOM before the restart: the card says so and still lets members choose.
+    await page.getByText('Påminnelser postas i kanalen SVOM').first().waitFor();
+    await page.getByRole('button', { name: 'Välj kanal' }).last().waitFor();
   });
 });

@@ -3,7 +3,9 @@
  * a certificate assertion, and the on-behalf-of grant), OpenID discovery and instance discovery,
  * with Entra's error bodies. Tokens are opaque to callers and checked by the fake Graph.
  */
-import { createHash, createPublicKey, randomUUID, verify, constants, X509Certificate } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { checkCertificateAssertion } from '../certificate-assertion';
+import { checkFederatedAssertion, isFederatedAssertion, type FederatedTrust } from '../federated-trust';
 import type { FakeReply, Principal } from './types';
 
 export type OnBehalfOfDecision = { ok: true; user: string } | { ok: false; error: string; description: string };
@@ -17,10 +19,37 @@ export interface IdentityOptions {
   clientSecret: string;
   /** PEM certificate whose key signs client assertions (certificate credentials). */
   certificatePem: string | null;
+  /** Federated identity credentials: assertions from these issuers are accepted instead of a certificate's. */
+  federated: FederatedTrust[];
   tokenLifetimeSeconds: number;
   onBehalfOf: OnBehalfOfHook;
   now: () => Date;
+  /** The application permissions (roles) of the app's tokens. */
+  appRoles: string[];
 }
+
+/** Refusals of the token endpoint a test can switch on, with Entra's status, error and text for each code. */
+export const REFUSALS = {
+  7000215: [
+    401,
+    'invalid_client',
+    'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+  ],
+  7000222: [
+    401,
+    'invalid_client',
+    'The provided client secret keys for app are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.',
+  ],
+  700016: [400, 'unauthorized_client', 'Application with the identifier was not found in the directory.'],
+  7000229: [
+    401,
+    'invalid_client',
+    'The client application is missing service principal in the tenant. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119',
+  ],
+  90002: [400, 'invalid_request', 'Tenant not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.'],
+} as const satisfies Record<number, readonly [number, string, string]>;
+
+export type RefusalCode = keyof typeof REFUSALS;
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -43,27 +72,26 @@ function aadError(status: number, error: string, code: number, description: stri
   };
 }
 
-/** Decodes a JWT without checking it; null when it is not one. */
-function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown>; signed: string; signature: Buffer } | null {
-  const [header, payload, signature] = token.split('.');
-  if (!header || !payload || signature === undefined) return null;
-  try {
-    return {
-      header: JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>,
-      payload: JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>,
-      signed: `${header}.${payload}`,
-      signature: Buffer.from(signature, 'base64url'),
-    };
-  } catch {
-    return null;
-  }
-}
-
 export class FakeIdentity {
   private readonly tokens = new Map<string, { principal: Principal; expiresAt: number }>();
   /** Every token request: grant type and whether it succeeded. */
   readonly tokenRequests: Array<{ grantType: string; ok: boolean }> = [];
+  private refusal: RefusalCode | null = null;
   constructor(private options: IdentityOptions) {}
+
+  /** The roles the app's next tokens carry (an empty list: a token without application permissions, as before admin consent). */
+  setAppRoles(roles: string[]): void {
+    this.options = { ...this.options, appRoles: [...roles] };
+  }
+
+  get appRoles(): readonly string[] {
+    return this.options.appRoles;
+  }
+
+  /** Client-credentials requests are refused with this AADSTS code until `null`. */
+  refuse(code: RefusalCode | null): void {
+    this.refusal = code;
+  }
 
   setOnBehalfOf(hook: OnBehalfOfHook): void {
     this.options = { ...this.options, onBehalfOf: hook };
@@ -127,7 +155,7 @@ export class FakeIdentity {
     };
   }
 
-  private checkClient(form: URLSearchParams, tokenUrl: string): FakeReply | null {
+  private async checkClient(form: URLSearchParams, tokenUrl: string): Promise<FakeReply | null> {
     const clientId = form.get('client_id');
     if (clientId !== this.options.clientId) {
       return aadError(
@@ -149,29 +177,17 @@ export class FakeIdentity {
             'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
           );
     }
+    if (assertion !== null && isFederatedAssertion(assertion, this.options.clientId)) {
+      const refusal = await checkFederatedAssertion(assertion, this.options.federated, this.options.now());
+      return refusal ? aadError(refusal.status, refusal.error, refusal.code, refusal.description) : null;
+    }
     if (assertion !== null) return this.checkAssertion(assertion, tokenUrl);
     return aadError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
   }
 
   private checkAssertion(assertion: string, tokenUrl: string): FakeReply | null {
-    const jwt = decodeJwt(assertion);
-    const pem = this.options.certificatePem;
-    if (!jwt || !pem) return aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
-    const certificate = new X509Certificate(pem);
-    const expected = createHash('sha256').update(certificate.raw).digest('base64url');
-    if (jwt.header['x5t#S256'] !== expected && jwt.header.x5t !== createHash('sha1').update(certificate.raw).digest('base64url')) {
-      return aadError(401, 'invalid_client', 700027, 'The certificate with identifier used to sign the client assertion is not registered on application.');
-    }
-    const key = createPublicKey(pem);
-    const good =
-      jwt.header.alg === 'PS256'
-        ? verify('sha256', Buffer.from(jwt.signed), { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, jwt.signature)
-        : verify('sha256', Buffer.from(jwt.signed), key, jwt.signature);
-    if (!good) return aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
-    if (jwt.payload.aud !== tokenUrl || jwt.payload.iss !== this.options.clientId || jwt.payload.sub !== this.options.clientId) {
-      return aadError(401, 'invalid_client', 700027, 'Client assertion contains an invalid audience, issuer or subject.');
-    }
-    return null;
+    const refusal = checkCertificateAssertion(assertion, this.options.certificatePem, this.options.clientId, tokenUrl);
+    return refusal ? aadError(401, 'invalid_client', refusal.code, refusal.description) : null;
   }
 
   private issue(principal: Omit<Principal, 'token'>, scope: string): FakeReply {
@@ -185,7 +201,12 @@ export class FakeIdentity {
       exp: Math.floor(now / 1000) + lifetime,
       appid: this.options.clientId,
       tid: this.options.tenantId,
-      ...(principal.kind === 'app' ? { roles: ['Sites.Selected'] } : { upn: principal.name, scp: 'Sites.Read.All' }),
+      // Entra leaves the roles claim out when the app has no consented application permission.
+      ...(principal.kind === 'app'
+        ? this.options.appRoles.length > 0
+          ? { roles: [...this.options.appRoles] }
+          : {}
+        : { upn: principal.name, scp: 'Sites.Read.All' }),
       jti: randomUUID(),
     };
     const token = `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url(claims)}.fake`;
@@ -194,14 +215,14 @@ export class FakeIdentity {
   }
 
   /** POST /{tenant}/oauth2/v2.0/token */
-  token(tenant: string, form: URLSearchParams, tokenUrl: string): FakeReply {
+  async token(tenant: string, form: URLSearchParams, tokenUrl: string): Promise<FakeReply> {
     const grantType = form.get('grant_type') ?? '';
-    const reply = this.tokenReply(tenant, grantType, form, tokenUrl);
+    const reply = await this.tokenReply(tenant, grantType, form, tokenUrl);
     this.tokenRequests.push({ grantType, ok: reply.status === 200 });
     return reply;
   }
 
-  private tokenReply(tenant: string, grantType: string, form: URLSearchParams, tokenUrl: string): FakeReply {
+  private async tokenReply(tenant: string, grantType: string, form: URLSearchParams, tokenUrl: string): Promise<FakeReply> {
     if (tenant !== this.options.tenantId && tenant !== 'organizations') {
       return aadError(
         400,
@@ -210,10 +231,14 @@ export class FakeIdentity {
         `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
       );
     }
-    const clientProblem = this.checkClient(form, tokenUrl);
+    const clientProblem = await this.checkClient(form, tokenUrl);
     if (clientProblem) return clientProblem;
     const scope = form.get('scope') ?? '';
     if (grantType === 'client_credentials') {
+      if (this.refusal !== null) {
+        const [status, error, description] = REFUSALS[this.refusal];
+        return aadError(status, error, this.refusal, description);
+      }
       if (!/\/\.default$/.test(scope))
         return aadError(
           400,
@@ -221,7 +246,7 @@ export class FakeIdentity {
           1002012,
           `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
         );
-      return this.issue({ kind: 'app', name: this.options.clientId }, scope);
+      return this.issue({ kind: 'app', name: this.options.clientId, roles: [...this.options.appRoles] }, scope);
     }
     if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of') {
       const decision = this.options.onBehalfOf(form.get('assertion') ?? '', scope);

@@ -234,7 +234,7 @@ describe('choosing the channel posts what is already due', () => {
 });
 
 describe('choosing the channel when nothing can be posted says why, once, in that channel', () => {
-  async function afterChoice(options: { source: MemoryListSource; clock?: FixedClock }): Promise<string[]> {
+  async function afterChoice(options: { source: MemoryListSource; clock?: FixedClock; env?: Record<string, string> }): Promise<string[]> {
     const harness = await startHarness({ ...options, postDueOnChannelChoice: true });
     try {
       await installAndChoose(harness);
@@ -251,16 +251,35 @@ describe('choosing the channel when nothing can be posted says why, once, in tha
     expect(posts[0]).toContain('i en kanal hör boten bara meddelanden som nämner den');
   });
 
-  test('quiet hours: says the due reminders come after them', async () => {
+  test("quiet hours: says when the schedule's next run posts them (08:00, not the end of quiet hours)", async () => {
     // 20:00 in Stockholm on a Thursday.
     const posts = await afterChoice({ source: new MemoryListSource(sampleListData()), clock: new FixedClock('2022-12-01T19:00:00Z') });
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toContain('Det är tyst tid nu: de 2 påminnelser som är aktuella postas här vid första körningen efter kl. 07:00.');
+    expect(posts[0]).toContain('Det är tyst tid nu: de 2 påminnelser som är aktuella postas här vid schemats nästa körning, i morgon kl. 08:00.');
   });
 
-  test('a weekend: says they come on Monday', async () => {
+  test('quiet hours early in the morning: the run later the same day, at the time NOTIFY_SCHEDULE gives', async () => {
+    // 06:15 in Stockholm on a Thursday; the schedule runs at half past, from 09:30.
+    const posts = await afterChoice({
+      source: new MemoryListSource(sampleListData()),
+      clock: new FixedClock('2022-12-01T05:15:00Z'),
+      env: { NOTIFY_SCHEDULE: '30 9-16 * * *' },
+    });
+    expect(posts[0]).toContain('postas här vid schemats nästa körning, i dag kl. 09:30.');
+  });
+
+  test("a weekend: says they come with Monday's first run, and when it is", async () => {
     const posts = await afterChoice({ source: new MemoryListSource(sampleListData()), clock: new FixedClock('2022-12-03T09:00:00Z') });
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toContain('Det är helg');
+    expect(posts[0]).toContain('Det är helg: de 2 påminnelser som är aktuella postas här vid schemats nästa körning, på måndag kl. 08:00.');
+  });
+
+  test('in English, the same', async () => {
+    const posts = await afterChoice({
+      source: new MemoryListSource(sampleListData()),
+      clock: new FixedClock('2022-12-01T19:00:00Z'),
+      env: { BOT_LANGUAGE: 'en' },
+    });
+    expect(posts[0]).toContain('It is quiet time now: the 2 reminders that are due will be posted here by the next scheduled run, tomorrow at 08:00.');
   });
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImportFile, runExport, runImport, writeExport } from '../../../src/import';
+import { graphStore, readImportFile, runExport, runImport, writeExport } from '../../../src/import';
 import { silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
@@ -24,7 +24,7 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async () => undefined });
+const run = (apply: boolean) => ({ apply, logger: silentLogger });
 
 describe('import and export of the actions list', () => {
   it('creates actions from a CSV, leaves the person to SharePoint, and an export imports back with nothing to do', async () => {
@@ -43,7 +43,7 @@ describe('import and export of the actions list', () => {
     );
     const tables = await readImportFile(csv);
     expect(tables.map((table) => table.list)).toEqual(['actions']);
-    const [report] = await runImport(client, options, tables, run(true));
+    const [report] = await runImport(graphStore(client, options), tables, run(true));
     expect(report?.problems).toEqual([]);
     expect(report?.plan.creates.map((create) => create.key)).toEqual(['a1', 'a2']);
     expect(report?.plan.notWritten).toEqual([{ rowNumber: 2, key: 'a1', column: 'Ansvarig person' }]);
@@ -52,11 +52,11 @@ describe('import and export of the actions list', () => {
 
     // Someone picks Anna in SharePoint; the export then carries her name, and imports back unchanged.
     graph.updateItem(FAKE_LIST_NAMES.actions, '1', { ResponsibleLookupId: graph.addUser('Anna Berg') });
-    const exported = await runExport(client, options, ['actions']);
+    const { tables: exported } = await runExport(graphStore(client, options), ['actions']);
     const file = join(work, 'export.xlsx');
     await writeExport(file, exported);
     const back = await readImportFile(file);
-    const [again] = await runImport(client, options, back, run(false));
+    const [again] = await runImport(graphStore(client, options), back, run(false));
     expect(back[0]?.rows.find((row) => row.values.ActionKey === 'a1')?.values.Responsible).toBe('Anna Berg');
     expect([again?.plan.creates.length, again?.plan.updates.length, again?.plan.unchanged, again?.plan.notWritten, again?.problems]).toEqual([0, 0, 2, [], []]);
   });

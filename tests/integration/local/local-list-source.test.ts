@@ -12,6 +12,7 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListItem } from '../../../src/ports/list-source';
 import { mapListData } from '../../../src/lists/mapping';
+import { setRevisionStatus } from '../../../src/lists/revision-fields';
 
 const SEED = resolve(__dirname, '../../../data/balanslista-2022.json');
 const NOW = '2025-03-10T08:00:00.000Z'; // a Monday in Stockholm
@@ -348,7 +349,7 @@ describe('LocalListSource: one entry read fresh, and its revision status', () =>
     const source = store();
     const agreement = agreementOf((await source.read()).data.balance);
 
-    const entry = await source.setRevisionStatus(agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
+    const entry = await setRevisionStatus(source, agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
 
     expect(entry.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Anna Andersson', revisionUpdatedAt: NOW });
     expect(agreementOf(onDisk().balance).fields).toMatchObject({
@@ -356,7 +357,7 @@ describe('LocalListSource: one entry read fresh, and its revision status', () =>
       RevisionUpdatedBy: 'Anna Andersson',
       RevisionUpdatedAt: NOW,
     });
-    await expect(source.setRevisionStatus(agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({
+    await expect(setRevisionStatus(source, agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({
       code: 'conflict',
       status: 412,
     });

@@ -46,27 +46,27 @@ describe('authentication', () => {
   });
 
   it('signs in with a certificate (PEM with key and certificate)', async () => {
-    const { source } = harness(fake, { graph: { clientSecret: null, certificate: { path: CERTIFICATE, password: null } } });
+    const { source } = harness(fake, { graph: { credential: { kind: 'certificate', path: CERTIFICATE, password: null } } });
     const read = await source.read();
     expect(read.data.balance).toHaveLength(3);
     expect(fake.tokenRequests).toEqual([{ grantType: 'client_credentials', ok: true }]);
   });
 
   it('reads an encrypted private key with its password, and says so when the password is missing', async () => {
-    const { source } = harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: 'hemligt' } } });
+    const { source } = harness(fake, { graph: { credential: { kind: 'certificate', path: ENCRYPTED_CERTIFICATE, password: 'hemligt' } } });
     expect((await source.read()).data.balance).toHaveLength(3);
 
-    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(ConfigError);
-    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(
+    expect(() => harness(fake, { graph: { credential: { kind: 'certificate', path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(ConfigError);
+    expect(() => harness(fake, { graph: { credential: { kind: 'certificate', path: ENCRYPTED_CERTIFICATE, password: null } } })).toThrow(
       /AZURE_CLIENT_CERTIFICATE_PASSWORD/,
     );
-    expect(() => harness(fake, { graph: { clientSecret: null, certificate: { path: '/nonexistent/cert.pem', password: null } } })).toThrow(
+    expect(() => harness(fake, { graph: { credential: { kind: 'certificate', path: '/nonexistent/cert.pem', password: null } } })).toThrow(
       /cannot read \/nonexistent\/cert\.pem/,
     );
   });
 
   it("reports a refused secret as an auth error with Entra's reason and without the secret", async () => {
-    const { source } = harness(fake, { graph: { clientSecret: 'wrong-secret-value' } });
+    const { source } = harness(fake, { graph: { credential: { kind: 'secret', secret: 'wrong-secret-value' } } });
 
     const error = (await source.read().catch((caught: unknown) => caught)) as SourceError;
 

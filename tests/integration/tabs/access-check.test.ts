@@ -64,7 +64,14 @@ describe('on-behalf-of access check through the Graph pipeline', () => {
       check,
       sleeps,
       exchanges,
-      user: { oid: 'anna-oid', tenantId: tenant.graph.tenantId, name: 'anna', username: 'anna@contoso.onmicrosoft.com', token },
+      user: {
+        oid: 'anna-oid',
+        tenantId: tenant.graph.tenantId,
+        name: 'anna',
+        username: 'anna@contoso.onmicrosoft.com',
+        token,
+        expiresAt: new Date(Date.parse(NOW) + 3600_000),
+      },
     };
   }
 

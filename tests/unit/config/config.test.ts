@@ -46,8 +46,7 @@ describe('loadConfig', () => {
     expect(config.graph).toMatchObject({
       tenantId: TENANT.AZURE_TENANT_ID,
       clientId: TENANT.AZURE_CLIENT_ID,
-      clientSecret: 'not-a-real-secret',
-      certificate: null,
+      credential: { kind: 'secret', secret: 'not-a-real-secret' },
       baseUrl: 'https://graph.microsoft.com/v1.0',
       authorityHost: 'https://login.microsoftonline.com',
     });
@@ -80,7 +79,13 @@ describe('loadConfig', () => {
   });
 
   it.each(TENANT_VARIABLES.map((name) => [name]))('names what is missing when only %s is set', (name) => {
-    const value = name.endsWith('_ID') ? TENANT.AZURE_TENANT_ID : name === 'SHAREPOINT_SITE_URL' ? TENANT.SHAREPOINT_SITE_URL : 'something';
+    const value = name.endsWith('_ID')
+      ? TENANT.AZURE_TENANT_ID
+      : name === 'SHAREPOINT_SITE_URL'
+        ? TENANT.SHAREPOINT_SITE_URL
+        : name === 'AZURE_CLIENT_CREDENTIAL'
+          ? 'managed-identity'
+          : 'something';
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^SharePoint mode needs /);
@@ -90,14 +95,72 @@ describe('loadConfig', () => {
   it('lists every missing variable of a partial tenant configuration at once', () => {
     const problems = problemsOf({ AZURE_TENANT_ID: TENANT.AZURE_TENANT_ID });
     expect(problems[0]).toContain('AZURE_CLIENT_ID');
-    expect(problems[0]).toContain('AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)');
+    expect(problems[0]).toContain('a credential (MANAGED_IDENTITY_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_CLIENT_SECRET)');
     expect(problems[0]).toContain('SHAREPOINT_SITE_URL (or SHAREPOINT_SITE_ID)');
   });
 
-  it('rejects both a secret and a certificate', () => {
-    expect(problemsOf({ ...TENANT, AZURE_CLIENT_CERTIFICATE_PATH: 'cert.pem' })).toContain(
-      'Set either AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, not both',
-    );
+  it('rejects two credentials unless AZURE_CLIENT_CREDENTIAL chooses one, and then announces the unused one', () => {
+    expect(problemsOf({ ...TENANT, AZURE_CLIENT_CERTIFICATE_PATH: 'cert.pem' })).toEqual([
+      'Several credentials are set (AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH): set AZURE_CLIENT_CREDENTIAL to secret, certificate or managed-identity to choose, or remove the others',
+    ]);
+    const config = loadConfig({ ...TENANT, AZURE_CLIENT_CERTIFICATE_PATH: 'cert.pem', AZURE_CLIENT_CREDENTIAL: 'certificate' });
+    expect(config.graph?.credential).toEqual({ kind: 'certificate', path: 'cert.pem', password: null });
+    expect(config.warnings).toContain('AZURE_CLIENT_CREDENTIAL=certificate: AZURE_CLIENT_SECRET is set but not used; remove it from the settings');
+  });
+
+  describe('managed identity', () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...WITHOUT_SECRET } = TENANT;
+    const IDENTITY = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const APP_SERVICE = { IDENTITY_ENDPOINT: 'http://localhost:8081/msi/token', IDENTITY_HEADER: 'platform-set-header' };
+
+    it('is chosen by MANAGED_IDENTITY_CLIENT_ID, with the endpoint App Service sets', () => {
+      const config = loadConfig({ ...WITHOUT_SECRET, MANAGED_IDENTITY_CLIENT_ID: IDENTITY, ...APP_SERVICE });
+      expect(config.graph?.credential).toEqual({ kind: 'managed-identity', managedIdentityClientId: IDENTITY, endpoint: APP_SERVICE.IDENTITY_ENDPOINT });
+      expect(config.warnings.filter((warning) => /IDENTITY_ENDPOINT/.test(warning))).toEqual([]);
+      expect(JSON.stringify(config)).not.toContain(APP_SERVICE.IDENTITY_HEADER);
+    });
+
+    it('warns that the instance metadata service is asked when the platform set no endpoint', () => {
+      const config = loadConfig({ ...WITHOUT_SECRET, AZURE_CLIENT_CREDENTIAL: 'managed-identity', MANAGED_IDENTITY_CLIENT_ID: IDENTITY });
+      expect(config.graph?.credential).toEqual({ kind: 'managed-identity', managedIdentityClientId: IDENTITY, endpoint: null });
+      expect(config.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^IDENTITY_ENDPOINT is not set: .* instance metadata service/)]));
+    });
+
+    it('names what a chosen credential lacks, and refuses contradictions', () => {
+      expect(problemsOf({ ...TENANT, AZURE_CLIENT_CREDENTIAL: 'managed-identity' })[0]).toContain(
+        'MANAGED_IDENTITY_CLIENT_ID (AZURE_CLIENT_CREDENTIAL=managed-identity)',
+      );
+      expect(problemsOf({ ...TENANT, AZURE_CLIENT_CREDENTIAL: 'certificate' })[0]).toContain(
+        'AZURE_CLIENT_CERTIFICATE_PATH (AZURE_CLIENT_CREDENTIAL=certificate)',
+      );
+      expect(problemsOf({ ...TENANT, AZURE_CLIENT_CREDENTIAL: 'password' })).toEqual([
+        'AZURE_CLIENT_CREDENTIAL must be secret, certificate or managed-identity',
+      ]);
+      expect(problemsOf({ ...WITHOUT_SECRET, MANAGED_IDENTITY_CLIENT_ID: TENANT.AZURE_CLIENT_ID, ...APP_SERVICE })[0]).toMatch(
+        /^MANAGED_IDENTITY_CLIENT_ID is the same as AZURE_CLIENT_ID/,
+      );
+      expect(problemsOf({ ...WITHOUT_SECRET, MANAGED_IDENTITY_CLIENT_ID: IDENTITY, IDENTITY_ENDPOINT: APP_SERVICE.IDENTITY_ENDPOINT })).toEqual([
+        'IDENTITY_ENDPOINT is set without IDENTITY_HEADER: both come from the platform (App Service, Container Apps); set both or neither',
+      ]);
+    });
+
+    it("gives the bot the app's credential when the bot is the same app, and its own otherwise", () => {
+      const bot = { MicrosoftAppTenantId: TENANT.AZURE_TENANT_ID };
+      const shared = loadConfig({ ...WITHOUT_SECRET, MANAGED_IDENTITY_CLIENT_ID: IDENTITY, ...APP_SERVICE, ...bot, MicrosoftAppId: TENANT.AZURE_CLIENT_ID });
+      expect(shared.bot.credential).toEqual(shared.graph?.credential);
+      const withPassword = loadConfig({
+        ...WITHOUT_SECRET,
+        MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+        ...APP_SERVICE,
+        ...bot,
+        MicrosoftAppId: TENANT.AZURE_CLIENT_ID,
+        MicrosoftAppPassword: 'bot-secret',
+      });
+      expect(withPassword.bot.credential).toEqual({ kind: 'secret', secret: 'bot-secret' });
+      const msi = loadConfig({ ...TENANT, ...APP_SERVICE, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: IDENTITY, ...bot });
+      expect(msi.bot.credential).toEqual({ kind: 'managed-identity', managedIdentityClientId: IDENTITY, endpoint: APP_SERVICE.IDENTITY_ENDPOINT });
+      expect(loadConfig({}).bot.credential).toBeNull();
+    });
   });
 
   it('rejects invalid values with messages that name the variable', () => {
@@ -128,7 +191,10 @@ describe('loadConfig', () => {
 
   it('requires the password and tenant of a SingleTenant bot', () => {
     const problems = problemsOf({ MicrosoftAppId: TENANT.AZURE_CLIENT_ID });
-    expect(problems).toEqual(['MicrosoftAppId is set but MicrosoftAppPassword is missing', 'MicrosoftAppType SingleTenant needs MicrosoftAppTenantId']);
+    expect(problems).toEqual([
+      'MicrosoftAppId is set but MicrosoftAppPassword is missing: set it, or make MicrosoftAppId the same app as AZURE_CLIENT_ID so the bot uses its credential (AZURE_CLIENT_CREDENTIAL)',
+      'MicrosoftAppType SingleTenant needs MicrosoftAppTenantId',
+    ]);
   });
 
   it('parses reminder days, quiet hours and schedules', () => {
@@ -186,6 +252,34 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...TENANT, TODAY: '2022-12-01' })).toEqual([
       'TODAY (the demo clock) only works in local mode: in SharePoint mode reminders must follow the real date; unset TODAY',
     ]);
+  });
+
+  it('reads the refresh schedule: fast, idle and the demand window, with their defaults', () => {
+    expect(loadConfig({}).refresh).toEqual({ fastSeconds: 30, idleSeconds: 600, demandSeconds: 300, notifiedSeconds: 3600 });
+    expect(
+      loadConfig({ REFRESH_INTERVAL_SECONDS: '15', IDLE_REFRESH_SECONDS: '900', DEMAND_WINDOW_SECONDS: '120', NOTIFIED_REFRESH_SECONDS: '7200' }).refresh,
+    ).toEqual({ fastSeconds: 15, idleSeconds: 900, demandSeconds: 120, notifiedSeconds: 7200 });
+    expect(loadConfig({ REFRESH_INTERVAL_SECONDS: '3600' }).refresh.idleSeconds).toBe(3600);
+    expect(problemsOf({ REFRESH_INTERVAL_SECONDS: '60', IDLE_REFRESH_SECONDS: '30' })).toEqual([
+      'IDLE_REFRESH_SECONDS (30) must be at least REFRESH_INTERVAL_SECONDS (60)',
+    ]);
+  });
+
+  it('turns change notifications on only in SharePoint mode with an https PUBLIC_URL, and says why not otherwise', () => {
+    expect(loadConfig({ ...TENANT }).changeNotifications).toBeNull();
+    const on = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'https://balanslistan.example.org/' });
+    expect(on.changeNotifications).toEqual({
+      notificationUrl: 'https://balanslistan.example.org/api/graph/notifications',
+      lifecycleNotificationUrl: 'https://balanslistan.example.org/api/graph/lifecycle',
+    });
+    const plain = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'http://balanslistan.example.org' });
+    expect(plain.changeNotifications).toBeNull();
+    expect(plain.warnings.join('\n')).toMatch(/CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address/);
+    const none = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on' });
+    expect(none.changeNotifications).toBeNull();
+    const local = loadConfig({ CHANGE_NOTIFICATIONS: 'on' });
+    expect(local.changeNotifications).toBeNull();
+    expect(local.warnings.join('\n')).toMatch(/no effect in local mode/);
   });
 
   it('reads MEETING_WITHIN_DAYS, default 120', () => {

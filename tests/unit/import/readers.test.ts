@@ -72,7 +72,8 @@ describe('import readers', () => {
           values: {
             EntryKey: 'x-1',
             Title: 'Ett ämne',
-            Section: 'Flera områden',
+            // A section's key stays the key (the app resolves it); a fixed choice's value becomes its text.
+            Section: 'several',
             EntryKind: 'Ämne',
             SortOrder: 2,
             NextFollowUp: '2022-12-31',

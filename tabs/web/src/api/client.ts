@@ -4,6 +4,7 @@
  */
 import type { BalanceListView } from '../../../../src/view-model';
 import { authorizedFetch } from './authorized-fetch';
+import { watchChanges, type ChangeStreamHandlers } from './change-stream';
 
 /** Error codes the tab API answers with (`{ error: { code, message } }`), plus the client's own. */
 export type ApiErrorCode =
@@ -31,6 +32,13 @@ export type LoadResult = { changed: true; view: BalanceListView; etag: string | 
 
 export interface BalanceListClient {
   load(): Promise<LoadResult>;
+  /** The ETag of the list last loaded (null before the first). */
+  etag?(): string | null;
+  /**
+   * Listens to the server's change stream (`GET /api/events`) with the same sign-in; returns the
+   * function that stops listening. Absent where there is no stream (the server-side render).
+   */
+  watch?(handlers: ChangeStreamHandlers): () => void;
 }
 
 const KNOWN: ApiErrorCode[] = ['unauthorized', 'consent-required', 'access-denied', 'source-unavailable'];
@@ -102,5 +110,7 @@ export function createClient(options: {
       etag = response.headers.get('ETag');
       return { changed: true, view, etag };
     },
+    etag: () => etag,
+    watch: (handlers) => watchChanges({ ...handlers, open: (signal) => get('/api/events', { Accept: 'text/event-stream' }, null, signal) }),
   };
 }

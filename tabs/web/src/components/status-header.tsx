@@ -10,11 +10,22 @@ const useStyles = makeStyles({
   banner: { marginBottom: tokens.spacingVerticalM },
 });
 
-export function RefreshLine({ view, checkedAt, onRefresh }: { view: BalanceListView; checkedAt: Date | null; onRefresh(): void }) {
+export function RefreshLine({
+  view,
+  checkedAt,
+  live = false,
+  onRefresh,
+}: {
+  view: BalanceListView;
+  checkedAt: Date | null;
+  live?: boolean;
+  onRefresh(): void;
+}) {
   const { strings } = useApp();
   return (
     <div className="tab-line">
-      <span data-testid="refreshed">
+      {/* data-live: the change stream is open (changes show at once; no polling meanwhile). */}
+      <span data-testid="refreshed" data-live={live ? 'true' : undefined}>
         {/* Only a new version of the list is announced; the check time changes on every poll
             and would make screen readers speak every minute. */}
         <span role="status">{strings.lastRefreshed(formatInstant(view.refreshedAt))}</span>

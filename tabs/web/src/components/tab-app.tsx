@@ -152,7 +152,7 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
           <header className="tab-header">
             <h1 className="tab-title">{strings.appTitle}</h1>
             <p className="tab-subtitle">{strings.appSubtitle}</p>
-            {view ? <RefreshLine view={view} checkedAt={data.checkedAt} onRefresh={data.refresh} /> : null}
+            {view ? <RefreshLine view={view} checkedAt={data.checkedAt} live={data.live} onRefresh={data.refresh} /> : null}
             {view ? <DemoNotice view={view} /> : null}
           </header>
           <nav aria-label={strings.viewsLabel} className="tab-nav">

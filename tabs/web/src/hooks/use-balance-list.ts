@@ -1,6 +1,9 @@
 /**
- * Keeps the balance list fresh: loads it, then polls with the ETag (a 304 when nothing changed),
- * and checks at once when the tab becomes visible again.
+ * Keeps the balance list fresh: loads it, then listens to the server's change stream and loads it
+ * again whenever the stream names an ETag other than the one on screen. While the stream is down
+ * (not yet open, refused, cut off) it polls with the ETag instead (a 304 when nothing changed).
+ * A hidden tab closes the stream and stops polling; when it becomes visible again it checks at
+ * once and opens the stream again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
@@ -15,6 +18,8 @@ export interface BalanceListState {
   loading: boolean;
   /** The view is the list this browser last saw, not yet confirmed by the API for this user. */
   unconfirmed: boolean;
+  /** The server's change stream is open: a change shows within moments, without polling. */
+  live: boolean;
   refresh(): void;
 }
 
@@ -47,11 +52,20 @@ export function useBalanceList(
   const [loading, setLoading] = useState(initial === null);
   const hasInitial = useRef(initial !== null);
   const inFlight = useRef(false);
+  // Asked for again while a load ran: that load may have left before the change it was asked for.
+  const again = useRef(false);
+  // The change stream is open: it says when to load, so the poll rests.
+  const live = useRef(false);
+  const [liveState, setLiveState] = useState(false);
+  const failed = useRef(false);
   const store = lastSeen?.store ?? null;
   const onConfirmed = lastSeen?.onConfirmed;
 
   const refresh = useCallback(() => {
-    if (inFlight.current) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
     inFlight.current = true;
     client
       .load()
@@ -62,6 +76,7 @@ export function useBalanceList(
         }
         showsRemembered.current = false;
         setUnconfirmed(false);
+        failed.current = false;
         setError(null);
         setCheckedAt(new Date());
         onConfirmed?.();
@@ -78,29 +93,63 @@ export function useBalanceList(
             setUnconfirmed(false);
           }
         }
+        failed.current = true;
         setError(apiError);
       })
       .finally(() => {
         inFlight.current = false;
         setLoading(false);
+        if (again.current) {
+          again.current = false;
+          refresh();
+        }
       });
   }, [client, store, onConfirmed]);
 
   useEffect(() => {
     if (!hasInitial.current) refresh();
     hasInitial.current = false;
+    let unwatch: (() => void) | null = null;
+    const watch = () => {
+      if (unwatch || !client.watch) return;
+      unwatch = client.watch({
+        onEtag: (etag) => {
+          if (etag !== client.etag?.()) refresh();
+          else if (!failed.current && !inFlight.current) setCheckedAt(new Date());
+        },
+        // The server is there and the list unchanged: as good as a poll answered with a 304.
+        onAlive: () => {
+          if (!failed.current && !inFlight.current && client.etag?.()) setCheckedAt(new Date());
+        },
+        onLive: (open) => {
+          live.current = open;
+          setLiveState(open);
+        },
+      });
+    };
+    const stopWatching = () => {
+      unwatch?.();
+      unwatch = null;
+      live.current = false;
+      setLiveState(false);
+    };
+    if (document.visibilityState !== 'hidden') watch();
     const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'hidden') refresh();
+      if (document.visibilityState !== 'hidden' && !live.current) refresh();
     }, pollMs);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') refresh();
+      if (document.visibilityState === 'visible') {
+        refresh();
+        watch();
+      } else if (document.visibilityState === 'hidden') stopWatching();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       window.clearInterval(timer);
+      stopWatching();
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [refresh, pollMs]);
+  }, [client, refresh, pollMs]);
 
-  return { view, error, checkedAt, loading, unconfirmed, refresh };
+  return { view, error, checkedAt, loading, unconfirmed, live: liveState, refresh };
 }

@@ -285,6 +285,7 @@ export const sv: Strings = {
     'due-before-meeting': 'Uppdraget ska vara klart före mötet som gav det',
     'unknown-person': 'Den ansvariga personen finns inte längre i organisationen',
     'same-day-meetings': 'Två möten samma dag: ett möte kan inte hittas på datumet',
+    'missing-column': 'Kolumnen finns inte i listan på webbplatsen, så dess värden visas inte (kör npm run provision)',
   },
   problemSeverity: { error: 'Fel', warning: 'Varning' },
   lists: {
@@ -532,6 +533,7 @@ export const en: Strings = {
     'due-before-meeting': 'The action is due before the meeting that gave it',
     'unknown-person': 'The responsible person is no longer in the organisation',
     'same-day-meetings': 'Two meetings on one day: a meeting cannot be found by its date',
+    'missing-column': 'The column does not exist in the list on the site, so its values are not shown (run npm run provision)',
   },
   problemSeverity: { error: 'Error', warning: 'Warning' },
   lists: {

@@ -25,6 +25,7 @@ export function botOptions(overrides: Partial<BotOptions> = {}): BotOptions {
     appPassword: null,
     appTenantId: null,
     appType: 'SingleTenant',
+    credential: null,
     meetingReminderDays: [14, 2],
     expiryThresholds: [180, 90, 30, 0],
     expiredWithinDays: 365,
