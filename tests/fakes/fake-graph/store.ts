@@ -331,7 +331,20 @@ export class FakeStore {
    */
   unknownSelected(list: StoredList, select: string[] | null): string[] {
     if (!select || !list.columnDefs) return [];
-    const known = new Set([...list.columnDefs.map((column) => column.name), 'id', 'ContentType', 'Modified', 'Created', 'AuthorLookupId', 'EditorLookupId']);
+    // A person (or lookup) column may also be selected by its id, `<Name>LookupId`.
+    const lookups = list.columnDefs
+      .filter((column) => column.personOrGroup !== undefined || column.lookup !== undefined)
+      .map((column) => `${column.name}LookupId`);
+    const known = new Set([
+      ...list.columnDefs.map((column) => column.name),
+      ...lookups,
+      'id',
+      'ContentType',
+      'Modified',
+      'Created',
+      'AuthorLookupId',
+      'EditorLookupId',
+    ]);
     return select.filter((name) => !known.has(name));
   }
 
