@@ -9,6 +9,7 @@ import { createFollowUpClient, type FollowUpClient } from '../api/follow-up-clie
 import type { BalanceListView } from '../../../../src/view-model';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
+import { meetingPanelStringsFor } from '../i18n/meeting-panel-strings';
 import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
 import type { Host } from '../teams/host';
@@ -24,6 +25,7 @@ import { Themed } from './themed';
 const AgreementsPanel = lazy(() => import('../views/agreements-view').then((module) => ({ default: module.AgreementsPanel })));
 const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
 const ActionsPanel = lazy(() => import('../views/actions-view').then((module) => ({ default: module.ActionsPanel })));
+const MeetingPanel = lazy(() => import('../views/meeting-panel-view').then((module) => ({ default: module.MeetingPanel })));
 const FollowUpPanel = lazy(() => import('../views/follow-up-view').then((module) => ({ default: module.FollowUpPanel })));
 const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
@@ -141,6 +143,36 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
         return <DataQualityPanel view={view} />;
     }
   };
+
+  // In a Teams meeting's side panel (320 px) the tab is that meeting's agenda, nothing else.
+  if (host.meeting?.frameContext === 'sidePanel') {
+    const meetingWords = meetingPanelStringsFor(strings.language);
+    return (
+      <AppContext.Provider value={context}>
+        <Themed host={host} language={strings.language}>
+          <div className="tab-page side-panel">
+            <header className="tab-header">
+              <h1 className="tab-title">{strings.appTitle}</h1>
+            </header>
+            <main id="main" tabIndex={-1} className="tab-main">
+              <h2 className="tab-view-heading">{meetingWords.heading}</h2>
+              {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
+              {view ? (
+                <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
+                  <StaleBanner view={view} />
+                  <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>
+                    <MeetingPanel view={view} meeting={host.meeting} chosen={state.meeting} onChoose={(id) => update({ meeting: id })} documents={followUp} />
+                  </Suspense>
+                </div>
+              ) : data.loading ? (
+                <Spinner label={strings.loading} />
+              ) : null}
+            </main>
+          </div>
+        </Themed>
+      </AppContext.Provider>
+    );
+  }
 
   return (
     <AppContext.Provider value={context}>
