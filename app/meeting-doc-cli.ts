@@ -29,8 +29,8 @@ import {
   type MeetingDocumentData,
   type MeetingDocumentFormat,
   type MeetingDocumentKind,
-  type ReportLanguage,
 } from '../src/report';
+import type { Language } from '../src/vocabulary/language';
 import { clockFor } from './clock';
 import { loadCliConfig } from './cli-config';
 import { seedNote } from './follow-up-cli';
@@ -68,7 +68,7 @@ interface Args {
   kind: MeetingDocumentKind;
   format: MeetingDocumentFormat;
   out: string | null;
-  language: ReportLanguage;
+  language: Language;
   verbose: boolean;
 }
 

@@ -46,7 +46,7 @@ export function checkSections(plan: ImportPlan, sections: readonly SectionDefini
     problems.push({
       rowNumber: change.rowNumber,
       column,
-      reason: `"${written}" is not one of the sections (${names}); add it to Avsnitt SVOM (or import it with the sections) first`,
+      reason: `"${written}" is not one of the sections (${names}); add it to ${LISTS.sections.displayName} (or import it with the sections) first`,
     });
   }
   return problems;

@@ -12,7 +12,7 @@ import { arrangeEntries, type OrphanReason } from '../domain/tree';
 import { undefinedSection, type SectionDefinition } from '../domain/sections';
 import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/types';
 import { parseValidity } from '../domain/validity';
-import type { ForumListName, ListData, ListItem, ListName } from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ForumListName, type ListData, type ListItem, type ListName } from '../ports/list-source';
 import { describeValue, isRecord, ItemReader } from './item-reader';
 import { ENTRY_KIND_CHOICES, GROUP_CHOICES, LISTS, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
 import { mapSections, sectionResolver } from './sections-mapping';
@@ -322,17 +322,15 @@ function withUndefinedSections(sections: readonly SectionDefinition[], entries: 
   return [...sections, ...extra];
 }
 
-const LIST_TITLES: Record<ForumListName, string> = { errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM', actions: 'Uppdrag SVOM' };
-
 /** A warning per list the store does not have; everything else works without it. */
 function missingLists(missing: unknown): Problem[] {
   if (!Array.isArray(missing)) return [];
   return missing
-    .filter((list): list is ForumListName => typeof list === 'string' && list in LIST_TITLES)
+    .filter((list): list is ForumListName => (FORUM_LIST_NAMES as readonly unknown[]).includes(list))
     .map((list) => ({
       list,
       itemId: '',
-      title: LIST_TITLES[list],
+      title: LISTS[list].displayName,
       field: null,
       code: 'missing-list' as const,
       value: list,

@@ -6,7 +6,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { FollowUpYear } from '../domain/forum-year';
 import { buildReportOutline, type Block, type ReportOutline, type Run } from './outline';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
 const HEADINGS = {
@@ -57,6 +57,6 @@ export async function outlineToDocx(outline: ReportOutline, creator: string): Pr
 }
 
 /** The year's follow-up as a Word document (the bytes of a .docx file). */
-export async function renderFollowUpDocx(model: FollowUpYear, language: ReportLanguage = 'sv'): Promise<Buffer> {
+export async function renderFollowUpDocx(model: FollowUpYear, language: Language = 'sv'): Promise<Buffer> {
   return outlineToDocx(buildReportOutline(model, language), model.forum?.shortName || model.forum?.name || 'Balanslistan');
 }

@@ -5,7 +5,7 @@ export { escapeMarkdown, outlineToMarkdown, renderFollowUpMarkdown } from './mar
 export { escapeHtml, outlineToHtml, renderFollowUpHtml } from './html';
 export { outlineToDocx, renderFollowUpDocx } from './docx';
 export { reportStrings } from './strings';
-export type { ReportLanguage, ReportStrings } from './strings';
+export type { ReportStrings } from './strings';
 export { buildMeetingOutline, meetingDocumentData, MEETING_DOCUMENT_KINDS } from './meeting-outline';
 export type { MeetingDocumentData, MeetingDocumentKind } from './meeting-outline';
 export { renderMeetingDocument, meetingDocumentFileName, type MeetingDocumentFormat } from './meeting-document';

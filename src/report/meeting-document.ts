@@ -3,7 +3,7 @@ import { outlineToDocx } from './docx';
 import { outlineToHtml } from './html';
 import { outlineToMarkdown } from './markdown';
 import { buildMeetingOutline, type MeetingDocumentData, type MeetingDocumentKind } from './meeting-outline';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 
 export type MeetingDocumentFormat = 'docx' | 'html' | 'md';
 
@@ -12,7 +12,7 @@ export async function renderMeetingDocument(
   data: MeetingDocumentData,
   kind: MeetingDocumentKind,
   format: MeetingDocumentFormat,
-  language: ReportLanguage = 'sv',
+  language: Language = 'sv',
 ): Promise<Buffer | string> {
   const outline = buildMeetingOutline(data, kind, language);
   if (format === 'docx') return outlineToDocx(outline, data.forum?.shortName || data.forum?.name || 'Balanslistan');

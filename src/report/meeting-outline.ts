@@ -15,7 +15,8 @@ import { errandsForMeeting, type Errand, type ForumData, type ForumMeeting, type
 import type { Meeting } from '../domain/types';
 import { meetingDocumentStrings, type MeetingDocumentStrings } from './meeting-strings';
 import { formatPartialDate, type Block, type ListItem, type ReportOutline, type Run } from './outline';
-import { reportStrings, type ReportLanguage, type ReportStrings } from './strings';
+import type { Language } from '../vocabulary/language';
+import { reportStrings, type ReportStrings } from './strings';
 
 export type MeetingDocumentKind = 'dagordning' | 'minnesanteckningar';
 
@@ -98,7 +99,7 @@ function actionItem(action: Action, m: MeetingDocumentStrings): ListItem {
 }
 
 /** The outline of a meeting's agenda or minutes. */
-export function buildMeetingOutline(data: MeetingDocumentData, kind: MeetingDocumentKind, language: ReportLanguage = 'sv'): ReportOutline {
+export function buildMeetingOutline(data: MeetingDocumentData, kind: MeetingDocumentKind, language: Language = 'sv'): ReportOutline {
   const m = meetingDocumentStrings(language);
   const t = reportStrings(language);
   const name = meetingName(data.meeting, t);

@@ -1,7 +1,7 @@
 /** Every word of a meeting's agenda (dagordning) and minutes (minnesanteckningar), in Swedish and English. */
 import type { ActionStatus } from '../domain/actions';
 import type { ForumMeetingKind } from '../domain/errands';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 
 const sv = {
   agendaTitle: (meeting: string) => `Dagordning – ${meeting}`,
@@ -78,6 +78,6 @@ const en: MeetingDocumentStrings = {
   meetingKind: { ordinary: 'Ordinary', extra: 'Extra', joint: 'Joint with Västernorrland', event: 'Other event' },
 };
 
-export function meetingDocumentStrings(language: ReportLanguage): MeetingDocumentStrings {
+export function meetingDocumentStrings(language: Language): MeetingDocumentStrings {
   return language === 'en' ? en : sv;
 }

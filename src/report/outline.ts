@@ -9,7 +9,8 @@
 import type { ForumMeeting } from '../domain/errands';
 import type { FollowUpRow, FollowUpYear, YearAction, YearErrand } from '../domain/forum-year';
 import type { PartialDate } from '../domain/partial-date';
-import { reportStrings, type ReportLanguage, type ReportStrings } from './strings';
+import type { Language } from '../vocabulary/language';
+import { reportStrings, type ReportStrings } from './strings';
 
 export interface Run {
   text: string;
@@ -27,7 +28,7 @@ export interface ListItem {
 export type Block = { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string } | { type: 'paragraph'; runs: Run[] } | { type: 'list'; items: ListItem[] };
 
 export interface ReportOutline {
-  language: ReportLanguage;
+  language: Language;
   title: string;
   blocks: Block[];
 }
@@ -137,7 +138,7 @@ function problemBlocks(model: FollowUpYear, t: ReportStrings): Block[] {
 }
 
 /** The report of one year as an outline, in the seed document's order of parts. */
-export function buildReportOutline(model: FollowUpYear, language: ReportLanguage = 'sv'): ReportOutline {
+export function buildReportOutline(model: FollowUpYear, language: Language = 'sv'): ReportOutline {
   const t = reportStrings(language);
   const forum = model.forum;
   const name = forum?.name || forum?.shortName || t.unnamedForum;

@@ -5,11 +5,9 @@
 import type { ActionStatus } from '../domain/actions';
 import type { ErrandKind, ErrandStatus, FollowUpProblemCode } from '../domain/errands';
 import type { AgreementState } from '../domain/types';
-
-export type ReportLanguage = 'sv' | 'en';
-
-const SV_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { LISTS } from '../lists/schema';
+import type { Language } from '../vocabulary/language';
+import { monthName } from '../vocabulary/month-names';
 
 const sv = {
   title: (forumName: string, year: number) => `Uppföljning ${forumName} ${year}`,
@@ -18,7 +16,7 @@ const sv = {
   // Abbreviations take a colon ("SVOM:s"); a name ending in s, x or z takes nothing.
   genitive: (name: string) => (/[A-ZÅÄÖ0-9]$/u.test(name) ? `${name}:s` : /[sxz]$/iu.test(name) ? name : `${name}s`),
   unnamedForum: 'forumet',
-  noForumProfile: 'Forumets beskrivning och representation är inte ifyllda (listan Forum SVOM).',
+  noForumProfile: `Forumets beskrivning och representation är inte ifyllda (listan ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation kommunerna',
   representationRegion: (regionName: string) => `Representation ${regionName || 'regionen'}`,
   errandsHeading: (shortName: string) => `${shortName} – ärenden`,
@@ -98,8 +96,8 @@ const sv = {
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt', actions: 'Uppdrag' },
   date: {
-    day: (day: number, month: number, year: number) => `${day} ${SV_MONTHS[month - 1] ?? ''} ${year}`,
-    month: (month: number, year: number) => `${SV_MONTHS[month - 1] ?? ''} ${year}`,
+    day: (day: number, month: number, year: number) => `${day} ${monthName(month, 'sv')} ${year}`,
+    month: (month: number, year: number) => `${monthName(month, 'sv')} ${year}`,
     year: (year: number) => `${year}, datum anges inte`,
     none: 'datum anges inte',
   },
@@ -123,7 +121,7 @@ const en: ReportStrings = {
   intro: (forumGenitive, year) => `This report gives an overview of what was on the agendas of ${forumGenitive} meetings during ${year}.`,
   genitive: (name) => `${name}'s`,
   unnamedForum: 'the forum',
-  noForumProfile: "The forum's description and representation are not filled in (list Forum SVOM).",
+  noForumProfile: `The forum's description and representation are not filled in (list ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation of the municipalities',
   representationRegion: (regionName) => `Representation of ${regionName || 'the region'}`,
   errandsHeading: (shortName) => `${shortName} – items`,
@@ -185,8 +183,8 @@ const en: ReportStrings = {
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections', actions: 'Actions' },
   date: {
-    day: (day, month, year) => `${day} ${EN_MONTHS[month - 1] ?? ''} ${year}`,
-    month: (month, year) => `${EN_MONTHS[month - 1] ?? ''} ${year}`,
+    day: (day, month, year) => `${day} ${monthName(month, 'en')} ${year}`,
+    month: (month, year) => `${monthName(month, 'en')} ${year}`,
     year: (year) => `${year}, date not stated`,
     none: 'date not stated',
   },
@@ -203,6 +201,6 @@ const en: ReportStrings = {
   actionFrom: (errand) => `from the item ${errand}`,
 };
 
-export function reportStrings(language: ReportLanguage): ReportStrings {
+export function reportStrings(language: Language): ReportStrings {
   return language === 'en' ? en : sv;
 }
