@@ -10,10 +10,19 @@ import type { FollowUpClient } from '../api/follow-up-client';
 import { actionStringsFor } from '../i18n/action-strings';
 import { saveFile } from '../save-file';
 import { useApp } from './app-context';
+import { SaveDocument } from './save-document';
 
 type Kind = 'dagordning' | 'minnesanteckningar';
 
-export function MeetingDocuments({ meeting, held, client }: { meeting: Meeting; held: boolean; client: FollowUpClient | undefined }) {
+interface Props {
+  meeting: Meeting;
+  held: boolean;
+  client: FollowUpClient | undefined;
+  /** Local mode: documents are saved under the data folder rather than in SharePoint. */
+  local: boolean;
+}
+
+export function MeetingDocuments({ meeting, held, client, local }: Props) {
   const { strings } = useApp();
   const words = actionStringsFor(strings.language);
   const [state, setState] = useState<{ busy: Kind | null; failed: boolean }>({ busy: null, failed: false });
@@ -32,9 +41,12 @@ export function MeetingDocuments({ meeting, held, client }: { meeting: Meeting; 
   return (
     <div className="meeting-documents" data-documents={meeting.key}>
       {kinds.map((kind) => (
-        <Button key={kind} size="small" appearance="secondary" disabled={state.busy !== null} onClick={() => fetchFile(kind)}>
-          {state.busy === kind ? words.documentBusy : words.documentButton(kind)}
-        </Button>
+        <span key={kind} className="meeting-document">
+          <Button size="small" appearance="secondary" disabled={state.busy !== null} onClick={() => fetchFile(kind)}>
+            {state.busy === kind ? words.documentBusy : words.documentButton(kind)}
+          </Button>
+          <SaveDocument request={{ kind, meeting: meeting.key }} client={client} local={local} />
+        </span>
       ))}
       {state.failed ? (
         <p role="alert" className="meeting-documents-failed">

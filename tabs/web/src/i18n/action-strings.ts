@@ -52,6 +52,13 @@ export interface ActionStrings {
   documentBusy: string;
   documentFailed: string;
   documentFile: (kind: 'dagordning' | 'minnesanteckningar', key: string) => string;
+  saveSharePoint: (kind: 'dagordning' | 'minnesanteckningar' | 'uppfoljning') => string;
+  saveLocal: (kind: 'dagordning' | 'minnesanteckningar' | 'uppfoljning') => string;
+  saving: string;
+  saved: (location: string) => string;
+  savedBeside: (name: string, editedBy: string | null) => string;
+  saveFailed: string;
+  openInWord: string;
 }
 
 const sv: ActionStrings = {
@@ -94,6 +101,15 @@ const sv: ActionStrings = {
   documentBusy: 'Hämtar Word-filen …',
   documentFailed: 'Word-filen kunde inte hämtas. Försök igen om en stund.',
   documentFile: (kind, key) => `${kind}-${key}.docx`,
+  saveSharePoint: (kind) =>
+    `Spara ${kind === 'dagordning' ? 'dagordningen' : kind === 'minnesanteckningar' ? 'minnesanteckningarna' : 'uppföljningen'} i SharePoint`,
+  saveLocal: (kind) =>
+    `Spara ${kind === 'dagordning' ? 'dagordningen' : kind === 'minnesanteckningar' ? 'minnesanteckningarna' : 'uppföljningen'} i datamappen`,
+  saving: 'Sparar …',
+  saved: (location) => `Sparad: ${location}.`,
+  savedBeside: (name, editedBy) => `Filen hade ändrats${editedBy ? ` av ${editedBy}` : ''} sedan appen sparade den, så den nya sparades bredvid: ${name}.`,
+  saveFailed: 'Filen kunde inte sparas. Försök igen om en stund; Word-filen kan också laddas ner.',
+  openInWord: 'Öppna i Word',
 };
 
 const en: ActionStrings = {
@@ -136,6 +152,14 @@ const en: ActionStrings = {
   documentBusy: 'Fetching the Word file …',
   documentFailed: 'The Word file could not be fetched. Try again in a while.',
   documentFile: (kind, key) => `${kind}-${key}.docx`,
+  saveSharePoint: (kind) => `Save the ${kind === 'dagordning' ? 'agenda' : kind === 'minnesanteckningar' ? 'minutes' : 'follow-up'} in SharePoint`,
+  saveLocal: (kind) => `Save the ${kind === 'dagordning' ? 'agenda' : kind === 'minnesanteckningar' ? 'minutes' : 'follow-up'} in the data folder`,
+  saving: 'Saving …',
+  saved: (location) => `Saved: ${location}.`,
+  savedBeside: (name, editedBy) =>
+    `The file had been changed${editedBy ? ` by ${editedBy}` : ''} since the app saved it, so the new one was saved beside it: ${name}.`,
+  saveFailed: 'The file could not be saved. Try again in a while; the Word file can also be downloaded.',
+  openInWord: 'Open in Word',
 };
 
 export function actionStringsFor(language: Language): ActionStrings {

@@ -12,6 +12,7 @@ import type { FollowUpClient } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
 import { ActionItem } from '../components/action-item';
 import { ErrandItem } from '../components/errand-item';
+import { SaveDocument } from '../components/save-document';
 import { actionStringsFor } from '../i18n/action-strings';
 import { MeetingsByKind } from '../components/follow-up-meetings';
 import { AgreementStateBadge } from '../components/status-badge';
@@ -251,6 +252,7 @@ export function FollowUpPanel({ view, client, year, onYear, downloadRequested = 
         <Button appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
           {download === 'busy' ? words.downloading : words.download}
         </Button>
+        <SaveDocument key={chosen} request={{ kind: 'uppfoljning', year: chosen }} client={client} local={view.source === 'local'} />
       </div>
       {download === 'failed' ? (
         <p role="alert" className={styles.alert}>

@@ -115,7 +115,7 @@ function Agenda({
           </ErrandItem>
         ))}
       </ol>
-      <MeetingDocuments meeting={meeting} held={meeting.date < view.today} client={documents} />
+      <MeetingDocuments meeting={meeting} held={meeting.date < view.today} client={documents} local={view.source === 'local'} />
     </section>
   );
 }

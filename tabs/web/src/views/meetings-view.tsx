@@ -53,10 +53,12 @@ interface CardProps {
   errandsListUrl: string | undefined;
   actions: readonly Action[];
   documents: FollowUpClient | undefined;
+  /** Local mode: documents are saved under the data folder. */
+  local: boolean;
   level: 3 | 4;
 }
 
-function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actions, documents, level }: CardProps) {
+function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actions, documents, local, level }: CardProps) {
   const { strings } = useApp();
   const styles = useStyles();
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -107,7 +109,7 @@ function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actio
         ) : null}
       </dl>
       <MeetingAgenda meeting={meeting} errands={errands} listUrl={errandsListUrl} held={meeting.date < today} actions={actions} today={today} />
-      <MeetingDocuments meeting={meeting} held={meeting.date < today} client={documents} />
+      <MeetingDocuments meeting={meeting} held={meeting.date < today} client={documents} local={local} />
       {/* Only meetings with follow-ups say so; that none has any is said once, above the list. */}
       {followUps.length > 0 ? (
         <>
@@ -168,6 +170,7 @@ export function MeetingsPanel({ view, focus = null, documents }: PanelProps) {
             errandsListUrl={errandsListUrl}
             actions={view.actions}
             documents={documents}
+            local={view.source === 'local'}
             level={4}
           />
         </li>
