@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../src/config';
 import { ConfigError } from '../src/errors';
 import { createLogger } from '../src/logger';
+import { formatConfigError } from './cli-config';
 import { checkInBackground } from './doctor';
 import { routeConsoleToLog } from './library-console';
 import { createServer } from './server';
@@ -23,9 +24,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(
-        `Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee docs/configuration.md.\n`,
-      );
+      process.stderr.write(`${formatConfigError(error, 'Configuration error — the app was not started:')}See docs/configuration.md.\n`);
       process.exit(2);
     }
     throw error;

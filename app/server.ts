@@ -14,7 +14,7 @@ import type { StateStore } from '../src/ports/state-store';
 import { createStateStore } from '../bot/state';
 import { createChangeNotifications, type ChangeNotifications } from './change-notifications';
 import type { ListSource } from '../src/ports/list-source';
-import type { SnapshotProvider } from '../src/snapshot';
+import type { SnapshotService } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
 import { createSnapshots } from './snapshots';
@@ -22,7 +22,8 @@ import { createDocumentStore, createGraph, createListSource } from './sources';
 
 export interface AppServer {
   app: express.Express;
-  snapshots: SnapshotProvider;
+  /** The snapshot service itself (its schedule and `settled()` are used by benchmarks). */
+  snapshots: SnapshotService;
   source: ListSource;
   /** Graph change notifications; null when off (CHANGE_NOTIFICATIONS) or not possible here. */
   changeNotifications: ChangeNotifications | null;

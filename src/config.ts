@@ -36,7 +36,7 @@ export interface GraphOptions {
   tenantId: string;
   clientId: string;
   credential: ClientCredential;
-  /** e.g. `https://graph.microsoft.com/v1.0` (no trailing slash). */
+  /** e.g. `https://graph.microsoft.com/v1.0`: the root and the version, no trailing slash, no query (checked here). */
   baseUrl: string;
   /** e.g. `https://login.microsoftonline.com` (no trailing slash). */
   authorityHost: string;
@@ -197,6 +197,20 @@ const httpsUrl = (name: string) =>
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   );
+/** Graph's root with its version (`https://graph.microsoft.com/v1.0`): the client splits it into host and version. */
+const graphBaseUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .url('GRAPH_BASE_URL must be an absolute URL')
+    .refine((url) => /^https?:\/\//i.test(url), 'GRAPH_BASE_URL must start with https:// (or http:// for a test server)')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .refine((url) => {
+      const parsed = new URL(url);
+      return parsed.pathname !== '/' && parsed.pathname !== '' && parsed.search === '' && parsed.hash === '';
+    }, 'GRAPH_BASE_URL must name the version, like https://graph.microsoft.com/v1.0')
+    .optional(),
+);
 const integer = (name: string, min: number, max: number, fallback: number) =>
   z.preprocess(
     blankToUndefined,
@@ -285,7 +299,7 @@ const EnvSchema = z.object({
   SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.forum.displayName)),
   SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.sections.displayName)),
   SHAREPOINT_ACTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.actions.displayName)),
-  GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
+  GRAPH_BASE_URL: graphBaseUrl,
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
   TAB_APP_ID_URI: optionalText,

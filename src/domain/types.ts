@@ -141,6 +141,12 @@ export type ProblemCode =
   | 'unknown-person'
   /** Two meetings fall on one day: a meeting found by its date is then ambiguous. */
   | 'same-day-meetings'
+  /** An ärende names no meeting that can be found and no year of its own. */
+  | 'no-year'
+  /** An ärende's own year differs from its meeting's (the meeting's year is used). */
+  | 'year-conflict'
+  /** The forum list exists but has no row describing the forum. */
+  | 'no-forum-profile'
   /** A column the app reads does not exist on the list (a list from before the column was added). */
   | 'missing-column';
 

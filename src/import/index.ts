@@ -13,10 +13,12 @@ import { planImport, type ImportPlan } from './plan';
 import type { ImportTable, RowProblem } from './readers';
 import { checkSections, sectionsAfterImport } from './section-check';
 
-export { readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
+export { ImportFileError, readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
 export { writeExport, toCsv, type ExportTable } from './export';
 export { planImport, type ImportPlan } from './plan';
-export { applyPlan, ImportFailedError, BATCH_SIZE } from './apply';
+export { applyPlan } from './apply';
+export { BATCH_SIZE } from './batch-writes';
+export { ImportFailedError } from './undo';
 export { graphStore } from './graph-store';
 export { localStore } from './local-store';
 export type { ApplyResult, ListStore, WriteOptions } from './list-store';

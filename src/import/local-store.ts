@@ -7,7 +7,8 @@ import { SourceError } from '../errors';
 import type { ListName } from '../ports/list-source';
 import type { LocalListSource } from '../local/local-list-source';
 import { LISTS } from '../lists/schema';
-import { describeMismatches, ImportFailedError, plannedMismatches } from './apply';
+import { ImportFailedError } from './undo';
+import { describeMismatches, plannedMismatches } from './verify';
 import { byId, type ListStore } from './list-store';
 import { toGraphFields, type Canonical } from './values';
 

@@ -15,7 +15,6 @@ import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stockholmDateOf } from '../domain/dates';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
@@ -25,10 +24,9 @@ import { mapEntry } from '../lists/mapping';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
-import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';
-import { exampleFollowUpFields } from './example-follow-up';
-import { exampleMeetingFields } from './example-meetings';
-import { formatListFile, LIST_NAMES, parseListFile, type StoredItem, type StoredLists } from './list-file';
+import { changedItem, checkETag, resolveItem, storedLists, type Resolved } from './item-versions';
+import { formatListFile, LIST_NAMES, parseListFile } from './list-file';
+import { readSeed, seededLists } from './seed';
 
 export const LIST_FILE_NAME = 'lists.json';
 
@@ -43,13 +41,6 @@ export interface LocalListSourceOptions {
   watchDebounceMs?: number;
 }
 
-/** An item with the eTag and modification time the store vouches for. */
-interface Resolved extends StoredItem {
-  eTag: string;
-  lastModifiedDateTime: string | null;
-  version: number;
-}
-
 interface Loaded {
   text: string;
   hash: string;
@@ -57,7 +48,6 @@ interface Loaded {
 }
 
 const FILE_WHAT = 'The local list file';
-const SEED_WHAT = 'The seed file';
 /** Tries of a write whose file keeps changing under it (a person saving at the same moment). */
 const MAX_WRITE_ATTEMPTS = 3;
 
@@ -76,35 +66,6 @@ function hashOf(bytes: Buffer): string {
 
 function errnoCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-/**
- * The eTag and modification time of a stored item. When its fields no longer match its stored
- * eTag (a person edited the file by hand, or added the item without one), the version goes up
- * and the file's modification time stands in for the item's.
- */
-function resolveItem(item: StoredItem, fileModified: string): Resolved {
-  const tag = fieldsTag(item.fields);
-  const stored = parseETag(item.eTag);
-  if (stored && stored.tag === tag) {
-    return { ...item, eTag: formatETag(tag, stored.version), lastModifiedDateTime: item.lastModifiedDateTime ?? fileModified, version: stored.version };
-  }
-  const version = (stored?.version ?? 0) + 1;
-  return { ...item, eTag: formatETag(tag, version), lastModifiedDateTime: fileModified, version };
-}
-
-function storedForm(item: Resolved): StoredItem {
-  return { id: item.id, eTag: item.eTag, lastModifiedDateTime: item.lastModifiedDateTime, fields: item.fields };
-}
-
-/** The lists in the file's form; a list the file did not have stays out. */
-function storedLists(lists: Partial<Record<ListName, Resolved[]>>): StoredLists {
-  const stored: StoredLists = { balance: (lists.balance ?? []).map(storedForm), meetings: (lists.meetings ?? []).map(storedForm) };
-  for (const list of FORUM_LIST_NAMES) {
-    const items = lists[list];
-    if (items !== undefined) stored[list] = items.map(storedForm);
-  }
-  return stored;
 }
 
 export class LocalListSource implements ListSource {
@@ -172,8 +133,8 @@ export class LocalListSource implements ListSource {
       const index = items.findIndex((item) => item.id === itemId);
       const current = items[index];
       if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
-      this.checkETag(list, current, ifMatch);
-      const next = this.changed(current, fields);
+      checkETag(list, current, ifMatch);
+      const next = changedItem(current, fields, this.clock.now());
       items[index] = next;
       return [next];
     });
@@ -195,14 +156,14 @@ export class LocalListSource implements ListSource {
         const current = items[index];
         if (!current)
           throw new SourceError('not-found', `Item ${update.itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
-        this.checkETag(list, current, update.ifMatch);
-        const next = this.changed(current, update.fields);
+        checkETag(list, current, update.ifMatch);
+        const next = changedItem(current, update.fields, this.clock.now());
         items[index] = next;
         return next;
       });
       let nextId = Math.max(0, ...items.map((item) => Number(item.id))) + 1;
       const created = changes.creates.map((fields) => {
-        const item = this.changed({ id: String(nextId++), eTag: '', lastModifiedDateTime: null, fields: {}, version: 0 }, fields);
+        const item = changedItem({ id: String(nextId++), eTag: '', lastModifiedDateTime: null, fields: {}, version: 0 }, fields, this.clock.now());
         items.push(item);
         return item;
       });
@@ -210,27 +171,6 @@ export class LocalListSource implements ListSource {
     });
     this.log.info({ list, created: changes.creates.length, updated: changes.updates.length }, 'local list items written');
     return { created: written.slice(0, changes.creates.length), updated: written.slice(changes.creates.length) };
-  }
-
-  private checkETag(list: ListName, current: Resolved, ifMatch: string): void {
-    if (!eTagMatches(ifMatch, current.eTag)) {
-      throw new SourceError(
-        'conflict',
-        `Item ${current.id} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`,
-        412,
-      );
-    }
-  }
-
-  /** `current` with `fields` written over it (null removes a column), one version on, stamped now. */
-  private changed(current: Resolved, fields: Record<string, unknown>): Resolved {
-    const next: Record<string, unknown> = { ...current.fields };
-    for (const [name, value] of Object.entries(fields)) {
-      if (value === null || value === undefined) delete next[name];
-      else next[name] = value;
-    }
-    const version = current.version + 1;
-    return { id: current.id, eTag: formatETag(fieldsTag(next), version), lastModifiedDateTime: this.clock.now().toISOString(), fields: next, version };
   }
 
   /**
@@ -373,47 +313,12 @@ export class LocalListSource implements ListSource {
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT') throw this.unreadable(error);
     }
-    let text: string;
-    try {
-      text = await readFile(this.seedFile, 'utf8');
-    } catch (error) {
-      throw new SourceError(
-        errnoCode(error) === 'ENOENT' ? 'local-seed-missing' : 'local-seed-unreadable',
-        `The seed file ${this.seedFile} (SEED_FILE) cannot be read (${errnoCode(error) ?? String(error)}), so the local store ${this.file} cannot be created`,
-        null,
-        { cause: error },
-      );
-    }
-    const seed = parseListFile(text, this.seedFile, SEED_WHAT);
-    const now = this.clock.now();
-    const today = stockholmDateOf(now);
-    let nextId = Math.max(0, ...seed.meetings.map((item) => Number(item.id))) + 1;
-    const examples: StoredItem[] = exampleMeetingFields(today).map((fields) => ({ id: String(nextId++), fields }));
-    const stamp = (item: StoredItem): StoredItem => ({
-      id: item.id,
-      eTag: formatETag(fieldsTag(item.fields), 1),
-      lastModifiedDateTime: now.toISOString(),
-      fields: item.fields,
-    });
-    const lists: StoredLists = { balance: seed.balance.map(stamp), meetings: [...seed.meetings, ...examples].map(stamp) };
-    for (const list of FORUM_LIST_NAMES) {
-      const items = seed[list];
-      if (items !== undefined) lists[list] = items.map(stamp);
-    }
-    // A seed without ärenden and actions (the 2022 balance list) gets an example held meeting
-    // with decisions and actions; a seed that has its own (the 2017 dataset) stays as written.
-    if (seed.errands === undefined && seed.actions === undefined) {
-      const keys = new Set(seed.balance.map((item) => item.fields.EntryKey).filter((key): key is string => typeof key === 'string'));
-      const held = exampleFollowUpFields(today, keys);
-      const numbered = (items: Array<Record<string, unknown>>) => items.map((fields, index) => stamp({ id: String(index + 1), fields }));
-      lists.meetings.push(stamp({ id: String(nextId++), fields: held.meeting }));
-      lists.errands = numbered(held.errands);
-      lists.actions = numbered(held.actions);
-    }
+    const seed = await readSeed(this.seedFile, this.file);
+    const { lists, examples, today } = seededLists(seed, this.clock.now());
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, formatListFile(lists));
     this.log.info(
-      { file: this.file, seed: this.seedFile, balance: lists.balance.length, meetings: lists.meetings.length, examples: examples.length, today },
+      { file: this.file, seed: this.seedFile, balance: lists.balance.length, meetings: lists.meetings.length, examples, today },
       'local list store created from the seed',
     );
   }

@@ -6,9 +6,10 @@
  * Runs hold text as written in the lists; only a run's `link` makes a hyperlink, and it is set
  * only from a link column (already checked to be http or https by the field mapping).
  */
-import type { ForumMeeting } from '../domain/errands';
+import { meetingRefName, type ForumMeeting } from '../domain/errands';
 import type { FollowUpRow, FollowUpYear, YearAction, YearErrand } from '../domain/forum-year';
 import type { PartialDate } from '../domain/partial-date';
+import { headingWithPeriod } from '../domain/sections';
 import type { Language } from '../vocabulary/language';
 import { reportStrings, type ReportStrings } from './strings';
 
@@ -87,7 +88,11 @@ function errandItems(errands: readonly YearErrand[], t: ReportStrings, year: num
   const items: ListItem[] = [];
   for (const { errand, meeting, actions } of errands) {
     const details = [
-      meeting === null ? (errand.meeting === null ? null : t.noMeetingGiven) : `${meeting.title}, ${formatPartialDate(meeting.date, t)}`,
+      meeting !== null
+        ? `${meeting.title}, ${formatPartialDate(meeting.date, t)}`
+        : errand.meeting === null
+          ? null
+          : t.meetingMissing(meetingRefName(errand.meeting)),
       errand.kind === null ? null : t.errandKind[errand.kind],
       errand.status === null ? null : t.errandStatus[errand.status],
       errand.preparingGroup === '' ? null : t.preparedBy(errand.preparingGroup),
@@ -170,8 +175,7 @@ export function buildReportOutline(model: FollowUpYear, language: Language = 'sv
   blocks.push(paragraph({ text: t.basedOnBalanceList, bold: true }));
   for (const { section, rows } of model.sections) {
     // A period kept in its own column is printed after the name, as the balance list prints it.
-    const name = section.periodText === '' || section.name.includes(section.periodText) ? section.name : `${section.name} ${section.periodText}`;
-    blocks.push(heading(3, section.key === '' ? t.unnamedSection : name));
+    blocks.push(heading(3, section.key === '' ? t.unnamedSection : headingWithPeriod(section)));
     if (section.description !== '') blocks.push(paragraph(plain(section.description)));
     if (rows.length === 0) blocks.push(paragraph({ text: section.agreements ? t.noAgreements : t.noEntriesInSection, italic: true }));
     for (const row of rows) blocks.push(...rowBlocks(row, model.year, t));

@@ -117,7 +117,14 @@ export class ListSubscriptions {
     this.stopped = true;
     for (const cancel of this.cancels) cancel();
     this.cancels.clear();
-    await this.deps.store.delete(`${INSTANCE_PREFIX}${this.instanceId}`).catch(() => undefined);
+    await this.deps.store
+      .delete(`${INSTANCE_PREFIX}${this.instanceId}`)
+      .catch((error: unknown) =>
+        this.log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          "could not remove this instance's heartbeat; the others count it gone once it is old",
+        ),
+      );
     const others = await this.liveInstances();
     if (others > 0) {
       this.log.info({ instances: others }, 'stopping; the subscriptions stay for the other instances');
@@ -317,11 +324,23 @@ export class ListSubscriptions {
         await this.deps.client
           .api(`/subscriptions/${encodeURIComponent(record.subscriptionId)}`)
           .delete()
-          .catch(() => undefined);
+          .catch((error: unknown) =>
+            this.log.warn(
+              { list, code: toSourceError(error).code },
+              'could not remove a subscription for an address the app no longer has; it expires by itself',
+            ),
+          );
       }
       return 'ok';
     } catch (error) {
-      await this.deps.store.put(key, { ...(record ?? claimed), claim: null }, { ifMatch: etag }).catch(() => undefined);
+      await this.deps.store
+        .put(key, { ...(record ?? claimed), claim: null }, { ifMatch: etag })
+        .catch((release: unknown) =>
+          this.log.warn(
+            { list, err: release instanceof Error ? release.message : String(release) },
+            'could not release the claim on the subscription; it lapses by itself',
+          ),
+        );
       const mapped = toSourceError(error, { target: `the subscription on the list ${list}` });
       if (mapped.code === 'forbidden') {
         return {

@@ -59,6 +59,8 @@ describe("GraphListSource: the forum's year's lists", () => {
     const forum = mapForumData(changed.data, mapListData(changed.data));
     expect(dataQualityProblems(forum).map((problem) => [problem.list, problem.code, problem.value])).toEqual([
       ['errands', 'unknown-meeting', 'finns-inte'],
+      // With its meeting missing and no ErrandYear, no year's follow-up can show it.
+      ['errands', 'no-year', ''],
       ['errands', 'unknown-entry', 'saknas'],
     ]);
   });

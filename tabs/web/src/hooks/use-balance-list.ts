@@ -5,7 +5,7 @@
  * A hidden tab closes the stream and stops polling; when it becomes visible again it checks at
  * once and opens the stream again.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { ApiError, type BalanceListClient } from '../api/client';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
@@ -112,18 +112,21 @@ export function useBalanceList(
     let unwatch: (() => void) | null = null;
     const watch = () => {
       if (unwatch || !client.watch) return;
+      // The stream answers while the server-drawn views may still be hydrating: its updates are
+      // transitions, so React keeps the server's markup of a view whose code is still loading
+      // instead of drawing it again from scratch (an urgent update would).
       unwatch = client.watch({
         onEtag: (etag) => {
           if (etag !== client.etag?.()) refresh();
-          else if (!failed.current && !inFlight.current) setCheckedAt(new Date());
+          else if (!failed.current && !inFlight.current) startTransition(() => setCheckedAt(new Date()));
         },
         // The server is there and the list unchanged: as good as a poll answered with a 304.
         onAlive: () => {
-          if (!failed.current && !inFlight.current && client.etag?.()) setCheckedAt(new Date());
+          if (!failed.current && !inFlight.current && client.etag?.()) startTransition(() => setCheckedAt(new Date()));
         },
         onLive: (open) => {
           live.current = open;
-          setLiveState(open);
+          startTransition(() => setLiveState(open));
         },
       });
     };
