@@ -52,7 +52,7 @@ describe('actions', () => {
 
 describe('data quality of actions and meetings', () => {
   const meeting = forumMeeting('m-okt', { date: { year: 2022, month: 10, day: 20 } });
-  const given = errand('e1', { meeting: { key: 'm-okt', id: null } });
+  const given = errand('e1', { meeting: { key: 'm-okt', id: null }, year: null });
 
   it('lists an action whose ärende is missing or not named, and one due before its meeting; keeps them all', () => {
     const data = forumData({

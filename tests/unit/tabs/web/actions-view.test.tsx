@@ -128,12 +128,22 @@ describe('Uppdrag', () => {
       within(upcoming)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Dagordning (Word)']);
+    ).toEqual(['Dagordning (Word)', 'Spara dagordningen i SharePoint']);
     URL.createObjectURL = () => 'blob:minutes';
     URL.revokeObjectURL = () => undefined;
     fireEvent.click(within(held).getByRole('button', { name: 'Minnesanteckningar (Word)' }));
     await within(held).findByRole('button', { name: 'Minnesanteckningar (Word)' });
     expect(documents.meetingDownloads).toEqual(['mote-1/minnesanteckningar']);
+    // Saved in SharePoint: where it went; saved again beside a file someone changed, and who.
+    fireEvent.click(within(held).getByRole('button', { name: 'Spara minnesanteckningarna i SharePoint' }));
+    expect((await within(held).findByRole('status')).textContent).toBe('Sparad: Balanslistan/2022/minnesanteckningar-mote-1.docx. Öppna i Word');
+    fireEvent.click(within(held).getByRole('button', { name: 'Spara minnesanteckningarna i SharePoint' }));
+    await within(held).findByText(/sparades bredvid/u);
+    expect(within(held).getByRole('status').textContent).toContain('Filen hade ändrats av Anna Berg sedan appen sparade den');
+    expect(documents.saved).toEqual([
+      { kind: 'minnesanteckningar', meeting: 'mote-1' },
+      { kind: 'minnesanteckningar', meeting: 'mote-1' },
+    ]);
   });
 
   it('says the list is missing on a site without it', async () => {
