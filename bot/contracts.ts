@@ -73,7 +73,7 @@ export interface BotConnection {
 /** What the connection needs from the rest of the bot. */
 export interface BotConnectionOptions {
   /** The connector said the bot is no longer in the team (403 roster, 404): stop posting there. */
-  onTeamGone(teamId: string): Promise<void>;
+  onTeamGone(teamId: string, failure: Extract<DeliveryResult, { kind: 'gone' }>): Promise<void>;
 }
 
 /** An Adaptive Card as plain JSON (type "AdaptiveCard", version "1.5"). */

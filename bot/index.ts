@@ -18,7 +18,7 @@ import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedR
 import { startPlayground, type PlaygroundHandle } from './playground';
 import { nextPostingRun, startScheduler } from './scheduler';
 import { createStateStore } from './state';
-import { StateStoreTeamRegistry } from './teams';
+import { StateStoreTeamRegistry, markTeamGone } from './teams';
 
 export interface BotDeps {
   config: Config;
@@ -80,7 +80,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     authorityHost: config.graph?.authorityHost,
     endpoints: deps.endpoints,
     retry: deps.retry,
-    onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),
+    onTeamGone: (teamId, failure) => markTeamGone(registry, teamId, failure, log),
   });
   const { messenger } = connection;
   const tabUrl = tabUrlFor(config);

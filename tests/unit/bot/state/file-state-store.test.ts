@@ -65,7 +65,7 @@ describe('FileStateStore on disk', () => {
     expect(await store.list('')).toEqual(['rec']);
   });
 
-  it('removes temporary files of writes whose process is gone, on the next start, and keeps a live writer\'s', async () => {
+  it("removes temporary files of writes whose process is gone, on the next start, and keeps a live writer's", async () => {
     const dir = await freshDir();
     await new FileStateStore({ dir }, { logger: silentLogger }).put('rec', 1);
     const gone = await exitedPid();
