@@ -16,7 +16,7 @@ import express from 'express';
 import { runFollowUpCli } from '../app/follow-up-cli';
 import { loadConfig } from '../src/config';
 import { buildForumYear } from '../src/domain/forum-year';
-import { mapForumData, type ForumListData } from '../src/lists/errands-mapping';
+import { mapForumData, type ForumListData } from '../src/lists/forum-year-mapping';
 import { silentLogger } from '../src/logger';
 import { FixedClock } from '../src/ports/clock';
 import type { ListData } from '../src/ports/list-source';

@@ -9,7 +9,7 @@ import type { Errand, FollowUpProblem, ForumData, ForumMeeting, SectionedEntry }
 import { isValidPartialDate, partialDateFromCalendar, type PartialDate } from '../domain/partial-date';
 import type { BalanceList } from '../domain/types';
 import type { ListData, ListItem } from '../ports/list-source';
-import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './errands-schema';
+import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './forum-year-schema';
 import { describeValue, isRecord, type ItemReader } from './item-reader';
 import { mapListData } from './mapping';
 import { GROUP_CHOICES } from './schema';
