@@ -21,7 +21,7 @@ import type { FollowUpProblem } from '../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
 import { AppError, SourceError } from '../src/errors';
-import { mapForumData } from '../src/lists/errands-mapping';
+import { mapForumData } from '../src/lists/forum-year-mapping';
 import { LISTS } from '../src/lists/schema';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';

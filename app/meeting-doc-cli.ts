@@ -17,7 +17,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { AppError, SourceError } from '../src/errors';
-import { mapForumData } from '../src/lists/errands-mapping';
+import { mapForumData } from '../src/lists/forum-year-mapping';
 import { mapListData } from '../src/lists/mapping';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';

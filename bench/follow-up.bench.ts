@@ -20,7 +20,7 @@ import { runMeetingDocCli } from '../app/meeting-doc-cli';
 import { mapListData } from '../src/lists/mapping';
 import { loadConfig } from '../src/config';
 import { buildForumYear } from '../src/domain/forum-year';
-import { mapForumData, type ForumListData } from '../src/lists/errands-mapping';
+import { mapForumData, type ForumListData } from '../src/lists/forum-year-mapping';
 import { silentLogger } from '../src/logger';
 import { FixedClock } from '../src/ports/clock';
 import type { ListData } from '../src/ports/list-source';

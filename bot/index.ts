@@ -1,5 +1,5 @@
 /**
- * The bot, composed: state store, team registry, CloudAdapter, the Teams handler, the cards,
+ * The bot, composed: state store, team registry, the Teams SDK connection, the Teams handler, the cards,
  * the notifier and its schedule, and (in local mode) the Agents Playground.
  * `createBot` is called once by the server (app/server.ts); tests call it with fakes.
  */
@@ -18,7 +18,7 @@ import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedR
 import { startPlayground, type PlaygroundHandle } from './playground';
 import { nextPostingRun, startScheduler } from './scheduler';
 import { createStateStore } from './state';
-import { StateStoreTeamRegistry } from './teams';
+import { StateStoreTeamRegistry, markTeamGone } from './teams';
 
 export interface BotDeps {
   config: Config;
@@ -77,9 +77,10 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const connection = createBotConnection({
     bot: config.bot,
     logger,
+    authorityHost: config.graph?.authorityHost,
     endpoints: deps.endpoints,
     retry: deps.retry,
-    onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),
+    onTeamGone: (teamId, failure) => markTeamGone(registry, teamId, failure, log),
   });
   const { messenger } = connection;
   const tabUrl = tabUrlFor(config);

@@ -1,7 +1,7 @@
 /**
  * Ärenden: the items on the forum's agendas, each going to a meeting and concerning one or more
  * entries of the balance list, and the meetings and forum profile the year's follow-up reads.
- * Pure types and small rules; the field mapping (`src/lists/errands-mapping.ts`) builds them.
+ * Pure types and small rules; the field mapping (`src/lists/forum-year-mapping.ts`) builds them.
  */
 import type { Action } from './actions';
 import type { PartialDate } from './partial-date';

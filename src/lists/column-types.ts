@@ -1,6 +1,6 @@
 /**
  * The shapes of a list definition: columns, their types and choices. Apart from `schema.ts` so
- * that every list's definition (`schema.ts`, `errands-schema.ts`) can use them without a cycle.
+ * that every list's definition (`schema.ts`, `forum-year-schema.ts`) can use them without a cycle.
  */
 import type { ListName } from '../ports/list-source';
 

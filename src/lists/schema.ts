@@ -2,7 +2,7 @@
  * The SharePoint lists' columns: the single source of truth used to read items (`$select`), map
  * them to the domain, document them (`npm run docs:schema`), provision, import and export them.
  * The forum's year's own lists ("Ärenden SVOM", "Forum SVOM", "Avsnitt SVOM") are defined in
- * `errands-schema.ts`, the actions ("Uppdrag SVOM") in `actions-schema.ts`; both join `LISTS` here.
+ * `forum-year-schema.ts`, the actions ("Uppdrag SVOM") in `actions-schema.ts`; both join `LISTS` here.
  *
  * Choice columns store the Swedish display text; `values` maps each text to the domain value.
  */
@@ -11,7 +11,7 @@ import type { ListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ListDefinition, PlainColumn } from './column-types';
 import { ACTIONS_LIST } from './actions-schema';
-import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './errands-schema';
+import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './forum-year-schema';
 
 export { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 

@@ -16,7 +16,7 @@ import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
 import { systemTimers, type Clock, type Timers } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
-import { mapForumData } from '../lists/errands-mapping';
+import { mapForumData } from '../lists/forum-year-mapping';
 import { mapListData } from '../lists/mapping';
 import { buildView, viewEtag } from './build-view';
 import { DEFAULT_CADENCE, intervalMs, isDemanded, type Cadence, type DemandState } from './cadence';

@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { dataQualityProblems } from '../../../src/domain/errands';
 import { createLogger } from '../../../src/logger';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { mapListData } from '../../../src/lists/mapping';
 import { LISTS } from '../../../src/lists/schema';
 import { GraphListSource } from '../../../src/sharepoint/graph-list-source';

@@ -3,7 +3,7 @@
  * and those still open then listed together, in Markdown and Word alike.
  */
 import { buildForumYear } from '../../../src/domain/forum-year';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { renderFollowUpDocx, renderFollowUpMarkdown } from '../../../src/report';
 import { docxParagraphs, docxParts, markdownParagraphs } from './report-paragraphs';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Errand, ForumData } from '../../../../src/domain/errands';
 import { buildForumYear } from '../../../../src/domain/forum-year';
-import { mapForumData } from '../../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../../src/lists/forum-year-mapping';
 import type { SavedDocument } from '../../../../src/ports/document-store';
 import { FollowUpError, type FollowUpClient, type FollowUpResponse, type SaveDocumentRequest } from '../../../../tabs/web/src/api/follow-up-client';
 

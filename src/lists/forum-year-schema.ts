@@ -1,5 +1,5 @@
 /**
- * The columns of the follow-up's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
+ * The columns of the forum year's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
  * balance list's sections "Avsnitt SVOM", plus the columns the meetings list needs for the
  * year's follow-up. Same shapes as `schema.ts`; choice texts are Swedish, mapped to domain values.
  * They are part of `LISTS` in `schema.ts`, the single source for reading, provisioning, import,

@@ -10,7 +10,7 @@ import { isValidPartialDate, partialDateFromCalendar, type PartialDate } from '.
 import type { BalanceList } from '../domain/types';
 import type { ListData, ListItem } from '../ports/list-source';
 import { mapActions } from './actions-mapping';
-import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './errands-schema';
+import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './forum-year-schema';
 import { describeValue, isRecord, type ItemReader } from './item-reader';
 import { mapListData } from './mapping';
 import { GROUP_CHOICES } from './schema';
