@@ -7,8 +7,10 @@ import type { Router } from 'express';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
+import type { Language } from '../src/vocabulary';
 
-export type Language = 'sv' | 'en';
+/** The bot speaks the languages the tab does: one `Language`, from src/vocabulary. */
+export type { Language };
 
 /** A team the bot is installed in, and where its reminders go. */
 export interface TeamTarget {
