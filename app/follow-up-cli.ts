@@ -146,7 +146,7 @@ async function render(model: FollowUpYear, format: ReportFormat, language: Langu
 }
 
 /** A note when SEED_FILE is set but cannot apply: the local store exists already and is read instead. */
-function seedNote(config: Config): string | null {
+export function seedNote(config: Config): string | null {
   if (config.mode !== 'local' || config.seedFile === DEFAULT_SEED_FILE || !existsSync(join(config.dataDir, 'lists.json'))) return null;
   return (
     `Obs (note): ${join(config.dataDir, 'lists.json')} finns redan och läses; SEED_FILE=${config.seedFile} används bara när den skapas. ` +

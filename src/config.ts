@@ -329,6 +329,7 @@ const EnvSchema = z.object({
   SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.errands.displayName)),
   SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.forum.displayName)),
   SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.sections.displayName)),
+  SHAREPOINT_ACTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.actions.displayName)),
   GRAPH_BASE_URL: graphBaseUrl,
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
@@ -517,6 +518,7 @@ function tenantOptions(env: Env, problems: string[], warnings: string[]): Pick<C
         errands: env.SHAREPOINT_ERRANDS_LIST,
         forum: env.SHAREPOINT_FORUM_LIST,
         sections: env.SHAREPOINT_SECTIONS_LIST,
+        actions: env.SHAREPOINT_ACTIONS_LIST,
       },
     },
     tabAuth: {

@@ -4,7 +4,12 @@
  */
 import type { ListName } from '../ports/list-source';
 
-export type ColumnType = 'text' | 'note' | 'choice' | 'multiChoice' | 'dateOnly' | 'dateTime' | 'number' | 'boolean' | 'hyperlink';
+/**
+ * `person` is a SharePoint person column (one person, people only). Graph returns it under
+ * `fields` as `<Name>LookupId` (the person's id in the site's user list, as text) and, when the
+ * column is named in `$select`, `<Name>` with the person's display name.
+ */
+export type ColumnType = 'text' | 'note' | 'choice' | 'multiChoice' | 'dateOnly' | 'dateTime' | 'number' | 'boolean' | 'hyperlink' | 'person';
 
 interface ColumnBase {
   /** Internal name, as Graph returns it under `fields`. */

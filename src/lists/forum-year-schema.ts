@@ -10,8 +10,8 @@ import type { ForumListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './column-types';
 
-/** The follow-up's own lists. */
-export type FollowUpListKey = ForumListName;
+/** The follow-up's own lists (the actions have theirs in `actions-schema.ts`). */
+export type FollowUpListKey = Exclude<ForumListName, 'actions'>;
 
 export interface FollowUpListDefinition extends ListDefinition {
   list: FollowUpListKey;

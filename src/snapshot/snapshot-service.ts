@@ -249,6 +249,7 @@ export class SnapshotService implements SnapshotProvider {
       refreshedAt: this.refreshedAt ?? now.toISOString(),
       staleSince: this.staleSince,
       errands: forum.errands,
+      actions: forum.actions,
       problems: dataQualityProblems(forum),
     });
     const previous = this.snapshot;
