@@ -17,9 +17,11 @@ import { createTokenValidator, type TokenValidator } from './auth/token-validato
 import { balanceListHandler } from './balance-list';
 import { consentRoutes } from './consent';
 import { eventsHandler } from './events';
+import { firstViewHandler } from './first-view';
+import { pageRendererLoader } from './page-renderer';
 import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
 import { securityHeaders } from './security-headers';
-import { webApp } from './web-app';
+import { defaultSsrDir, defaultWebDist, webApp } from './web-app';
 
 export interface TabApiDeps {
   config: Config;
@@ -36,7 +38,7 @@ export interface TabApiDeps {
 }
 
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
-export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events'];
+export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', '/api/first-view'];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
 export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX];
 
@@ -103,6 +105,11 @@ export function createTabApi(deps: TabApiDeps): Router {
       stopping: deps.stopping,
     }),
   );
+  // SharePoint mode: the page drawn for the signed-in user, asked for once Teams has the token.
+  if (deps.config.mode !== 'local') {
+    const loadRenderer = pageRendererLoader(defaultSsrDir(deps.overrides?.webDist ?? defaultWebDist()));
+    router.get('/api/first-view', auth, firstViewHandler({ snapshots: deps.snapshots, clock: deps.clock, logger: deps.logger, loadRenderer }));
+  }
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {
     const caller = callerOf(res);

@@ -587,7 +587,9 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         release();
         await checked.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
         await checked.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
-        await checked.waitForLoadState('networkidle');
+        // Not 'networkidle': the open change stream keeps a connection busy. Once the stream is
+        // open the app's effects have all run.
+        await checked.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
         expect(
           await checked.evaluate(`[...document.querySelectorAll('main *')].filter((el) => !el.__fromServer).map((el) => el.outerHTML.slice(0, 80))`),
         ).toEqual([]);

@@ -36,7 +36,7 @@ export const renderPage: PageRendererModule['renderPage'] = async (request: Page
     view: request.view,
     checkedAt: request.now.toISOString(),
     locale: params.get('lang') ?? request.acceptLanguage ?? 'sv-SE',
-    theme: browserTheme(request.search),
+    theme: request.theme ?? browserTheme(request.search),
   };
   // The views that load on demand (React.lazy) suspend the first time they are drawn, and React
   // then sends them as hidden parts revealed by an inline script, which the CSP forbids and which
