@@ -11,8 +11,13 @@ export function loadCliConfig(env: NodeJS.ProcessEnv | undefined, err: (text: st
     return loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const problems = error.problems.length > 0 ? error.problems : [error.message];
-    err(`Konfigurationen är felaktig (configuration error):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+    err(formatConfigError(error, 'Konfigurationen är felaktig (configuration error):'));
     return null;
   }
+}
+
+/** A configuration error as a person reads it: `heading`, then every problem on a line of its own. */
+export function formatConfigError(error: ConfigError, heading: string): string {
+  const problems = error.problems.length > 0 ? error.problems : [error.message];
+  return `${heading}\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`;
 }

@@ -22,9 +22,11 @@ import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
 import { AppError, SourceError } from '../src/errors';
 import { mapForumData } from '../src/lists/errands-mapping';
+import { LISTS } from '../src/lists/schema';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';
-import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown, type ReportLanguage } from '../src/report';
+import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
+import type { Language } from '../src/vocabulary';
 import { followUpDocxFileName } from '../src/snapshot/follow-up-view';
 import type { Config } from '../src/config';
 import { clockFor } from './clock';
@@ -72,7 +74,7 @@ interface Args {
   format: ReportFormat;
   /** A file path, '-' for stdout, or null for the default place of the format. */
   out: string | null;
-  language: ReportLanguage;
+  language: Language;
   verbose: boolean;
 }
 
@@ -125,18 +127,10 @@ function usageMessage(error: unknown): string {
   return `Felaktiga argument (bad arguments): ${message.replace(/\. To specify[\s\S]*$/, '.')}`;
 }
 
-const LIST_NAMES: Record<FollowUpProblem['list'], string> = {
-  balance: 'Balanslista',
-  meetings: 'Möten',
-  errands: 'Ärenden SVOM',
-  forum: 'Forum SVOM',
-  sections: 'Avsnitt SVOM',
-};
-
 /** One data-quality problem as a warning line a secretary can act on: which list, item and column. */
 export function formatWarning(problem: FollowUpProblem): string {
   const item = [problem.title ? `"${problem.title}"` : null, problem.itemId ? `(id ${problem.itemId})` : null].filter(Boolean).join(' ');
-  const where = [LIST_NAMES[problem.list], item, problem.field].filter(Boolean).join(', ');
+  const where = [LISTS[problem.list].displayName, item, problem.field].filter(Boolean).join(', ');
   return `Varning (warning): ${where}: ${problem.message}`;
 }
 
@@ -146,7 +140,7 @@ function summary(model: FollowUpYear): string {
   return `${meetings} ${meetings === 1 ? 'möte' : 'möten'}, ${model.errands.length} ${model.errands.length === 1 ? 'ärende' : 'ärenden'}, ${problems} ${problems === 1 ? 'varning' : 'varningar'}`;
 }
 
-async function render(model: FollowUpYear, format: ReportFormat, language: ReportLanguage): Promise<Buffer | string> {
+async function render(model: FollowUpYear, format: ReportFormat, language: Language): Promise<Buffer | string> {
   if (format === 'docx') return renderFollowUpDocx(model, language);
   return format === 'html' ? renderFollowUpHtml(model, language) : renderFollowUpMarkdown(model, language);
 }

@@ -5,6 +5,8 @@
 import { loadConfig, type Config } from '../src/config';
 import { ConfigError } from '../src/errors';
 import { createLogger } from '../src/logger';
+import { formatConfigError } from './cli-config';
+import { checkInBackground } from './doctor';
 import { routeConsoleToLog } from './library-console';
 import { createServer } from './server';
 
@@ -22,9 +24,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(
-        `Configuration error — the app was not started:\n${error.problems.map((p) => `  - ${p}`).join('\n') || `  - ${error.message}`}\nSee docs/configuration.md.\n`,
-      );
+      process.stderr.write(`${formatConfigError(error, 'Configuration error — the app was not started:')}See docs/configuration.md.\n`);
       process.exit(2);
     }
     throw error;
@@ -56,6 +56,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+
+  // The doctor's checks, once, after the server listens: the start never waits for them, and each
+  // problem is logged once (npm run doctor prints them with their fixes).
+  if (config.mode === 'sharepoint') void checkInBackground(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -9,9 +9,12 @@ import { createBot } from '../bot';
 import { createTabApi } from '../tabs/api';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
-import type { Clock } from '../src/ports/clock';
+import { systemTimers, type Clock, type Timers } from '../src/ports/clock';
+import type { StateStore } from '../src/ports/state-store';
+import { createStateStore } from '../bot/state';
+import { createChangeNotifications, type ChangeNotifications } from './change-notifications';
 import type { ListSource } from '../src/ports/list-source';
-import type { SnapshotProvider } from '../src/snapshot';
+import type { SnapshotService } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
 import { createSnapshots } from './snapshots';
@@ -19,8 +22,11 @@ import { createGraph, createListSource } from './sources';
 
 export interface AppServer {
   app: express.Express;
-  snapshots: SnapshotProvider;
+  /** The snapshot service itself (its schedule and `settled()` are used by benchmarks). */
+  snapshots: SnapshotService;
   source: ListSource;
+  /** Graph change notifications; null when off (CHANGE_NOTIFICATIONS) or not possible here. */
+  changeNotifications: ChangeNotifications | null;
   /** Starts listening on the configured host and port (port 0: any free port), and the background work. */
   listen(): Promise<{ url: string; playgroundUrl: string | null }>;
   /** Stops the background work, lets requests in flight finish, and closes the listener. */
@@ -31,6 +37,10 @@ export interface ServerOptions {
   clock?: Clock;
   logger?: Logger;
   source?: ListSource;
+  /** The state store (default: the configured one); shared by the bot and the subscriptions. */
+  stateStore?: StateStore;
+  /** Timers of the refresh schedule and the subscriptions' upkeep (benchmarks simulate a day). */
+  timers?: Timers;
 }
 
 /** Answers any error that reached the end of the chain once, in Swedish, and logs it in English. */
@@ -59,7 +69,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Built once: the list source reads through it, the tab's access check asks Graph as the user.
   const graph = createGraph(config, { logger, clock });
   const source = options.source ?? createListSource(config, { logger, clock, graph });
-  const snapshots = createSnapshots(config, { source, clock, logger });
+  const timers = options.timers ?? systemTimers;
+  const snapshots = createSnapshots(config, { source, clock, logger, timers });
+  const stateStore = options.stateStore ?? (await createStateStore(config.stateStore, { logger }));
+  const notifications = createChangeNotifications(config, { graph, source, store: stateStore, snapshots, clock, timers, logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -74,10 +87,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       res.status(503).json({ status: 'unavailable', source: source.kind });
     }
   });
+  if (notifications) app.use(notifications.router);
   // Ends the tab's open event streams on close(), so closing does not wait for them.
   const stopping = new AbortController();
   app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal }));
-  const bot = await createBot({ config, snapshots, source, clock, logger });
+  const bot = await createBot({ config, snapshots, source, clock, logger, stateStore });
   app.use(bot.router);
   app.use(errorHandler(log));
 
@@ -86,17 +100,19 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     app,
     snapshots,
     source,
+    changeNotifications: notifications,
     async listen() {
       // Load once before accepting requests, so the first visitor does not wait on the source;
       // a failure here is not fatal: the API answers 503 until the source can be read.
       await snapshots.refresh().catch(() => undefined);
       snapshots.start(config.refresh);
-      log.info(
-        { fastSeconds: config.refresh.fastSeconds, idleSeconds: config.refresh.idleSeconds, demandSeconds: config.refresh.demandSeconds },
-        config.changeNotifications
-          ? 'lists read on demand: CHANGE_NOTIFICATIONS=on is not available in this version yet'
-          : `lists read on demand: every ${config.refresh.fastSeconds} s while somebody looks, every ${config.refresh.idleSeconds} s otherwise`,
-      );
+      if (!notifications) {
+        log.info(
+          { fastSeconds: config.refresh.fastSeconds, idleSeconds: config.refresh.idleSeconds, demandSeconds: config.refresh.demandSeconds },
+          `lists read on demand: every ${config.refresh.fastSeconds} s while somebody looks, every ${config.refresh.idleSeconds} s otherwise` +
+            (config.mode === 'sharepoint' && !config.changeNotifications ? ' (change notifications off: CHANGE_NOTIFICATIONS, PUBLIC_URL)' : ''),
+        );
+      }
       server = createHttpServer(app);
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
@@ -107,10 +123,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       log.info({ url, mode: config.mode }, 'listening');
+      // After listening: Graph validates the notification URLs by calling this server.
+      await notifications?.start();
       return { url, playgroundUrl };
     },
     async close() {
       stopping.abort();
+      await notifications?.stop();
       snapshots.stop();
       await bot.stop();
       if (!server) return;

@@ -4,11 +4,11 @@
  */
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
-import type { Clock } from '../src/ports/clock';
+import type { Clock, Timers } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import { SnapshotService } from '../src/snapshot';
 
-export function createSnapshots(config: Config, deps: { source: ListSource; clock: Clock; logger: Logger }): SnapshotService {
+export function createSnapshots(config: Config, deps: { source: ListSource; clock: Clock; logger: Logger; timers?: Timers }): SnapshotService {
   return new SnapshotService({
     ...deps,
     expiringWithinDays: config.expiringWithinDays,

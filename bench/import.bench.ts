@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImportFile, runExport, runImport, writeExport } from '../src/import';
+import { graphStore, readImportFile, runExport, runImport, writeExport } from '../src/import';
 import { silentLogger } from '../src/logger';
 import { createGraphClient, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { provisionLists } from '../src/sharepoint/provision';
@@ -49,12 +49,12 @@ async function main(): Promise<void> {
   await measure('provision, empty site', () => provisionLists(client, options, quiet));
   await measure('provision again (no-op)', () => provisionLists(client, options, quiet));
   const seed = await readImportFile(join(__dirname, '..', 'data', 'balanslista-2022.json'));
-  await measure('import seed, dry run', () => runImport(client, options, seed, { ...quiet, apply: false }));
-  await measure('import seed --apply (91 items)', () => runImport(client, options, seed, { ...quiet, apply: true }));
-  await measure('import seed again (no-op)', () => runImport(client, options, seed, { ...quiet, apply: true }));
+  await measure('import seed, dry run', () => runImport(graphStore(client, options), seed, { ...quiet, apply: false }));
+  await measure('import seed --apply (91 items)', () => runImport(graphStore(client, options), seed, { ...quiet, apply: true }));
+  await measure('import seed again (no-op)', () => runImport(graphStore(client, options), seed, { ...quiet, apply: true }));
 
   // A 1,000-entry list: the seed's entries repeated with new keys, written to XLSX by export.
-  const [balance] = await runExport(client, options, ['balance']);
+  const [balance] = (await runExport(graphStore(client, options), ['balance'])).tables;
   const big = Array.from({ length: 1000 }, (_, index) => {
     const item = balance!.items[index % balance!.items.length]!;
     return {
@@ -66,10 +66,10 @@ async function main(): Promise<void> {
   const file = join(work, 'big.xlsx');
   await writeExport(file, [{ list: 'balance', items: big }]);
   const bigTables = await readImportFile(file);
-  await measure('import 1,000-row XLSX --apply', () => runImport(client, options, bigTables, { ...quiet, apply: true }));
-  await measure('import 1,000-row XLSX again (no-op)', () => runImport(client, options, bigTables, { ...quiet, apply: true }));
+  await measure('import 1,000-row XLSX --apply', () => runImport(graphStore(client, options), bigTables, { ...quiet, apply: true }));
+  await measure('import 1,000-row XLSX again (no-op)', () => runImport(graphStore(client, options), bigTables, { ...quiet, apply: true }));
   await measure('export both lists to XLSX (1,091 items)', async () =>
-    writeExport(join(work, 'all.xlsx'), await runExport(client, options, ['balance', 'meetings'])),
+    writeExport(join(work, 'all.xlsx'), (await runExport(graphStore(client, options), ['balance', 'meetings'])).tables),
   );
 
   await graph.close();

@@ -2,7 +2,14 @@
 // Teams channel, a Storage account for the bot's state and a Key Vault for the secrets.
 // The web app reads its secrets through Key Vault references with its system-assigned managed
 // identity, so no secret is stored in the app settings. Deploy with `az deployment group create`
-// or the Agents Toolkit (m365agents.yml, arm/deploy); parameters are described in the README.
+// or the Agents Toolkit (m365agents.yml, arm/deploy); parameters are described in docs/deployment.md.
+//
+// The app's own credential with Entra ID (Graph, tab sign-in, the bot's tokens) is by default a
+// user-assigned managed identity created here, trusted by the app registration through a
+// federated credential: no secret exists. This template cannot add that federated credential: the
+// app registration is made outside it (az ad app create, or the toolkit's aadApp/create), and the
+// Microsoft Graph Bicep extension can only address an application by the `uniqueName` it was
+// created with. infra/entra/federated-credential.sh adds it from the outputs below.
 
 @description('Lower-case letters and digits, 3-16 characters; every resource name starts with it.')
 @minLength(3)
@@ -22,9 +29,20 @@ param tenantId string = subscription().tenantId
 @description('Client id of the Entra app used for Graph (Sites.Selected) and tab SSO (AZURE_CLIENT_ID).')
 param clientId string
 
-@description('Client secret of that Entra app (AZURE_CLIENT_SECRET). Stored in Key Vault.')
+@description('How the app signs in to Entra ID: managed-identity (a user-assigned identity created here, federated to the app; no secret), certificate (a PEM file on the web app) or secret (clientSecret).')
+@allowed(['managed-identity', 'certificate', 'secret'])
+param appCredential string = 'managed-identity'
+
+@description('appCredential secret: client secret of the Entra app (AZURE_CLIENT_SECRET). Stored in Key Vault. Ignored otherwise.')
 @secure()
-param clientSecret string
+param clientSecret string = ''
+
+@description('appCredential certificate: path on the web app of the PEM file with certificate and private key, e.g. /home/certs/balanslistan.pem (AZURE_CLIENT_CERTIFICATE_PATH).')
+param clientCertificatePath string = ''
+
+@description('appCredential certificate: passphrase of the private key, if any (AZURE_CLIENT_CERTIFICATE_PASSWORD). Stored in Key Vault.')
+@secure()
+param clientCertificatePassword string = ''
 
 @description('How the bot authenticates: SingleTenant (an Entra app and secret) or UserAssignedMSI (a managed identity, no secret).')
 @allowed(['SingleTenant', 'UserAssignedMSI'])
@@ -33,7 +51,7 @@ param botAppType string = 'SingleTenant'
 @description('SingleTenant: the bot\'s Entra app id. Empty = the same app as clientId.')
 param botAppId string = ''
 
-@description('SingleTenant: the bot app\'s client secret. Empty = clientSecret (same app).')
+@description('SingleTenant with its own botAppId: that app\'s client secret. Empty with the same app: the bot uses the app\'s credential (appCredential).')
 @secure()
 param botAppPassword string = ''
 
@@ -65,8 +83,11 @@ var storageName = take('${resourceBaseName}${suffix}', 24)
 var keyVaultName = take('kv-${resourceBaseName}-${suffix}', 24)
 var stateContainer = 'balanslistan-state'
 var usesMsi = botAppType == 'UserAssignedMSI'
+var usesAppIdentity = appCredential == 'managed-identity'
+var usesSecret = appCredential == 'secret'
 var botId = usesMsi ? botIdentity!.properties.clientId : (empty(botAppId) ? clientId : botAppId)
-var botSecret = empty(botAppPassword) ? clientSecret : botAppPassword
+// The bot's own secret: given for a separate bot app, or the app's secret when the app signs in by secret.
+var botSecret = !empty(botAppPassword) ? botAppPassword : (usesSecret && botId == clientId ? clientSecret : '')
 // Built-in role: Key Vault Secrets User.
 var keyVaultSecretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 
@@ -95,6 +116,12 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   properties: { publicAccess: 'None' }
 }
 
+// The app's identity: its token is the client assertion the app registration trusts (federated credential).
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (usesAppIdentity) {
+  name: '${resourceBaseName}-app'
+  location: location
+}
+
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (usesMsi) {
   name: '${resourceBaseName}-bot'
   location: location
@@ -112,13 +139,19 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource clientSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource clientSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usesSecret) {
   parent: vault
   name: 'azure-client-secret'
   properties: { value: clientSecret }
 }
 
-resource botSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!usesMsi) {
+resource certificatePasswordEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (appCredential == 'certificate' && !empty(clientCertificatePassword)) {
+  parent: vault
+  name: 'azure-client-certificate-password'
+  properties: { value: clientCertificatePassword }
+}
+
+resource botSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!usesMsi && !empty(botSecret)) {
   parent: vault
   name: 'bot-app-password'
   properties: { value: botSecret }
@@ -146,6 +179,9 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
+// The user-assigned identities the web app carries: the app's (default) and the bot's (UserAssignedMSI).
+var userIdentities = union(usesAppIdentity ? { '${appIdentity!.id}': {} } : {}, usesMsi ? { '${botIdentity!.id}': {} } : {})
+
 // Key Vault references: App Service resolves them with the web app's managed identity.
 var vaultRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
 
@@ -153,9 +189,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   name: resourceBaseName
   location: location
   kind: 'app,linux'
-  identity: usesMsi
-    ? { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: { '${botIdentity!.id}': {} } }
-    : { type: 'SystemAssigned' }
+  identity: empty(userIdentities)
+    ? { type: 'SystemAssigned' }
+    : { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: userIdentities }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
@@ -183,7 +219,7 @@ var baseSettings = {
   PUBLIC_URL: 'https://${web.properties.defaultHostName}'
   AZURE_TENANT_ID: tenantId
   AZURE_CLIENT_ID: clientId
-  AZURE_CLIENT_SECRET: '${vaultRef}azure-client-secret)'
+  AZURE_CLIENT_CREDENTIAL: appCredential
   SHAREPOINT_SITE_URL: sharePointSiteUrl
   SHAREPOINT_BALANCE_LIST: balanceListName
   SHAREPOINT_MEETINGS_LIST: meetingsListName
@@ -194,14 +230,23 @@ var baseSettings = {
   AZURE_STORAGE_CONNECTION_STRING: '${vaultRef}storage-connection-string)'
   AZURE_STORAGE_CONTAINER: stateContainer
 }
-var botPasswordSetting = usesMsi ? {} : { MicrosoftAppPassword: '${vaultRef}bot-app-password)' }
+// App Service sets IDENTITY_ENDPOINT and IDENTITY_HEADER itself; the app asks it for this identity's token.
+var credentialSettings = usesAppIdentity
+  ? { MANAGED_IDENTITY_CLIENT_ID: appIdentity!.properties.clientId }
+  : usesSecret
+      ? { AZURE_CLIENT_SECRET: '${vaultRef}azure-client-secret)' }
+      : union(
+          { AZURE_CLIENT_CERTIFICATE_PATH: clientCertificatePath },
+          empty(clientCertificatePassword) ? {} : { AZURE_CLIENT_CERTIFICATE_PASSWORD: '${vaultRef}azure-client-certificate-password)' }
+        )
+var botPasswordSetting = usesMsi || empty(botSecret) ? {} : { MicrosoftAppPassword: '${vaultRef}bot-app-password)' }
 var notifySetting = empty(notifySecret) ? {} : { NOTIFY_SECRET: '${vaultRef}notify-secret)' }
 
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: web
   name: 'appsettings'
-  properties: union(baseSettings, botPasswordSetting, notifySetting, extraAppSettings)
-  dependsOn: [secretsUser, clientSecretEntry, storageSecretEntry, botSecretEntry, notifySecretEntry]
+  properties: union(baseSettings, credentialSettings, botPasswordSetting, notifySetting, extraAppSettings)
+  dependsOn: [secretsUser, clientSecretEntry, certificatePasswordEntry, storageSecretEntry, botSecretEntry, notifySecretEntry]
 }
 
 // The web app's identity may read the vault's secrets, nothing else.
@@ -248,3 +293,9 @@ output BOT_ID string = botId
 output BOT_SERVICE_NAME string = bot.name
 output KEY_VAULT_NAME string = vault.name
 output STORAGE_ACCOUNT_NAME string = storage.name
+// For the app registration's federated credential (infra/entra/federated-credential.sh): the
+// identity's object id is the subject; its client id is the web app's MANAGED_IDENTITY_CLIENT_ID.
+// Empty unless appCredential is managed-identity. Not named after the setting: the toolkit writes
+// outputs into env/.env.<env>, which the admin commands read on a machine without the identity.
+output APP_IDENTITY_CLIENT_ID string = usesAppIdentity ? appIdentity!.properties.clientId : ''
+output APP_IDENTITY_PRINCIPAL_ID string = usesAppIdentity ? appIdentity!.properties.principalId : ''

@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { parseCalendarDate } from './domain/dates';
 import type { CalendarDate } from './domain/types';
 import { ConfigError } from './errors';
+import { LISTS } from './lists/schema';
 import { isLoopbackHost } from './loopback';
 import type { ListName } from './ports/list-source';
+import { LANGUAGES, type Language } from './vocabulary/language';
 
 export type Mode = 'local' | 'sharepoint';
 
@@ -34,7 +36,7 @@ export interface GraphOptions {
   tenantId: string;
   clientId: string;
   credential: ClientCredential;
-  /** e.g. `https://graph.microsoft.com/v1.0` (no trailing slash). */
+  /** e.g. `https://graph.microsoft.com/v1.0`: the root and the version, no trailing slash, no query (checked here). */
   baseUrl: string;
   /** e.g. `https://login.microsoftonline.com` (no trailing slash). */
   authorityHost: string;
@@ -96,7 +98,7 @@ export interface BotOptions {
   followUpReadyDate: { month: number; day: number } | null;
   /** Shared secret for `POST /api/notify`; null disables the endpoint (unless Entra tokens are accepted). */
   notifySecret: string | null;
-  defaultLanguage: 'sv' | 'en';
+  defaultLanguage: Language;
 }
 
 export type StateStoreOptions = { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
@@ -195,6 +197,20 @@ const httpsUrl = (name: string) =>
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   );
+/** Graph's root with its version (`https://graph.microsoft.com/v1.0`): the client splits it into host and version. */
+const graphBaseUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .url('GRAPH_BASE_URL must be an absolute URL')
+    .refine((url) => /^https?:\/\//i.test(url), 'GRAPH_BASE_URL must start with https:// (or http:// for a test server)')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .refine((url) => {
+      const parsed = new URL(url);
+      return parsed.pathname !== '/' && parsed.pathname !== '' && parsed.search === '' && parsed.hash === '';
+    }, 'GRAPH_BASE_URL must name the version, like https://graph.microsoft.com/v1.0')
+    .optional(),
+);
 const integer = (name: string, min: number, max: number, fallback: number) =>
   z.preprocess(
     blankToUndefined,
@@ -277,12 +293,12 @@ const EnvSchema = z.object({
   IDENTITY_HEADER: optionalText,
   SHAREPOINT_SITE_URL: httpsUrl('SHAREPOINT_SITE_URL'),
   SHAREPOINT_SITE_ID: optionalText,
-  SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default('Balanslista SVOM')),
-  SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default('Möten SVOM')),
-  SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default('Ärenden SVOM')),
-  SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default('Forum SVOM')),
-  SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default('Avsnitt SVOM')),
-  GRAPH_BASE_URL: httpsUrl('GRAPH_BASE_URL'),
+  SHAREPOINT_BALANCE_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.balance.displayName)),
+  SHAREPOINT_MEETINGS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.meetings.displayName)),
+  SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.errands.displayName)),
+  SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.forum.displayName)),
+  SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.sections.displayName)),
+  GRAPH_BASE_URL: graphBaseUrl,
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
   TAB_APP_ID_URI: optionalText,
@@ -313,7 +329,7 @@ const EnvSchema = z.object({
   QUIET_WEEKENDS: onOff('QUIET_WEEKENDS', true),
   FOLLOW_UP_READY_DATE: optionalText,
   NOTIFY_SECRET: optionalText,
-  BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(['sv', 'en'], { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
+  BOT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { error: 'BOT_LANGUAGE must be "sv" or "en"' }).default('sv')),
 
   STATE_STORE: z.preprocess(blankToUndefined, z.enum(['file', 'blob'], { error: 'STATE_STORE must be "file" or "blob"' }).default('file')),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,

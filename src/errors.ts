@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'state-store-unavailable'
   | 'ledger-busy'
   // Tools: the import and the Teams app package.
+  | 'import-unreadable'
   | 'import-failed'
   | 'invalid-package';
 
@@ -56,13 +57,14 @@ export class AppError extends Error {
   }
 }
 
-/** Configuration is missing or invalid; the message names the variable. */
+/** Configuration is missing or invalid; the message names the variable, `cause` keeps what failed underneath. */
 export class ConfigError extends AppError {
   constructor(
     message: string,
     readonly problems: string[] = [],
+    options?: { cause?: unknown },
   ) {
-    super('config', message);
+    super('config', message, options);
   }
 }
 

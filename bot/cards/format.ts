@@ -5,7 +5,8 @@
 import type { Language } from '../contracts';
 import { daysBetween, parseCalendarDate, stockholmClockOf, stockholmInstant } from '../../src/domain/dates';
 import type { CalendarDate } from '../../src/domain/types';
-import { cleanText, escapeMarkdown, truncate } from './markdown';
+import { cleanText } from '../../src/report/text';
+import { escapeMarkdown, truncate } from './markdown';
 import { weekdayName } from './strings';
 
 /** 1 = Monday … 7 = Sunday, for a Stockholm calendar date. */
@@ -34,7 +35,7 @@ export function isoWeek(date: CalendarDate): number {
 /** Untrusted text made safe for a markdown TextBlock or fact: cleaned, shortened, escaped. */
 export function safe(text: string | null | undefined, max = 400): string {
   if (!text) return '';
-  return escapeMarkdown(truncate(cleanText(text), max));
+  return escapeMarkdown(truncate(cleanText(text).trim(), max));
 }
 
 /** Groups or forums, each escaped, joined with commas. */

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../../src/loopback';
+
 /**
  * Text from SharePoint is untrusted: in a TextBlock, Teams reads a subset of markdown, so a title
  * like "1. Hemsjukvård" would become a numbered list and "[länk](https://…)" a live link.
@@ -26,15 +28,6 @@ export function escapeMarkdown(text: string): string {
     .join('\n\n');
 }
 
-/**
- * Removes control characters (C0 but tab and line breaks, DEL, and C1, whose U+009B starts a
- * terminal escape sequence as ESC [ does) and trims; keeps the text otherwise as written.
- */
-export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').trim();
-}
-
 /** Shortens `text` to `max` characters on a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -53,13 +46,13 @@ export function isHttpsUrl(value: string | null | undefined): value is string {
   }
 }
 
-/** True for an absolute http(s) URL; http only for loopback addresses (local mode). */
+/** True for an absolute http(s) URL; http only for this machine (local mode; see `isLoopbackHost`). */
 export function isOpenableUrl(value: string | null | undefined): value is string {
   if (isHttpsUrl(value)) return true;
   if (!value) return false;
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }

@@ -286,16 +286,6 @@ const WEEKDAYS: Record<Language, string[]> = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
 
-const MONTHS: Record<Language, string[]> = {
-  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** 1 = January … 12 = December. */
-export function monthName(month: number, language: Language): string {
-  return MONTHS[language][month - 1] ?? '';
-}
-
 /** 1 = Monday … 7 = Sunday. */
 export function weekdayName(weekday: number, language: Language): string {
   return WEEKDAYS[language][weekday - 1] ?? '';

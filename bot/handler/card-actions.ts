@@ -11,6 +11,7 @@ import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
+import { setRevisionStatus } from '../../src/lists/revision-fields';
 import {
   escapeMarkdown,
   meetingAgenda,
@@ -174,7 +175,7 @@ async function revisionStarted(context: TurnContext, deps: HandlerDeps, language
   const by = await memberName(context);
   let written: Entry;
   try {
-    written = await deps.source.setRevisionStatus(entry.id, { status: 'started', by, at: deps.clock.now().toISOString() }, entry.eTag);
+    written = await setRevisionStatus(deps.source, entry.id, { status: 'started', by, at: deps.clock.now().toISOString() }, entry.eTag);
   } catch (error) {
     if (error instanceof SourceError && (error.status === 412 || error.code === 'conflict')) {
       log.info({ entryId: entry.id }, 'revision status not written: the item changed between reading and writing it');

@@ -5,7 +5,6 @@
  */
 import type { PartialDate } from './partial-date';
 import type { SectionDefinition } from './sections';
-import { isProblemCode } from './problems';
 import type { Entry, MeetingKind, Problem, ProblemCode } from './types';
 
 /** What an ärende asks of the meeting: information, beslut, diskussion or uppföljning. */
@@ -104,8 +103,8 @@ export type SectionedEntry = Omit<Entry, 'section'> & { sectionKey: string };
 /** The lists the follow-up reads (the same as `ListName` of the ports, which domain does not import). */
 export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
 
-/** Problem codes of the follow-up, besides those of the list mapping. */
-export type FollowUpProblemCode = ProblemCode | 'no-year' | 'year-conflict' | 'no-forum-profile';
+/** Problem codes of the follow-up: the same codes Datakvalitet lists, so every problem counted is listed. */
+export type FollowUpProblemCode = ProblemCode;
 
 /** A data-quality problem of the follow-up; never fatal, always shown. */
 export interface FollowUpProblem {
@@ -148,43 +147,73 @@ export function errandsForEntry(errands: readonly Errand[], entryKey: string): E
   return errands.filter((errand) => errand.entryKeys.includes(entryKey)).sort(byOrder);
 }
 
+/** How an ärende names its meeting, for people: the key as written, else the lookup's item id ("#12"). */
+export function meetingRefName(ref: MeetingRef): string {
+  return ref.key ?? `#${ref.id ?? ''}`;
+}
+
+/** Where an ärende belongs: the meeting it names when that exists, its year, and what is wrong on the way. */
+export interface ErrandPlacement {
+  meeting: ForumMeeting | null;
+  /** The meeting's year, else the ärende's own; null when neither is known. */
+  year: number | null;
+  problems: FollowUpProblem[];
+}
+
+function problemOf(errand: Errand, code: ProblemCode, field: string, value: string, message: string): FollowUpProblem {
+  return { list: 'errands', itemId: errand.id, title: errand.title, field, code, value, message, editUrl: errand.editUrl };
+}
+
+/**
+ * Places an ärende: the meeting it names, the year it belongs to (the meeting's year wins over its
+ * own), and its broken references (`unknown-meeting`, `unknown-entry`), a year that differs from
+ * its meeting's (`year-conflict`) or no year at all (`no-year`). The one rule the year's
+ * follow-up and Datakvalitet both use, so what one counts the other lists.
+ */
+export function placeErrand(errand: Errand, meetings: readonly ForumMeeting[], entryKeys: ReadonlySet<string>): ErrandPlacement {
+  const problems: FollowUpProblem[] = [];
+  let meeting: ForumMeeting | null = null;
+  if (errand.meeting !== null) {
+    const ref = errand.meeting;
+    meeting = meetings.find((candidate) => refersTo(ref, candidate)) ?? null;
+    if (meeting === null) {
+      const named = meetingRefName(ref);
+      const field = ref.key !== null ? 'MeetingKey' : 'MeetingLookupId';
+      problems.push(problemOf(errand, 'unknown-meeting', field, named, `The ärende names meeting "${named}", which is not in the meetings list.`));
+    }
+  }
+  const meetingYear = meeting?.date?.year ?? null;
+  if (meetingYear !== null && errand.year !== null && meetingYear !== errand.year) {
+    problems.push(
+      problemOf(
+        errand,
+        'year-conflict',
+        'ErrandYear',
+        String(errand.year),
+        `ErrandYear ${errand.year} differs from the year of its meeting (${meetingYear}); the meeting's year is used.`,
+      ),
+    );
+  }
+  const year = meetingYear ?? errand.year;
+  if (year === null) {
+    problems.push(problemOf(errand, 'no-year', 'ErrandYear', '', 'Neither the ärende nor its meeting says which year it was on the agenda.'));
+  }
+  for (const key of errand.entryKeys.filter((candidate) => !entryKeys.has(candidate))) {
+    problems.push(problemOf(errand, 'unknown-entry', 'EntryKeys', key, `The ärende names balance-list entry "${key}", which is not in the list.`));
+  }
+  return { meeting, year, problems };
+}
+
 /**
  * The data-quality problems the tab's Datakvalitet lists: every problem of the lists (balance,
- * meetings, sections, ärenden, forum profile) once, then each ärende that names a meeting or a
- * balance-list entry that does not exist. Such an ärende is kept and shown, never dropped. The
- * follow-up's own notes (an ärende without a year, a year conflict, no forum profile) belong to
- * the year's report and are left out here.
+ * meetings, sections, ärenden, forum profile) once, then every ärende's problems from
+ * `placeErrand` (a meeting or balance-list entry that does not exist, a year conflict, no year).
+ * Such an ärende is kept and shown, never dropped. Every problem a year's follow-up counts is
+ * one of these.
  */
 export function dataQualityProblems(data: ForumData): Problem[] {
-  const problems: Problem[] = [];
-  for (const problem of data.problems) {
-    const { code } = problem;
-    if (isProblemCode(code)) problems.push({ ...problem, code });
-  }
+  const problems: Problem[] = [...data.problems];
   const entryKeys = new Set(data.entries.map((entry) => entry.key));
-  for (const errand of data.errands) {
-    const at = { list: 'errands' as const, itemId: errand.id, title: errand.title, editUrl: errand.editUrl };
-    const ref = errand.meeting;
-    if (ref !== null && !data.meetings.some((meeting) => refersTo(ref, meeting))) {
-      const named = ref.key ?? `#${ref.id ?? ''}`;
-      const field = ref.key !== null ? 'MeetingKey' : 'MeetingLookupId';
-      problems.push({
-        ...at,
-        field,
-        code: 'unknown-meeting',
-        value: named,
-        message: `The ärende names meeting "${named}", which is not in the meetings list.`,
-      });
-    }
-    for (const key of errand.entryKeys.filter((candidate) => !entryKeys.has(candidate))) {
-      problems.push({
-        ...at,
-        field: 'EntryKeys',
-        code: 'unknown-entry',
-        value: key,
-        message: `The ärende names balance-list entry "${key}", which is not in the list.`,
-      });
-    }
-  }
+  for (const errand of data.errands) problems.push(...placeErrand(errand, data.meetings, entryKeys).problems);
   return problems;
 }

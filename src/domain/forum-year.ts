@@ -4,7 +4,7 @@
  */
 import { agreementState } from './agreements';
 import type { Errand, FollowUpProblem, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from './errands';
-import { refersTo } from './errands';
+import { placeErrand } from './errands';
 import { comparePartialDates } from './partial-date';
 import { compareSections, sectionCoversYear, undefinedSection, type SectionDefinition } from './sections';
 import type { AgreementState } from './types';
@@ -80,49 +80,6 @@ function compareYearErrands(a: YearErrand, b: YearErrand): number {
   );
 }
 
-function problemOf(errand: Errand, code: FollowUpProblem['code'], field: string, value: string, message: string): FollowUpProblem {
-  return { list: 'errands', itemId: errand.id, title: errand.title, field, code, value, message, editUrl: errand.editUrl };
-}
-
-/** The meeting an ärende names and the year it belongs to, with the problems found on the way. */
-function placeErrand(errand: Errand, meetings: readonly ForumMeeting[]): { meeting: ForumMeeting | null; year: number | null; problems: FollowUpProblem[] } {
-  const problems: FollowUpProblem[] = [];
-  let meeting: ForumMeeting | null = null;
-  if (errand.meeting !== null) {
-    const ref = errand.meeting;
-    meeting = meetings.find((candidate) => refersTo(ref, candidate)) ?? null;
-    if (meeting === null) {
-      const named = ref.key ?? `#${ref.id ?? ''}`;
-      problems.push(
-        problemOf(
-          errand,
-          'unknown-meeting',
-          ref.key !== null ? 'MeetingKey' : 'MeetingLookupId',
-          named,
-          `The ärende names meeting "${named}", which is not in the meetings list.`,
-        ),
-      );
-    }
-  }
-  const meetingYear = meeting?.date?.year ?? null;
-  if (meetingYear !== null && errand.year !== null && meetingYear !== errand.year) {
-    problems.push(
-      problemOf(
-        errand,
-        'year-conflict',
-        'ErrandYear',
-        String(errand.year),
-        `ErrandYear ${errand.year} differs from the year of its meeting (${meetingYear}); the meeting's year is used.`,
-      ),
-    );
-  }
-  const year = meetingYear ?? errand.year;
-  if (year === null) {
-    problems.push(problemOf(errand, 'no-year', 'ErrandYear', '', 'Neither the ärende nor its meeting says which year it was on the agenda.'));
-  }
-  return { meeting, year, problems };
-}
-
 /** A section's entries depth-first, siblings by order; entries whose parent is elsewhere start a branch. */
 function documentOrder(entries: readonly SectionedEntry[]): Array<{ entry: SectionedEntry; depth: number }> {
   const keys = new Set(entries.map((entry) => entry.key));
@@ -151,8 +108,9 @@ function documentOrder(entries: readonly SectionedEntry[]): Array<{ entry: Secti
 /**
  * Builds the follow-up of one year from the forum's data.
  *
- * - Meetings: those whose (possibly partial) date falls in the year, by kind, in date order; a
- *   meeting known only to the year or month comes after the more precisely dated ones.
+ * - Meetings: those whose (possibly partial) date falls in the year, by kind, in the order they
+ *   were held as far as it is known: a meeting known only to its month after the dated ones of
+ *   that month, one known only to its year after all the year's others (`comparePartialDates`).
  * - Ärenden: an ärende belongs to the year of its meeting, or to its own `year` when the meeting
  *   is not known. One naming a meeting or entry that does not exist is kept (under the entries it
  *   can be placed under, else in `unplaced`) and reported as a problem, never dropped.
@@ -169,14 +127,11 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
   const errands: YearErrand[] = [];
   const problems: FollowUpProblem[] = [...data.problems];
   for (const errand of data.errands) {
-    const placed = placeErrand(errand, data.meetings);
+    const placed = placeErrand(errand, data.meetings, entryKeys);
+    // An ärende of no known year is in no year's follow-up, but every year's count names its problem.
     if (placed.year !== null && placed.year !== year) continue;
     problems.push(...placed.problems);
-    if (placed.year === null) continue;
-    for (const key of errand.entryKeys.filter((candidate) => !entryKeys.has(candidate))) {
-      problems.push(problemOf(errand, 'unknown-entry', 'EntryKeys', key, `The ärende names balance-list entry "${key}", which is not in the list.`));
-    }
-    errands.push({ errand, meeting: placed.meeting });
+    if (placed.year !== null) errands.push({ errand, meeting: placed.meeting });
   }
   errands.sort(compareYearErrands);
 

@@ -25,9 +25,16 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'unknown-section': 'error',
   // The rest of the product works without the list; the forum's year is then empty.
   'missing-list': 'warning',
+  // The ärende cannot be placed in any year, so no follow-up shows it.
+  'no-year': 'error',
+  'year-conflict': 'error',
+  // The report prints its parts without the forum's own description.
+  'no-forum-profile': 'warning',
+  // The column's values read as empty; the rest of the list reads as before.
+  'missing-column': 'warning',
 };
 
-/** Whether `code` is one of the balance view's problem codes (the follow-up has a few more). */
+/** Whether `code` is one of the problem codes (a newer server may send others). */
 export function isProblemCode(code: string): code is ProblemCode {
   return Object.prototype.hasOwnProperty.call(SEVERITY, code);
 }

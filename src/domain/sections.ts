@@ -21,6 +21,22 @@ export function parsePeriod(text: string): { fromYear: number | null; toYear: nu
   return single ? { fromYear: Number(single[1]), toYear: Number(single[1]) } : { fromYear: null, toYear: null };
 }
 
+// Every dash a period may be written with: hyphen-minus, hyphen, non-breaking hyphen, figure
+// dash, en dash, em dash, horizontal bar and minus sign, with or without spaces around.
+const DASH = /\s*[-\u2010-\u2015\u2212]\s*/gu;
+const comparable = (text: string): string => text.replace(DASH, '-').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('sv');
+
+/**
+ * A section's heading as printed: its name as written, followed by its period when the name does
+ * not already carry it. The period is looked for whatever dash either is written with
+ * ("… 2024–2027" carries "2024-2027"), so it is never printed twice; the name is never rewritten.
+ */
+export function headingWithPeriod(section: Pick<SectionDefinition, 'name' | 'periodText'>): string {
+  const period = section.periodText.trim();
+  if (period === '' || comparable(section.name).includes(comparable(period))) return section.name;
+  return `${section.name} ${period}`;
+}
+
 /** Whether a section applies to a year: its period covers the year, or it has no period. */
 export function sectionCoversYear(section: SectionDefinition, year: number): boolean {
   if (section.fromYear !== null && year < section.fromYear) return false;

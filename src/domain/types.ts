@@ -132,7 +132,15 @@ export type ProblemCode =
   /** A balance entry names a section that "Avsnitt SVOM" does not define. */
   | 'unknown-section'
   /** A list the forum's year reads does not exist on the site yet (not provisioned). */
-  | 'missing-list';
+  | 'missing-list'
+  /** An ärende names no meeting that can be found and no year of its own. */
+  | 'no-year'
+  /** An ärende's own year differs from its meeting's (the meeting's year is used). */
+  | 'year-conflict'
+  /** The forum list exists but has no row describing the forum. */
+  | 'no-forum-profile'
+  /** A column the app reads does not exist on the list (a list from before the column was added). */
+  | 'missing-column';
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {

@@ -55,7 +55,7 @@ export interface AppCredential {
   onBehalfOf(userToken: string, scope: string, options?: { fresh?: boolean }): Promise<string>;
 }
 
-/** `https://login.microsoftonline.com/.default`-style scope of a resource URL: its origin plus `/.default`. */
+/** The app-only scope of a resource URL: its origin plus `/.default` (`https://graph.microsoft.com/v1.0` → `https://graph.microsoft.com/.default`). */
 export function defaultScope(resourceUrl: string): string {
   return `${new URL(resourceUrl).origin}/.default`;
 }

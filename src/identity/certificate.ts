@@ -16,7 +16,9 @@ export function readCertificate(path: string, password: string | null): MsalCert
   try {
     pem = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, [], {
+      cause: error,
+    });
   }
   const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
   if (!certificateBlock)
@@ -31,9 +33,16 @@ export function readCertificate(path: string, password: string | null): MsalCert
   } catch (error) {
     throw new ConfigError(
       `AZURE_CLIENT_CERTIFICATE_PATH: cannot read the private key in ${path}${password ? ' with AZURE_CLIENT_CERTIFICATE_PASSWORD' : ' (if it is encrypted, set AZURE_CLIENT_CERTIFICATE_PASSWORD)'}: ${(error as Error).message}`,
+      [],
+      { cause: error },
     );
   }
-  const certificate = new X509Certificate(certificateBlock);
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certificateBlock);
+  } catch (error) {
+    throw new ConfigError(`AZURE_CLIENT_CERTIFICATE_PATH: the certificate in ${path} cannot be read: ${(error as Error).message}`, [], { cause: error });
+  }
   return {
     thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
     privateKey,

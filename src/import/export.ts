@@ -1,7 +1,8 @@
 /**
  * Writes lists in the import layout (see layout.ts): XLSX with one sheet per list, or CSV with one
  * file per list (`;`-separated UTF-8 with a byte order mark, as Swedish Excel opens it).
- * What export writes, import reads back unchanged.
+ * What export writes, import reads back unchanged. Text in CSV that a spreadsheet would run as a
+ * formula gets a leading quote (csv-formula.ts); XLSX cells hold text as text and need none.
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -9,6 +10,7 @@ import type { ListItem, ListName } from '../ports/list-source';
 import { LISTS } from '../lists/schema';
 import { SHEET_NAMES } from './layout';
 import { canonicalItem } from './plan';
+import { protectFormula } from './csv-formula';
 import { toCellText } from './values';
 
 export interface ExportTable {
@@ -26,7 +28,15 @@ export function toCsv(table: ExportTable): string {
   const lines = [columns.map((column) => csvField(column.displayName)).join(';')];
   for (const item of table.items) {
     const values = canonicalItem(table.list, item);
-    lines.push(columns.map((column) => csvField(toCellText(column, values[column.name] ?? null))).join(';'));
+    lines.push(
+      columns
+        .map((column) => {
+          const value = values[column.name] ?? null;
+          // A number is never a formula, and a negative one stays a number to the spreadsheet.
+          return csvField(typeof value === 'number' ? toCellText(column, value) : protectFormula(toCellText(column, value)));
+        })
+        .join(';'),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,25 +1,27 @@
 /**
  * Import and export of the lists: the file readers and writer, the plan, and the runs that tie
- * them to the site (used by `npm run import` and `npm run export`).
+ * them to a store, the SharePoint site or the local store (used by `npm run import` and
+ * `npm run export`).
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
-import type { SharePointOptions } from '../config';
 import { AppError } from '../errors';
-import type { Logger } from '../logger';
-import type { ListName } from '../ports/list-source';
-import { findList, resolveSiteId } from '../sharepoint/provision-site';
-import { applyPlan, type ApplyDeps, type ApplyResult } from './apply';
-import type { ExportTable } from './export';
-import { readAllItems } from './graph-items';
-import { planImport, type ImportPlan } from './plan';
-import { BUILT_IN_SECTIONS, checkSections, sectionsOfItems, sectionsOfTable, type KnownSection } from './section-check';
+import type { ListItem, ListName } from '../ports/list-source';
 import { LISTS } from '../lists/schema';
+import { sectionResolver } from '../lists/sections-mapping';
+import type { ExportTable } from './export';
+import type { ApplyResult, ListStore, WriteOptions } from './list-store';
+import { planImport, type ImportPlan } from './plan';
 import type { ImportTable, RowProblem } from './readers';
+import { checkSections, sectionsAfterImport } from './section-check';
 
-export { readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
+export { ImportFileError, readImportFile, type ImportTable, type ImportRow, type RowProblem } from './readers';
 export { writeExport, toCsv, type ExportTable } from './export';
 export { planImport, type ImportPlan } from './plan';
-export { applyPlan, ImportFailedError, BATCH_SIZE } from './apply';
+export { applyPlan } from './apply';
+export { BATCH_SIZE } from './batch-writes';
+export { ImportFailedError } from './undo';
+export { graphStore } from './graph-store';
+export { localStore } from './local-store';
+export type { ApplyResult, ListStore, WriteOptions } from './list-store';
 
 export interface ImportListReport {
   table: ImportTable;
@@ -30,21 +32,14 @@ export interface ImportListReport {
   applied: ApplyResult | null;
 }
 
-export interface ImportRunOptions {
+export interface ImportRunOptions extends WriteOptions {
   apply: boolean;
-  logger: Logger;
-  progress?: (line: string) => void;
-  sleep?: ApplyDeps['sleep'];
 }
 
-async function listId(client: Client, siteId: string, options: SharePointOptions, list: ListName): Promise<string> {
-  const id = await optionalListId(client, siteId, options, list);
-  if (id === null) throw new AppError('not-found', `The list "${options.lists[list]}" does not exist on the site: run \`npm run provision\` first.`);
-  return id;
-}
-
-async function optionalListId(client: Client, siteId: string, options: SharePointOptions, list: ListName): Promise<string | null> {
-  return (await findList(client, siteId, options.lists[list]))?.id ?? null;
+async function itemsOf(store: ListStore, list: ListName): Promise<ListItem[]> {
+  const items = await store.items(list);
+  if (items === null) throw new AppError('not-found', `The list "${store.listName(list)}" does not exist on the site: run \`npm run provision\` first.`);
+  return items;
 }
 
 /** Row problems by row, then in the layout's column order (whole-row problems last). */
@@ -54,28 +49,22 @@ function byRowThenColumn(list: ListName): (a: RowProblem, b: RowProblem) => numb
   return (a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0) || rank(a) - rank(b);
 }
 
-/** The sections balance rows may name: imported with them, else on the site, else the 2022 list's five. */
-async function knownSections(client: Client, siteId: string, options: SharePointOptions, tables: ImportTable[]): Promise<KnownSection[]> {
-  const imported = tables.filter((table) => table.list === 'sections').flatMap(sectionsOfTable);
-  const id = await optionalListId(client, siteId, options, 'sections');
-  const onSite = id === null ? [] : sectionsOfItems(await readAllItems(client, siteId, id, 'sections'));
-  const all = [...imported, ...onSite];
-  return all.length > 0 ? all : BUILT_IN_SECTIONS;
-}
-
 /**
- * Plans the import of `tables` against the site and, with `apply`, writes it. Refuses to write
- * anything when any row of any table has a problem (fix the file first): all or nothing.
+ * Plans the import of `tables` into `store` and, with `apply`, writes it. Refuses to write
+ * anything when any row of any table has a problem (fix the file first): all or nothing. A list
+ * whose plan changes nothing is not written to at all.
  */
-export async function runImport(client: Client, options: SharePointOptions, tables: ImportTable[], run: ImportRunOptions): Promise<ImportListReport[]> {
-  const siteId = await resolveSiteId(client, options);
+export async function runImport(store: ListStore, tables: ImportTable[], run: ImportRunOptions): Promise<ImportListReport[]> {
   const reports: ImportListReport[] = [];
-  const sections = tables.some((table) => table.list === 'balance') ? await knownSections(client, siteId, options, tables) : [];
-  const sectionColumn = LISTS.balance.columns.find((column) => column.name === 'Section')?.displayName ?? 'Section';
+  const sections = tables.some((table) => table.list === 'balance')
+    ? sectionsAfterImport(
+        (await store.items('sections')) ?? [],
+        tables.find((table) => table.list === 'sections'),
+      )
+    : [];
   for (const table of tables) {
-    const id = await listId(client, siteId, options, table.list);
-    const plan = planImport(table.list, table.rows, await readAllItems(client, siteId, id, table.list));
-    const sectionProblems = table.list === 'balance' ? checkSections(table, sections, sectionColumn) : [];
+    const plan = planImport(table.list, table.rows, await itemsOf(store, table.list));
+    const sectionProblems = table.list === 'balance' ? checkSections(plan, sections) : [];
     const problems = [...table.problems, ...sectionProblems, ...plan.problems].sort(byRowThenColumn(table.list));
     reports.push({ table, plan, problems, applied: null });
   }
@@ -83,29 +72,47 @@ export async function runImport(client: Client, options: SharePointOptions, tabl
   for (const report of reports) {
     if (report.plan.creates.length + report.plan.updates.length === 0) continue;
     run.progress?.(`Writing ${report.table.list}: ${report.plan.creates.length} new, ${report.plan.updates.length} changed`);
-    const id = await listId(client, siteId, options, report.table.list);
-    report.applied = await applyPlan(client, siteId, id, report.plan, { logger: run.logger, progress: run.progress, sleep: run.sleep });
+    report.applied = await store.write(report.plan, run);
   }
   return reports;
 }
 
+/** A balance item the export wrote whose Avsnitt names no section: the app shows it in Datakvalitet. */
+export interface ExportWarning {
+  list: ListName;
+  itemId: string;
+  message: string;
+}
+
+export interface ExportRun {
+  tables: ExportTable[];
+  warnings: ExportWarning[];
+}
+
 /**
- * Reads the lists for export. A list in `optional` that the site does not have (not provisioned
- * yet) is left out; any other missing list is an error.
+ * Reads the lists for export. A list in `optional` that the store does not have (not provisioned
+ * yet) is left out; any other missing list is an error. Balance items whose Avsnitt the app cannot
+ * place (the same resolver as the app and the import) are exported as they are, with a warning.
  */
-export async function runExport(
-  client: Client,
-  options: SharePointOptions,
-  lists: ListName[],
-  run: { optional?: readonly ListName[] } = {},
-): Promise<ExportTable[]> {
-  const siteId = await resolveSiteId(client, options);
+export async function runExport(store: ListStore, lists: ListName[], run: { optional?: readonly ListName[] } = {}): Promise<ExportRun> {
   const tables: ExportTable[] = [];
   for (const list of lists) {
-    const id = run.optional?.includes(list) ? await optionalListId(client, siteId, options, list) : await listId(client, siteId, options, list);
-    if (id === null) continue;
-    const items = await readAllItems(client, siteId, id, list);
-    tables.push({ list, items: items.sort((a, b) => Number(a.id) - Number(b.id)) });
+    const items = run.optional?.includes(list) ? await store.items(list) : await itemsOf(store, list);
+    if (items !== null) tables.push({ list, items });
   }
-  return tables;
+  const balance = tables.find((table) => table.list === 'balance');
+  if (balance === undefined) return { tables, warnings: [] };
+  const sectionItems = tables.find((table) => table.list === 'sections')?.items ?? (await store.items('sections')) ?? [];
+  const resolve = sectionResolver(sectionsAfterImport(sectionItems, undefined));
+  const warnings: ExportWarning[] = [];
+  for (const item of balance.items) {
+    const written = item.fields.Section;
+    if (typeof written === 'string' && written.trim() !== '' && resolve(written) !== null) continue;
+    warnings.push({
+      list: 'balance',
+      itemId: item.id,
+      message: `item ${item.id} (${String(item.fields.EntryKey ?? '')}): Avsnitt "${typeof written === 'string' ? written : ''}" names no section; exported as it is (see Datakvalitet)`,
+    });
+  }
+  return { tables, warnings };
 }

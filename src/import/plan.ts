@@ -6,7 +6,7 @@ import type { ListItem, ListName } from '../ports/list-source';
 import { LISTS } from '../lists/schema';
 import { ALTERNATE_MATCH_COLUMNS, MATCH_COLUMNS } from './layout';
 import type { ImportRow, RowProblem } from './readers';
-import { fromGraph, sameValue, type Canonical } from './values';
+import { asReadBack, fromGraph, sameValue, type Canonical } from './values';
 
 export interface PlannedCreate {
   rowNumber: number;
@@ -102,7 +102,9 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
       if (!(column.name in row.values)) continue;
       const wanted = row.values[column.name] ?? null;
       const have = current ? (current[column.name] ?? null) : null;
-      if (sameValue(wanted, have)) continue;
+      // Unchanged when the file holds what the list holds, as read from a file: an exported
+      // cell then never counts as a change, and `--apply` never writes a value that is the same.
+      if (sameValue(wanted, have) || (current !== null && sameValue(wanted, asReadBack(column, have)))) continue;
       if (column.type === 'hyperlink') {
         plan.notWritten.push({ rowNumber: row.rowNumber, key, column: column.displayName });
         continue;

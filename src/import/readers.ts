@@ -8,10 +8,23 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
 import { LIST_NAMES, type ListName } from '../ports/list-source';
 import { LISTS, type Column } from '../lists/schema';
+import { unprotectFormula } from './csv-formula';
 import { columnForHeader, listForHeaders, listForSheet, SHEET_NAMES } from './layout';
 import { parseCell, type Canonical, type Cell } from './values';
+
+/**
+ * A file that cannot be imported as a whole: missing or unreadable, not JSON, CSV or XLSX, or with
+ * no list in it. The message names the file; `cause` keeps what failed underneath. (A row that
+ * cannot be read is a `RowProblem`, reported with the others, not thrown.)
+ */
+export class ImportFileError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('import-unreadable', message, options);
+  }
+}
 
 export interface ImportRow {
   /** Row in the file as a person finds it: the spreadsheet row, the CSV line, the JSON item's position. */
@@ -89,7 +102,7 @@ async function readCsv(path: string, list: ListName | undefined): Promise<Import
   const headers = header.record;
   const target = list ?? listForHeaders(headers);
   if (!target)
-    throw new Error(
+    throw new ImportFileError(
       `${path}: cannot tell which list the file is for; give --list ${LIST_NAMES.join('|')} (or a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)`,
     );
   return [
@@ -97,7 +110,7 @@ async function readCsv(path: string, list: ListName | undefined): Promise<Import
       target,
       `CSV ${path}`,
       headers,
-      body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record })),
+      body.map(({ record, info }) => ({ rowNumber: info.lines, cells: record.map(unprotectFormula) })),
     ),
   ];
 }
@@ -131,7 +144,7 @@ async function readXlsx(path: string, list: ListName | undefined): Promise<Impor
     tables.push(readGrid(target, `sheet "${sheet.name}"`, headers, body));
   }
   if (tables.length === 0) {
-    throw new Error(
+    throw new ImportFileError(
       `${path}: no sheet named ${Object.values(SHEET_NAMES).join(', ')} (or with a "Nyckel", "Datum", "Ärendenyckel" or "Avsnittsnyckel" column)${list ? ` for --list ${list}` : ''}`,
     );
   }
@@ -163,20 +176,30 @@ async function readSeedJson(path: string, list: ListName | undefined): Promise<I
     });
     tables.push({ list: name, source: `${path} (${name})`, rows, problems, ignoredHeaders: [...ignored] });
   }
-  if (tables.length === 0) throw new Error(`${path}: expected { "balance": [...], "meetings": [...] } (and optionally "errands", "forum", "sections")`);
+  if (tables.length === 0)
+    throw new ImportFileError(`${path}: expected { "balance": [...], "meetings": [...] } (and optionally "errands", "forum", "sections")`);
   return tables;
 }
 
-/** Reads `path` by its extension (.json, .csv, .xlsx). `list` limits it to one list (and names a CSV's list). */
+const READERS: Record<string, (path: string, list: ListName | undefined) => Promise<ImportTable[]>> = {
+  '.json': readSeedJson,
+  '.csv': readCsv,
+  '.xlsx': readXlsx,
+};
+
+/**
+ * Reads `path` by its extension (.json, .csv, .xlsx). `list` limits it to one list (and names a
+ * CSV's list). Throws `ImportFileError` when the file cannot be read as a whole.
+ */
 export async function readImportFile(path: string, list?: ListName): Promise<ImportTable[]> {
-  switch (extname(path).toLowerCase()) {
-    case '.json':
-      return readSeedJson(path, list);
-    case '.csv':
-      return readCsv(path, list);
-    case '.xlsx':
-      return readXlsx(path, list);
-    default:
-      throw new Error(`${path}: import reads .json (the seed format), .csv or .xlsx files`);
+  const reader = READERS[extname(path).toLowerCase()];
+  if (!reader) throw new ImportFileError(`${path}: import reads .json (the seed format), .csv or .xlsx files`);
+  try {
+    return await reader(path, list);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const reason =
+      (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'there is no such file' : error instanceof Error ? error.message : String(error);
+    throw new ImportFileError(`${path}: cannot be read (${reason})`, { cause: error });
   }
 }

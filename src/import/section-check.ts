@@ -1,51 +1,52 @@
 /**
  * The balance list's Section column takes any text (so a section added to "Avsnitt SVOM" needs no
- * new version), so the import checks it here: each balance row must name a section by heading or
- * key. The sections are those imported in the same run, else those on the site, else the 2022
- * list's five, exactly as the app reads them.
+ * new version), so the import checks it here, with the app's own resolver (`sectionResolver`):
+ * a row that writes Avsnitt must name a section by key, by current heading, or by the heading a
+ * built-in key had in the 2022 list. The sections are those on the site with the imported
+ * sections laid over them, read as the app reads them (the 2022 list's five when there are none).
+ *
+ * Only values the import would write are checked: a row whose Avsnitt is as on the site is left
+ * alone, so an exported file always imports back (an unknown section already on the site is a
+ * Datakvalitet problem, not the file's).
  */
-import { fold } from '../lists/sections-mapping';
-import { SECTION_CHOICES } from '../lists/schema';
+import type { SectionDefinition } from '../domain/sections';
+import type { ListItem } from '../ports/list-source';
+import { mapSections, sectionResolver } from '../lists/sections-mapping';
+import { LISTS } from '../lists/schema';
+import type { ImportPlan } from './plan';
 import type { ImportTable, RowProblem } from './readers';
-import type { Canonical } from './values';
+import { toGraphFields } from './values';
 
-/** A section as a row or an item names it: its heading and its key. */
-export interface KnownSection {
-  title: string;
-  key: string;
+/**
+ * The sections as they will be once `imported` (a sections table, if the run has one) is written
+ * over `onSite` (the items of "Avsnitt SVOM"; empty when the site has none): rows are laid over
+ * the items with the same Avsnittsnyckel, other rows added.
+ */
+export function sectionsAfterImport(onSite: readonly ListItem[], imported: ImportTable | undefined): SectionDefinition[] {
+  const items = onSite.map((item) => ({ ...item, fields: { ...item.fields } }));
+  for (const row of imported?.rows ?? []) {
+    const fields = toGraphFields(LISTS.sections.columns, row.values);
+    const key = row.values.SectionKey;
+    const existing = typeof key === 'string' ? items.find((item) => item.fields.SectionKey === key) : undefined;
+    if (existing) Object.assign(existing.fields, fields);
+    else items.push({ id: `row-${row.rowNumber}`, eTag: '', webUrl: '', lastModifiedDateTime: null, fields });
+  }
+  return mapSections(items).sections;
 }
 
-const text = (value: Canonical | unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/** The sections of a sections table (rows that have a heading or a key). */
-export function sectionsOfTable(table: ImportTable): KnownSection[] {
-  return table.rows
-    .map((row) => ({ title: text(row.values.Title), key: text(row.values.SectionKey) }))
-    .filter((section) => section.title !== '' || section.key !== '');
-}
-
-/** The sections of list items (`fields.Title`, `fields.SectionKey`). */
-export function sectionsOfItems(items: ReadonlyArray<{ fields: Record<string, unknown> }>): KnownSection[] {
-  return items
-    .map((item) => ({ title: text(item.fields.Title), key: text(item.fields.SectionKey) }))
-    .filter((section) => section.title !== '' || section.key !== '');
-}
-
-/** The 2022 list's five, used when there is no list of sections. */
-export const BUILT_IN_SECTIONS: KnownSection[] = SECTION_CHOICES.map(([title, key]) => ({ title, key }));
-
-/** A problem for each row of a balance table whose Section names none of `sections` (case and spacing ignored). */
-export function checkSections(table: ImportTable, sections: readonly KnownSection[], displayName: string): RowProblem[] {
-  const known = new Set(sections.flatMap((section) => [section.title, section.key].filter((name) => name !== '').map(fold)));
-  const names = sections.map((section) => section.title || section.key).join(', ');
+/** A problem for each planned create or update of a balance row that writes an Avsnitt no section answers to. */
+export function checkSections(plan: ImportPlan, sections: readonly SectionDefinition[]): RowProblem[] {
+  const resolve = sectionResolver(sections);
+  const column = LISTS.balance.columns.find((candidate) => candidate.name === 'Section')?.displayName ?? 'Section';
+  const names = sections.map((section) => `${section.name} (${section.key})`).join(', ');
   const problems: RowProblem[] = [];
-  for (const row of table.rows) {
-    const written = text(row.values.Section);
-    if (written === '' || known.has(fold(written))) continue;
+  for (const change of [...plan.creates, ...plan.updates]) {
+    const written = change.values.Section;
+    if (typeof written !== 'string' || written.trim() === '' || resolve(written) !== null) continue;
     problems.push({
-      rowNumber: row.rowNumber,
-      column: displayName,
-      reason: `"${written}" is not one of the sections (${names}); add it to Avsnitt SVOM (or import it with the sections) first`,
+      rowNumber: change.rowNumber,
+      column,
+      reason: `"${written}" is not one of the sections (${names}); add it to ${LISTS.sections.displayName} (or import it with the sections) first`,
     });
   }
   return problems;

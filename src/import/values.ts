@@ -7,7 +7,7 @@
  * null for "empty".
  */
 import { parseCalendarDate, stockholmDateFromInstant, stockholmInstant } from '../domain/dates';
-import type { Column } from '../lists/schema';
+import type { ChoiceColumn, Column } from '../lists/schema';
 
 export type Canonical = string | number | boolean | string[] | null;
 
@@ -26,10 +26,15 @@ function splitChoices(text: string): string[] {
     .filter(Boolean);
 }
 
-function matchChoice(column: Column & { values: ReadonlyArray<readonly [string, string]> }, text: string): string | null {
+/**
+ * The choice text a cell names: a choice's text or its value (`Pågår` or `active`), any case. In a
+ * fill-in column only the text is matched: there anything else is stored as written, so a
+ * section's key (`priorities`) stays the key and is not turned into the 2022 heading.
+ */
+function matchChoice(column: ChoiceColumn, text: string): string | null {
   const wanted = text.trim().toLocaleLowerCase('sv');
   for (const [label, value] of column.values) {
-    if (label.toLocaleLowerCase('sv') === wanted || value.toLocaleLowerCase('sv') === wanted) return label;
+    if (label.toLocaleLowerCase('sv') === wanted || (!column.allowFillIn && value.toLocaleLowerCase('sv') === wanted)) return label;
   }
   return null;
 }
@@ -47,7 +52,8 @@ export function parseCell(column: Column, cell: Cell): Parsed {
     case 'text':
       return { ok: true, value: text.trim() };
     case 'note':
-      return { ok: true, value: text.replace(/\r\n/g, '\n') };
+      // Every line end as `\n`: XLSX (XML) turns a lone carriage return into a line feed anyway.
+      return { ok: true, value: text.replace(/\r\n?/g, '\n') };
     case 'choice': {
       const label = matchChoice(column, text);
       if (label) return { ok: true, value: label };
@@ -105,6 +111,9 @@ export function fromGraph(column: Column, value: unknown): Canonical {
       return typeof url === 'string' && url ? url : null;
     }
     default:
+      // Hand-made data may hold a list where the column is text (the local store's EntryKeys):
+      // one value a line, as the app reads it.
+      if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(column.type === 'note' ? '\n' : '; ') : null;
       return typeof value === 'string' ? value : String(value);
   }
 }
@@ -142,6 +151,17 @@ export function toCellText(column: Column, value: Canonical): string {
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   void column;
   return String(value);
+}
+
+/**
+ * A stored value as the import reads it back from an exported cell: compared with the file's
+ * value, an unchanged cell is the same even where reading a file normalises (a single line
+ * trimmed, a choice in its canonical spelling, a note's line ends).
+ */
+export function asReadBack(column: Column, value: Canonical): Canonical {
+  if (value === null || typeof value === 'number' || column.type === 'dateOnly' || column.type === 'dateTime') return value;
+  const parsed = parseCell(column, toCellText(column, value));
+  return parsed.ok ? parsed.value : value;
 }
 
 /** Whether two canonical values are the same (arrays compared in order). */

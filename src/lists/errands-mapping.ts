@@ -198,8 +198,9 @@ export function mapForumData(data: ForumListData, list: BalanceList = mapListDat
   const problems: FollowUpProblem[] = [...list.problems];
   const seen = new Set(problems.map(problemId));
   for (const problem of meetingProblems) if (!seen.has(problemId(problem))) problems.push(problem);
-  // A store without a forum profile list has already said so (missing-list).
-  const forumMissing = list.problems.some((problem) => problem.code === 'missing-list' && problem.list === 'forum');
+  // A site without the forum profile list has already said so (missing-list), and a store from
+  // before the forum's year has no such list to fill in: only an empty list is a missing profile.
+  const forumMissing = data.forum === undefined || list.problems.some((problem) => problem.code === 'missing-list' && problem.list === 'forum');
   problems.push(...errandProblems, ...forumProblems.filter((problem) => !(forumMissing && problem.code === 'no-forum-profile')));
   return { sections, entries, meetings, errands, forum, problems };
 }

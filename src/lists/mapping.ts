@@ -12,9 +12,9 @@ import { arrangeEntries, type OrphanReason } from '../domain/tree';
 import { undefinedSection, type SectionDefinition } from '../domain/sections';
 import type { Agreement, BalanceList, Entry, Meeting, Problem } from '../domain/types';
 import { parseValidity } from '../domain/validity';
-import type { ForumListName, ListData, ListItem } from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ForumListName, type ListData, type ListItem, type ListName } from '../ports/list-source';
 import { describeValue, isRecord, ItemReader } from './item-reader';
-import { ENTRY_KIND_CHOICES, GROUP_CHOICES, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
+import { ENTRY_KIND_CHOICES, GROUP_CHOICES, LISTS, MEETING_KIND_CHOICES, REVISION_CHOICES, SECTION_CHOICES, STATUS_CHOICES } from './schema';
 import { mapSections, sectionResolver } from './sections-mapping';
 
 /** An entry as read, before keys are made unique and the tree is arranged. */
@@ -63,13 +63,23 @@ export interface SectionReading {
   isAgreements(key: string): boolean;
 }
 
-function builtInReading(): SectionReading {
+function builtInReading(sections: readonly SectionDefinition[]): SectionReading {
+  const resolve = sectionResolver(sections);
   return {
-    read: (reader) => reader.choice('Section', SECTION_CHOICES, true),
+    // The one resolver (a 2022 heading or a built-in key, case and spacing ignored); what it
+    // does not know is reported as an unknown choice, as before there was a list of sections.
+    read: (reader) => {
+      const written = isRecord(reader.item.fields) ? reader.item.fields.Section : undefined;
+      const found = typeof written === 'string' ? resolve(written) : null;
+      return found !== null ? found.key : reader.choice('Section', SECTION_CHOICES, true);
+    },
     fallback: () => 'several',
     isAgreements: (key) => key === 'agreements',
   };
 }
+
+/** The 2022 list's five, read by the resolver (entries read on their own, `mapEntry`). */
+const BUILT_IN_READING = builtInReading(mapSections([]).sections);
 
 function listReading(sections: readonly SectionDefinition[]): SectionReading {
   const resolve = sectionResolver(sections);
@@ -97,7 +107,7 @@ function listReading(sections: readonly SectionDefinition[]): SectionReading {
   };
 }
 
-function readEntry(item: ListItem, sections: SectionReading = builtInReading()): ReadEntry {
+function readEntry(item: ListItem, sections: SectionReading = BUILT_IN_READING): ReadEntry {
   const reader = new ItemReader('balance', item);
   const title = reader.text('Title');
   reader.title = title;
@@ -272,7 +282,8 @@ function mapMeetings(items: readonly ListItem[]): { meetings: Meeting[]; problem
  *   validity (ValidityText read together with ValidFrom/ValidTo), forums and revision fields.
  * - Meetings come out by date, then start time; a meeting without a date is left out (one known
  *   only to its year is no problem: the forum's year reads it).
- * - A list the store does not have (`data.missing`) is a `missing-list` warning.
+ * - A list the store does not have (`data.missing`) is a `missing-list` warning; a schema column a
+ *   list lacks on the site (`data.missingColumns`) a `missing-column` warning.
  * - Problems list every data-quality issue found (list, item id, title, column, code, value, an
  *   English message and the item's edit link), entries' problems in document order, then meetings'.
  *
@@ -284,7 +295,7 @@ export function mapListData(data: ListData): BalanceList {
   const itemsOf = (value: unknown): ListItem[] => (Array.isArray(value) ? (value.filter(isRecord) as unknown as ListItem[]) : []);
   const sectionItems = itemsOf(data?.sections);
   const { sections, problems: sectionProblems } = mapSections(sectionItems);
-  const reading = sectionItems.length > 0 ? listReading(sections) : builtInReading();
+  const reading = sectionItems.length > 0 ? listReading(sections) : builtInReading(sections);
   const { entries, problems: entryProblems } = mapEntries(
     itemsOf(data?.balance),
     reading,
@@ -295,7 +306,7 @@ export function mapListData(data: ListData): BalanceList {
     sections: withUndefinedSections(sections, entries),
     entries,
     meetings,
-    problems: [...missingLists(data?.missing), ...sectionProblems, ...entryProblems, ...meetingProblems],
+    problems: [...missingLists(data?.missing), ...missingColumns(data?.missingColumns), ...sectionProblems, ...entryProblems, ...meetingProblems],
   };
 }
 
@@ -311,21 +322,42 @@ function withUndefinedSections(sections: readonly SectionDefinition[], entries: 
   return [...sections, ...extra];
 }
 
-const LIST_TITLES: Record<ForumListName, string> = { errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' };
-
 /** A warning per list the store does not have; everything else works without it. */
 function missingLists(missing: unknown): Problem[] {
   if (!Array.isArray(missing)) return [];
   return missing
-    .filter((list): list is ForumListName => typeof list === 'string' && list in LIST_TITLES)
+    .filter((list): list is ForumListName => (FORUM_LIST_NAMES as readonly unknown[]).includes(list))
     .map((list) => ({
       list,
       itemId: '',
-      title: LIST_TITLES[list],
+      title: LISTS[list].displayName,
       field: null,
       code: 'missing-list' as const,
       value: list,
       message: `The list for ${list} does not exist on the site; create it with "npm run provision". Until then the forum's year has no ${list}.`,
       editUrl: '',
     }));
+}
+
+/** A warning per schema column a list lacks on the site; the column reads as empty, the rest as before. */
+function missingColumns(missing: unknown): Problem[] {
+  if (!Array.isArray(missing)) return [];
+  return missing.flatMap((entry): Problem[] => {
+    const { list, column } = (isRecord(entry) ? entry : {}) as { list?: unknown; column?: unknown };
+    if (typeof list !== 'string' || !(list in LISTS) || typeof column !== 'string') return [];
+    const definition = LISTS[list as ListName];
+    const displayName = definition.columns.find((candidate) => candidate.name === column)?.displayName ?? column;
+    return [
+      {
+        list: list as Problem['list'],
+        itemId: '',
+        title: definition.displayName,
+        field: column,
+        code: 'missing-column' as const,
+        value: column,
+        message: `The list "${definition.displayName}" has no column ${column} ("${displayName}") on the site, so its values read as empty; add it with "npm run provision".`,
+        editUrl: '',
+      },
+    ];
+  });
 }

@@ -6,7 +6,7 @@ import type { FollowUpProblem, ForumProfile } from '../domain/errands';
 import { builtInSections, compareSections, parsePeriod, type SectionDefinition } from '../domain/sections';
 import type { Problem, Section } from '../domain/types';
 import type { ListItem, ListName } from '../ports/list-source';
-import { SECTION_KIND_CHOICES } from './errands-schema';
+import { FORUM_LIST, SECTION_KIND_CHOICES } from './errands-schema';
 import { ItemReader } from './item-reader';
 import { SECTION_CHOICES } from './schema';
 
@@ -72,6 +72,10 @@ export function mapSections(items: readonly ListItem[]): { sections: SectionDefi
  * A heading of the 2022 list's five also names the section whose key is that built-in key
  * ("SVOM:s prioriterade områden 2019-2022" → `priorities`): entries written with the old heading
  * follow a section whose period was renamed in the list of sections.
+ *
+ * The one resolver of section references: the app's mapping, the import's check of a balance
+ * row's Avsnitt and the export all use it, so a value the tab shows under a section is one the
+ * import accepts, and the other way round.
  */
 export function sectionResolver(sections: readonly SectionDefinition[]): (written: string) => SectionDefinition | null {
   const byText = new Map<string, SectionDefinition>();
@@ -89,7 +93,7 @@ export function sectionResolver(sections: readonly SectionDefinition[]): (writte
 export function mapForum(items: readonly ListItem[]): { forum: ForumProfile | null; problems: FollowUpProblem[] } {
   const item = [...items].sort((a, b) => Number(a.id) - Number(b.id))[0];
   if (item === undefined) {
-    const message = 'There is no forum profile (list "Forum SVOM"); the report prints the forum\'s headings without their text.';
+    const message = `There is no forum profile (list "${FORUM_LIST.displayName}"); the report prints the forum's headings without their text.`;
     return { forum: null, problems: [{ list: 'forum', itemId: '', title: '', field: null, code: 'no-forum-profile', value: '', message, editUrl: '' }] };
   }
   const { reader, problems } = readerFor('forum', item);

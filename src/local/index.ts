@@ -1,5 +1,5 @@
 /** The embedded local store: the file-backed list source and its building blocks. */
-export { LocalListSource, LIST_FILE_NAME, type LocalListSourceOptions } from './local-list-source';
+export { LocalListSource, LIST_FILE_NAME, type LocalListSourceOptions, type LocalWrites } from './local-list-source';
 export { writeFileAtomic, removeStaleTempFiles, type AtomicContent } from './atomic-write';
 export { parseListFile, formatListFile, type StoredItem, type StoredLists } from './list-file';
 export { exampleMeetingFields, EXAMPLE_TITLE_PREFIX, EXAMPLE_NOTE, EXAMPLE_DEADLINE_DAYS } from './example-meetings';

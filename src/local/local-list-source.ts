@@ -15,29 +15,18 @@ import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stockholmDateOf } from '../domain/dates';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Entry } from '../domain/types';
-import {
-  FORUM_LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type RevisionChange,
-  type SourceRead,
-} from '../ports/list-source';
+import { FORUM_LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { mapEntry } from '../lists/mapping';
-import { revisionFields } from '../lists/revision-fields';
 import { LISTS } from '../lists/schema';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { watchFileInDirectory } from './directory-watch';
-import { eTagMatches, fieldsTag, formatETag, parseETag } from './etag';
-import { exampleMeetingFields } from './example-meetings';
-import { formatListFile, LIST_NAMES, parseListFile, type StoredItem, type StoredLists } from './list-file';
+import { changedItem, checkETag, resolveItem, storedLists, type Resolved } from './item-versions';
+import { formatListFile, LIST_NAMES, parseListFile } from './list-file';
+import { readSeed, seededLists } from './seed';
 
 export const LIST_FILE_NAME = 'lists.json';
 
@@ -52,13 +41,6 @@ export interface LocalListSourceOptions {
   watchDebounceMs?: number;
 }
 
-/** An item with the eTag and modification time the store vouches for. */
-interface Resolved extends StoredItem {
-  eTag: string;
-  lastModifiedDateTime: string | null;
-  version: number;
-}
-
 interface Loaded {
   text: string;
   hash: string;
@@ -66,9 +48,14 @@ interface Loaded {
 }
 
 const FILE_WHAT = 'The local list file';
-const SEED_WHAT = 'The seed file';
 /** Tries of a write whose file keeps changing under it (a person saving at the same moment). */
 const MAX_WRITE_ATTEMPTS = 3;
+
+/** Creates and updates for `writeItems`: the new items' fields, and each update's item, eTag and fields. */
+export interface LocalWrites {
+  creates: Array<Record<string, unknown>>;
+  updates: Array<{ itemId: string; ifMatch: string; fields: Record<string, unknown> }>;
+}
 
 /** The file changed between reading it and replacing it. */
 class FileChangedError extends Error {}
@@ -79,35 +66,6 @@ function hashOf(bytes: Buffer): string {
 
 function errnoCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-/**
- * The eTag and modification time of a stored item. When its fields no longer match its stored
- * eTag (a person edited the file by hand, or added the item without one), the version goes up
- * and the file's modification time stands in for the item's.
- */
-function resolveItem(item: StoredItem, fileModified: string): Resolved {
-  const tag = fieldsTag(item.fields);
-  const stored = parseETag(item.eTag);
-  if (stored && stored.tag === tag) {
-    return { ...item, eTag: formatETag(tag, stored.version), lastModifiedDateTime: item.lastModifiedDateTime ?? fileModified, version: stored.version };
-  }
-  const version = (stored?.version ?? 0) + 1;
-  return { ...item, eTag: formatETag(tag, version), lastModifiedDateTime: fileModified, version };
-}
-
-function storedForm(item: Resolved): StoredItem {
-  return { id: item.id, eTag: item.eTag, lastModifiedDateTime: item.lastModifiedDateTime, fields: item.fields };
-}
-
-/** The lists in the file's form; a list the file did not have stays out. */
-function storedLists(lists: Partial<Record<ListName, Resolved[]>>): StoredLists {
-  const stored: StoredLists = { balance: (lists.balance ?? []).map(storedForm), meetings: (lists.meetings ?? []).map(storedForm) };
-  for (const list of FORUM_LIST_NAMES) {
-    const items = lists[list];
-    if (items !== undefined) stored[list] = items.map(storedForm);
-  }
-  return stored;
 }
 
 export class LocalListSource implements ListSource {
@@ -169,61 +127,84 @@ export class LocalListSource implements ListSource {
     return item ? mapEntry(this.toListItem('balance', resolveItem(item, loaded.mtime))) : null;
   }
 
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
-  }
-
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
     this.checkColumns(list, fields);
+    const [updated] = await this.rewrite(list, `item ${itemId}`, (items) => {
+      const index = items.findIndex((item) => item.id === itemId);
+      const current = items[index];
+      if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+      checkETag(list, current, ifMatch);
+      const next = changedItem(current, fields, this.clock.now());
+      items[index] = next;
+      return [next];
+    });
+    this.log.info({ list, itemId, eTag: updated?.eTag, columns: Object.keys(fields) }, 'local list item updated');
+    return updated as ListItem;
+  }
+
+  /**
+   * Creates and updates items of one list in one replacement of the file: all of them or, when
+   * an update's eTag no longer matches (412) or its item is gone (404), none. New items get the
+   * next free ids, in order. Returns the created items, then the updated ones.
+   */
+  async writeItems(list: ListName, changes: LocalWrites): Promise<{ created: ListItem[]; updated: ListItem[] }> {
+    for (const fields of changes.creates) this.checkColumns(list, fields);
+    for (const update of changes.updates) this.checkColumns(list, update.fields);
+    const written = await this.rewrite(list, `${changes.creates.length + changes.updates.length} item(s)`, (items) => {
+      const updated = changes.updates.map((update) => {
+        const index = items.findIndex((item) => item.id === update.itemId);
+        const current = items[index];
+        if (!current)
+          throw new SourceError('not-found', `Item ${update.itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
+        checkETag(list, current, update.ifMatch);
+        const next = changedItem(current, update.fields, this.clock.now());
+        items[index] = next;
+        return next;
+      });
+      let nextId = Math.max(0, ...items.map((item) => Number(item.id))) + 1;
+      const created = changes.creates.map((fields) => {
+        const item = changedItem({ id: String(nextId++), eTag: '', lastModifiedDateTime: null, fields: {}, version: 0 }, fields, this.clock.now());
+        items.push(item);
+        return item;
+      });
+      return [...created, ...updated];
+    });
+    this.log.info({ list, created: changes.creates.length, updated: changes.updates.length }, 'local list items written');
+    return { created: written.slice(0, changes.creates.length), updated: written.slice(changes.creates.length) };
+  }
+
+  /**
+   * Changes the items of `list` with `change` and replaces the file atomically, after every
+   * earlier write of this instance. A person may save the file between our read and our rename:
+   * then it starts over from their version (their edit of an item then shows as a conflict, not
+   * as lost). Returns the items `change` returns, as list items.
+   */
+  private async rewrite(list: ListName, what: string, change: (items: Resolved[]) => Resolved[]): Promise<ListItem[]> {
     return this.exclusive(async () => {
-      // A person may save the file between our read and our rename: then start over from
-      // their version (their edit of this item then shows as a conflict, not as lost).
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await this.updateOnce(list, itemId, fields, ifMatch);
+          return await this.rewriteOnce(list, change);
         } catch (error) {
           if (!(error instanceof FileChangedError)) throw error;
           if (attempt >= MAX_WRITE_ATTEMPTS) {
-            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while item ${itemId} was written; try again`, 503, {
+            throw new SourceError('local-busy', `The local list file ${this.file} kept changing while ${what} was written; try again`, 503, {
               cause: error,
             });
           }
-          this.log.info({ list, itemId, attempt }, 'local list file changed during a write; writing again');
+          this.log.info({ list, attempt }, 'local list file changed during a write; writing again');
         }
       }
     });
   }
 
-  private async updateOnce(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
+  private async rewriteOnce(list: ListName, change: (items: Resolved[]) => Resolved[]): Promise<ListItem[]> {
     const loaded = await this.load(false);
     const stored = parseListFile(loaded.text, this.file, FILE_WHAT);
     const lists: Partial<Record<ListName, Resolved[]>> = {};
     for (const name of LIST_NAMES) lists[name] = stored[name]?.map((item) => resolveItem(item, loaded.mtime));
-    const items = lists[list] ?? [];
-    const index = items.findIndex((item) => item.id === itemId);
-    const current = items[index];
-    if (!current) throw new SourceError('not-found', `Item ${itemId} is not in the local ${list} list (${this.file}); it may have been deleted`, 404);
-    if (!eTagMatches(ifMatch, current.eTag)) {
-      throw new SourceError(
-        'conflict',
-        `Item ${itemId} of the local ${list} list was changed by someone else (it is now ${current.eTag}, not ${ifMatch}); read it again`,
-        412,
-      );
-    }
-    const next: Record<string, unknown> = { ...current.fields };
-    for (const [name, value] of Object.entries(fields)) {
-      if (value === null || value === undefined) delete next[name];
-      else next[name] = value;
-    }
-    const version = current.version + 1;
-    const updated: Resolved = {
-      id: current.id,
-      eTag: formatETag(fieldsTag(next), version),
-      lastModifiedDateTime: this.clock.now().toISOString(),
-      fields: next,
-      version,
-    };
-    items[index] = updated;
+    // A list the file lacks yet (an older file) is added by its first write.
+    const items = (lists[list] ??= []);
+    const result = change(items);
     const text = formatListFile(storedLists(lists));
     await writeFileAtomic(this.file, text, {
       beforeCommit: async () => {
@@ -231,8 +212,7 @@ export class LocalListSource implements ListSource {
         if (!now || hashOf(now) !== loaded.hash) throw new FileChangedError();
       },
     });
-    this.log.info({ list, itemId, eTag: updated.eTag, columns: Object.keys(fields) }, 'local list item updated');
-    return this.toListItem(list, updated);
+    return result.map((item) => this.toListItem(list, item));
   }
 
   watch(onChange: () => void): () => void {
@@ -333,37 +313,12 @@ export class LocalListSource implements ListSource {
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT') throw this.unreadable(error);
     }
-    let text: string;
-    try {
-      text = await readFile(this.seedFile, 'utf8');
-    } catch (error) {
-      throw new SourceError(
-        errnoCode(error) === 'ENOENT' ? 'local-seed-missing' : 'local-seed-unreadable',
-        `The seed file ${this.seedFile} (SEED_FILE) cannot be read (${errnoCode(error) ?? String(error)}), so the local store ${this.file} cannot be created`,
-        null,
-        { cause: error },
-      );
-    }
-    const seed = parseListFile(text, this.seedFile, SEED_WHAT);
-    const now = this.clock.now();
-    const today = stockholmDateOf(now);
-    let nextId = Math.max(0, ...seed.meetings.map((item) => Number(item.id))) + 1;
-    const examples: StoredItem[] = exampleMeetingFields(today).map((fields) => ({ id: String(nextId++), fields }));
-    const stamp = (item: StoredItem): StoredItem => ({
-      id: item.id,
-      eTag: formatETag(fieldsTag(item.fields), 1),
-      lastModifiedDateTime: now.toISOString(),
-      fields: item.fields,
-    });
-    const lists: StoredLists = { balance: seed.balance.map(stamp), meetings: [...seed.meetings, ...examples].map(stamp) };
-    for (const list of FORUM_LIST_NAMES) {
-      const items = seed[list];
-      if (items !== undefined) lists[list] = items.map(stamp);
-    }
+    const seed = await readSeed(this.seedFile, this.file);
+    const { lists, examples, today } = seededLists(seed, this.clock.now());
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, formatListFile(lists));
     this.log.info(
-      { file: this.file, seed: this.seedFile, balance: lists.balance.length, meetings: lists.meetings.length, examples: examples.length, today },
+      { file: this.file, seed: this.seedFile, balance: lists.balance.length, meetings: lists.meetings.length, examples, today },
       'local list store created from the seed',
     );
   }

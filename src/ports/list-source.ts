@@ -4,7 +4,7 @@
  * so one field mapping turns either into domain objects.
  */
 
-import type { Entry, RevisionStatus } from '../domain/types';
+import type { Entry } from '../domain/types';
 
 export type SourceKind = 'local' | 'sharepoint';
 
@@ -53,6 +53,11 @@ export interface ListData {
    * data-quality problems, never an error: everything else reads as before.
    */
   missing?: ForumListName[];
+  /**
+   * Schema columns a list on the site lacks (a list from before the column was added): read as
+   * empty, reported as data-quality warnings; everything else reads as before.
+   */
+  missingColumns?: Array<{ list: ListName; column: string }>;
 }
 
 /** The result of one read. */
@@ -83,20 +88,6 @@ export interface ListSource {
    * null when there is no such item. For decisions that must not rest on an older read.
    */
   getEntry(id: string): Promise<Entry | null>;
-  /**
-   * Sets an agreement's revision status (with who and when), only if its eTag is still `eTag`.
-   * Returns the entry as it is after the write. Throws like `update`.
-   */
-  setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry>;
   /** Calls `onChange` when the source learns of a change by itself (file watching). Returns a stop function. */
   watch?(onChange: () => void): () => void;
-}
-
-/** A change of an agreement's revision status, in the domain's words. */
-export interface RevisionChange {
-  status: RevisionStatus;
-  /** Display name of the person who made the change. */
-  by: string;
-  /** When, as an ISO instant. */
-  at: string;
 }

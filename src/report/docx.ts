@@ -6,7 +6,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { FollowUpYear } from '../domain/forum-year';
 import { buildReportOutline, type Block, type Run } from './outline';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
 const HEADINGS = {
@@ -46,7 +46,7 @@ function paragraphs(block: Block): Paragraph[] {
 }
 
 /** The year's follow-up as a Word document (the bytes of a .docx file). */
-export async function renderFollowUpDocx(model: FollowUpYear, language: ReportLanguage = 'sv'): Promise<Buffer> {
+export async function renderFollowUpDocx(model: FollowUpYear, language: Language = 'sv'): Promise<Buffer> {
   const outline = buildReportOutline(model, language);
   const document = new Document({
     title: cleanText(outline.title),

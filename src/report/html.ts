@@ -4,7 +4,7 @@
  */
 import type { FollowUpYear } from '../domain/forum-year';
 import { buildReportOutline, type Block, type ListItem, type Run } from './outline';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -59,7 +59,7 @@ const STYLE =
   'h1{font-size:1.8rem}h2{margin-top:2rem}em{color:#444}';
 
 /** The year's follow-up as an HTML document. */
-export function renderFollowUpHtml(model: FollowUpYear, language: ReportLanguage = 'sv'): string {
+export function renderFollowUpHtml(model: FollowUpYear, language: Language = 'sv'): string {
   const outline = buildReportOutline(model, language);
   return [
     '<!doctype html>',

@@ -5,4 +5,4 @@ export { escapeMarkdown, renderFollowUpMarkdown } from './markdown';
 export { escapeHtml, renderFollowUpHtml } from './html';
 export { renderFollowUpDocx } from './docx';
 export { reportStrings } from './strings';
-export type { ReportLanguage, ReportStrings } from './strings';
+export type { ReportStrings } from './strings';

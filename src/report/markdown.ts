@@ -5,7 +5,7 @@
  */
 import { buildReportOutline, type Block, type Run } from './outline';
 import type { FollowUpYear } from '../domain/forum-year';
-import type { ReportLanguage } from './strings';
+import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
 /**
@@ -64,7 +64,7 @@ function block(value: Block): string {
 }
 
 /** The year's follow-up as a Markdown document. */
-export function renderFollowUpMarkdown(model: FollowUpYear, language: ReportLanguage = 'sv'): string {
+export function renderFollowUpMarkdown(model: FollowUpYear, language: Language = 'sv'): string {
   const outline = buildReportOutline(model, language);
   return `${outline.blocks
     .map(block)

@@ -6,10 +6,12 @@
  * Runs hold text as written in the lists; only a run's `link` makes a hyperlink, and it is set
  * only from a link column (already checked to be http or https by the field mapping).
  */
-import type { ForumMeeting } from '../domain/errands';
+import { meetingRefName, type ForumMeeting } from '../domain/errands';
 import type { FollowUpRow, FollowUpYear, YearErrand } from '../domain/forum-year';
 import type { PartialDate } from '../domain/partial-date';
-import { reportStrings, type ReportLanguage, type ReportStrings } from './strings';
+import { headingWithPeriod } from '../domain/sections';
+import type { Language } from '../vocabulary/language';
+import { reportStrings, type ReportStrings } from './strings';
 
 export interface Run {
   text: string;
@@ -27,7 +29,7 @@ export interface ListItem {
 export type Block = { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string } | { type: 'paragraph'; runs: Run[] } | { type: 'list'; items: ListItem[] };
 
 export interface ReportOutline {
-  language: ReportLanguage;
+  language: Language;
   title: string;
   blocks: Block[];
 }
@@ -77,7 +79,11 @@ function errandItems(errands: readonly YearErrand[], t: ReportStrings): ListItem
   const items: ListItem[] = [];
   for (const { errand, meeting } of errands) {
     const details = [
-      meeting === null ? (errand.meeting === null ? null : t.noMeetingGiven) : `${meeting.title}, ${formatPartialDate(meeting.date, t)}`,
+      meeting !== null
+        ? `${meeting.title}, ${formatPartialDate(meeting.date, t)}`
+        : errand.meeting === null
+          ? null
+          : t.meetingMissing(meetingRefName(errand.meeting)),
       errand.kind === null ? null : t.errandKind[errand.kind],
       errand.status === null ? null : t.errandStatus[errand.status],
       errand.preparingGroup === '' ? null : t.preparedBy(errand.preparingGroup),
@@ -115,7 +121,7 @@ function problemBlocks(model: FollowUpYear, t: ReportStrings): Block[] {
 }
 
 /** The report of one year as an outline, in the seed document's order of parts. */
-export function buildReportOutline(model: FollowUpYear, language: ReportLanguage = 'sv'): ReportOutline {
+export function buildReportOutline(model: FollowUpYear, language: Language = 'sv'): ReportOutline {
   const t = reportStrings(language);
   const forum = model.forum;
   const name = forum?.name || forum?.shortName || t.unnamedForum;
@@ -147,8 +153,7 @@ export function buildReportOutline(model: FollowUpYear, language: ReportLanguage
   blocks.push(paragraph({ text: t.basedOnBalanceList, bold: true }));
   for (const { section, rows } of model.sections) {
     // A period kept in its own column is printed after the name, as the balance list prints it.
-    const name = section.periodText === '' || section.name.includes(section.periodText) ? section.name : `${section.name} ${section.periodText}`;
-    blocks.push(heading(3, section.key === '' ? t.unnamedSection : name));
+    blocks.push(heading(3, section.key === '' ? t.unnamedSection : headingWithPeriod(section)));
     if (section.description !== '') blocks.push(paragraph(plain(section.description)));
     if (rows.length === 0) blocks.push(paragraph({ text: section.agreements ? t.noAgreements : t.noEntriesInSection, italic: true }));
     for (const row of rows) blocks.push(...rowBlocks(row, model.year, t));

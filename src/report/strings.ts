@@ -4,11 +4,9 @@
  */
 import type { ErrandKind, ErrandStatus, FollowUpProblemCode } from '../domain/errands';
 import type { AgreementState } from '../domain/types';
-
-export type ReportLanguage = 'sv' | 'en';
-
-const SV_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { LISTS } from '../lists/schema';
+import type { Language } from '../vocabulary/language';
+import { monthName } from '../vocabulary/month-names';
 
 const sv = {
   title: (forumName: string, year: number) => `Uppföljning ${forumName} ${year}`,
@@ -17,7 +15,7 @@ const sv = {
   // Abbreviations take a colon ("SVOM:s"); a name ending in s, x or z takes nothing.
   genitive: (name: string) => (/[A-ZÅÄÖ0-9]$/u.test(name) ? `${name}:s` : /[sxz]$/iu.test(name) ? name : `${name}s`),
   unnamedForum: 'forumet',
-  noForumProfile: 'Forumets beskrivning och representation är inte ifyllda (listan Forum SVOM).',
+  noForumProfile: `Forumets beskrivning och representation är inte ifyllda (listan ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation kommunerna',
   representationRegion: (regionName: string) => `Representation ${regionName || 'regionen'}`,
   errandsHeading: (shortName: string) => `${shortName} – ärenden`,
@@ -65,7 +63,7 @@ const sv = {
     tabled: 'bordlagt',
     'referred-back': 'återremitterat',
   } satisfies Record<ErrandStatus, string>,
-  noMeetingGiven: 'möte anges inte',
+  meetingMissing: (named: string) => `mötet ”${named}” finns inte i möteslistan`,
   unplacedHeading: 'Ärenden utan koppling till balanslistan',
   problemsHeading: 'Datakvalitet',
   problemsIntro: (count: number) => `${count} ${count === 1 ? 'problem' : 'problem'} i listorna behöver rättas:`,
@@ -89,11 +87,12 @@ const sv = {
     'missing-date': 'saknar datum',
     'missing-validity': 'saknar giltighetstid, så ingen påminns innan avtalet går ut',
     'missing-list': 'finns inte på webbplatsen ännu',
+    'missing-column': 'saknar en kolumn som appen läser',
   } satisfies Record<FollowUpProblemCode, string>,
   listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' },
   date: {
-    day: (day: number, month: number, year: number) => `${day} ${SV_MONTHS[month - 1] ?? ''} ${year}`,
-    month: (month: number, year: number) => `${SV_MONTHS[month - 1] ?? ''} ${year}`,
+    day: (day: number, month: number, year: number) => `${day} ${monthName(month, 'sv')} ${year}`,
+    month: (month: number, year: number) => `${monthName(month, 'sv')} ${year}`,
     year: (year: number) => `${year}, datum anges inte`,
     none: 'datum anges inte',
   },
@@ -106,7 +105,7 @@ const en: ReportStrings = {
   intro: (forumGenitive, year) => `This report gives an overview of what was on the agendas of ${forumGenitive} meetings during ${year}.`,
   genitive: (name) => `${name}'s`,
   unnamedForum: 'the forum',
-  noForumProfile: "The forum's description and representation are not filled in (list Forum SVOM).",
+  noForumProfile: `The forum's description and representation are not filled in (list ${LISTS.forum.displayName}).`,
   representationMunicipalities: 'Representation of the municipalities',
   representationRegion: (regionName) => `Representation of ${regionName || 'the region'}`,
   errandsHeading: (shortName) => `${shortName} – items`,
@@ -136,7 +135,7 @@ const en: ReportStrings = {
   preparedBy: (group) => `prepared by ${group}`,
   errandKind: { information: 'information', decision: 'decision', discussion: 'discussion', 'follow-up': 'follow-up' },
   errandStatus: { reported: 'reported', prepared: 'prepared', handled: 'handled', tabled: 'tabled', 'referred-back': 'referred back' },
-  noMeetingGiven: 'meeting not stated',
+  meetingMissing: (named) => `meeting “${named}” is not in the meetings list`,
   unplacedHeading: 'Items not linked to the balance list',
   problemsHeading: 'Data quality',
   problemsIntro: (count) => `${count} ${count === 1 ? 'problem' : 'problems'} in the lists to correct:`,
@@ -160,16 +159,17 @@ const en: ReportStrings = {
     'missing-date': 'has no date',
     'missing-validity': 'has no validity period, so nobody is reminded before it ends',
     'missing-list': 'does not exist on the site yet',
+    'missing-column': 'lacks a column the app reads',
   },
   listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections' },
   date: {
-    day: (day, month, year) => `${day} ${EN_MONTHS[month - 1] ?? ''} ${year}`,
-    month: (month, year) => `${EN_MONTHS[month - 1] ?? ''} ${year}`,
+    day: (day, month, year) => `${day} ${monthName(month, 'en')} ${year}`,
+    month: (month, year) => `${monthName(month, 'en')} ${year}`,
     year: (year) => `${year}, date not stated`,
     none: 'date not stated',
   },
 };
 
-export function reportStrings(language: ReportLanguage): ReportStrings {
+export function reportStrings(language: Language): ReportStrings {
   return language === 'en' ? en : sv;
 }

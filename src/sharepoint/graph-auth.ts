@@ -60,8 +60,3 @@ export function onBehalfOfTokenSource(credential: AppCredential, scope: string, 
     },
   };
 }
-
-/** Builds the app-only token source for `options`. */
-export function createTokenSource(options: GraphOptions, deps: { logger: Logger; onRequest?: ((info: GraphRequestInfo) => void) | undefined }): TokenSource {
-  return appOnlyTokenSource(createGraphCredential(options, deps), options, deps);
-}

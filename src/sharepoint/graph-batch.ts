@@ -1,11 +1,13 @@
 /**
  * Several GETs in one HTTP exchange through Graph's JSON batching (`POST /$batch`, at most 20
- * requests). A request the batch answers with 429/503/504 is sent again on its own, through the
- * client's retry; any other failure becomes the `SourceError` of that request.
+ * requests of any method). A request the batch answers with 429/503/504 is sent again after the
+ * wait Graph asked for (`sendBatch`, the import's writes included); any other failure is the
+ * caller's to judge (a `SourceError` of that request for the GETs).
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { SourceError } from '../errors';
-import { parseRetryAfter, retryAfterHeader } from '../http/retry-after';
+import { backoffDelayMs, parseRetryAfter, retryAfterHeader } from '../http/retry-after';
+import type { Logger } from '../logger';
 import { noteRetryAfter } from './graph-client';
 import { toSourceError, type ErrorContext } from './graph-errors';
 
@@ -33,6 +35,8 @@ export interface BatchResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Set when the request went out on its own (see `sendBatch`) and the client threw this. */
+  thrown?: unknown;
 }
 
 /**
@@ -67,30 +71,87 @@ function asGraphError(response: BatchResponse): GraphError {
   return graphError;
 }
 
-const RETRIED_ALONE = new Set([429, 503, 504]);
+/** What Graph answers inside a batch when the request may simply be sent again later. */
+const THROTTLED = new Set([429, 503, 504]);
+
+/** Without a Retry-After, a throttled request waits 1 s, 2 s, 4 s … up to 30 s before it goes again. */
+const RESEND_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+/** How often throttled requests of one batch are sent again before their 429/503/504 is the answer. */
+export const MAX_RESENDS = 6;
+
+/**
+ * One request on its own through the client (its retry included), its outcome in the shape of a
+ * batch answer: any success is status 200; a failure keeps what the client threw in `thrown`.
+ */
+async function sendAlone(client: Client, request: BatchRequest): Promise<BatchResponse> {
+  try {
+    const call = client.api(request.url).headers(request.headers ?? {});
+    const body = (await (request.method === 'GET'
+      ? call.get()
+      : request.method === 'POST'
+        ? call.post(request.body)
+        : request.method === 'PATCH'
+          ? call.patch(request.body)
+          : call.delete())) as unknown;
+    return { id: request.id, status: 200, body };
+  } catch (error) {
+    return { id: request.id, status: error instanceof GraphError ? error.statusCode : 0, thrown: error };
+  }
+}
+
+/**
+ * The one way a throttled request inside a `$batch` is sent again. Sends `requests` (at most
+ * `MAX_BATCH`) in one batch; those Graph answers 429/503/504 are sent again after the longest
+ * Retry-After among them (else a capped backoff), together in the next batch, or on their own
+ * through the client's retry when only one is left, at most `MAX_RESENDS` times. The wait is
+ * noted on the client (`noteRetryAfter`), so its retry holds this call and every other one until
+ * then: the one place a Graph wait happens. Returns every request's last answer by id; throws
+ * what the client throws when a batch call itself fails.
+ */
+export async function sendBatch(client: Client, requests: BatchRequest[], log?: Logger): Promise<Map<string, BatchResponse>> {
+  const answers = await postBatch(client, requests);
+  for (let resend = 0; resend < MAX_RESENDS; resend += 1) {
+    const throttled = requests.filter((request) => THROTTLED.has(answers.get(request.id)?.status ?? 0));
+    if (throttled.length === 0) break;
+    const asked = throttled.map((request) => parseRetryAfter(retryAfterHeader(answers.get(request.id)?.headers), Date.now()));
+    const wait = Math.max(...asked.map((ms) => ms ?? backoffDelayMs(resend, RESEND_BACKOFF)));
+    noteRetryAfter(client, wait);
+    log?.info({ throttled: throttled.length, waitMs: wait }, 'throttled inside a $batch; sending those again after the wait');
+    if (throttled.length === 1) {
+      const [request] = throttled as [BatchRequest];
+      answers.set(request.id, await sendAlone(client, request));
+      break;
+    }
+    for (const [id, answer] of await postBatch(client, throttled)) answers.set(id, answer);
+  }
+  return answers;
+}
 
 export type Settled = { ok: true; body: unknown } | { ok: false; error: SourceError };
 
 /**
  * GETs every path and returns each outcome in order; one path goes out as a plain GET.
- * Throws only when the batch call itself fails.
+ * Throws only when a batch call itself fails.
  */
 export async function batchGetSettled(client: Client, requests: BatchGet[]): Promise<Settled[]> {
-  const single = async (request: BatchGet): Promise<Settled> => {
-    try {
-      return { ok: true, body: (await client.api(request.path).get()) as unknown };
-    } catch (error) {
-      return { ok: false, error: toSourceError(error, request.context) };
-    }
+  const settle = (response: BatchResponse | undefined, request: BatchGet): Settled => {
+    if (!response) return { ok: false, error: toSourceError(new GraphError(502, 'The batch answer left out a request'), request.context) };
+    if (response.thrown !== undefined) return { ok: false, error: toSourceError(response.thrown, request.context) };
+    if (response.status >= 200 && response.status < 300) return { ok: true, body: response.body };
+    return { ok: false, error: toSourceError(asGraphError(response), request.context) };
   };
-  if (requests.length === 1) return [await single(requests[0] as BatchGet)];
+  if (requests.length === 1) {
+    const [request] = requests as [BatchGet];
+    return [settle(await sendAlone(client, { id: '1', method: 'GET', url: request.path }), request)];
+  }
 
   const results: Settled[] = [];
   for (let start = 0; start < requests.length; start += MAX_BATCH) {
     const chunk = requests.slice(start, start + MAX_BATCH);
     let byId: Map<string, BatchResponse>;
     try {
-      byId = await postBatch(
+      byId = await sendBatch(
         client,
         chunk.map((request, index) => ({ id: String(index + 1), method: 'GET', url: request.path })),
       );
@@ -103,25 +164,7 @@ export async function batchGetSettled(client: Client, requests: BatchGet[]): Pro
             .join(' and ') || undefined,
       });
     }
-    for (const [index, request] of chunk.entries()) {
-      const response = byId.get(String(index + 1));
-      if (!response) results.push({ ok: false, error: toSourceError(new GraphError(502, 'The batch answer left out a request'), request.context) });
-      else if (response.status >= 200 && response.status < 300) results.push({ ok: true, body: response.body });
-      else if (RETRIED_ALONE.has(response.status)) {
-        const wait = parseRetryAfter(retryAfterHeader(response.headers), Date.now());
-        if (wait !== null) noteRetryAfter(client, wait);
-        results.push(await single(request));
-      } else results.push({ ok: false, error: toSourceError(asGraphError(response), request.context) });
-    }
+    for (const [index, request] of chunk.entries()) results.push(settle(byId.get(String(index + 1)), request));
   }
   return results;
-}
-
-/** GETs every path and returns the bodies in order; throws the first failure as a `SourceError`. */
-export async function batchGet(client: Client, requests: BatchGet[]): Promise<unknown[]> {
-  const settled = await batchGetSettled(client, requests);
-  return settled.map((result) => {
-    if (!result.ok) throw result.error;
-    return result.body;
-  });
 }

@@ -50,14 +50,11 @@ export interface GraphClients {
 
 /**
  * Splits a base URL into the client's host and version: `https://graph.microsoft.com/v1.0`
- * → `https://graph.microsoft.com/` + `v1.0`.
+ * → `https://graph.microsoft.com/` + `v1.0`. The configuration has checked its shape (GRAPH_BASE_URL).
  */
 function splitBaseUrl(baseUrl: string): { host: string; version: string } {
-  const trimmed = baseUrl.replace(/\/+$/, '');
-  const slash = trimmed.lastIndexOf('/');
-  const host = trimmed.slice(0, slash);
-  if (slash < 0 || !/^https?:\/\/[^/]+/.test(host)) throw new Error(`GRAPH_BASE_URL must look like https://graph.microsoft.com/v1.0, not ${baseUrl}`);
-  return { host: `${host}/`, version: trimmed.slice(slash + 1) };
+  const slash = baseUrl.lastIndexOf('/');
+  return { host: baseUrl.slice(0, slash + 1), version: baseUrl.slice(slash + 1) };
 }
 
 const baseUrls = new WeakMap<Client, string>();

@@ -16,22 +16,12 @@ import type { SharePointOptions } from '../config';
 import { SourceError } from '../errors';
 import type { Logger } from '../logger';
 import type { Entry } from '../domain/types';
-import {
-  LIST_NAMES,
-  type ListData,
-  type ListItem,
-  type ListName,
-  type ListSource,
-  type ListUrls,
-  type RevisionChange,
-  type SourceRead,
-} from '../ports/list-source';
+import { LIST_NAMES, type ListData, type ListItem, type ListName, type ListSource, type ListUrls, type SourceRead } from '../ports/list-source';
 import { pathBelowBase } from './graph-client';
 import { batchGetSettled } from './graph-batch';
 import { toSourceError } from './graph-errors';
 import { mapEntry } from '../lists/mapping';
-import { revisionFields } from '../lists/revision-fields';
-import { selectFields } from '../lists/schema';
+import { missingColumns, presentFields } from './list-columns';
 import { SiteResolver, type ResolvedList, type ResolvedSite } from './site';
 
 /** Items per delta page (Graph may return fewer; paging follows its links either way). */
@@ -106,6 +96,10 @@ export class GraphListSource implements ListSource {
   /** The site as the last read found it: which lists exist. */
   private present: ListName[] = [];
   private missing: ResolvedSite['missing'] = [];
+  /** The `$select` each list's delta link was made with. */
+  private selected: Partial<Record<ListName, string>> = {};
+  /** Schema columns the lists lack on the site, as the last read found them. */
+  private missingColumns: Array<{ list: ListName; column: string }> = [];
   /** One read at a time: a second caller waits for the running read and reads after it. */
   private running: Promise<unknown> = Promise.resolve();
 
@@ -127,15 +121,29 @@ export class GraphListSource implements ListSource {
     return { balance: site, meetings: site };
   }
 
+  /** The site's id and the lists it has (ids as Graph knows them), for change subscriptions. */
+  async siteLists(): Promise<{ siteId: string; lists: Array<{ name: ListName; id: string }> }> {
+    const site = await this.site.resolve();
+    const lists = LIST_NAMES.flatMap((name) => {
+      const found = site.lists[name];
+      return found ? [{ name, id: found.id }] : [];
+    });
+    return { siteId: site.id, lists };
+  }
+
   read(): Promise<SourceRead> {
     const result = this.running.then(() => this.readOnce());
     this.running = result.catch(() => undefined);
     return result;
   }
 
+  /** The schema's columns the list has on the site: selecting one it lacks is never asked of Graph. */
+  private fields(site: ResolvedSite, list: ListName): string {
+    return presentFields(list, listOf(site, list).columns).join(',');
+  }
+
   private initialPath(site: ResolvedSite, list: ListName): string {
-    const select = selectFields(list).join(',');
-    return `/sites/${site.id}/lists/${listOf(site, list).id}/items/delta?$expand=fields($select=${select})&$top=${this.pageSize}`;
+    return `/sites/${site.id}/lists/${listOf(site, list).id}/items/delta?$expand=fields($select=${this.fields(site, list)})&$top=${this.pageSize}`;
   }
 
   private async readOnce(): Promise<SourceRead> {
@@ -147,10 +155,19 @@ export class GraphListSource implements ListSource {
     }
     this.urls = urls;
     const present = LIST_NAMES.filter((list) => site.lists[list] !== undefined);
-    // A list that appeared or went away since the last read changes what the data holds.
-    const layoutChanged = present.join() !== this.present.join();
+    const lacking = present.flatMap((list) => missingColumns(list, listOf(site, list).columns).map((column) => ({ list, column: column.name })));
+    // A list or column that appeared or went away since the last read changes what the data holds.
+    const layoutChanged = present.join() !== this.present.join() || JSON.stringify(lacking) !== JSON.stringify(this.missingColumns);
+    if (layoutChanged && lacking.length > 0)
+      this.log.warn(
+        { missing: lacking },
+        'Some lists lack columns of the schema; those values read as empty. Add them with "npm run provision" (npm run doctor lists them).',
+      );
     const rounds: Round[] = present.map((list) => {
-      const deltaLink = this.state[list].deltaLink;
+      // Columns added on the site since the last read: the items are read again in full, with them.
+      const fields = this.fields(site, list);
+      const deltaLink = this.selected[list] === fields ? this.state[list].deltaLink : null;
+      this.selected[list] = fields;
       return {
         list,
         full: deltaLink === null,
@@ -201,6 +218,7 @@ export class GraphListSource implements ListSource {
     this.state = next;
     this.present = present;
     this.missing = site.missing;
+    this.missingColumns = lacking;
     return { data: this.snapshot(), changed };
   }
 
@@ -220,7 +238,7 @@ export class GraphListSource implements ListSource {
 
   /** An item that came without its fields: read it alone (null when it is gone meanwhile). */
   private async fetchItem(site: ResolvedSite, list: ListName, id: string): Promise<ListItem | null> {
-    const path = `/sites/${site.id}/lists/${listOf(site, list).id}/items/${encodeURIComponent(id)}?$expand=fields($select=${selectFields(list).join(',')})`;
+    const path = `/sites/${site.id}/lists/${listOf(site, list).id}/items/${encodeURIComponent(id)}?$expand=fields($select=${this.fields(site, list)})`;
     try {
       return toListItem((await this.client.api(path).get()) as RawItem);
     } catch (error) {
@@ -235,6 +253,7 @@ export class GraphListSource implements ListSource {
     const data: ListData = { balance: items('balance'), meetings: items('meetings') };
     for (const list of this.present) data[list] = items(list);
     if (this.missing.length > 0) data.missing = [...this.missing];
+    if (this.missingColumns.length > 0) data.missingColumns = this.missingColumns.map((entry) => ({ ...entry }));
     return data;
   }
 
@@ -243,10 +262,6 @@ export class GraphListSource implements ListSource {
     const site = await this.site.resolve();
     const item = await this.fetchItem(site, 'balance', id);
     return item ? mapEntry(item) : null;
-  }
-
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   async update(list: ListName, itemId: string, fields: Record<string, unknown>, ifMatch: string): Promise<ListItem> {
@@ -260,7 +275,7 @@ export class GraphListSource implements ListSource {
       throw toSourceError(error, { target: `item ${itemId} of ${this.site.describeList(list)}`, write: true });
     }
     const known = this.state[list].items.get(itemId);
-    const wanted = new Set(selectFields(list));
+    const wanted = new Set(presentFields(list, resolved.columns));
     const updated: ListItem = {
       id: itemId,
       eTag: typeof answer['@odata.etag'] === 'string' ? answer['@odata.etag'] : '',

@@ -2,12 +2,12 @@
  * Turns the domain's balance list into the JSON the tab API serves, with every derived field
  * (agreement status and days left) computed for one Stockholm date.
  */
-import { createHash } from 'node:crypto';
 import { agreementState } from '../domain/agreements';
 import type { Errand } from '../domain/errands';
 import type { BalanceList, CalendarDate, Entry, Problem } from '../domain/types';
 import type { ListUrls, SourceKind } from '../ports/list-source';
 import type { AgreementView, BalanceListView } from '../view-model';
+import { contentEtag } from './content-etag';
 
 export interface ViewOptions {
   source: SourceKind;
@@ -65,6 +65,5 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
  */
 export function viewEtag(view: BalanceListView): string {
   const { generatedAt: _generatedAt, refreshedAt: _refreshedAt, ...content } = view;
-  const digest = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 27);
-  return `"${digest}"`;
+  return contentEtag(content);
 }

@@ -2,10 +2,10 @@
  * The forum's year as `GET /api/follow-up/:year` serves it: `buildForumYear` on the snapshot's
  * forum data, with the snapshot's date, freshness and list links around it.
  */
-import { createHash } from 'node:crypto';
 import type { ForumData } from '../domain/errands';
 import { buildForumYear } from '../domain/forum-year';
 import type { FollowUpYearView } from '../view-model';
+import { contentEtag } from './content-etag';
 import type { Snapshot } from './types';
 
 /** Where the Word file of `year` is served (`tabs/api`), relative to the app's origin. */
@@ -55,5 +55,5 @@ export function buildFollowUpView(snapshot: Snapshot, year: number): FollowUpYea
  */
 export function followUpEtag(view: FollowUpYearView): string {
   const { refreshedAt: _refreshedAt, ...content } = view;
-  return `"${createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 27)}"`;
+  return contentEtag(content);
 }

@@ -3,9 +3,9 @@
  * `Intl.PluralRules` ("1 dag", "2 dagar") and thousands grouped as the locale writes them
  * ("1 704" in Swedish, "1,704" in English).
  */
-import type { TermLanguage } from './status-terms';
+import type { Language } from './language';
 
-const LOCALE: Record<TermLanguage, string> = { sv: 'sv-SE', en: 'en-GB' };
+const LOCALE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 const numbers = {
   sv: new Intl.NumberFormat(LOCALE.sv, { maximumFractionDigits: 0 }),
@@ -17,24 +17,24 @@ const relative = {
   en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
 };
 
-const DAY: Record<TermLanguage, { one: string; other: string }> = {
+const DAY: Record<Language, { one: string; other: string }> = {
   sv: { one: 'dag', other: 'dagar' },
   en: { one: 'day', other: 'days' },
 };
 
 /** A whole number with the locale's thousands separator: "1 704" / "1,704". */
-export function formatCount(count: number, language: TermLanguage): string {
+export function formatCount(count: number, language: Language): string {
   return numbers[language].format(count);
 }
 
 /** "1 dag", "2 dagar", "1 704 dagar" / "1 day", "1,704 days"; the sign is dropped. */
-export function dayCount(days: number, language: TermLanguage): string {
+export function dayCount(days: number, language: Language): string {
   const count = Math.abs(days);
   const word = plurals[language].select(count) === 'one' ? DAY[language].one : DAY[language].other;
   return `${formatCount(count, language)} ${word}`;
 }
 
 /** Days from today as the tab says them: "i dag", "i morgon", "om 30 dagar", "för 1 704 dagar sedan". */
-export function relativeDays(days: number, language: TermLanguage): string {
+export function relativeDays(days: number, language: Language): string {
   return relative[language].format(days, 'day');
 }

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import { parseReportYear } from '../../src/domain/report-year';
 import type { Logger } from '../../src/logger';
-import { renderFollowUpDocx, type ReportLanguage } from '../../src/report';
+import { renderFollowUpDocx } from '../../src/report';
+import type { Language } from '../../src/vocabulary';
 import { buildFollowUpView, followUpDocxFileName, followUpEtag } from '../../src/snapshot/follow-up-view';
 import type { Snapshot, SnapshotProvider } from '../../src/snapshot/types';
 import { etagMatches } from './balance-list';
@@ -32,7 +33,7 @@ function badRequest(res: Response, code: string, message: string): void {
 }
 
 /** What the path and query ask for, or null after answering 400. */
-function requestOf(req: Request, res: Response): { year: number; docx: boolean; language: ReportLanguage } | null {
+function requestOf(req: Request, res: Response): { year: number; docx: boolean; language: Language } | null {
   const file = String(req.params.file ?? '');
   const docx = file.toLowerCase().endsWith('.docx');
   const year = parseReportYear(docx ? file.slice(0, -'.docx'.length) : file);

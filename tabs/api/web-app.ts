@@ -4,7 +4,8 @@
  * page comes drawn by React on the server (tabs/web/dist-ssr, the same components the browser
  * runs) with the list as a JSON data block, so it is readable before (and without) the script,
  * needs no second request, and the browser hydrates it. When the app has not been built, the
- * pages say so plainly with a 503 instead of a bare 404.
+ * pages say so plainly with a 503 instead of a bare 404. Uppföljning comes drawn for the year of
+ * the address, from the same follow-up `GET /api/follow-up/:year` answers.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import { isLoopbackAddress } from '../../src/loopback';
+import { buildFollowUpView } from '../../src/snapshot/follow-up-view';
 import { jsonForHtml } from './page-html';
 import { pageRendererLoader, type LoadPageRenderer } from './page-renderer';
 import { teamsPreloadLinks } from './teams-preload';
@@ -61,8 +63,10 @@ function inlineStylesheets(html: string, distDir: string): string {
 function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: FirstViewOptions) {
   const log = deps.logger.child({ module: 'tab-first-view' });
   let template: { mtimeMs: number; head: string; body: string; end: string } | null = null;
-  // Recent pages per data version, address and language, gzipped once.
+  // Recent pages per data version, address and language, gzipped once; emptied when the forum's
+  // data behind Uppföljning changes (the forum profile and the sections are not in the list's ETag).
   const cache = new Map<string, Buffer>();
+  let cachedForum: object | null = null;
   const load = () => {
     const file = join(distDir, 'index.html');
     const mtimeMs = statSync(file).mtimeMs;
@@ -96,13 +100,18 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
       log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'page sent without the list');
       return null;
     }
+    if (snapshot.forum !== cachedForum) {
+      cache.clear();
+      cachedForum = snapshot.forum;
+    }
     const now = deps.clock.now();
     const key = `${snapshot.etag}|${acceptLanguage ?? ''}|${search}|${now.toISOString().slice(0, 16)}`;
     const cached = cache.get(key);
     if (cached) return cached;
     let drawn;
     try {
-      drawn = await loadRenderer().renderPage({ view: snapshot.view, etag: snapshot.etag, search, acceptLanguage, now });
+      const followUp = (year: number) => buildFollowUpView(snapshot, year);
+      drawn = await loadRenderer().renderPage({ view: snapshot.view, etag: snapshot.etag, search, acceptLanguage, now, followUp });
     } catch (error) {
       // The plain page still works: the script draws the list itself.
       log.error(

@@ -573,6 +573,10 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         if (message.type() === 'error') problems.push(message.text());
       });
       checked.on('pageerror', (error) => problems.push(error.message));
+      const loads: string[] = [];
+      checked.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/balance-list') loads.push(request.url());
+      });
       let release: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
       await checked.route(/\/assets\/.*\.js$/, async (route) => {
@@ -587,9 +591,15 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
         release();
         await checked.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
         await checked.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
-        // Not 'networkidle': the open change stream keeps a connection busy. Once the stream is
-        // open the app's effects have all run.
+        // The change stream stays open, so the network never idles. Wait instead until the stream
+        // is live (its events update the page's state) and React owns every element of the view
+        // (a view whose code loads on demand has hydrated, or has been drawn again).
         await checked.locator('[data-testid="refreshed"][data-live="true"]').waitFor();
+        await checked.waitForFunction(`[...document.querySelectorAll('main *')].every((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$')))`);
+        // The page names the ETag the API and the stream name, so the stream's first event loads nothing.
+        const pageEtag = await checked.evaluate(`JSON.parse(document.getElementById('initial-data').textContent).etag`);
+        expect(pageEtag).toBe((await fetch(`${url}/api/balance-list`)).headers.get('etag'));
+        expect(loads).toEqual([]);
         expect(
           await checked.evaluate(`[...document.querySelectorAll('main *')].filter((el) => !el.__fromServer).map((el) => el.outerHTML.slice(0, 80))`),
         ).toEqual([]);

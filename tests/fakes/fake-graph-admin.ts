@@ -7,15 +7,15 @@
  * - `POST /sites/{site}/lists/{list}/columns` → 201 columnDefinition (400 on a duplicate name);
  * - `PATCH /sites/{site}/lists/{list}/columns/{column}` → 200 columnDefinition.
  *
- * Lists the fake created from the schema get the columns SharePoint would report for them.
+ * The columns are the fake Graph's own (`columnDefinitions`), so what provisioning adds shows in
+ * the lists' look-ups (`$expand=columns`) too.
  */
 import { randomUUID } from 'node:crypto';
-import { LISTS } from '../../src/lists/schema';
-import type { Column } from '../../src/lists/schema';
 import type { FakeGraph, FakeReply, FakeRequest } from './fake-graph';
+import { systemColumns, titleColumn, type ColumnJson } from './fake-graph/columns';
 import { graphError } from './fake-graph/errors';
 
-export type ColumnJson = Record<string, unknown> & { id: string; name: string; displayName: string };
+export type { ColumnJson } from './fake-graph/columns';
 
 export interface FakeAdmin {
   /** The columns of a list (by id or display name), as GET …/columns returns them. */
@@ -29,86 +29,6 @@ export interface FakeAdmin {
 }
 
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** The system columns every generic list reports (a few, as Graph lists them). */
-function systemColumns(): ColumnJson[] {
-  const base = { columnGroup: '_Hidden', description: '', enforceUniqueValues: false, hidden: false, indexed: false, readOnly: true, required: false };
-  return [
-    {
-      ...base,
-      id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
-      name: 'ID',
-      displayName: 'ID',
-      number: { decimalPlaces: 'none', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 },
-    },
-    { ...base, id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', name: 'Modified', displayName: 'Ändrad', dateTime: { displayAs: 'default', format: 'dateTime' } },
-    { ...base, id: '8c06beca-0777-48f7-91c7-6da68bc07b69', name: 'Created', displayName: 'Skapad', dateTime: { displayAs: 'default', format: 'dateTime' } },
-    {
-      ...base,
-      id: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
-      name: 'Author',
-      displayName: 'Skapad av',
-      personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' },
-    },
-    {
-      ...base,
-      id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
-      name: 'Editor',
-      displayName: 'Ändrad av',
-      personOrGroup: { allowMultipleSelection: false, displayAs: 'nameWithPresence', chooseFromType: 'peopleOnly' },
-    },
-    { ...base, id: '67df98f4-9dec-48ff-a553-29bece9c5bf4', name: 'Attachments', displayName: 'Bifogade filer', boolean: {} },
-  ];
-}
-
-function titleColumn(): ColumnJson {
-  return {
-    columnGroup: 'Custom Columns',
-    description: '',
-    displayName: 'Rubrik',
-    enforceUniqueValues: false,
-    hidden: false,
-    id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd248',
-    indexed: false,
-    name: 'Title',
-    readOnly: false,
-    required: true,
-    text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 },
-  };
-}
-
-/** What SharePoint reports for a schema column: written here independently of the provisioning code. */
-function reported(column: Column): ColumnJson {
-  const json: ColumnJson = {
-    columnGroup: 'Custom Columns',
-    description: column.description,
-    displayName: column.displayName,
-    enforceUniqueValues: 'unique' in column && column.unique === true,
-    hidden: false,
-    id: randomUUID(),
-    indexed: column.indexed,
-    name: column.name,
-    readOnly: false,
-    required: column.required,
-  };
-  if (column.type === 'text') json.text = { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 };
-  if (column.type === 'note')
-    json.text = { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, maxLength: 63999, textType: 'plain' };
-  if (column.type === 'choice' || column.type === 'multiChoice') {
-    json.choice = {
-      allowTextEntry: column.allowFillIn,
-      choices: column.values.map(([text]) => text),
-      displayAs: column.type === 'multiChoice' ? 'checkBoxes' : 'dropDownMenu',
-    };
-  }
-  if (column.type === 'dateOnly') json.dateTime = { displayAs: 'default', format: 'dateOnly' };
-  if (column.type === 'dateTime') json.dateTime = { displayAs: 'default', format: 'dateTime' };
-  if (column.type === 'number')
-    json.number = { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 };
-  if (column.type === 'boolean') json.boolean = {};
-  if (column.type === 'hyperlink') json.hyperlinkOrPicture = { isPicture: false };
-  return json;
-}
 
 const FACETS = ['text', 'choice', 'dateTime', 'number', 'boolean', 'hyperlinkOrPicture', 'personOrGroup', 'lookup', 'calculated', 'currency'];
 
@@ -140,7 +60,6 @@ function accepted(body: Record<string, unknown>): ColumnJson | string {
 }
 
 export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
-  const byList = new Map<string, ColumnJson[]>();
   const calls: FakeAdmin['calls'] = [];
   let manage = true;
 
@@ -155,14 +74,12 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       return null;
     }
   };
+  /** The list's live column definitions (a list that reports none gets the system columns and Title). */
   const columnsOf = (id: string): ColumnJson[] => {
-    let columns = byList.get(id);
+    let columns = graph.columnDefinitions(id);
     if (!columns) {
-      // A list the fake made from the schema (startFakeGraph's default lists).
-      const info = graph.listInfo(id);
-      const definition = Object.values(LISTS).find((list) => list.displayName === info.displayName);
-      columns = [...systemColumns(), titleColumn(), ...(definition?.columns.filter((column) => column.name !== 'Title').map(reported) ?? [])];
-      byList.set(id, columns);
+      columns = [...systemColumns(), titleColumn()];
+      graph.setColumnDefinitions(id, columns);
     }
     return columns;
   };
@@ -207,7 +124,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
         dateOnlyColumns: columns.filter((column) => format(column) === 'dateOnly').map((column) => column.name),
         dateTimeColumns: columns.filter((column) => format(column) === 'dateTime').map((column) => column.name),
       });
-      byList.set(info.id, [...systemColumns(), titleColumn(), ...columns]);
+      graph.setColumnDefinitions(info.id, [...systemColumns(), titleColumn(), ...columns]);
       const at = now();
       return {
         status: 201,
@@ -251,6 +168,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       if (columns.some((existing) => existing.name === column.name))
         return graphError(400, 'invalidRequest', `A duplicate field name "${column.name}" was found.`);
       columns.push(column);
+      graph.setColumnDefinitions(id, columns);
       return { status: 201, body: { '@odata.context': context(`sites('${graph.siteId}')/lists('${id}')/columns/$entity`), ...column } };
     }),
   );
@@ -271,6 +189,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
       const next: ColumnJson = { ...current, ...patch, id: current.id, name: current.name };
       if (next.enforceUniqueValues === true && next.indexed !== true) return graphError(400, 'invalidRequest', 'Unique values need an indexed column.');
       columns[index] = next;
+      graph.setColumnDefinitions(id, columns);
       return { status: 200, body: { '@odata.context': context(`sites('${graph.siteId}')/lists('${id}')/columns/$entity`), ...next } };
     }),
   );
@@ -291,6 +210,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
         if (definition[facet] === undefined && facet in replacement && FACETS.some((f) => definition[f] !== undefined)) delete replacement[facet];
       if (index < 0) columns.push(replacement);
       else columns[index] = replacement;
+      graph.setColumnDefinitions(id, columns);
     },
     setManage: (allowed) => {
       manage = allowed;

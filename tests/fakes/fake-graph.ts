@@ -9,6 +9,8 @@
  *   with `@odata.deltaLink`, deletions, optional duplicates, 410 when tokens expire;
  * - PATCH of fields with `If-Match` (412 on a stale eTag), POST and DELETE of items, `$batch`;
  * - the token endpoint (client credentials with secret or certificate, on-behalf-of with a hook);
+ * - change notifications on lists (`subscriptions`: create with validation, renew, delete, expiry,
+ *   a notification on every change, lifecycle events on request; fake-graph/subscriptions.ts);
  * - a request log with bytes, fault injection (429 with Retry-After, 503, 504, any status,
  *   connection drops), and `route()` for other tests to add endpoints.
  */
@@ -16,16 +18,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/lists/schema';
 import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/list-source';
+import { schemaColumns, type ColumnJson } from './fake-graph/columns';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import type { FederatedTrust } from './federated-trust';
-import { FakeIdentity, type OnBehalfOfHook } from './fake-graph/identity';
+import { FakeIdentity, type OnBehalfOfHook, type RefusalCode } from './fake-graph/identity';
 import { FakeStore, type FakeListOptions, type StoredItem, type StoredList } from './fake-graph/store';
+import { FakeSubscriptions } from './fake-graph/subscriptions';
 import type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
 
 export type { FakeHandler, FakeReply, FakeRequest, Principal } from './fake-graph/types';
-export type { OnBehalfOfDecision, OnBehalfOfHook } from './fake-graph/identity';
+export type { OnBehalfOfDecision, OnBehalfOfHook, RefusalCode } from './fake-graph/identity';
 export type { FakeListOptions } from './fake-graph/store';
+export type { Delivery, FakeSubscription, FakeSubscriptions } from './fake-graph/subscriptions';
 export { stockholmMidnightAsUtc } from './fake-graph/dates';
 
 export const FAKE_TENANT_ID = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
@@ -50,6 +55,13 @@ export interface FakeGraphOptions {
    * makes a site provisioned before they existed (default true).
    */
   withForumLists?: boolean;
+  /**
+   * Schema columns the lists made with `withLists` lack, e.g. `{ meetings: ['MeetingKey', …] }`:
+   * a site whose lists predate those columns.
+   */
+  withoutColumns?: Partial<Record<ListName, string[]>>;
+  /** The application permissions (roles) in the app's tokens (default `['Sites.Selected']`). */
+  appRoles?: string[];
   /** Page size when no `$top` is given (default 200, like SharePoint). */
   defaultPageSize?: number;
   /** Largest page returned whatever `$top` asks (default 5000). */
@@ -99,6 +111,14 @@ export interface FakeItem {
   fields: Record<string, unknown>;
 }
 
+/** A request carried inside a `$batch` call: method and path below `/v1.0`, the answer's status and the body sent. */
+export interface BatchedRequest {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+}
+
 export interface FakeGraph {
   /** Use as GRAPH_BASE_URL: `http://127.0.0.1:PORT/v1.0`. */
   readonly baseUrl: string;
@@ -113,14 +133,22 @@ export interface FakeGraph {
   /** Every HTTP exchange, in order (bytes are body bytes). */
   readonly requests: RequestLogEntry[];
   /** Requests carried inside `$batch` calls (method and path below `/v1.0`, status). */
-  readonly batchedRequests: Array<{ method: string; path: string; status: number }>;
+  readonly batchedRequests: Array<BatchedRequest>;
   /** Token requests: grant type and whether a token was issued. */
   readonly tokenRequests: ReadonlyArray<{ grantType: string; ok: boolean }>;
   /** Graph requests only (no token or discovery calls). */
   graphRequests(): RequestLogEntry[];
+  /** Change-notification subscriptions on the lists, and the notifications sent for them. */
+  readonly subscriptions: FakeSubscriptions;
   resetLog(): void;
 
   addList(options: FakeListOptions): { id: string; displayName: string; webUrl: string };
+  /** The list's column definitions (live: changes show in `…/columns` and `$expand=columns`); null when it reports none. */
+  columnDefinitions(list: ListRef): ColumnJson[] | null;
+  /** Replaces the list's column definitions (and the names its items accept). */
+  setColumnDefinitions(list: ListRef, columns: ColumnJson[]): void;
+  /** Removes a column from the list, as if it had never been created. */
+  removeColumn(list: ListRef, name: string): void;
   removeList(list: ListRef): void;
   listInfo(list: ListRef): { id: string; displayName: string; webUrl: string };
   seed(list: ListRef, items: SeedItem[]): void;
@@ -156,6 +184,10 @@ export interface FakeGraph {
   setOnBehalfOf(hook: OnBehalfOfHook): void;
   /** Invalidates every issued access token (Graph answers 401 until a new one is fetched). */
   expireTokens(): void;
+  /** The application permissions (roles) in the app's next tokens; `[]`: none, as before admin consent. */
+  setAppRoles(roles: string[]): void;
+  /** The token endpoint refuses the app's client-credentials requests with this AADSTS code, until `null`. */
+  refuseTokens(code: RefusalCode | null): void;
 
   /**
    * Adds an endpoint under `/v1.0` (checked before the built-in ones). `pattern` is a path with
@@ -221,19 +253,23 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     onBehalfOf: options.onBehalfOf ?? defaultOnBehalfOf,
     now,
+    appRoles: options.appRoles ?? ['Sites.Selected'],
   });
 
   const keyed = new Map<string, string>();
   const URL_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Moten', errands: 'Arenden', forum: 'Forum', sections: 'Avsnitt' };
   const addSchemaList = (key: ListName) => {
     const definition = LISTS[key];
+    const left = new Set(options.withoutColumns?.[key] ?? []);
+    const columns = definition.columns.filter((column) => !left.has(column.name));
     const list = store.addList({
       displayName: definition.displayName,
       description: definition.description,
       name: URL_NAMES[key],
-      columns: definition.columns.map((column) => column.name),
-      dateOnlyColumns: definition.columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
-      dateTimeColumns: definition.columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+      columns: columns.map((column) => column.name),
+      dateOnlyColumns: columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
+      dateTimeColumns: columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
+      columnDefinitions: schemaColumns(columns),
     });
     keyed.set(key, list.id);
   };
@@ -257,13 +293,15 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const deniedOnList = new Set<string>();
   const faults: Array<Required<Pick<Fault, 'status' | 'count'>> & Fault> = [];
   const requests: RequestLogEntry[] = [];
-  const batchedRequests: Array<{ method: string; path: string; status: number }> = [];
+  const batchedRequests: BatchedRequest[] = [];
   const custom: Route[] = [];
+  const subscriptions = new FakeSubscriptions({ store, now, tenantId, applicationId: clientId });
   const builtIn = graphRoutes(store, () => baseUrl, {
     defaultPageSize: options.defaultPageSize ?? 200,
     maxPageSize: options.maxPageSize ?? 5000,
     deltaDuplicates: () => deltaDuplicates,
     access: () => access,
+    clientId,
     deniedUsers,
     deniedOnList,
   });
@@ -307,7 +345,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       principal = checked;
     }
     if (request.method === 'POST' && request.path === '/$batch' && !request.inBatch) return batch(request.body, request.authorization, principal);
-    for (const route of [...custom, ...builtIn]) {
+    if (principal.kind === 'app' && (principal.roles ?? []).length === 0)
+      return graphError(401, 'InvalidAuthenticationToken', 'Either scp or roles claim need to be present in the token.');
+    // An app token with application permissions, none of them for sites, reaches no site.
+    if (principal.kind === 'app' && request.path.startsWith('/sites') && !(principal.roles ?? []).some((role) => role.startsWith('Sites.')))
+      return errors.accessDenied();
+    for (const route of [...custom, ...builtIn, ...subscriptions.routes()]) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
       if (!match) continue;
@@ -339,7 +382,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         authorization,
         principal,
       });
-      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status });
+      batchedRequests.push({ method: entry.method.toUpperCase(), path: `${url.pathname}${url.search}`, status: reply.status, body: entry.body });
       responses.push({
         id: entry.id,
         status: reply.status,
@@ -455,12 +498,24 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     batchedRequests,
     tokenRequests: identity.tokenRequests,
     graphRequests: () => requests.filter((entry) => entry.kind === 'graph'),
+    subscriptions,
     resetLog: () => {
       requests.length = 0;
       batchedRequests.length = 0;
       identity.tokenRequests.length = 0;
     },
     addList: (listOptions) => info(store.addList(listOptions)),
+    columnDefinitions: (ref) => listOf(ref).columnDefs,
+    setColumnDefinitions: (ref, columns) => {
+      const list = listOf(ref);
+      list.columnDefs = columns;
+      list.columns = new Set(columns.map((column) => column.name));
+    },
+    removeColumn: (ref, name) => {
+      const list = listOf(ref);
+      list.columnDefs = list.columnDefs?.filter((column) => column.name !== name) ?? null;
+      list.columns?.delete(name);
+    },
     removeList: (ref) => {
       const list = listOf(ref);
       store.lists.delete(list.id);
@@ -534,6 +589,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     },
     setOnBehalfOf: (hook) => identity.setOnBehalfOf(hook),
     expireTokens: () => identity.expireTokens(),
+    setAppRoles: (roles) => identity.setAppRoles(roles),
+    refuseTokens: (code) => identity.refuse(code),
     route: (method, pattern, handler) => {
       const compiled = compile(pattern);
       custom.unshift({ method: method.toUpperCase(), ...compiled, handler });

@@ -5,8 +5,7 @@
 import { SourceError } from '../../src/errors';
 import type { Entry } from '../../src/domain/types';
 import { mapEntry } from '../../src/lists/mapping';
-import { revisionFields } from '../../src/lists/revision-fields';
-import type { ListData, ListItem, ListName, ListSource, ListUrls, RevisionChange, SourceRead } from '../../src/ports/list-source';
+import type { ListData, ListItem, ListName, ListSource, ListUrls, SourceRead } from '../../src/ports/list-source';
 
 export class MemoryListSource implements ListSource {
   readonly kind = 'local' as const;
@@ -76,10 +75,6 @@ export class MemoryListSource implements ListSource {
     if (this.failure) throw this.failure;
     const item = this.data.balance.find((candidate) => candidate.id === id);
     return item ? mapEntry(structuredClone(item)) : null;
-  }
-
-  async setRevisionStatus(id: string, change: RevisionChange, eTag: string): Promise<Entry> {
-    return mapEntry(await this.update('balance', id, revisionFields(change), eTag));
   }
 
   /** Changes an item as a person editing the list would, and tells watchers. */

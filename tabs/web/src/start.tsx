@@ -134,6 +134,7 @@ export async function start(): Promise<void> {
       pollMs={pollInterval(window.location.search)}
       initialView={data?.view ?? null}
       initialCheckedAt={data ? new Date(data.checkedAt) : null}
+      initialFollowUp={data?.followUp ?? null}
       lastSeen={store ? { store, remembered, onConfirmed } : null}
       onMounted={onMounted}
     />

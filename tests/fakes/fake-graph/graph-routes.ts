@@ -17,6 +17,8 @@ export interface GraphRouteOptions {
   deltaDuplicates: () => boolean;
   /** Access the app has on the site. */
   access: () => 'write' | 'read' | 'none';
+  /** The app's client id (its grant on the site is listed under /permissions). */
+  clientId: string;
   /** Users the site does not share the lists with (on-behalf-of callers). */
   deniedUsers: Set<string>;
   /** `user\u0000list display name`: users one list is not shared with. */
@@ -56,6 +58,20 @@ function parseExpand(expand: string | null): { fields: boolean; select: string[]
         .filter(Boolean)
     : null;
   return { fields: true, select };
+}
+
+/** `columns($select=name,choice)` in a list's `$expand` → { select: [...] }; null when columns are not expanded. */
+function parseColumnsExpand(expand: string | null): { select: string[] | null } | null {
+  const match = expand ? /(?:^|,)\s*columns\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?/i.exec(expand) : null;
+  if (!match) return null;
+  return {
+    select: match[1]
+      ? match[1]
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : null,
+  };
 }
 
 export function graphRoutes(store: FakeStore, baseUrl: () => string, options: GraphRouteOptions): Route[] {
@@ -117,6 +133,30 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites/$entity`, ...store.siteJson() } };
   });
 
+  // The site's app grants (Sites.Selected). Listing them needs Sites.FullControl.All, as Graph
+  // documents; the list leaves the roles out, one permission read gives them.
+  const grantId = 'aTowaS50fG1zLnNwLmV4dHwwZDllOGY3YS02YjVjLTRkM2UtOGYyYS0xYjBjOWQ4ZTdmNmFAOGMyZjRlMWE';
+  const grant = (withRoles: boolean) => {
+    const identity = { application: { id: options.clientId, displayName: 'Balanslistan' } };
+    return {
+      id: grantId,
+      ...(withRoles ? { roles: [options.access()] } : {}),
+      grantedToIdentitiesV2: [identity],
+      grantedToIdentities: [identity],
+    };
+  };
+  const mayListGrants = (request: FakeRequest) => request.principal?.kind === 'app' && (request.principal.roles ?? []).includes('Sites.FullControl.All');
+  add('GET', '/sites/:site/permissions', (request) => {
+    if (!mayListGrants(request)) return errors.accessDenied();
+    if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
+    return collection(`sites('${store.site.id}')/permissions`, options.access() === 'none' ? [] : [grant(false)], {});
+  });
+  add('GET', '/sites/:site/permissions/:permission', (request) => {
+    if (!mayListGrants(request)) return errors.accessDenied();
+    if (!siteMatches(request.params.site ?? '') || request.params.permission !== grantId || options.access() === 'none') return errors.itemNotFound();
+    return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/permissions/$entity`, ...grant(true) } };
+  });
+
   add('GET', '/sites/:site/lists', (request) => {
     if (options.access() === 'none') return errors.accessDenied();
     if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
@@ -128,9 +168,10 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       const name = (match[1] ?? '').replace(/''/g, "'");
       lists = lists.filter((list) => list.displayName === name);
     }
+    const columns = parseColumnsExpand(request.query.get('$expand')) ?? undefined;
     return collection(
       `sites('${store.site.id}')/lists`,
-      lists.map((list) => store.listJson(list)),
+      lists.map((list) => store.listJson(list, columns)),
       {},
     );
   });
@@ -138,7 +179,11 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
   add('GET', '/sites/:site/lists/:list', (request) => {
     const found = resolve(request, false);
     if ('reply' in found) return found.reply;
-    return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists/$entity`, ...store.listJson(found.list) } };
+    const columns = parseColumnsExpand(request.query.get('$expand')) ?? undefined;
+    return {
+      status: 200,
+      body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists/$entity`, ...store.listJson(found.list, columns) },
+    };
   });
 
   add('GET', '/sites/:site/lists/:list/items', (request) => {
@@ -146,6 +191,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if ('reply' in found) return found.reply;
     const { list } = found;
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     const top = pageSize(request);
     const skiptoken = request.query.get('$skiptoken');
     const afterId = skiptoken ? Number(/p_ID=(\d+)/.exec(Buffer.from(skiptoken, 'base64').toString('utf8'))?.[1] ?? 0) : 0;
@@ -170,6 +217,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     if ('reply' in found) return found.reply;
     const { list } = found;
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     const top = pageSize(request);
     const link = (token: DeltaToken) => {
       const query = new URLSearchParams(request.query);
@@ -223,6 +272,8 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     const item = found.list.items.get(request.params.item ?? '');
     if (!item || item.deleted) return errors.itemNotFound();
     const expand = parseExpand(request.query.get('$expand'));
+    const unknown = store.unknownSelected(found.list, expand.select);
+    if (unknown.length > 0) return errors.badRequest(`Column '${unknown[0]}' does not exist. It may have been deleted by another user.`);
     return {
       status: 200,
       body: {

@@ -24,7 +24,32 @@ export interface IdentityOptions {
   tokenLifetimeSeconds: number;
   onBehalfOf: OnBehalfOfHook;
   now: () => Date;
+  /** The application permissions (roles) of the app's tokens. */
+  appRoles: string[];
 }
+
+/** Refusals of the token endpoint a test can switch on, with Entra's status, error and text for each code. */
+export const REFUSALS = {
+  7000215: [
+    401,
+    'invalid_client',
+    'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+  ],
+  7000222: [
+    401,
+    'invalid_client',
+    'The provided client secret keys for app are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.',
+  ],
+  700016: [400, 'unauthorized_client', 'Application with the identifier was not found in the directory.'],
+  7000229: [
+    401,
+    'invalid_client',
+    'The client application is missing service principal in the tenant. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119',
+  ],
+  90002: [400, 'invalid_request', 'Tenant not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.'],
+} as const satisfies Record<number, readonly [number, string, string]>;
+
+export type RefusalCode = keyof typeof REFUSALS;
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -51,7 +76,22 @@ export class FakeIdentity {
   private readonly tokens = new Map<string, { principal: Principal; expiresAt: number }>();
   /** Every token request: grant type and whether it succeeded. */
   readonly tokenRequests: Array<{ grantType: string; ok: boolean }> = [];
+  private refusal: RefusalCode | null = null;
   constructor(private options: IdentityOptions) {}
+
+  /** The roles the app's next tokens carry (an empty list: a token without application permissions, as before admin consent). */
+  setAppRoles(roles: string[]): void {
+    this.options = { ...this.options, appRoles: [...roles] };
+  }
+
+  get appRoles(): readonly string[] {
+    return this.options.appRoles;
+  }
+
+  /** Client-credentials requests are refused with this AADSTS code until `null`. */
+  refuse(code: RefusalCode | null): void {
+    this.refusal = code;
+  }
 
   setOnBehalfOf(hook: OnBehalfOfHook): void {
     this.options = { ...this.options, onBehalfOf: hook };
@@ -161,7 +201,12 @@ export class FakeIdentity {
       exp: Math.floor(now / 1000) + lifetime,
       appid: this.options.clientId,
       tid: this.options.tenantId,
-      ...(principal.kind === 'app' ? { roles: ['Sites.Selected'] } : { upn: principal.name, scp: 'Sites.Read.All' }),
+      // Entra leaves the roles claim out when the app has no consented application permission.
+      ...(principal.kind === 'app'
+        ? this.options.appRoles.length > 0
+          ? { roles: [...this.options.appRoles] }
+          : {}
+        : { upn: principal.name, scp: 'Sites.Read.All' }),
       jti: randomUUID(),
     };
     const token = `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url(claims)}.fake`;
@@ -190,6 +235,10 @@ export class FakeIdentity {
     if (clientProblem) return clientProblem;
     const scope = form.get('scope') ?? '';
     if (grantType === 'client_credentials') {
+      if (this.refusal !== null) {
+        const [status, error, description] = REFUSALS[this.refusal];
+        return aadError(status, error, this.refusal, description);
+      }
       if (!/\/\.default$/.test(scope))
         return aadError(
           400,
@@ -197,7 +246,7 @@ export class FakeIdentity {
           1002012,
           `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
         );
-      return this.issue({ kind: 'app', name: this.options.clientId }, scope);
+      return this.issue({ kind: 'app', name: this.options.clientId, roles: [...this.options.appRoles] }, scope);
     }
     if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of') {
       const decision = this.options.onBehalfOf(form.get('assertion') ?? '', scope);

@@ -3,6 +3,7 @@
  * for delta queries, and the serialisation of items in Graph's listItem shape.
  */
 import { randomUUID } from 'node:crypto';
+import type { ColumnJson } from './columns';
 import { DATE_ONLY, graphInstant, stockholmMidnightAsUtc } from './dates';
 
 export interface FakeSite {
@@ -38,6 +39,8 @@ export interface FakeListOptions {
   dateOnlyColumns?: string[];
   /** Columns stored as date and time. */
   dateTimeColumns?: string[];
+  /** The columns' definitions, as `…/columns` and `$expand=columns` report them; absent: not reported. */
+  columnDefinitions?: ColumnJson[];
 }
 
 export interface StoredList {
@@ -48,6 +51,8 @@ export interface StoredList {
   createdDateTime: string;
   webUrl: string;
   columns: Set<string> | null;
+  /** The columns' definitions (live: the admin routes change them); null when the list reports none. */
+  columnDefs: ColumnJson[] | null;
   dateOnly: Set<string>;
   dateTime: Set<string>;
   items: Map<string, StoredItem>;
@@ -79,6 +84,7 @@ export class FakeStore {
       createdDateTime: graphInstant(this.now().getTime()),
       webUrl: `${this.site.webUrl}/Lists/${name}`,
       columns: options.columns ? new Set(['Title', ...options.columns]) : null,
+      columnDefs: options.columnDefinitions ?? null,
       dateOnly: new Set(options.dateOnlyColumns ?? []),
       dateTime: new Set(options.dateTimeColumns ?? []),
       items: new Map(),
@@ -104,10 +110,14 @@ export class FakeStore {
     return [...list.items.values()].filter((item) => !item.deleted).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
+  /** Told of every change of an item (change notifications). */
+  onChange: ((list: StoredList) => void) | null = null;
+
   private record(list: StoredList, item: StoredItem): void {
     list.seq += 1;
     item.seq = list.seq;
     list.log.push({ seq: item.seq, item: structuredClone(item) });
+    this.onChange?.(list);
   }
 
   addItem(list: StoredList, fields: Record<string, unknown>, id?: string): StoredItem {
@@ -228,7 +238,18 @@ export class FakeStore {
     };
   }
 
-  listJson(list: StoredList): Record<string, unknown> {
+  /** The list's JSON; with `columns` (the names to keep of each definition, or all) the definitions too, as `$expand=columns` sends them. */
+  listJson(list: StoredList, columns?: { select: string[] | null }): Record<string, unknown> {
+    const expanded =
+      columns && list.columnDefs
+        ? {
+            columns: list.columnDefs.map((definition) =>
+              columns.select
+                ? Object.fromEntries(Object.entries(definition).filter(([name]) => (columns.select as string[]).includes(name)))
+                : structuredClone(definition),
+            ),
+          }
+        : {};
     return {
       '@odata.etag': `"${list.id},${list.seq}"`,
       createdDateTime: list.createdDateTime,
@@ -242,7 +263,18 @@ export class FakeStore {
       createdBy: SYSTEM_USER,
       parentReference: { siteId: this.site.id },
       list: { contentTypesEnabled: false, hidden: false, template: 'genericList' },
+      ...expanded,
     };
+  }
+
+  /**
+   * Selected names a list does not have: the fake refuses them (400) where the list reports its
+   * columns, the stricter of the two things Graph might do, so the app must never ask for them.
+   */
+  unknownSelected(list: StoredList, select: string[] | null): string[] {
+    if (!select || !list.columnDefs) return [];
+    const known = new Set([...list.columnDefs.map((column) => column.name), 'id', 'ContentType', 'Modified', 'Created', 'AuthorLookupId', 'EditorLookupId']);
+    return select.filter((name) => !known.has(name));
   }
 
   siteJson(): Record<string, unknown> {

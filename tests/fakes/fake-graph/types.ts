@@ -7,6 +7,8 @@ export interface Principal {
   /** The user's name for on-behalf-of tokens; the client id for app tokens. */
   name: string;
   token: string;
+  /** The application permissions of an app token. */
+  roles?: readonly string[];
 }
 
 export interface FakeRequest {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImportFile, runExport, runImport, writeExport } from '../../../src/import';
+import { graphStore, readImportFile, runExport, runImport, writeExport } from '../../../src/import';
 import { silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
@@ -37,7 +37,7 @@ async function site(only?: Parameters<typeof provisionLists>[3]) {
   return { client, options };
 }
 
-const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async () => undefined });
+const run = (apply: boolean) => ({ apply, logger: silentLogger });
 
 describe("import and export of the forum's year's lists", () => {
   it('imports the 2017 dataset (sections, meetings without a day, ärenden, forum profile), then finds nothing to do', async () => {
@@ -45,7 +45,7 @@ describe("import and export of the forum's year's lists", () => {
     const tables = await readImportFile(SEED_2017);
     expect(tables.map((table) => table.list)).toEqual(['balance', 'meetings', 'errands', 'forum', 'sections']);
 
-    const dry = await runImport(client, options, tables, run(false));
+    const dry = await runImport(graphStore(client, options), tables, run(false));
     expect(dry.flatMap((report) => report.problems)).toEqual([]);
     expect(dry.map((report) => [report.table.list, report.plan.creates.length])).toEqual([
       ['balance', 7],
@@ -56,11 +56,11 @@ describe("import and export of the forum's year's lists", () => {
     ]);
     expect(graph.itemCount(FAKE_LIST_NAMES.errands)).toBe(0);
 
-    await runImport(client, options, tables, run(true));
+    await runImport(graphStore(client, options), tables, run(true));
     expect(graph.itemCount(FAKE_LIST_NAMES.errands)).toBe(14);
     expect(graph.itemCount(FAKE_LIST_NAMES.sections)).toBe(4);
 
-    const again = await runImport(client, options, await readImportFile(SEED_2017), run(true));
+    const again = await runImport(graphStore(client, options), await readImportFile(SEED_2017), run(true));
     expect(again.map((report) => [report.plan.creates.length, report.plan.updates.length])).toEqual([
       [0, 0],
       [0, 0],
@@ -74,7 +74,7 @@ describe("import and export of the forum's year's lists", () => {
     const { client, options } = await site();
     const [table] = await readImportFile(join(FIXTURES, 'arenden-fel.csv'));
     expect(table?.list).toBe('errands');
-    const [report] = await runImport(client, options, table ? [table] : [], run(true));
+    const [report] = await runImport(graphStore(client, options), table ? [table] : [], run(true));
     expect(report?.problems.map((problem) => [problem.rowNumber, problem.column, problem.reason])).toEqual([
       [3, 'Typ av ärende', expect.stringContaining('"Okänd typ" is not one of')],
       [4, null, 'same key "e-1" as row 2'],
@@ -89,29 +89,30 @@ describe("import and export of the forum's year's lists", () => {
     const { client, options } = await site();
     const balance = join(work, 'balans.csv');
     writeFileSync(balance, 'Nyckel;Rubrik;Avsnitt;Typ;Ordning\nb-1;Ny punkt;Nytt avsnitt 2026-2029;Punkt;1\n');
-    const [before] = await runImport(client, options, await readImportFile(balance), run(false));
+    const [before] = await runImport(graphStore(client, options), await readImportFile(balance), run(false));
     expect(before?.problems.map((problem) => [problem.rowNumber, problem.column])).toEqual([[2, 'Avsnitt']]);
     expect(before?.problems[0]?.reason).toContain('"Nytt avsnitt 2026-2029" is not one of the sections (Mål för gemensam');
 
     const sections = join(work, 'avsnitt.csv');
     writeFileSync(sections, 'Avsnittsnyckel;Rubrik;Ordning;Period\nnytt;Nytt avsnitt 2026-2029;1;2026-2029\n');
-    const together = await runImport(client, options, [...(await readImportFile(sections)), ...(await readImportFile(balance))], run(true));
+    const together = await runImport(graphStore(client, options), [...(await readImportFile(sections)), ...(await readImportFile(balance))], run(true));
     expect(together.flatMap((report) => report.problems)).toEqual([]);
     // Now on the site: the balance file alone is accepted, and the section's key works as well.
     writeFileSync(balance, 'Nyckel;Rubrik;Avsnitt;Typ;Ordning\nb-1;Ny punkt;NYTT;Punkt;1\n');
-    const [after] = await runImport(client, options, await readImportFile(balance), run(false));
+    const [after] = await runImport(graphStore(client, options), await readImportFile(balance), run(false));
     expect(after?.problems).toEqual([]);
   });
 
   it('exports every list the site has, and leaves out those not provisioned yet', async () => {
     const { client, options } = await site(['balance', 'meetings', 'errands']);
     await runImport(
-      client,
-      options,
+      graphStore(client, options),
       (await readImportFile(SEED_2017)).filter((table) => table.list === 'errands'),
       run(true),
     );
-    const tables = await runExport(client, options, ['balance', 'meetings', 'errands', 'forum', 'sections'], { optional: ['errands', 'forum', 'sections'] });
+    const { tables } = await runExport(graphStore(client, options), ['balance', 'meetings', 'errands', 'forum', 'sections'], {
+      optional: ['errands', 'forum', 'sections'],
+    });
     expect(tables.map((table) => [table.list, table.items.length])).toEqual([
       ['balance', 0],
       ['meetings', 0],
@@ -122,12 +123,11 @@ describe("import and export of the forum's year's lists", () => {
     const back = await readImportFile(file);
     expect(back.map((table) => table.list)).toEqual(['balance', 'meetings', 'errands']);
     const [errands] = await runImport(
-      client,
-      options,
+      graphStore(client, options),
       back.filter((table) => table.list === 'errands'),
       run(false),
     );
     expect([errands?.plan.creates.length, errands?.plan.updates.length, errands?.plan.unchanged, errands?.problems]).toEqual([0, 0, 14, []]);
-    await expect(runExport(client, options, ['forum'])).rejects.toThrow(/"Forum SVOM" does not exist on the site/);
+    await expect(runExport(graphStore(client, options), ['forum'])).rejects.toThrow(/"Forum SVOM" does not exist on the site/);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImportFailedError, readImportFile, runExport, runImport, writeExport } from '../../../src/import';
+import { graphStore, ImportFailedError, readImportFile, runExport, runImport, writeExport } from '../../../src/import';
 import { readAllItems } from '../../../src/import/graph-items';
 import { canonicalItem } from '../../../src/import/plan';
 import { silentLogger } from '../../../src/logger';
@@ -30,13 +30,22 @@ async function site() {
   // Pages of 40 items, so reading the 90-entry list back follows @odata.nextLink.
   const fake = await startFakeGraph({ withLists: false, maxPageSize: 40 });
   installAdminRoutes(fake);
-  const client = createGraphClient(graphOptions(fake), { logger: silentLogger, sleep: async () => undefined });
+  // Graph's waits go through the client's retry: a clock that its sleep moves on, and the waits recorded.
+  let clock = Date.parse('2022-12-30T10:00:00Z');
+  const client = createGraphClient(graphOptions(fake), {
+    logger: silentLogger,
+    now: () => clock,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      clock += ms;
+    },
+  });
   const options = sharePointOptions(fake);
   await provisionLists(client, options, { logger: silentLogger });
   return { fake, client, options };
 }
 
-const run = (apply: boolean) => ({ apply, logger: silentLogger, sleep: async (ms: number) => void waits.push(ms) });
+const run = (apply: boolean) => ({ apply, logger: silentLogger });
 
 async function itemsOf(context: Awaited<ReturnType<typeof site>>, list: ListName): Promise<ListItem[]> {
   const siteId = await resolveSiteId(context.client, context.options);
@@ -73,14 +82,14 @@ describe('npm run import', () => {
     graph = context.fake;
     const tables = await readImportFile(SEED);
 
-    const dry = await runImport(context.client, context.options, tables, run(false));
+    const dry = await runImport(graphStore(context.client, context.options), tables, run(false));
     expect(dry.map((report) => [report.table.list, report.plan.creates.length, report.plan.updates.length, report.problems])).toEqual([
       ['balance', seed.balance.length, 0, []],
       ['meetings', seed.meetings.length, 0, []],
     ]);
     expect(graph.itemCount(FAKE_LIST_NAMES.balance)).toBe(0);
 
-    const applied = await runImport(context.client, context.options, tables, run(true));
+    const applied = await runImport(graphStore(context.client, context.options), tables, run(true));
     expect(applied[0]?.applied?.created).toHaveLength(seed.balance.length);
     expect(applied[0]?.applied?.batches).toBe(Math.ceil(seed.balance.length / 20));
     expect(graph.batchedRequests.filter((request) => request.method === 'POST')).toHaveLength(seed.balance.length + seed.meetings.length);
@@ -100,10 +109,10 @@ describe('npm run import', () => {
     const context = await site();
     graph = context.fake;
     const tables = await readImportFile(SEED);
-    await runImport(context.client, context.options, tables, run(true));
+    await runImport(graphStore(context.client, context.options), tables, run(true));
     const writes = graph.batchedRequests.length;
 
-    const again = await runImport(context.client, context.options, tables, run(true));
+    const again = await runImport(graphStore(context.client, context.options), tables, run(true));
     expect(again.map((report) => [report.plan.creates.length, report.plan.updates.length, report.plan.unchanged, report.applied])).toEqual([
       [0, 0, seed.balance.length, null],
       [0, 0, seed.meetings.length, null],
@@ -114,7 +123,7 @@ describe('npm run import', () => {
   it('imports a CSV and updates only the changed columns on re-import', async () => {
     const context = await site();
     graph = context.fake;
-    const [report] = await runImport(context.client, context.options, await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
+    const [report] = await runImport(graphStore(context.client, context.options), await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
     expect(report?.plan.creates.map((create) => create.key)).toEqual([
       'Exempel: SVOM ordinarie möte / 2022-03-25',
       'Exempel: Gemensamt med Västernorrland / 2022-10-27',
@@ -140,7 +149,7 @@ describe('npm run import', () => {
     expect(canonicalItem('meetings', items[1]!).MeetingKind).toBe('Gemensamt med Västernorrland');
 
     graph.updateItem(FAKE_LIST_NAMES.meetings, items[1]!.id, { Location: 'Härnösand' });
-    const [again] = await runImport(context.client, context.options, await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
+    const [again] = await runImport(graphStore(context.client, context.options), await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
     expect(again?.plan.updates.map((update) => [update.key, update.values, update.before])).toEqual([
       ['Exempel: Gemensamt med Västernorrland / 2022-10-27', { Location: 'Sundsvall' }, { Location: 'Härnösand' }],
     ]);
@@ -150,7 +159,7 @@ describe('npm run import', () => {
   it('reports malformed rows with their row numbers and writes nothing', async () => {
     const context = await site();
     graph = context.fake;
-    const [report] = await runImport(context.client, context.options, await readImportFile(join(FIXTURES, 'balans-fel.csv')), run(true));
+    const [report] = await runImport(graphStore(context.client, context.options), await readImportFile(join(FIXTURES, 'balans-fel.csv')), run(true));
     expect(report?.problems.map((problem) => [problem.rowNumber, problem.column, problem.reason])).toEqual([
       [3, 'Ordning', '"två" is not a number'],
       [4, 'Nästa uppföljning', '"2022-02-30" is not a date (YYYY-MM-DD)'],
@@ -165,7 +174,7 @@ describe('npm run import', () => {
     const context = await site();
     graph = context.fake;
     const meetings = await readImportFile(join(FIXTURES, 'moten.csv'));
-    await runImport(context.client, context.options, meetings, run(true));
+    await runImport(graphStore(context.client, context.options), meetings, run(true));
     const before = (await itemsOf(context, 'meetings')).map((item) => canonicalItem('meetings', item));
 
     // One existing meeting changes, and the seed adds 90 entries plus one meeting.
@@ -175,7 +184,7 @@ describe('npm run import', () => {
     graph.fail({ status: 500, match: (method, path) => method === 'POST' && path.endsWith('/items') && ++posts === 45 });
 
     const tables = [...(await readImportFile(SEED)), ...meetings];
-    const failure = await runImport(context.client, context.options, tables, run(true)).catch((error: unknown) => error);
+    const failure = await runImport(graphStore(context.client, context.options), tables, run(true)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportFailedError);
     expect((failure as ImportFailedError).message).toMatch(
       /^The import stopped at row 45 \(.+\): Graph answered 500: Injected 500\. Undone: 59 created item\(s\) deleted, 0 updated item\(s\) restored/,
@@ -188,7 +197,7 @@ describe('npm run import', () => {
     let patches = 0;
     graph.updateItem(FAKE_LIST_NAMES.meetings, '2', { Notes: 'också ändrad' });
     graph.fail({ status: 500, match: (method, path) => method === 'PATCH' && path.endsWith('/fields') && ++patches === 2 });
-    const second = await runImport(context.client, context.options, meetings, run(true)).catch((error: unknown) => error);
+    const second = await runImport(graphStore(context.client, context.options), meetings, run(true)).catch((error: unknown) => error);
     expect((second as ImportFailedError).undo).toEqual({ deleted: 0, restored: 1, failures: [] });
     const after = (await itemsOf(context, 'meetings')).map((item) => canonicalItem('meetings', item));
     expect(after[0]?.Notes).toBe('ändrad i SharePoint');
@@ -200,7 +209,7 @@ describe('npm run import', () => {
     const context = await site();
     graph = context.fake;
     graph.fail({ status: 429, count: 3, retryAfter: 2, match: (method, path) => method === 'POST' && path.endsWith('/items') });
-    const [report] = await runImport(context.client, context.options, await readImportFile(SEED, 'balance'), run(true));
+    const [report] = await runImport(graphStore(context.client, context.options), await readImportFile(SEED, 'balance'), run(true));
     expect(report?.applied?.created).toHaveLength(seed.balance.length);
     expect(graph.itemCount(FAKE_LIST_NAMES.balance)).toBe(seed.balance.length);
     expect(graph.batchedRequests.filter((request) => request.status === 429)).toHaveLength(3);
@@ -210,8 +219,8 @@ describe('npm run import', () => {
   it('export → import round trip preserves every field, in XLSX and CSV', async () => {
     const context = await site();
     graph = context.fake;
-    await runImport(context.client, context.options, await readImportFile(SEED), run(true));
-    await runImport(context.client, context.options, await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
+    await runImport(graphStore(context.client, context.options), await readImportFile(SEED), run(true));
+    await runImport(graphStore(context.client, context.options), await readImportFile(join(FIXTURES, 'moten.csv')), run(true));
     // Fill the columns the seed leaves empty, so every column makes the trip.
     const agreement = (await itemsOf(context, 'balance')).find((item) => item.fields.EntryKind === 'Avtal')!;
     graph.updateItem(FAKE_LIST_NAMES.balance, agreement.id, {
@@ -229,14 +238,14 @@ describe('npm run import', () => {
       meetings: (await itemsOf(context, 'meetings')).map((item) => canonicalItem('meetings', item)),
     };
 
-    const tables = await runExport(context.client, context.options, ['balance', 'meetings']);
+    const tables = (await runExport(graphStore(context.client, context.options), ['balance', 'meetings'])).tables;
     const xlsx = join(work, 'balanslista.xlsx');
     const csvFiles = await writeExport(join(work, 'balanslista.csv'), tables);
     await writeExport(xlsx, tables);
     expect(csvFiles).toEqual([join(work, 'balanslista.balance.csv'), join(work, 'balanslista.meetings.csv')]);
 
     for (const file of [xlsx, ...csvFiles]) {
-      const reports = await runImport(context.client, context.options, await readImportFile(file), run(false));
+      const reports = await runImport(graphStore(context.client, context.options), await readImportFile(file), run(false));
       for (const report of reports) {
         expect([file, report.problems, report.plan.creates.length, report.plan.updates.length]).toEqual([file, [], 0, 0]);
       }
@@ -245,7 +254,7 @@ describe('npm run import', () => {
     // Into an empty site: the same values come out (links excepted: Graph cannot write them).
     const fresh = await site();
     try {
-      await runImport(fresh.client, fresh.options, await readImportFile(xlsx), run(true));
+      await runImport(graphStore(fresh.client, fresh.options), await readImportFile(xlsx), run(true));
       const copied = {
         balance: (await itemsOf(fresh, 'balance')).map((item) => canonicalItem('balance', item)),
         meetings: (await itemsOf(fresh, 'meetings')).map((item) => canonicalItem('meetings', item)),

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { SourceError } from '../../../src/errors';
 import { LocalListSource } from '../../../src/local/local-list-source';
@@ -12,6 +13,7 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListItem } from '../../../src/ports/list-source';
 import { mapListData } from '../../../src/lists/mapping';
+import { setRevisionStatus } from '../../../src/lists/revision-fields';
 
 const SEED = resolve(__dirname, '../../../data/balanslista-2022.json');
 const NOW = '2025-03-10T08:00:00.000Z'; // a Monday in Stockholm
@@ -29,9 +31,17 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The watch debounce of every store in these tests, in ms. */
+const WATCH_DEBOUNCE_MS = 20;
+
 function store(options: { dataDir?: string; seedFile?: string; clock?: FixedClock } = {}): LocalListSource {
   return new LocalListSource(
-    { dataDir: options.dataDir ?? join(dir, 'data'), seedFile: options.seedFile ?? SEED, clock: options.clock ?? new FixedClock(NOW), watchDebounceMs: 20 },
+    {
+      dataDir: options.dataDir ?? join(dir, 'data'),
+      seedFile: options.seedFile ?? SEED,
+      clock: options.clock ?? new FixedClock(NOW),
+      watchDebounceMs: WATCH_DEBOUNCE_MS,
+    },
     { logger: silentLogger },
   );
 }
@@ -346,7 +356,7 @@ describe('LocalListSource: one entry read fresh, and its revision status', () =>
     const source = store();
     const agreement = agreementOf((await source.read()).data.balance);
 
-    const entry = await source.setRevisionStatus(agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
+    const entry = await setRevisionStatus(source, agreement.id, { status: 'started', by: 'Anna Andersson', at: NOW }, agreement.eTag);
 
     expect(entry.agreement).toMatchObject({ revisionStatus: 'started', revisionUpdatedBy: 'Anna Andersson', revisionUpdatedAt: NOW });
     expect(agreementOf(onDisk().balance).fields).toMatchObject({
@@ -354,7 +364,7 @@ describe('LocalListSource: one entry read fresh, and its revision status', () =>
       RevisionUpdatedBy: 'Anna Andersson',
       RevisionUpdatedAt: NOW,
     });
-    await expect(source.setRevisionStatus(agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({
+    await expect(setRevisionStatus(source, agreement.id, { status: 'revised', by: 'Bertil', at: NOW }, agreement.eTag)).rejects.toMatchObject({
       code: 'conflict',
       status: 412,
     });
@@ -400,6 +410,8 @@ describe('LocalListSource: watch', () => {
     const second = watchOnce(source);
     editByHand((lists) => (byKey(lists.balance, 'mal-2').fields.EntryStatus = 'Pågår'));
     await Promise.all([first.changed, second.changed]);
+    // A second notification of the same change would come one debounce later: wait past several before counting.
+    await delay(WATCH_DEBOUNCE_MS * 10);
     expect(first.calls()).toBe(1);
     expect(second.calls()).toBe(1);
   });

@@ -12,6 +12,7 @@ import { LISTS } from '../../../src/lists/schema';
 import { GraphListSource } from '../../../src/sharepoint/graph-list-source';
 import { MISSING_LIST_RECHECK_MS } from '../../../src/sharepoint/site';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
+import { schemaColumns } from '../../fakes/fake-graph/columns';
 import { harness, sharePointOptions } from './graph-harness';
 
 let fake: FakeGraph;
@@ -58,6 +59,8 @@ describe("GraphListSource: the forum's year's lists", () => {
     const forum = mapForumData(changed.data, mapListData(changed.data));
     expect(dataQualityProblems(forum).map((problem) => [problem.list, problem.code, problem.value])).toEqual([
       ['errands', 'unknown-meeting', 'finns-inte'],
+      // With its meeting missing and no ErrandYear, no year's follow-up can show it.
+      ['errands', 'no-year', ''],
       ['errands', 'unknown-entry', 'saknas'],
     ]);
   });
@@ -129,5 +132,62 @@ describe('GraphListSource: lists provisioned while the app runs', () => {
     now += MISSING_LIST_RECHECK_MS;
     expect((await source.read()).changed).toBe(false);
     expect(fake.graphRequests()).toHaveLength(1);
+  });
+});
+
+describe('GraphListSource: lists from before the forum’s-year columns', () => {
+  /** The meetings list as it was before the forum's year: no Mötesnyckel, År, Månad or Ämne. */
+  const FOLLOW_UP_COLUMNS = ['MeetingKey', 'MeetingYear', 'MeetingMonth', 'Subject'];
+
+  it('selects only the columns the site has, reads the rest as before, and reports each missing column as a warning', async () => {
+    fake = await startFakeGraph({ withForumLists: false, withoutColumns: { meetings: FOLLOW_UP_COLUMNS } });
+    fake.seedAll({
+      balance: [entry('1', { Title: 'Psykisk hälsa', EntryKey: 'p', Section: 'Flera områden' })],
+      meetings: [{ id: '1', fields: { Title: 'SVOM mars', MeetingDate: '2026-03-12', MeetingKind: 'Ordinarie' } }],
+    });
+    const { source } = harness(fake);
+
+    const first = await source.read();
+    // The fake refuses a $select naming a column the list lacks (400): none was asked for.
+    expect(fake.batchedRequests.filter((request) => request.status >= 400)).toEqual([]);
+    for (const request of fake.batchedRequests.filter((entry) => entry.path.includes('/items/delta')))
+      for (const name of FOLLOW_UP_COLUMNS) expect(decodeURIComponent(request.path)).not.toMatch(new RegExp(`[(,=]${name}[,)]`));
+    expect(first.data.missingColumns).toEqual(FOLLOW_UP_COLUMNS.map((column) => ({ list: 'meetings', column })));
+    const list = mapListData(first.data);
+    expect(list.entries.map((item) => item.key)).toEqual(['p']);
+    expect(list.meetings.map((meeting) => [meeting.title, meeting.date, meeting.kind])).toEqual([['SVOM mars', '2026-03-12', 'ordinary']]);
+    expect(list.problems.filter((problem) => problem.code === 'missing-column').map((problem) => [problem.list, problem.field, problem.title])).toEqual(
+      FOLLOW_UP_COLUMNS.map((column) => ['meetings', column, 'Möten SVOM']),
+    );
+    expect(list.problems.find((problem) => problem.field === 'MeetingKey')?.message).toBe(
+      'The list "Möten SVOM" has no column MeetingKey ("Mötesnyckel") on the site, so its values read as empty; add it with "npm run provision".',
+    );
+
+    // The columns came with the look-up: an unchanged refresh is still one request.
+    fake.resetLog();
+    expect((await source.read()).changed).toBe(false);
+    expect(fake.graphRequests()).toHaveLength(1);
+  });
+
+  it('reads the new columns, item values included, once they are added while the app runs', async () => {
+    fake = await startFakeGraph({ withForumLists: false, withoutColumns: { meetings: FOLLOW_UP_COLUMNS } });
+    fake.seedAll({ balance: [], meetings: [{ id: '1', fields: { Title: 'SVOM mars', MeetingDate: '2026-03-12' } }] });
+    let now = Date.parse('2026-03-01T08:00:00Z');
+    const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger: createLogger('silent'), now: () => now });
+    expect((await source.read()).data.missingColumns).toHaveLength(4);
+
+    // `npm run provision` adds the columns; someone fills in the meeting's key.
+    const definitions = fake.columnDefinitions('Möten SVOM') ?? [];
+    fake.setColumnDefinitions('Möten SVOM', [
+      ...definitions,
+      ...schemaColumns(LISTS.meetings.columns.filter((column) => FOLLOW_UP_COLUMNS.includes(column.name))).slice(-4),
+    ]);
+    fake.updateItem('Möten SVOM', '1', { MeetingKey: 'm-mars' });
+
+    now += MISSING_LIST_RECHECK_MS;
+    const later = await source.read();
+    expect(later.changed).toBe(true);
+    expect(later.data.missingColumns).toBeUndefined();
+    expect(later.data.meetings.map((item) => item.fields.MeetingKey)).toEqual(['m-mars']);
   });
 });

@@ -71,6 +71,13 @@ describe('loadConfig', () => {
     expect(config.graph?.authorityHost).toBe('https://login.microsoftonline.us');
   });
 
+  it.each([['https://graph.microsoft.com'], ['https://graph.microsoft.com/'], ['https://graph.microsoft.com/v1.0?x=1'], ['graph.microsoft.com/v1.0']])(
+    'refuses GRAPH_BASE_URL=%s, naming the setting',
+    (url) => {
+      expect(() => loadConfig({ ...TENANT, GRAPH_BASE_URL: url })).toThrow(/GRAPH_BASE_URL must/);
+    },
+  );
+
   it.each(TENANT_VARIABLES.map((name) => [name]))('names what is missing when only %s is set', (name) => {
     const value = name.endsWith('_ID')
       ? TENANT.AZURE_TENANT_ID

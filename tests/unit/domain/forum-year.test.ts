@@ -1,14 +1,18 @@
+import { dataQualityProblems } from '../../../src/domain/errands';
 import { buildForumYear } from '../../../src/domain/forum-year';
 import { area, agreementEntry, errand, forumData, forumMeeting, section } from './forum-builders';
 
 const sections = [section('areas', { order: 1 }), section('agreements', { order: 2, agreements: true })];
 
 describe('buildForumYear: meetings', () => {
-  it("groups the year's meetings by kind, dated ones before those known only to the month or year", () => {
+  it("groups the year's meetings by kind in the order they were held: a month-only one in its month, a year-only one last", () => {
     const data = forumData({
       meetings: [
         forumMeeting('undated', { kind: 'ordinary', date: { year: 2017, month: null, day: null } }),
         forumMeeting('autumn', { kind: 'ordinary', date: { year: 2017, month: 10, day: 5 } }),
+        forumMeeting('may', { kind: 'ordinary', date: { year: 2017, month: 5, day: null } }),
+        forumMeeting('may-day', { kind: 'ordinary', date: { year: 2017, month: 5, day: 30 } }),
+        forumMeeting('march', { kind: 'ordinary', date: { year: 2017, month: 3, day: 9 } }),
         forumMeeting('april', { kind: 'extra', date: { year: 2017, month: 4, day: null }, subject: 'TNE-avtalet' }),
         forumMeeting('june', { kind: 'event', date: { year: 2017, month: 6, day: 2 } }),
         forumMeeting('joint', { kind: 'joint' }),
@@ -19,7 +23,7 @@ describe('buildForumYear: meetings', () => {
     });
     const model = buildForumYear(data, 2017);
     expect(model.hasMeetings).toBe(true);
-    expect(model.meetings.ordinary.map((meeting) => meeting.key)).toEqual(['autumn', 'undated']);
+    expect(model.meetings.ordinary.map((meeting) => meeting.key)).toEqual(['march', 'may-day', 'may', 'autumn', 'undated']);
     expect(model.meetings.extra.map((meeting) => meeting.subject)).toEqual(['TNE-avtalet']);
     expect(model.meetings.joint.map((meeting) => meeting.key)).toEqual(['joint']);
     expect(model.meetings.event.map((meeting) => meeting.key)).toEqual(['june']);
@@ -102,6 +106,11 @@ describe('buildForumYear: ärenden', () => {
     expect(model2018.problems.map((problem) => [problem.itemId, problem.code])).toEqual([
       ['conflict', 'year-conflict'],
       ['yearless', 'no-year'],
+    ]);
+    // Datakvalitet lists what every year counts, with the item to fix.
+    expect(dataQualityProblems(forumData({ sections, entries, meetings, errands })).map((problem) => [problem.itemId, problem.code, problem.editUrl])).toEqual([
+      ['conflict', 'year-conflict', errand('conflict').editUrl],
+      ['yearless', 'no-year', errand('yearless').editUrl],
     ]);
   });
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readImportFile } from '../../../src/import';
+import { ImportFileError, readImportFile } from '../../../src/import';
 import { MEETINGS_LIST } from '../../../src/lists/schema';
 import { parseCell, toGraphFields, fromGraph } from '../../../src/import/values';
 
@@ -72,7 +72,8 @@ describe('import readers', () => {
           values: {
             EntryKey: 'x-1',
             Title: 'Ett ämne',
-            Section: 'Flera områden',
+            // A section's key stays the key (the app resolves it); a fixed choice's value becomes its text.
+            Section: 'several',
             EntryKind: 'Ämne',
             SortOrder: 2,
             NextFollowUp: '2022-12-31',
@@ -83,6 +84,44 @@ describe('import readers', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('import readers: files that cannot be imported', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'import-file-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const failure = async (path: string): Promise<ImportFileError> => {
+    const error: unknown = await readImportFile(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportFileError);
+    return error as ImportFileError;
+  };
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('names the file and keeps the cause when it is missing or not what its name says', async () => {
+    const missing = await failure(join(dir, 'saknas.csv'));
+    expect(missing.message).toBe(`${join(dir, 'saknas.csv')}: cannot be read (there is no such file)`);
+    expect(missing.code).toBe('import-unreadable');
+    expect(missing.cause).toHaveProperty('code', 'ENOENT');
+
+    const json = await failure(file('trasig.json', '{ "balance": ['));
+    expect(json.message).toMatch(/trasig\.json: cannot be read \(.*JSON/);
+    expect(json.cause).toHaveProperty('name', 'SyntaxError');
+
+    const xlsx = await failure(file('inte-excel.xlsx', 'bara text'));
+    expect(xlsx.message).toMatch(/inte-excel\.xlsx: cannot be read \(/);
+    expect(xlsx.cause).toBeDefined();
+  });
+
+  it('says what it expected when the file holds no list', async () => {
+    expect((await failure(file('lista.txt', ''))).message).toMatch(/import reads \.json \(the seed format\), \.csv or \.xlsx files$/);
+    expect((await failure(file('okand.csv', 'A;B\n1;2\n'))).message).toMatch(/cannot tell which list the file is for/);
+    expect((await failure(file('tom.json', '{}'))).message).toMatch(/expected \{ "balance": \[\.\.\.\], "meetings"/);
   });
 });
 

@@ -138,7 +138,6 @@ describe('mapForumData: meetings with partial dates', () => {
       { list: 'meetings', itemId: '5', field: 'MeetingMonth', code: 'invalid-date', value: '2017-13' },
       { list: 'meetings', itemId: '6', field: 'MeetingYear', code: 'invalid-date', value: '-7' },
       { list: 'meetings', itemId: '8', field: 'MeetingKey', code: 'duplicate-key', value: 'k' },
-      { list: 'forum', itemId: '', field: null, code: 'no-forum-profile', value: '' },
     ]);
   });
 });
@@ -176,7 +175,6 @@ describe('mapForumData: sections as data', () => {
       { list: 'sections', itemId: '3', field: 'Period', code: 'invalid-date', value: 'snart' },
       { list: 'balance', itemId: '11', field: 'Section', code: 'unknown-section', value: '' },
       { list: 'balance', itemId: '13', field: 'Section', code: 'unknown-section', value: 'Finns inte' },
-      { list: 'forum', itemId: '', field: null, code: 'no-forum-profile', value: '' },
     ]);
   });
 

@@ -37,11 +37,18 @@ describe('a year with no meetings', () => {
     expect(docxParagraphs(parts.get('word/document.xml') as string).map((p) => p.text)).toContain('Inga möten är registrerade för 2021.');
   });
 
-  it('prints the headings without text when there is no forum profile, and lists that as a problem', () => {
-    const bare = mapForumData({ balance: [], meetings: [] });
+  it('prints the headings without text when the forum profile list has no row, and lists that as a problem', () => {
+    const bare = mapForumData({ balance: [], meetings: [], forum: [] });
     const texts = markdownParagraphs(renderFollowUpMarkdown(buildForumYear(bare, 2021))).map((p) => p.text);
     expect(texts[0]).toBe('Uppföljning forumet 2021');
     expect(texts).toContain('Forumets beskrivning och representation är inte ifyllda (listan Forum SVOM).');
     expect(texts).toContain('Forum – forumets beskrivning saknas');
+  });
+
+  it('says the profile is not filled in for a store from before the forum lists, without a problem Datakvalitet could not show', () => {
+    const older = mapForumData({ balance: [], meetings: [] });
+    const texts = markdownParagraphs(renderFollowUpMarkdown(buildForumYear(older, 2021))).map((p) => p.text);
+    expect(texts).toContain('Forumets beskrivning och representation är inte ifyllda (listan Forum SVOM).');
+    expect(texts).not.toContain('Datakvalitet');
   });
 });

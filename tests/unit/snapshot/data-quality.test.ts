@@ -49,10 +49,20 @@ describe("the view's data-quality problems", () => {
     expect(view.meetings.map((meeting) => meeting.key)).toEqual(['m1']);
     expect(view.problems.map((problem) => [problem.list, problem.itemId, problem.field, problem.code, problem.value])).toEqual([
       ['errands', '2', 'MeetingKey', 'unknown-meeting', 'finns-inte'],
+      // With its meeting missing and no ErrandYear of its own, no year's follow-up can show it.
+      ['errands', '2', 'ErrandYear', 'no-year', ''],
       ['errands', '3', 'EntryKeys', 'unknown-entry', 'saknas'],
       ['errands', '4', 'MeetingLookupId', 'unknown-meeting', '#99'],
+      ['errands', '4', 'ErrandYear', 'no-year', ''],
     ]);
     expect(view.problems[0]).toMatchObject({ title: 'Fel möte', editUrl: 'memory://2' });
+  });
+
+  it('lists a forum profile list without a row as a warning, and says nothing of a store without the list', async () => {
+    const empty = await snapshotOf({ balance, meetings, forum: [] });
+    expect(empty.view.problems.map((problem) => [problem.list, problem.code])).toEqual([['forum', 'no-forum-profile']]);
+    const without = await snapshotOf({ balance, meetings });
+    expect(without.view.problems).toEqual([]);
   });
 
   it("adds the ärende list's own problems, and nothing for a store without the forum's lists", async () => {
@@ -60,6 +70,7 @@ describe("the view's data-quality problems", () => {
     expect(broken.view.problems.map((problem) => [problem.list, problem.code, problem.field])).toEqual([
       ['errands', 'missing-title', 'Title'],
       ['errands', 'invalid-number', 'SortOrder'],
+      ['errands', 'no-year', 'ErrandYear'],
     ]);
     const older = await snapshotOf({ balance, meetings: [meetings[0] as ListItem] });
     expect(older.view.problems).toEqual([]);

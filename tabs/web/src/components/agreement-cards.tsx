@@ -1,5 +1,6 @@
-/** Avtal on a phone or in a narrow Teams pane: one card per agreement with the table's facts. */
+/** Avtal on a phone or in a narrow Teams pane: one card per agreement with the table's facts and its ärenden. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { AgreementView } from '../../../../src/view-model';
 import { DaysLeft, Period, revisionText } from './agreement-facts';
 import { useApp } from './app-context';
@@ -46,7 +47,9 @@ const useStyles = makeStyles({
   notes: { whiteSpace: 'pre-wrap' },
 });
 
-function AgreementCard({ item }: { item: AgreementView }) {
+type HistoryOf = (entryKey: string) => ReactNode;
+
+function AgreementCard({ item, history }: { item: AgreementView; history: HistoryOf }) {
   const { strings } = useApp();
   const styles = useStyles();
   const headingId = `agreement-card-${item.id}`;
@@ -87,19 +90,20 @@ function AgreementCard({ item }: { item: AgreementView }) {
             </>
           ) : null}
         </dl>
+        {history(item.key)}
         <EditLink url={item.editUrl} title={item.title} itemId={item.id} />
       </article>
     </li>
   );
 }
 
-export function AgreementCards({ agreements }: { agreements: AgreementView[] }) {
+export function AgreementCards({ agreements, history }: { agreements: AgreementView[]; history: HistoryOf }) {
   const { strings } = useApp();
   const styles = useStyles();
   return (
     <ul className={styles.cards} aria-label={strings.agreementsTable}>
       {agreements.map((item) => (
-        <AgreementCard key={item.id} item={item} />
+        <AgreementCard key={item.id} item={item} history={history} />
       ))}
     </ul>
   );

@@ -4,7 +4,7 @@
  * open in a row of their own under the agreement instead of making every row tall.
  */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { AgreementView } from '../../../../src/view-model';
 import type { SortKey, UrlState } from '../model/url-state';
 import { DateText, DaysLeft, revisionText } from './agreement-facts';
@@ -64,7 +64,15 @@ function Forums({ item }: { item: AgreementView }) {
   );
 }
 
-function AgreementRow({ item, notesOpen, onToggleNotes }: { item: AgreementView; notesOpen: boolean; onToggleNotes(): void }) {
+interface RowProps {
+  item: AgreementView;
+  notesOpen: boolean;
+  onToggleNotes(): void;
+  /** The ärenden that followed the agreement up, folded ("Behandlat i SVOM (n)"). */
+  history(entryKey: string): ReactNode;
+}
+
+function AgreementRow({ item, notesOpen, onToggleNotes, history }: RowProps) {
   const { strings } = useApp();
   const styles = useStyles();
   const validity = item.agreement?.validity;
@@ -78,6 +86,7 @@ function AgreementRow({ item, notesOpen, onToggleNotes }: { item: AgreementView;
               {item.title || strings.untitled}
             </bdi>
             <EditLink url={item.editUrl} title={item.title} itemId={item.id} />
+            {history(item.key)}
           </div>
         </TableCell>
         <TableCell className={styles.cell}>{validity?.text ? <bdi>{validity.text}</bdi> : <span className={styles.muted}>–</span>}</TableCell>
@@ -136,9 +145,10 @@ interface Props {
   agreements: AgreementView[];
   state: UrlState;
   onChange(patch: Partial<UrlState>): void;
+  history: RowProps['history'];
 }
 
-export function AgreementTable({ agreements, state, onChange }: Props) {
+export function AgreementTable({ agreements, state, onChange, history }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
   const [openNotes, setOpenNotes] = useState<ReadonlySet<string>>(new Set());
@@ -187,7 +197,7 @@ export function AgreementTable({ agreements, state, onChange }: Props) {
       </TableHeader>
       <TableBody>
         {agreements.map((item) => (
-          <AgreementRow key={item.id} item={item} notesOpen={openNotes.has(item.id)} onToggleNotes={() => toggleNotes(item.id)} />
+          <AgreementRow key={item.id} item={item} notesOpen={openNotes.has(item.id)} onToggleNotes={() => toggleNotes(item.id)} history={history} />
         ))}
       </TableBody>
     </Table>

@@ -4,7 +4,7 @@
  * compact. Nothing is shown for an entry no ärende names.
  */
 import type { Errand } from '../../../../src/domain/errands';
-import { errandsForEntry, refersTo } from '../../../../src/domain/errands';
+import { errandsForEntry, meetingRefName, refersTo } from '../../../../src/domain/errands';
 import type { Meeting } from '../../../../src/domain/types';
 import type { Strings } from '../i18n/strings';
 import { useApp } from './app-context';
@@ -15,7 +15,7 @@ export function meetingLabel(errand: Errand, meetings: readonly Meeting[], strin
   const ref = errand.meeting;
   if (ref === null) return errand.year === null ? strings.errands.noMeeting : String(errand.year);
   const meeting = meetings.find((candidate) => refersTo(ref, candidate));
-  if (!meeting) return strings.errands.unknownMeeting(ref.key ?? `#${ref.id ?? ''}`);
+  if (!meeting) return strings.errands.unknownMeeting(meetingRefName(ref));
   return `${meeting.date} · ${meeting.title || strings.untitled}`;
 }
 

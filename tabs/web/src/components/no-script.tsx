@@ -1,7 +1,7 @@
 /**
  * What a reader without script needs on the server-drawn page, inside `<noscript>` so that React
- * leaves it alone in the browser: plain links to the four views (the Fluent UI tabs need the
- * script, so they are hidden then) and a submit button for the search form.
+ * leaves it alone in the browser: plain links to the five views (the Fluent UI tabs need the
+ * script, so they are hidden then) and a submit button for the search form and the year picker.
  */
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
 import { useApp } from './app-context';

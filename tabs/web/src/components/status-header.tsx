@@ -2,7 +2,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
-import { useLive, type LiveSignal } from '../hooks/use-balance-list';
 import { formatClock, formatInstant } from '../format';
 import { formatUrlState, parseUrlState } from '../model/url-state';
 import { useApp } from './app-context';
@@ -11,13 +10,22 @@ const useStyles = makeStyles({
   banner: { marginBottom: tokens.spacingVerticalM },
 });
 
-export function RefreshLine({ view, checkedAt, live, onRefresh }: { view: BalanceListView; checkedAt: Date | null; live?: LiveSignal; onRefresh(): void }) {
+export function RefreshLine({
+  view,
+  checkedAt,
+  live = false,
+  onRefresh,
+}: {
+  view: BalanceListView;
+  checkedAt: Date | null;
+  live?: boolean;
+  onRefresh(): void;
+}) {
   const { strings } = useApp();
-  const streaming = useLive(live);
   return (
     <div className="tab-line">
       {/* data-live: the change stream is open (changes show at once; no polling meanwhile). */}
-      <span data-testid="refreshed" data-live={streaming ? 'true' : undefined}>
+      <span data-testid="refreshed" data-live={live ? 'true' : undefined}>
         {/* Only a new version of the list is announced; the check time changes on every poll
             and would make screen readers speak every minute. */}
         <span role="status">{strings.lastRefreshed(formatInstant(view.refreshedAt))}</span>

@@ -5,7 +5,7 @@
 import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
-import { createFollowUpClient, type FollowUpClient } from '../api/follow-up-client';
+import { createFollowUpClient, type FollowUpClient, type FollowUpResponse } from '../api/follow-up-client';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
@@ -69,9 +69,11 @@ interface Props {
   lastSeen?: { store: LastSeenStore; remembered: LastSeen | null; onConfirmed?: () => void } | null;
   /** Reads the year's follow-up; by default the page's own API, with the host's sign-in token. */
   followUpClient?: FollowUpClient;
+  /** The year's follow-up the page came with (local mode, Uppföljning), so that view needs no request. */
+  initialFollowUp?: FollowUpResponse | null;
 }
 
-export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen, followUpClient }: Props) {
+export function TabApp({ host, client, location, pollMs, initialView, initialCheckedAt, lastSeen, followUpClient, initialFollowUp }: Props) {
   const styles = useStyles();
   const strings = stringsFor(languageOf(host.locale));
   const [state, setState] = useState<UrlState>(() => parseUrlState(location.search));
@@ -128,6 +130,8 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
           <FollowUpPanel
             view={view}
             client={followUp}
+            initial={initialFollowUp ?? null}
+            state={state}
             year={state.year}
             onYear={(year) => update({ year }, 'push')}
             downloadRequested={state.download === 'docx'}

@@ -5,7 +5,7 @@
  * A hidden tab closes the stream and stops polling; when it becomes visible again it checks at
  * once and opens the stream again.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceListView } from '../../../../src/view-model';
 import { ApiError, type BalanceListClient } from '../api/client';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
@@ -18,47 +18,12 @@ export interface BalanceListState {
   loading: boolean;
   /** The view is the list this browser last saw, not yet confirmed by the API for this user. */
   unconfirmed: boolean;
-  /**
-   * Whether the server's change stream is open (a change shows within moments, without polling),
-   * read with `useLive`: a signal rather than state, so its changes redraw only what shows it and
-   * never reach views that are still hydrating (which React would then draw again).
-   */
-  live: LiveSignal;
+  /** The server's change stream is open: a change shows within moments, without polling. */
+  live: boolean;
   refresh(): void;
 }
 
 export const DEFAULT_POLL_MS = 20_000;
-
-/** A value that changes outside React's state, and who to tell when it does. */
-export interface LiveSignal {
-  get(): boolean;
-  subscribe(listener: () => void): () => void;
-}
-
-function liveSignal(): LiveSignal & { set(value: boolean): void } {
-  let value = false;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      if (next === value) return;
-      value = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-/** Whether the change stream is open (false on the server and before the first connection). */
-export function useLive(signal: LiveSignal | undefined): boolean {
-  return useSyncExternalStore(signal?.subscribe ?? noSubscription, signal?.get ?? never, never);
-}
-
-const noSubscription = () => () => undefined;
-const never = () => false;
 
 /** The API refused this user: a remembered list must not stay on screen. */
 const refused = (error: ApiError) => error.status === 401 || error.status === 403;
@@ -91,7 +56,7 @@ export function useBalanceList(
   const again = useRef(false);
   // The change stream is open: it says when to load, so the poll rests.
   const live = useRef(false);
-  const [liveState] = useState(liveSignal);
+  const [liveState, setLiveState] = useState(false);
   const failed = useRef(false);
   const store = lastSeen?.store ?? null;
   const onConfirmed = lastSeen?.onConfirmed;
@@ -147,17 +112,21 @@ export function useBalanceList(
     let unwatch: (() => void) | null = null;
     const watch = () => {
       if (unwatch || !client.watch) return;
+      // The stream answers while the server-drawn views may still be hydrating: its updates are
+      // transitions, so React keeps the server's markup of a view whose code is still loading
+      // instead of drawing it again from scratch (an urgent update would).
       unwatch = client.watch({
         onEtag: (etag) => {
           if (etag !== client.etag?.()) refresh();
+          else if (!failed.current && !inFlight.current) startTransition(() => setCheckedAt(new Date()));
         },
         // The server is there and the list unchanged: as good as a poll answered with a 304.
         onAlive: () => {
-          if (!failed.current && !inFlight.current && client.etag?.()) setCheckedAt(new Date());
+          if (!failed.current && !inFlight.current && client.etag?.()) startTransition(() => setCheckedAt(new Date()));
         },
         onLive: (open) => {
           live.current = open;
-          liveState.set(open);
+          startTransition(() => setLiveState(open));
         },
       });
     };
@@ -165,7 +134,7 @@ export function useBalanceList(
       unwatch?.();
       unwatch = null;
       live.current = false;
-      liveState.set(false);
+      setLiveState(false);
     };
     if (document.visibilityState !== 'hidden') watch();
     const timer = window.setInterval(() => {
@@ -183,7 +152,7 @@ export function useBalanceList(
       stopWatching();
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [client, refresh, pollMs, liveState]);
+  }, [client, refresh, pollMs]);
 
   return { view, error, checkedAt, loading, unconfirmed, live: liveState, refresh };
 }

@@ -1,8 +1,9 @@
 /**
  * Loads one year's follow-up, again when the year changes or the list behind it did (`version`,
- * the balance list's `generatedAt`). An answer for a year no longer chosen is dropped.
+ * the balance list's `generatedAt`). An answer for a year no longer chosen is dropped. A year the
+ * page came with (drawn on the server) is shown at once and not asked for again.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FollowUpClient, FollowUpResponse } from '../api/follow-up-client';
 import { FollowUpError } from '../api/follow-up-client';
 
@@ -12,10 +13,19 @@ export interface FollowUpState {
   loading: boolean;
 }
 
-export function useFollowUp(client: FollowUpClient, year: number, version: string): FollowUpState {
-  const [state, setState] = useState<FollowUpState & { year: number | null }>({ data: null, error: null, loading: true, year: null });
+export function useFollowUp(client: FollowUpClient, year: number, version: string, initial: FollowUpResponse | null = null): FollowUpState {
+  const fromPage = initial !== null && initial.year === year ? initial : null;
+  const [state, setState] = useState<FollowUpState & { year: number | null }>(() =>
+    fromPage ? { data: fromPage, error: null, loading: false, year } : { data: null, error: null, loading: true, year: null },
+  );
+  // The page's year is the one the server drew from the current list: the first load is not needed.
+  const skip = useRef(fromPage !== null);
 
   useEffect(() => {
+    if (skip.current) {
+      skip.current = false;
+      return;
+    }
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
     client

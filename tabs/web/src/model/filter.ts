@@ -69,13 +69,6 @@ export function countBelow(node: FilteredNode): number {
   return node.children.reduce((sum, child) => sum + countMatches(child), 0);
 }
 
-/** The preparing groups used anywhere, sorted Swedish-alphabetically. */
-export function groupsIn(entries: Entry[]): string[] {
-  const groups = new Set<string>();
-  for (const entry of entries) for (const group of entry.preparingGroups) if (group.trim()) groups.add(group);
-  return [...groups].sort((a, b) => a.localeCompare(b, 'sv'));
-}
-
 export function agreementMatches(agreement: AgreementView, state: UrlState, strings: Strings): boolean {
   if (state.state !== null && agreement.status !== state.state) return false;
   if (state.group !== null && !agreement.preparingGroups.includes(state.group) && !(agreement.agreement?.recommendingForums ?? []).includes(state.group)) {

@@ -6,9 +6,9 @@ import type { Errand } from '../../../../src/domain/errands';
 import { refersTo } from '../../../../src/domain/errands';
 import type { FollowUpYear } from '../../../../src/domain/forum-year';
 import type { PartialDate } from '../../../../src/domain/partial-date';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../../../src/domain/report-year';
 import type { Meeting } from '../../../../src/domain/types';
 import type { Strings } from '../i18n/strings';
-import { FIRST_YEAR, LAST_YEAR } from './url-state';
 
 /** A partial date as given: "2017-06-02", "april 2017", "2017 (datum okänt)"; never a made-up day. */
 export function formatPartialDate(date: PartialDate | null, strings: Strings): string {
@@ -36,7 +36,7 @@ export function yearsOffered(meetings: readonly Meeting[], errands: readonly Err
     const year = errandYear(errand, meetings);
     if (year !== null) years.add(year);
   }
-  return [...years].filter((year) => Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR).sort((a, b) => b - a);
+  return [...years].filter((year) => Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR).sort((a, b) => b - a);
 }
 
 /** How many rows of the year's sections had no ärende, of how many. */

@@ -2,6 +2,7 @@
  * The tab's state that belongs in the address: the view, the search and the filters, so that
  * a filtered view can be shared as a link. Unknown or hostile values are dropped, not trusted.
  */
+import { parseReportYear } from '../../../../src/domain/report-year';
 import type { AgreementState, EntryStatus } from '../../../../src/domain/types';
 import type { ViewId } from '../i18n/strings';
 
@@ -25,9 +26,6 @@ export interface UrlState {
 }
 
 export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppfoljning', 'datakvalitet'];
-/** The years the follow-up API answers for. */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
 export const ENTRY_STATUSES: EntryStatus[] = ['active', 'not-started', 'monitoring', 'paused', 'done'];
 export const AGREEMENT_STATES: AgreementState[] = ['expired', 'expiring', 'active', 'unknown'];
 const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];
@@ -35,11 +33,9 @@ const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
-/** A four-digit year the API answers for, else null. */
+/** A four-digit year the API answers for (spaces around it allowed), else null. */
 export function parseYear(value: string | null): number | null {
-  if (value === null || !/^\d{4}$/.test(value.trim())) return null;
-  const year = Number(value.trim());
-  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
+  return value === null ? null : parseReportYear(value.trim());
 }
 
 const text = (value: string | null, max = 200): string | null => {

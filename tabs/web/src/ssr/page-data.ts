@@ -3,7 +3,7 @@
  * the settings the server drew with travel in one JSON block (`#initial-data`), so the browser
  * hydrates with exactly the same input and React finds the same markup.
  */
-import type { BalanceListView } from '../../../../src/view-model';
+import type { BalanceListView, FollowUpYearView } from '../../../../src/view-model';
 import type { ThemeName } from '../teams/host';
 
 export interface PageData {
@@ -14,6 +14,8 @@ export interface PageData {
   /** The locale the server drew in (`?lang=` or the browser's Accept-Language). */
   locale: string;
   theme: ThemeName;
+  /** Uppföljning: the year's follow-up the page was drawn with (the year of the address); null for other views. */
+  followUp?: FollowUpYearView | null;
 }
 
 export interface PageRequest {
@@ -26,6 +28,8 @@ export interface PageRequest {
   /** The theme to draw in (Teams' theme, SharePoint mode); else the address's `?theme=`. */
   theme?: ThemeName | undefined;
   now: Date;
+  /** The follow-up of a year, as `GET /api/follow-up/:year` answers it; asked for when the address names Uppföljning. */
+  followUp?: (year: number) => FollowUpYearView;
 }
 
 export interface RenderedPage {

@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
 import type { BalanceListClient } from '../api/client';
 import type { Location } from '../components/tab-app';
+import { parseUrlState } from '../model/url-state';
 import { browserHost, browserTheme } from '../teams/host';
 import { Page } from './page';
 import type { PageData, PageRendererModule, PageRequest, RenderedPage } from './page-data';
@@ -31,12 +32,17 @@ async function text(stream: NodeJS.ReadableStream): Promise<string> {
 
 export const renderPage: PageRendererModule['renderPage'] = async (request: PageRequest): Promise<RenderedPage> => {
   const params = new URLSearchParams(request.search);
+  // Uppföljning reads its year from the API in the browser; here the year of the address (else
+  // the current one, as the view chooses it) is drawn from the same data, and travels with the page.
+  const state = parseUrlState(request.search);
+  const followUp = state.view === 'uppfoljning' && request.followUp ? request.followUp(state.year ?? Number(request.view.today.slice(0, 4))) : null;
   const data: PageData = {
     etag: request.etag,
     view: request.view,
     checkedAt: request.now.toISOString(),
     locale: params.get('lang') ?? request.acceptLanguage ?? 'sv-SE',
     theme: request.theme ?? browserTheme(request.search),
+    ...(followUp ? { followUp } : {}),
   };
   // The views that load on demand (React.lazy) suspend the first time they are drawn, and React
   // then sends them as hidden parts revealed by an inline script, which the CSP forbids and which
@@ -51,6 +57,7 @@ export const renderPage: PageRendererModule['renderPage'] = async (request: Page
         location={fixedLocation(request.search)}
         initialView={request.view}
         initialCheckedAt={request.now}
+        initialFollowUp={followUp}
       />,
       // A large view would otherwise be sent as a hidden part that a script reveals.
       { progressiveChunkSize: Number.POSITIVE_INFINITY },

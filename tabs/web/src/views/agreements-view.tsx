@@ -1,6 +1,7 @@
 /**
  * Avtal: the agreements, filtered and sorted from the address, as a table on a wide screen and as
- * cards on a narrow one, followed by a timeline of their validity with today marked.
+ * cards on a narrow one, each with the ärenden that followed it up, then a timeline of their
+ * validity with today marked.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
@@ -9,6 +10,7 @@ import { AgreementCards } from '../components/agreement-cards';
 import { AgreementSortSelect } from '../components/agreement-sort-select';
 import { AgreementTable } from '../components/agreement-table';
 import { useApp } from '../components/app-context';
+import { EntryHistory } from '../components/entry-history';
 import { FilterBar, type FilterSelect } from '../components/filter-bar';
 import type { Strings } from '../i18n/strings';
 import { agreementStateFacets, forumFacets } from '../model/facets';
@@ -61,6 +63,9 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
     [view.agreements, state, strings],
   );
 
+  // An agreement is an entry of the balance list: the ärenden that followed it up fold under it.
+  const history = (entryKey: string) => <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} />;
+
   return (
     <>
       <FilterBar
@@ -72,10 +77,10 @@ export function AgreementsPanel({ view, state, onChange }: Props) {
       <p className={styles.horizon}>{strings.expiringHorizon(view.expiringWithinDays)}</p>
       <div className={styles.narrow}>
         <AgreementSortSelect state={state} onChange={onChange} />
-        <AgreementCards agreements={visible} />
+        <AgreementCards agreements={visible} history={history} />
       </div>
       <div className={styles.wide}>
-        <AgreementTable agreements={visible} state={state} onChange={onChange} />
+        <AgreementTable agreements={visible} state={state} onChange={onChange} history={history} />
       </div>
       {visible.length === 0 ? <p>{strings.noMatches}</p> : <AgreementTimeline agreements={visible} today={view.today} />}
     </>

@@ -6,15 +6,19 @@
  */
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { meetingRefName } from '../../../../src/domain/errands';
 import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
+import { headingWithPeriod } from '../../../../src/domain/sections';
 import type { BalanceListView } from '../../../../src/view-model';
-import type { FollowUpClient } from '../api/follow-up-client';
+import type { FollowUpClient, FollowUpResponse } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
 import { ErrandItem } from '../components/errand-item';
 import { MeetingsByKind } from '../components/follow-up-meetings';
+import { NoScriptSubmit } from '../components/no-script';
 import { AgreementStateBadge } from '../components/status-badge';
 import { useFollowUp } from '../hooks/use-follow-up';
 import { formatPartialDate, withoutErrandCount, yearsOffered } from '../model/follow-up';
+import type { UrlState } from '../model/url-state';
 import { saveFile } from '../save-file';
 
 const useStyles = makeStyles({
@@ -33,10 +37,13 @@ const useStyles = makeStyles({
   alert: { margin: `0 0 ${tokens.spacingVerticalM} 0`, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Where an ärende of the year was handled, when its meeting is known (the 2017 document names none). */
+/**
+ * Where an ärende of the year was handled: its meeting when known, that the meeting it names is
+ * missing (with the name given), or nothing when it names none (the 2017 document names none).
+ */
 function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strings']): string | null {
-  if (item.meeting === null) return null;
-  return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
+  if (item.meeting !== null) return `${formatPartialDate(item.meeting.date, strings)} · ${item.meeting.title || strings.untitled}`;
+  return item.errand.meeting === null ? null : strings.errands.unknownMeeting(meetingRefName(item.errand.meeting));
 }
 
 function ErrandList({ items }: { items: YearErrand[] }) {
@@ -89,14 +96,13 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
 
 function Section({ section, index, year }: { section: FollowUpSection; index: number; year: number }) {
   const { strings } = useApp();
-  const heading = section.section.name || strings.followUp.unnamedSection;
-  const period = section.section.periodText && !heading.includes(section.section.periodText) ? ` ${section.section.periodText}` : '';
+  // The period is added only when the name does not already carry it, whatever its dash.
+  const heading = section.section.name ? headingWithPeriod(section.section) : strings.followUp.unnamedSection;
   const id = `fu-section-${index}`;
   return (
     <section className="fu-section" aria-labelledby={id} data-section-key={section.section.key}>
       <h4 id={id} className="fu-section-heading">
         <bdi>{heading}</bdi>
-        {period}
       </h4>
       {section.section.description ? (
         <p className="bl-muted fu-description">
@@ -152,6 +158,10 @@ function YearContent({ year }: { year: FollowUpYear }) {
 interface Props {
   view: BalanceListView;
   client: FollowUpClient;
+  /** The year's follow-up the page came with (drawn on the server), shown without asking again. */
+  initial?: FollowUpResponse | null;
+  /** The address's state, for the year form's plain submit without the script. */
+  state: UrlState;
   /** The year in the address; null for the current year. */
   year: number | null;
   onYear(year: number): void;
@@ -161,14 +171,14 @@ interface Props {
   onDownloadTaken?(): void;
 }
 
-export function FollowUpPanel({ view, client, year, onYear, downloadRequested = false, onDownloadTaken }: Props) {
+export function FollowUpPanel({ view, client, initial = null, state, year, onYear, downloadRequested = false, onDownloadTaken }: Props) {
   const { strings } = useApp();
   const styles = useStyles();
   const words = strings.followUp;
   const currentYear = Number(view.today.slice(0, 4));
   const chosen = year ?? currentYear;
   const years = yearsOffered(view.meetings, view.errands, currentYear, chosen);
-  const { data, error, loading } = useFollowUp(client, chosen, view.generatedAt);
+  const { data, error, loading } = useFollowUp(client, chosen, view.generatedAt, initial);
   const [download, setDownload] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   const onDownload = () => {
@@ -191,9 +201,11 @@ export function FollowUpPanel({ view, client, year, onYear, downloadRequested = 
 
   return (
     <>
-      <div className={styles.toolbar}>
+      {/* Without the script the year is chosen by sending the form (a GET to the same address), and
+          the Word file is a plain link: the server draws the year of the address either way. */}
+      <form className={styles.toolbar} method="get" onSubmit={(event) => event.preventDefault()}>
         <Field label={words.yearLabel} className={styles.year}>
-          <Select value={String(chosen)} onChange={(_, selected) => onYear(Number(selected.value))}>
+          <Select name="year" value={String(chosen)} onChange={(_, selected) => onYear(Number(selected.value))}>
             {years.map((option) => (
               <option key={option} value={option}>
                 {option}
@@ -201,10 +213,17 @@ export function FollowUpPanel({ view, client, year, onYear, downloadRequested = 
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
+        <NoScriptSubmit state={{ ...state, view: 'uppfoljning' }} />
+        <Button className="fu-download-button" appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
           {download === 'busy' ? words.downloading : words.download}
         </Button>
-      </div>
+        <noscript>
+          <style>{'.fu-download-button { display: none; }'}</style>
+          <a className="fu-download-link" href={`/api/follow-up/${chosen}.docx`} download={words.fileName(chosen)}>
+            {words.download}
+          </a>
+        </noscript>
+      </form>
       {download === 'failed' ? (
         <p role="alert" className={styles.alert}>
           {words.downloadFailed}

@@ -151,7 +151,7 @@ describe('Balanslista: an entry’s history', () => {
     expect(lines.map((line) => line.querySelector('.errand-context')?.textContent)).toEqual([
       '2022-02-26 · SVOM',
       '2023-02-16 · Exempel: SVOM ordinarie möte',
-      'Okänt möte: mote-99',
+      'Mötet ”mote-99” finns inte i möteslistan',
     ]);
     expect(within(lines[0] as HTMLElement).getByText('SVOM beslutade att rekommendera avtalet.')).toBeTruthy();
     expect(within(lines[0] as HTMLElement).getByText('Behandlat')).toBeTruthy();

@@ -85,15 +85,15 @@ describe('useBalanceList with the change stream', () => {
     const { result } = renderHook(() => useBalanceList(client, 60_000));
     await waitFor(() => expect(result.current.checkedAt).not.toBeNull());
     const loadedAt = result.current.checkedAt as Date;
-    expect(result.current.live.get()).toBe(false);
+    expect(result.current.live).toBe(false);
     act(() => client.open?.onLive(true));
-    expect(result.current.live.get()).toBe(true);
+    expect(result.current.live).toBe(true);
     await sleep(5);
     act(() => client.open?.onAlive?.());
     expect((result.current.checkedAt as Date).getTime()).toBeGreaterThan(loadedAt.getTime());
     expect(client.loads).toBe(1);
     act(() => client.open?.onLive(false));
-    expect(result.current.live.get()).toBe(false);
+    expect(result.current.live).toBe(false);
   });
 
   it('polls only while the stream is down', async () => {

@@ -5,7 +5,8 @@
  */
 import { renderPage } from '../../../../../tabs/web/src/ssr/render-page';
 import type { PageRequest } from '../../../../../tabs/web/src/ssr/page-data';
-import type { BalanceListView } from '../../../../../src/view-model';
+import { buildForumYear } from '../../../../../src/domain/forum-year';
+import type { BalanceListView, FollowUpYearView } from '../../../../../src/view-model';
 import { fixtureView } from '../fixture';
 
 const NOW = new Date('2022-12-01T09:00:00Z');
@@ -42,6 +43,40 @@ describe('renderPage (server render of the tab)', () => {
     expect(textOf(html)).not.toContain('Hämtar');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('hidden id="S:');
+  });
+
+  it('draws Uppföljning for the year of the address, else the current year, and sends that year with the page', async () => {
+    const view = fixtureView();
+    const asked: number[] = [];
+    const followUp = (year: number): FollowUpYearView => {
+      asked.push(year);
+      const model = buildForumYear({ sections: [], entries: [], meetings: [], errands: [], forum: null, problems: [] }, year);
+      return {
+        ...model,
+        source: 'local',
+        today: view.today,
+        demoDate: null,
+        refreshedAt: NOW.toISOString(),
+        stale: false,
+        staleSince: null,
+        lists: view.lists,
+        expiringWithinDays: 180,
+        yearsWithData: [],
+        docxUrl: `/api/follow-up/${year}.docx`,
+      };
+    };
+    const request: PageRequest = { view, etag: '"v1"', search: '?view=uppfoljning&year=2017', acceptLanguage: 'sv-SE', now: NOW, followUp };
+    const { html, data } = await renderPage(request);
+    expect(textOf(html)).toContain('Uppföljning 2017');
+    expect(textOf(html)).toContain('Inga möten är registrerade för 2017.');
+    expect(textOf(html)).not.toContain('Hämtar');
+    expect(html).not.toContain('<script');
+    expect(data.followUp?.year).toBe(2017);
+    const current = await renderPage({ ...request, search: '?view=uppfoljning' });
+    expect(current.data.followUp?.year).toBe(Number(view.today.slice(0, 4)));
+    // Other views are drawn without the follow-up.
+    expect((await renderPage({ ...request, search: '?view=avtal' })).data.followUp).toBeUndefined();
+    expect(asked).toEqual([2017, Number(view.today.slice(0, 4))]);
   });
 
   it('escapes a hostile title and notes as text, in every view', async () => {
