@@ -69,11 +69,18 @@ module.exports = {
       to: { path: '^(src/(?!vocabulary/|domain/)|app/|bot/|tabs/)' },
     },
     {
-      name: 'botbuilder-behind-the-seam',
+      name: 'teams-sdk-behind-the-seam',
       comment:
-        'botbuilder is archived; it is used only in bot/adapter (and by the Teams handler in bot/handler), so a move to @microsoft/agents-hosting changes those folders and nothing else.',
+        'The Teams SDK (@microsoft/teams.*) is used only in bot/adapter and by the Teams handler in bot/handler, so a change of SDK changes those folders and nothing else.',
       severity: 'error',
       from: { path: '^(app|src|bot|tabs)/', pathNot: '^bot/(adapter|handler)/' },
+      to: { path: '(^|/)node_modules/@microsoft/teams\\.' },
+    },
+    {
+      name: 'no-botbuilder',
+      comment: 'The Bot Framework SDK (botbuilder, botframework-*) is archived and unsupported; the bot is on the Teams SDK.',
+      severity: 'error',
+      from: { path: '^(app|src|bot|tabs)/' },
       to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
     },
     {
@@ -87,7 +94,9 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // node_modules stay in the graph as leaves (doNotFollow), so rules can name packages.
-    exclude: { path: '(^|/)(dist|dist-ssr)/' },
+    // Our build output only: packages whose code lives in a dist/ folder (the Teams SDK's) stay
+    // in the graph, so the rules above can name them.
+    exclude: { path: '^(dist|tabs/web/dist|tabs/web/dist-ssr)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },

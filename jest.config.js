@@ -11,6 +11,10 @@ module.exports = {
     // The tab's SSE parser ships as ES modules only; jest runs CommonJS.
     '^.+/node_modules/eventsource-parser/.+\\.js$': '<rootDir>/tabs/web/jest-transform.cjs',
   },
+  // jwks-rsa (loaded with the Teams SDK, whose own token check the bot does not use) requires jose 6,
+  // which is ESM only: Node loads it natively (require(esm)), jest's CommonJS runtime cannot. In
+  // tests it gets the app's jose 5, which has the two functions it calls (importJWK, exportSPKI).
+  moduleNameMapper: { '^jose$': '<rootDir>/node_modules/jose' },
   transformIgnorePatterns: ['/node_modules/(?!eventsource-parser/)'],
   testTimeout: 30000,
 };

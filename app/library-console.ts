@@ -1,8 +1,8 @@
 /**
- * Libraries write to `console` (botframework-connector prints every refused token, with the
- * keys it tried and the error object over many lines). The logs are JSON lines, so at start-up
- * their console output is turned into one log line per call, under `module: "library"`.
- * Secrets do not appear there: botbuilder never prints a token, and lines are cut at 500 chars.
+ * Libraries may write to `console` (objects and errors over many lines). The logs are JSON
+ * lines, so at start-up their console output is turned into one log line per call, under
+ * `module: "library"`, cut at 500 characters. The Teams SDK logs through the app's logger
+ * instead (bot/adapter/sdk-logger.ts).
  */
 /* eslint-disable no-console -- this module replaces console itself; it writes nothing through it. */
 import { inspect } from 'node:util';

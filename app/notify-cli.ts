@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { appUrlFor, tabUrlFor } from '../bot';
-import { CloudMessenger, createCloudAdapter } from '../bot/adapter';
+import { createMessenger } from '../bot/adapter';
 import type { Messenger } from '../bot/contracts';
 import { TemplateCardRenderer } from '../bot/cards';
 import { createNotifier } from '../bot/notifier';
@@ -109,7 +109,7 @@ const noMessenger: Messenger = {
 };
 
 function connectorMessenger(config: Config, logger: Logger): Messenger {
-  return new CloudMessenger(createCloudAdapter({ bot: config.bot, logger }), config.bot.appId ?? '', logger);
+  return createMessenger({ bot: config.bot, logger, authorityHost: config.graph?.authorityHost });
 }
 
 /**

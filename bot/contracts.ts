@@ -1,8 +1,7 @@
 /**
  * The seams between the bot's parts: the Teams side (adapter, handler, cards, team registry)
  * and the notification side (notifier, ledger, scheduler, state stores).
- * Nothing here depends on botbuilder: a later move to the Microsoft 365 Agents SDK changes
- * the adapter behind `Messenger`, not these types.
+ * Nothing here depends on the Teams SDK: it stays behind `BotConnection` and `TurnHandler`.
  */
 import type { Router } from 'express';
 import type { Errand } from '../src/domain/errands';
@@ -20,7 +19,11 @@ export interface TeamTarget {
   /** The channel chosen for reminders; null until a member has chosen one. */
   channelId: string | null;
   channelName: string | null;
-  /** The serialized conversation reference of the team (botbuilder's `ConversationReference`, as JSON). */
+  /**
+   * The team's conversation reference as JSON (`bot`, `user`, `conversation`, `channelId`,
+   * `serviceUrl`, `locale`): the Bot Framework's shape, written alike by the botbuilder and the
+   * Teams SDK versions of the bot.
+   */
   conversationReference: Record<string, unknown>;
   language: Language;
   /** False after the bot was removed or the connector said it is no longer in the team. */
@@ -41,23 +44,24 @@ export type DeliveryResult =
   /** Anything else (400 with a bad card, 401): logged, kept in the ledger, not retried blindly. */
   | { ok: false; kind: 'failed'; status: number; message: string };
 
-/** Posts a card into a team's chosen channel. Implemented over botbuilder's CloudAdapter. */
+/** Posts a card into a team's chosen channel. Implemented over the Teams SDK's API client. */
 export interface Messenger {
   /** Posts `card` (an Adaptive Card attachment's content) as a new message in the target's channel. */
   postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult>;
 }
 
 /**
- * The Teams handler as the connection sees it: something that runs one turn. The context is the
- * SDK's own turn context, which only bot/adapter and bot/handler know the type of.
+ * The Teams handler as the connection sees it: something that adds its routes (install,
+ * conversation updates, messages, card actions) to the SDK's app, whose type only bot/adapter
+ * and bot/handler know.
  */
 export interface TurnHandler {
-  run(context: unknown): Promise<void>;
+  attach(app: unknown): void;
 }
 
 /**
  * The Bot Framework side as the rest of the bot uses it (built by `createBotConnection` in
- * bot/adapter, over botbuilder's CloudAdapter): how cards go out and where activities arrive.
+ * bot/adapter, over the Teams SDK's App): how cards go out and where activities arrive.
  */
 export interface BotConnection {
   /** Proactive posts into a team's chosen channel. */

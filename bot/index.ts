@@ -1,5 +1,5 @@
 /**
- * The bot, composed: state store, team registry, CloudAdapter, the Teams handler, the cards,
+ * The bot, composed: state store, team registry, the Teams SDK connection, the Teams handler, the cards,
  * the notifier and its schedule, and (in local mode) the Agents Playground.
  * `createBot` is called once by the server (app/server.ts); tests call it with fakes.
  */
@@ -77,6 +77,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
   const connection = createBotConnection({
     bot: config.bot,
     logger,
+    authorityHost: config.graph?.authorityHost,
     endpoints: deps.endpoints,
     retry: deps.retry,
     onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),

@@ -1,12 +1,19 @@
 /**
- * The shape an incoming activity must have before botbuilder sees it. botbuilder checks only
- * `type`: a message without a conversation then fails inside the turn (answered 200, an error
- * logged from deep inside), and other malformed bodies are answered with its internal error text.
- * Checking here lets the endpoint answer 400 with its own short words.
+ * The shape an incoming activity must have before the Teams SDK sees it. The SDK reads
+ * `serviceUrl`, `conversation`, `from` and `recipient` without checking them: a body without
+ * them fails inside the turn (a 500 and an error logged from deep inside). Checking here lets
+ * the endpoint answer 400 with its own short words.
  */
-import type { Activity } from 'botbuilder';
 
-export type ActivityCheck = { ok: true; activity: Activity } | { ok: false; problem: string };
+/** An activity that passed `activityProblem`: the fields every turn relies on are there. */
+export interface InboundActivity extends Record<string, unknown> {
+  type: string;
+  serviceUrl: string;
+  conversation: { id: string } & Record<string, unknown>;
+  from: { id: string } & Record<string, unknown>;
+}
+
+export type ActivityCheck = { ok: true; activity: InboundActivity } | { ok: false; problem: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,24 +44,9 @@ export function activityProblem(body: unknown): string | null {
   return null;
 }
 
-/**
- * Checks `body` and returns it as an activity, with its time fields turned into dates as
- * botbuilder's own (internal) fix-up would.
- */
+/** Checks `body` and returns it as an activity the Teams SDK can run. */
 export function readActivity(body: unknown): ActivityCheck {
   const problem = activityProblem(body);
   if (problem !== null) return { ok: false, problem };
-  const activity = { ...(body as Record<string, unknown>) };
-  for (const [field, raw] of [
-    ['timestamp', 'rawTimestamp'],
-    ['localTimestamp', 'rawLocalTimestamp'],
-    ['expiration', 'rawExpiration'],
-  ] as const) {
-    const value = activity[field];
-    if (typeof value === 'string') {
-      activity[raw] = value;
-      activity[field] = new Date(value);
-    }
-  }
-  return { ok: true, activity: activity as unknown as Activity };
+  return { ok: true, activity: body as InboundActivity };
 }

@@ -1,47 +1,60 @@
 /**
- * The Bot Framework side of the bot, built in one call: the CloudAdapter, its per-turn error
+ * The Bot Framework side of the bot, built in one call: the Teams SDK's App, the per-turn error
  * handling, the `/api/messages` route and the Messenger for proactive posts. The rest of the bot
- * sees only `BotConnection` (bot/contracts.ts), so replacing botbuilder changes this folder.
+ * sees only `BotConnection` (bot/contracts.ts), so the SDK stays in this folder and bot/handler.
  */
+import type { IActivityContext } from '@microsoft/teams.apps';
 import type { BotConnection, BotConnectionOptions } from '../contracts';
-import { createCloudAdapter, type AdapterOptions } from './cloud-adapter';
+import { ChannelTokenValidator } from './channel-token';
+import { classifyDeliveryError } from './delivery-errors';
 import { createMessagesRouter } from './messages-route';
-import { CloudMessenger } from './messenger';
+import { TeamsMessenger } from './messenger';
+import { createTeamsApp, type TeamsAppOptions } from './teams-app';
 
-/** Status and code of a connector answer saying the bot is no longer in the team. */
-function isTeamGone(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown }).statusCode;
-  const code = (error as { code?: unknown }).code;
-  return status === 404 || (status === 403 && code === 'BotNotInConversationRoster');
-}
-
-export function createBotConnection(options: AdapterOptions & BotConnectionOptions): BotConnection {
+export function createBotConnection(options: TeamsAppOptions & BotConnectionOptions): BotConnection {
   const log = options.logger.child({ module: 'bot' });
-  const adapter = createCloudAdapter(options);
-  const anonymous = options.bot.appId === null;
+  const teams = createTeamsApp(options);
+  const tokens = options.bot.appId ? new ChannelTokenValidator(options.bot.appId, teams.issuer) : null;
 
-  // One place catches per turn: log it, tell the member briefly, and stop posting to a team that removed the bot.
-  adapter.onTurnError = async (context, error) => {
-    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
-    if (teamId && isTeamGone(error)) {
-      const { statusCode: status, code } = error as { statusCode?: unknown; code?: unknown };
-      log.warn({ teamId, status, code }, 'the bot is no longer in the team; marking it inactive');
+  /** One place catches per turn: log it, tell the member briefly, and stop posting to a team that removed the bot. */
+  const onTurnError = async (context: IActivityContext, error: unknown): Promise<void> => {
+    const { activity } = context;
+    const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
+    const failure = classifyDeliveryError(error);
+    if (teamId && failure.kind === 'gone' && failure.status !== 0) {
+      log.warn({ teamId, status: failure.status, reason: failure.message }, 'the bot is no longer in the team; marking it inactive');
       await options.onTeamGone(teamId).catch(() => undefined);
       return;
     }
     log.error(
-      { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: context.activity.type, teamId },
+      { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), type: activity.type, teamId },
       'bot turn failed',
     );
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity(options.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.')
-        .catch(() => undefined);
+    if (activity.type === 'message') {
+      const text = options.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.';
+      await context.send({ type: 'message', text }).catch(() => undefined);
     }
   };
+  // Registered first, so it wraps every route the handler adds.
+  teams.app.use(async (context) => {
+    try {
+      return await context.next();
+    } catch (error) {
+      await onTurnError(context, error);
+      return undefined;
+    }
+  });
 
   return {
-    messenger: new CloudMessenger(adapter, options.bot.appId ?? '', options.logger),
-    messagesRoute: (handler) => createMessagesRouter(adapter, (context) => handler.run(context), { anonymous, logger: options.logger }),
+    messenger: new TeamsMessenger(teams.app, options.bot.appId ?? '', options.logger),
+    messagesRoute: (handler) => {
+      handler.attach(teams.app);
+      return createMessagesRouter(teams, tokens, { logger: options.logger });
+    },
   };
+}
+
+/** A Messenger alone (the notify command): the same App, without the inbound route. */
+export function createMessenger(options: TeamsAppOptions): TeamsMessenger {
+  return new TeamsMessenger(createTeamsApp(options).app, options.bot.appId ?? '', options.logger);
 }

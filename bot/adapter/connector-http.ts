@@ -1,97 +1,69 @@
 /**
- * The HTTP client every Bot Connector client sends through, given to botbuilder with the public
- * `ConnectorClientOptions.httpClient` option (no reaching into the client's private pipeline).
+ * The bounded retry (retry-policy.ts) as a middleware of the Teams SDK's HTTP client
+ * (`@microsoft/teams.common`'s `Client`, given to the App as `client.middlewares`), so every Bot
+ * Connector call, proactive or in a turn, goes through it. The SDK has no retry of its own on
+ * these calls, so the attempts counted here are all there are.
  *
- * It runs our bounded retry (retry-policy.ts) around the SDK's default transport. The SDK keeps
- * its own retry step above this client, which would retry 5xx and network errors three more times
- * and wait out any Retry-After; so when our retries are spent on an answer that step would retry,
- * this client ends the call with a `ConnectorCallError` (not an Azure RestError, which the SDK
- * step would retry) carrying the status and the connector's error code. `classifyDeliveryError`
- * reads both, as it does from the SDK's own errors.
+ * The client is axios underneath: an answer that is not 2xx arrives as a thrown error carrying
+ * the response. The middleware turns both into the status-and-headers answer the policy reads,
+ * and after the last attempt gives the caller what axios gave (the answer, or the error).
  */
-import { toHttpHeadersLike, type CompatResponse, type RequestPolicy, type WebResourceLike } from '@azure/core-http-compat';
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { PipelinePolicy } from './retry-policy';
 
-/** A connector call that failed after our retries; `statusCode` 0 for a network failure. */
-export class ConnectorCallError extends Error {
-  override readonly name = 'ConnectorCallError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly code: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+/** What this middleware reads of an axios answer. */
+interface HttpAnswer {
+  status: number;
+  headers?: Record<string, unknown> | { get?: unknown };
 }
 
-/** Whether the SDK's default retry step would try this answer again (its throttling and exponential strategies). */
-function sdkWouldRetry(response: PipelineResponse): boolean {
-  const status = response.status;
-  if (status === 429 || status === 503) {
-    if (response.headers.get('retry-after') !== undefined) return true;
-  }
-  return status === 408 || (status >= 500 && status !== 501 && status !== 505);
+/** What this middleware reads of an axios error. */
+interface HttpFailure {
+  isAxiosError?: boolean;
+  response?: HttpAnswer;
 }
 
-/** The connector's `{ "error": { "code", "message" } }`, when the body has it. */
-function connectorError(response: PipelineResponse): { code: string; message: string } {
-  try {
-    const body = JSON.parse(response.bodyAsText ?? '') as { error?: { code?: unknown; message?: unknown } };
-    return {
-      code: typeof body.error?.code === 'string' ? body.error.code : '',
-      message: typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`,
-    };
-  } catch {
-    return { code: '', message: `HTTP ${response.status}` };
-  }
+/** The parts of the SDK's middleware context this middleware reads. */
+interface MiddlewareContext {
+  config: { method?: string; url?: string; baseURL?: string };
 }
 
-function toPipelineRequest(resource: WebResourceLike): PipelineRequest {
-  return createPipelineRequest({
-    url: resource.url,
-    method: resource.method,
-    headers: createHttpHeaders(resource.headers.toJson({ preserveCase: true })),
-    body: resource.body,
-    timeout: resource.timeout,
-    requestId: resource.requestId,
-    abortSignal: resource.abortSignal,
-    withCredentials: resource.withCredentials,
-    disableKeepAlive: resource.keepAlive === false,
-    streamResponseStatusCodes: resource.streamResponseStatusCodes,
-    proxySettings: resource.proxySettings,
-    // As botbuilder's own client does: an http service URL (the local playground) is allowed.
-    allowInsecureConnection: resource.url.toLowerCase().startsWith('http:'),
-  });
+/** The shape of `@microsoft/teams.common`'s `Middleware` (checked where it is given to the App). */
+export interface ConnectorMiddleware {
+  invoke<R>(context: MiddlewareContext, next: () => Promise<R>): Promise<R>;
 }
 
-/** The `httpClient` for `ConnectorClientOptions`: `policy` around the default transport. */
-export function retryingConnectorHttpClient(policy: PipelinePolicy): RequestPolicy {
-  const transport = createDefaultHttpClient();
+/** The value of `name` in axios headers (a plain object or an AxiosHeaders), as a string. */
+function headerOf(answer: HttpAnswer, name: string): string | undefined {
+  const headers = answer.headers as Record<string, unknown> | undefined;
+  const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+const isHttpFailure = (error: unknown): error is HttpFailure & { response: HttpAnswer } =>
+  typeof error === 'object' && error !== null && (error as HttpFailure).isAxiosError === true && typeof (error as HttpFailure).response?.status === 'number';
+
+/** `policy` around each Bot Connector call. */
+export function retryMiddleware(policy: PipelinePolicy): ConnectorMiddleware {
   return {
-    async sendRequest(resource: WebResourceLike): Promise<CompatResponse> {
-      const request = toPipelineRequest(resource);
-      let response: PipelineResponse;
-      try {
-        response = (await policy.sendRequest(request, (attempt) => transport.sendRequest(attempt as PipelineRequest))) as PipelineResponse;
-      } catch (error) {
-        const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'REQUEST_SEND_ERROR';
-        throw new ConnectorCallError(error instanceof Error ? error.message : String(error), 0, code, { cause: error });
-      }
-      if (sdkWouldRetry(response)) {
-        const { code, message } = connectorError(response);
-        throw new ConnectorCallError(message, response.status, code);
-      }
-      // Answered with the request botbuilder sent (not ours), so its client reads the answer as
-      // the one to that operation (and throws its usual error for a 4xx).
-      return {
-        request: resource,
-        status: response.status,
-        headers: toHttpHeadersLike(response.headers),
-        bodyAsText: response.bodyAsText ?? null,
-        readableStreamBody: response.readableStreamBody,
-      };
+    async invoke<R>(context: MiddlewareContext, next: () => Promise<R>): Promise<R> {
+      const request = { method: (context.config.method ?? 'GET').toUpperCase(), url: `${context.config.baseURL ?? ''}${context.config.url ?? ''}` };
+      let last = { ok: false, error: new Error('no attempt made') } as { ok: true; value: R } | { ok: false; error: unknown };
+      await policy.sendRequest(request, async () => {
+        try {
+          const value = await next();
+          last = { ok: true, value };
+          const answer = value as unknown as HttpAnswer;
+          return { status: answer.status, headers: { get: (name: string) => headerOf(answer, name) } };
+        } catch (error) {
+          last = { ok: false, error };
+          // An HTTP answer goes back to the policy (it may retry it); a network error is thrown to it as is.
+          if (!isHttpFailure(error)) throw error;
+          const answer = error.response;
+          return { status: answer.status, headers: { get: (name: string) => headerOf(answer, name) } };
+        }
+      });
+      if (last.ok) return last.value;
+      throw last.error;
     },
   };
 }

@@ -1,13 +1,13 @@
 /**
- * The botbuilder seam: the connection the rest of the bot uses (`createBotConnection`), and the
- * adapter, authentication, retries and Messenger behind it. Only this folder and bot/handler
- * import botbuilder (checked by dependency-cruiser).
+ * The Teams SDK seam: the connection the rest of the bot uses (`createBotConnection`), and the
+ * App, channel-token check, outgoing tokens, retries and Messenger behind it. Only this folder
+ * and bot/handler import the Teams SDK (checked by dependency-cruiser).
  */
-export { createCloudAdapter, type AdapterOptions } from './cloud-adapter';
-export { createBotFrameworkAuthentication, authenticationOptions, type BotFrameworkEndpoints } from './authentication';
-export { CloudMessenger, channelReference } from './messenger';
+export { createTeamsApp, MESSAGES_PATH, type BotFrameworkEndpoints, type TeamsAppOptions } from './teams-app';
+export { ChannelTokenValidator, ChannelTokenError, PUBLIC_CHANNEL_ISSUER, type ChannelTokenIssuer } from './channel-token';
+export { TeamsMessenger } from './messenger';
+export { cardAttachment, cardMessage, ADAPTIVE_CARD } from './card-message';
 export { classifyDeliveryError, type DeliveryFailure } from './delivery-errors';
 export { createMessagesRouter } from './messages-route';
 export { boundedRetryPolicy, backoffMs, retryAfterMs, DEFAULT_RETRY, type RetryOptions } from './retry-policy';
-export { postNew } from './post-new';
-export { createBotConnection } from './connection';
+export { createBotConnection, createMessenger } from './connection';

@@ -1,22 +1,21 @@
 /**
  * `POST /api/messages`: where Teams (or the Agents Playground) delivers activities. The one place
- * an incoming call is answered: it checks the activity's shape, and without an app id where the
- * call comes from and where an answer would go, before botbuilder runs the turn; refusals are
- * one log line each and a short body with no library internals.
+ * an incoming call is answered: it checks the activity's shape, its token (with an app id) or,
+ * without one, where the call comes from and where an answer would go, before the Teams SDK runs
+ * the turn; refusals are one log line each and a short body with no library internals.
  *
- * With an app id botbuilder authenticates every call (401 otherwise). Without one the endpoint is
- * anonymous, so it only accepts callers on this machine that name a service URL on this machine
- * (the Agents Playground): a page in a browser or a forged activity cannot make the bot post
- * elsewhere.
+ * With an app id every call must carry a valid channel token (channel-token.ts; 401 otherwise).
+ * Without one the endpoint is anonymous, so it only accepts callers on this machine that name a
+ * service URL on this machine (the Agents Playground): a page in a browser or a forged activity
+ * cannot make the bot post elsewhere.
  */
 import express from 'express';
-import type { TurnContext } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../../src/logger';
 import { isLoopbackAddress } from '../../src/loopback';
 import { readActivity } from './activity-shape';
-import type { BalanceCloudAdapter } from './cloud-adapter';
+import { ChannelTokenError, type ChannelTokenValidator } from './channel-token';
 import { isLoopbackServiceUrl } from './service-url';
+import type { TeamsApp } from './teams-app';
 
 type Refusal = { status: number; code: string; message: string };
 
@@ -41,16 +40,18 @@ function reasonOf(error: unknown): string {
 }
 
 export function createMessagesRouter(
-  adapter: BalanceCloudAdapter,
-  logic: (context: TurnContext) => Promise<void>,
-  options: { anonymous: boolean; logger: Logger },
+  teams: Pick<TeamsApp, 'endpoint' | 'ready'>,
+  /** Null: anonymous (no app id, local mode). */
+  tokens: ChannelTokenValidator | null,
+  options: { logger: Logger },
 ): express.Router {
+  const anonymous = tokens === null;
   const log = options.logger.child({ module: 'bot-endpoint' });
   const router = express.Router();
   const json = express.json({ limit: '1mb' });
   router.post('/api/messages', (req, res, next) => {
     // Checked before the body is read: a caller from elsewhere learns nothing about the body rules.
-    if (options.anonymous && !isLoopbackAddress(req.socket.remoteAddress)) {
+    if (anonymous && !isLoopbackAddress(req.socket.remoteAddress)) {
       log.warn({ remote: req.socket.remoteAddress, reason: 'caller is not on this machine' }, 'refused an unauthenticated bot call');
       send(res, REFUSALS.remote);
       return;
@@ -71,7 +72,7 @@ export function createMessagesRouter(
       return;
     }
     const { activity } = checked;
-    if (options.anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) {
+    if (anonymous && !isLoopbackServiceUrl(activity.serviceUrl)) {
       log.warn(
         { serviceUrl: activity.serviceUrl, type: activity.type, reason: 'serviceUrl is not on this machine and no MicrosoftAppId is set' },
         'refused an unauthenticated bot call',
@@ -80,21 +81,25 @@ export function createMessagesRouter(
       return;
     }
     const authorization = req.get('authorization') ?? '';
-    try {
-      const answer = await adapter.handleActivity(authorization, activity, logic);
-      res.status(answer?.status ?? 200);
-      if (answer?.body !== undefined) res.json(answer.body);
-      else res.end();
-    } catch (error) {
-      if (error instanceof AuthenticationError) {
-        log.warn(
-          { type: activity.type, reason: authorization === '' ? 'no Authorization header' : reasonOf(error) },
-          'refused a bot call that is not authenticated',
-        );
+    let caller: { appId: string; serviceUrl: string } = { appId: '', serviceUrl: activity.serviceUrl };
+    if (tokens) {
+      try {
+        caller = await tokens.check(authorization, activity);
+      } catch (error) {
+        const reason = error instanceof ChannelTokenError ? error.message : reasonOf(error);
+        log.warn({ type: activity.type, reason }, 'refused a bot call that is not authenticated');
         send(res, REFUSALS.unauthorized);
         return;
       }
-      // Errors inside a turn go to onTurnError; what arrives here failed before or around the turn.
+    }
+    try {
+      await teams.ready;
+      const answer = await teams.endpoint.handle(activity, caller);
+      res.status(answer.status || 200);
+      if (answer.body !== undefined && answer.body !== null) res.json(answer.body);
+      else res.end();
+    } catch (error) {
+      // Errors inside a turn are caught there (connection.ts); what arrives here failed around the turn.
       log.error({ type: activity.type, err: { name: error instanceof Error ? error.name : 'Error', message: reasonOf(error) } }, 'bot call failed');
       send(res, REFUSALS.internal);
     }

@@ -1,32 +1,30 @@
 /**
- * Posts cards into a team's chosen channel as new posts, over botbuilder's CloudAdapter
- * (`continueConversationAsync` with the channel as the conversation: Teams starts a new thread).
- * Retries happen in the connector client's pipeline (retry-policy.ts); what is left when they run
- * out is classified here for the notifier.
+ * Posts cards into a team's chosen channel as new posts (a new thread in Teams), through the
+ * Teams SDK's API client for the team's stored service URL (`api.clone({ serviceUrl })`, then
+ * `conversations.createActivity` with the channel as the conversation). Retries happen in the
+ * client's middleware (connector-http.ts); what is left when they run out is classified here for
+ * the notifier.
  */
-import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Account } from '@microsoft/teams.api';
+import type { App } from '@microsoft/teams.apps';
 import type { AdaptiveCard, DeliveryResult, Messenger, TeamTarget } from '../contracts';
 import type { Logger } from '../../src/logger';
+import { cardMessage } from './card-message';
 import { classifyDeliveryError } from './delivery-errors';
-import { postNew } from './post-new';
 import { isLoopbackServiceUrl } from './service-url';
 
-/** The stored team reference, pointed at `channelId` (a new post there, not a reply). */
-export function channelReference(target: TeamTarget, channelId: string): Partial<ConversationReference> {
-  const stored = target.conversationReference as Partial<ConversationReference>;
-  return {
-    channelId: stored.channelId ?? 'msteams',
-    bot: stored.bot,
-    serviceUrl: target.serviceUrl,
-    conversation: { id: channelId, isGroup: true, conversationType: 'channel', tenantId: target.tenantId, name: '' },
-  };
+/** The bot account stored with the team's conversation reference (the same shape before and after the Teams SDK). */
+function botAccount(target: TeamTarget, appId: string): Account | undefined {
+  const bot = (target.conversationReference as { bot?: { id?: unknown; name?: unknown } }).bot;
+  if (bot && typeof bot.id === 'string') return { id: bot.id, role: 'bot', ...(typeof bot.name === 'string' ? { name: bot.name } : {}) };
+  return appId ? { id: `28:${appId}`, role: 'bot' } : undefined;
 }
 
-export class CloudMessenger implements Messenger {
+export class TeamsMessenger implements Messenger {
   private readonly log: Logger;
 
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly app: App,
     /** The bot's app id; '' when anonymous (local mode). */
     private readonly appId: string,
     logger: Logger,
@@ -35,7 +33,8 @@ export class CloudMessenger implements Messenger {
   }
 
   async postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult> {
-    if (!target.channelId) {
+    const channelId = target.channelId;
+    if (!channelId) {
       return { ok: false, kind: 'failed', status: 0, message: 'No channel has been chosen for this team' };
     }
     // Without an app id the bot is the playground's only, so it never posts to a service off this machine
@@ -47,27 +46,21 @@ export class CloudMessenger implements Messenger {
       );
       return { ok: false, kind: 'failed', status: 0, message: 'Without MicrosoftAppId cards are only posted to a service URL on this machine' };
     }
-    let activityId = '';
-    // Errors are caught inside the turn: thrown out of it they would go to the adapter's
-    // onTurnError (made for incoming turns), and continueConversationAsync would resolve as if posted.
-    let failure: unknown = null;
     try {
-      await this.adapter.continueConversationAsync(this.appId, channelReference(target, target.channelId), async (context) => {
-        try {
-          activityId = await postNew(context, { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
-        } catch (error) {
-          failure = error;
-        }
-      });
+      const api = this.app.api.clone({ serviceUrl: target.serviceUrl.replace(/\/+$/, '') });
+      const sent = await api.conversations.createActivity(
+        channelId,
+        cardMessage(card, summary, {
+          from: botAccount(target, this.appId),
+          conversation: { id: channelId, isGroup: true, conversationType: 'channel', tenantId: target.tenantId, name: '' },
+        }),
+      );
+      this.log.debug({ teamId: target.teamId, activityId: sent.id }, 'card posted');
+      return { ok: true, activityId: sent.id ?? '' };
     } catch (error) {
-      failure = error;
+      const result = classifyDeliveryError(error);
+      this.log.warn({ teamId: target.teamId, status: result.status, kind: result.kind, reason: result.message }, 'card not posted');
+      return result;
     }
-    if (failure === null) {
-      this.log.debug({ teamId: target.teamId, activityId }, 'card posted');
-      return { ok: true, activityId };
-    }
-    const result = classifyDeliveryError(failure);
-    this.log.warn({ teamId: target.teamId, status: result.status, kind: result.kind, reason: result.message }, 'card not posted');
-    return result;
   }
 }

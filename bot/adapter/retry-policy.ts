@@ -1,7 +1,6 @@
 /**
- * The retry behaviour of every Bot Connector call, as a policy in the connector client's HTTP
- * pipeline (replacing the SDK's default retry, which waits as long as any Retry-After says and
- * does not retry 412):
+ * The retry behaviour of every Bot Connector call, run by the SDK HTTP client's middleware
+ * (connector-http.ts) around each call:
  * - 429: wait Retry-After (or an exponential delay when absent) plus jitter; a Retry-After longer
  *   than `maxDelayMs` is not waited out: the call fails now and the next run tries again;
  * - 412, 502, 503, 504 and network errors: exponential backoff with jitter;
@@ -19,7 +18,7 @@ export const DEFAULT_RETRY: RetryOptions = { maxRetries: 4, baseDelayMs: 500, ma
 
 const RETRY_STATUSES = new Set([412, 429, 502, 503, 504]);
 
-/** The parts of `@azure/core-rest-pipeline`'s policy types this policy uses. */
+/** What the policy reads of a request and its answer (status and headers), whatever the HTTP client. */
 interface PipelineResponse {
   status: number;
   headers: { get(name: string): string | undefined };

@@ -6,7 +6,6 @@
  * answers ("Inget ändrat", "Jag påminner igen …") never reach the whole channel.
  * Anything stale or invalid becomes a card that says so, never an error.
  */
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
 import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
@@ -27,7 +26,7 @@ import {
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';
 import type { InvokeProblem } from './invoke-value';
-import { memberName, teamChannels, teamIdOf } from './teams-context';
+import { memberName, teamChannels, teamIdOf, type Turn } from './teams-context';
 
 const SNOOZE_DAYS = 7;
 
@@ -105,7 +104,7 @@ export function postDueSoon(deps: HandlerDeps, teamId: string): void {
   });
 }
 
-async function chooseChannel(context: TurnContext, deps: HandlerDeps, team: TeamTarget, channelId: string): Promise<ActionOutcome> {
+async function chooseChannel(context: Turn, deps: HandlerDeps, team: TeamTarget, channelId: string): Promise<ActionOutcome> {
   const t = strings(team.language);
   const channels = await teamChannels(context, team.teamId, t.generalChannel);
   const channel = channels.find((candidate) => candidate.id === channelId);
@@ -146,7 +145,7 @@ async function freshAgreement(deps: HandlerDeps, language: Language, entryId: st
   return entry;
 }
 
-async function revisionStarted(context: TurnContext, deps: HandlerDeps, language: Language, data: ExpiryActionData): Promise<ActionOutcome> {
+async function revisionStarted(context: Turn, deps: HandlerDeps, language: Language, data: ExpiryActionData): Promise<ActionOutcome> {
   const t = strings(language);
   const log = deps.logger.child({ module: 'bot-actions' });
   // Decided from the item itself, not the app's copy of the list, which may be older.
@@ -201,7 +200,7 @@ async function snooze(deps: HandlerDeps, team: TeamTarget, data: ExpiryActionDat
 }
 
 /** The answer to an invoke whose value could not be read at all (see `readInvokeValue`). */
-export async function invalidInvoke(context: TurnContext, deps: HandlerDeps, problem: InvokeProblem): Promise<ActionOutcome> {
+export async function invalidInvoke(context: Turn, deps: HandlerDeps, problem: InvokeProblem): Promise<ActionOutcome> {
   const teamId = teamIdOf(context);
   const team = teamId ? await deps.registry.get(teamId) : null;
   const language = team?.language ?? deps.options.defaultLanguage;
@@ -209,7 +208,7 @@ export async function invalidInvoke(context: TurnContext, deps: HandlerDeps, pro
 }
 
 /** Handles one Action.Execute; returns the card for the member who pressed, and the shared one when it changed. */
-export async function handleCardAction(context: TurnContext, deps: HandlerDeps, verb: unknown, data: unknown): Promise<ActionOutcome> {
+export async function handleCardAction(context: Turn, deps: HandlerDeps, verb: unknown, data: unknown): Promise<ActionOutcome> {
   const teamId = teamIdOf(context);
   const team = teamId ? await deps.registry.get(teamId) : null;
   const language = team?.language ?? deps.options.defaultLanguage;

@@ -1,5 +1,5 @@
 /**
- * What a member wrote to the bot, understood in Swedish or English. Pure: no botbuilder.
+ * What a member wrote to the bot, understood in Swedish or English. Pure: no SDK.
  */
 import type { Language } from '../contracts';
 

@@ -2,8 +2,7 @@
  * Answers to what members write: the commands in Swedish and English, and help (never silence)
  * for anything else.
  */
-import { CardFactory, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard, Language } from '../contracts';
+import type { Language } from '../contracts';
 import { daysBetween, parseCalendarDate } from '../../src/domain/dates';
 import type { CalendarDate, Meeting } from '../../src/domain/types';
 import { escapeMarkdown, strings } from '../cards';
@@ -11,7 +10,7 @@ import { parseCommand } from './commands';
 import type { HandlerDeps } from './deps';
 import { postDueSoon } from './card-actions';
 import { cardContext, ensureTeam, welcomeOnFirstMessage } from './installation';
-import { channelIdOf, isPersonal, teamChannels, teamIdOf } from './teams-context';
+import { channelIdOf, isPersonal, reply, teamChannels, teamIdOf, textOf, type Turn } from './teams-context';
 
 /** The meetings from `today` up to `days` ahead (`MEETING_WITHIN_DAYS`), the same horizon as the tab and the notifier. */
 function meetingsWithin(meetings: Meeting[], today: CalendarDate, days: number): Meeting[] {
@@ -22,19 +21,15 @@ function meetingsWithin(meetings: Meeting[], today: CalendarDate, days: number):
   });
 }
 
-async function reply(context: TurnContext, card: AdaptiveCard, summary: string): Promise<void> {
-  await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary });
-}
-
 /**
  * Answers one message. `welcomed` holds the teams this process has shown the welcome card to:
  * in a team with no reminder channel yet, the first message brings the card again ("posta här"
  * chooses the channel itself, so it needs none).
  */
-export async function handleMessage(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
+export async function handleMessage(context: Turn, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
   const log = deps.logger.child({ module: 'bot-commands' });
   const teamId = teamIdOf(context);
-  const { command, spokenLanguage } = parseCommand(context.activity.text ?? '');
+  const { command, spokenLanguage } = parseCommand(textOf(context));
   if (teamId && command.kind !== 'post-here') await welcomeOnFirstMessage(context, deps, welcomed);
   const team = teamId ? await deps.registry.get(teamId) : null;
   // In a team the team's setting rules; in personal chat, the language the member wrote in.

@@ -2,29 +2,27 @@
  * The bot's life in a team: installed (store the target, post the welcome card with the channel
  * choice), removed (deactivate), its channels renamed or deleted, and the service URL kept fresh.
  */
-import { CardFactory, TurnContext } from 'botbuilder';
 import type { CardContext, Language, TeamTarget } from '../contracts';
 import { stockholmDateOf } from '../../src/domain/dates';
 import { strings } from '../cards';
 import type { ChannelChoice, CardNotice } from '../cards';
 import type { HandlerDeps } from './deps';
-import { postNew } from '../adapter';
-import { channelDataOf, teamChannels, teamIdOf, tenantIdOf } from './teams-context';
+import { channelDataOf, conversationReferenceOf, postNew, serviceUrlOf, teamChannels, teamIdOf, tenantIdOf, type Turn } from './teams-context';
 
 export function cardContext(deps: HandlerDeps, language: Language, eventKey: string | null = null): CardContext {
   return { language, tabUrl: deps.tabUrl, today: stockholmDateOf(deps.clock.now()), eventKey };
 }
 
 /** Keeps the team's service URL current: Teams may move a team to another region's URL. */
-export async function refreshServiceUrl(context: TurnContext, deps: HandlerDeps): Promise<void> {
+export async function refreshServiceUrl(context: Turn, deps: HandlerDeps): Promise<void> {
   const teamId = teamIdOf(context);
-  const serviceUrl = context.activity.serviceUrl;
+  const serviceUrl = serviceUrlOf(context);
   if (!teamId || !serviceUrl) return;
   await deps.registry.update(teamId, (current) => (current && current.serviceUrl !== serviceUrl ? { ...current, serviceUrl } : null));
 }
 
 /** The welcome card for a team as it stands now. */
-export async function welcomeCard(context: TurnContext, deps: HandlerDeps, team: TeamTarget, notice?: CardNotice, chosenBy: string | null = null) {
+export async function welcomeCard(context: Turn, deps: HandlerDeps, team: TeamTarget, notice?: CardNotice, chosenBy: string | null = null) {
   const t = strings(team.language);
   let channels: ChannelChoice[] = [];
   try {
@@ -54,7 +52,7 @@ type WelcomeWhen = 'install' | 'first-message' | 'never';
  * so a team that has not chosen its channel yet is always asked; of the two activities Teams
  * sends for one install, only one welcomes.
  */
-export async function installInTeam(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
+export async function installInTeam(context: Turn, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
   const { team, welcome, previous } = await ensureTeam(context, deps, 'install');
   if (!team || !welcome) return;
   deps.logger
@@ -72,7 +70,7 @@ export async function installInTeam(context: TurnContext, deps: HandlerDeps, wel
  * never seen, as in a new Agents Playground page), posted where the message was written.
  * A team the bot had no record of is registered and welcomed.
  */
-export async function welcomeOnFirstMessage(context: TurnContext, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
+export async function welcomeOnFirstMessage(context: Turn, deps: HandlerDeps, welcomed: Set<string>): Promise<void> {
   const teamId = teamIdOf(context);
   if (!teamId) return;
   const { team, welcome } = await ensureTeam(context, deps, welcomed.has(teamId) ? 'never' : 'first-message');
@@ -81,10 +79,10 @@ export async function welcomeOnFirstMessage(context: TurnContext, deps: HandlerD
   await postWelcome(context, deps, team, welcomed);
 }
 
-async function postWelcome(context: TurnContext, deps: HandlerDeps, team: TeamTarget, welcomed: Set<string>): Promise<void> {
+async function postWelcome(context: Turn, deps: HandlerDeps, team: TeamTarget, welcomed: Set<string>): Promise<void> {
   welcomed.add(team.teamId);
   const card = await welcomeCard(context, deps, team);
-  await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: strings(team.language).welcomeTitle });
+  await postNew(context, card, strings(team.language).welcomeTitle);
 }
 
 /**
@@ -95,15 +93,15 @@ async function postWelcome(context: TurnContext, deps: HandlerDeps, team: TeamTa
  * agree on who welcomes. `previous` is the record as it was before.
  */
 export async function ensureTeam(
-  context: TurnContext,
+  context: Turn,
   deps: HandlerDeps,
   when: WelcomeWhen = 'never',
 ): Promise<{ team: TeamTarget | null; welcome: boolean; previous: TeamTarget | null }> {
   const teamId = teamIdOf(context);
   if (!teamId) return { team: null, welcome: false, previous: null };
   const now = deps.clock.now();
-  const serviceUrl = context.activity.serviceUrl;
-  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  const serviceUrl = serviceUrlOf(context);
+  const reference = conversationReferenceOf(context.activity);
   // The team's reference points at the team itself (its General thread), not at one message.
   const teamReference = { ...reference, activityId: undefined, conversation: { ...(reference.conversation as object), id: teamId } };
   let welcome = false;
@@ -137,7 +135,7 @@ export async function ensureTeam(
 }
 
 /** The bot was removed from the team (or the team deleted): no more posts there. */
-export async function uninstallFromTeam(context: TurnContext, deps: HandlerDeps, reason: string): Promise<void> {
+export async function uninstallFromTeam(context: Turn, deps: HandlerDeps, reason: string): Promise<void> {
   const teamId = teamIdOf(context);
   if (!teamId) return;
   await deps.registry.markInactive(teamId, reason);
@@ -145,7 +143,7 @@ export async function uninstallFromTeam(context: TurnContext, deps: HandlerDeps,
 }
 
 /** The chosen channel was deleted: forget the choice (reminders pause) and ask for a new one. */
-export async function channelDeleted(context: TurnContext, deps: HandlerDeps, channelId: string): Promise<void> {
+export async function channelDeleted(context: Turn, deps: HandlerDeps, channelId: string): Promise<void> {
   const teamId = teamIdOf(context);
   if (!teamId) return;
   let cleared = false;
@@ -160,11 +158,11 @@ export async function channelDeleted(context: TurnContext, deps: HandlerDeps, ch
   const notice: CardNotice = { style: 'attention', text: t.channelNotInTeam };
   const card = await welcomeCard(context, deps, team, notice);
   // Teams sends the event in the team's own conversation (General), where everyone sees the card.
-  await postNew(context, { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: t.welcomeTitle });
+  await postNew(context, card, t.welcomeTitle);
 }
 
 /** The chosen channel was renamed: keep the name shown on cards current. */
-export async function channelRenamed(context: TurnContext, deps: HandlerDeps): Promise<void> {
+export async function channelRenamed(context: Turn, deps: HandlerDeps): Promise<void> {
   const teamId = teamIdOf(context);
   const channel = channelDataOf(context).channel;
   if (!teamId || !channel?.id) return;

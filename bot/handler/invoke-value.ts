@@ -1,10 +1,14 @@
 /**
- * The `value` of an `adaptiveCard/action` invoke, checked before botbuilder sees it: botbuilder
- * reads `value.action.type` unchecked, so an empty value failed inside it (a 501 and an error
- * logged from its internals) instead of getting an answer.
+ * The `value` of an `adaptiveCard/action` invoke, checked before the handler reads it: Teams (or
+ * a forged call) can send an empty value, another kind of action or no verb, and each gets a card
+ * that says what is wrong instead of an error from deep inside.
  */
-import type { AdaptiveCardInvokeValue } from 'botbuilder';
 import { z } from 'zod';
+
+/** An `Action.Execute` press as the handler reads it. */
+export interface CardActionValue {
+  action: { type: 'Action.Execute'; verb: string; id?: string; data?: unknown };
+}
 
 /** What is wrong with an invoke value, as a code the answer and the log are made from. */
 export type InvokeProblem = 'no-value' | 'no-action' | 'not-execute' | 'no-verb';
@@ -22,7 +26,7 @@ const invokeValue = z.object({ action }).passthrough();
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export type ReadInvokeValue = { ok: true; value: AdaptiveCardInvokeValue } | { ok: false; problem: InvokeProblem; detail: string };
+export type ReadInvokeValue = { ok: true; value: CardActionValue } | { ok: false; problem: InvokeProblem; detail: string };
 
 /** Checks an invoke's `value`; on failure says what is wrong (`detail` in English, for the log). */
 export function readInvokeValue(value: unknown): ReadInvokeValue {
@@ -43,5 +47,5 @@ export function readInvokeValue(value: unknown): ReadInvokeValue {
     const verbIssue = parsed.error.issues.some((issue) => issue.path[1] === 'verb');
     return { ok: false, problem: verbIssue ? 'no-verb' : 'no-action', detail };
   }
-  return { ok: true, value: parsed.data as unknown as AdaptiveCardInvokeValue };
+  return { ok: true, value: parsed.data as unknown as CardActionValue };
 }

@@ -1,9 +1,16 @@
 /**
- * Reading Teams specifics off an incoming activity: which team, channel and tenant it came
- * from, and who sent it.
+ * Reading Teams specifics off an incoming activity (which team, channel and tenant it came from,
+ * and who sent it) and the few Bot Connector calls a turn makes, over the Teams SDK's turn
+ * context (`IActivityContext`, its API client already set to the activity's service URL).
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Activity } from '@microsoft/teams.api';
+import type { IActivityContext } from '@microsoft/teams.apps';
+import { cardMessage } from '../adapter';
 import type { ChannelChoice } from '../cards';
+import type { AdaptiveCard } from '../contracts';
+
+/** One turn: the activity and what can be done in answer to it. */
+export type Turn = IActivityContext<Activity>;
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string; aadGroupId?: string };
@@ -12,38 +19,73 @@ interface TeamsChannelData {
   eventType?: string;
 }
 
-export function channelDataOf(context: TurnContext): TeamsChannelData {
-  return (context.activity.channelData ?? {}) as TeamsChannelData;
+export function channelDataOf(turn: Turn): TeamsChannelData {
+  return (turn.activity.channelData ?? {}) as TeamsChannelData;
 }
 
 /** The team's id (its General channel's thread id), or null outside a team. */
-export function teamIdOf(context: TurnContext): string | null {
-  return channelDataOf(context).team?.id ?? null;
+export function teamIdOf(turn: Turn): string | null {
+  return channelDataOf(turn).team?.id ?? null;
 }
 
-export function tenantIdOf(context: TurnContext): string {
-  return channelDataOf(context).tenant?.id ?? context.activity.conversation?.tenantId ?? '';
+export function tenantIdOf(turn: Turn): string {
+  return channelDataOf(turn).tenant?.id ?? turn.activity.conversation?.tenantId ?? '';
+}
+
+/** The service URL the activity names (the endpoint checked that it has one). */
+export function serviceUrlOf(turn: Turn): string {
+  return turn.activity.serviceUrl ?? '';
+}
+
+/** The text of a message ('' for other activities). */
+export function textOf(turn: Turn): string {
+  const text = (turn.activity as { text?: unknown }).text;
+  return typeof text === 'string' ? text : '';
+}
+
+/** The conversation the activity came in, without ";messageid=…" (a channel, not a thread). */
+function conversationIdOf(turn: Turn): string {
+  const id = turn.activity.conversation.id;
+  return id.split(';')[0] ?? id;
 }
 
 /** The channel a message was written in: channelData.channel, or the conversation id without ";messageid=…". */
-export function channelIdOf(context: TurnContext): string | null {
-  const fromData = channelDataOf(context).channel?.id;
+export function channelIdOf(turn: Turn): string | null {
+  const fromData = channelDataOf(turn).channel?.id;
   if (fromData) return fromData;
-  if (context.activity.conversation?.conversationType !== 'channel') return null;
-  return context.activity.conversation.id.split(';')[0] ?? null;
+  if (turn.activity.conversation?.conversationType !== 'channel') return null;
+  return conversationIdOf(turn);
 }
 
-export function isPersonal(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'personal' || (!type && !teamIdOf(context));
+export function isPersonal(turn: Turn): boolean {
+  const type = turn.activity.conversation?.conversationType;
+  return type === 'personal' || (!type && !teamIdOf(turn));
+}
+
+/**
+ * The activity's conversation reference, in the Bot Framework's shape (as botbuilder's
+ * `getConversationReference` wrote it, so stored references read the same before and after).
+ */
+export function conversationReferenceOf(activity: Activity): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify({
+      activityId: activity.id,
+      user: activity.from,
+      bot: activity.recipient,
+      conversation: activity.conversation,
+      channelId: activity.channelId,
+      locale: activity.locale,
+      serviceUrl: activity.serviceUrl,
+    }),
+  ) as Record<string, unknown>;
 }
 
 /** The member's display name as Teams sends it, or looked up in the team when missing. */
-export async function memberName(context: TurnContext): Promise<string> {
-  const from = context.activity.from;
+export async function memberName(turn: Turn): Promise<string> {
+  const from = turn.activity.from;
   if (from?.name) return from.name;
   try {
-    const member = await TeamsInfo.getMember(context, from.id);
+    const member = await turn.api.conversations.getMemberById(teamIdOf(turn) ?? conversationIdOf(turn), from.id);
     if (member.name) return member.name;
   } catch {
     // Not every conversation allows the lookup; the id is better than nothing.
@@ -52,9 +94,33 @@ export async function memberName(context: TurnContext): Promise<string> {
 }
 
 /** The team's channels from the connector; Teams gives the General channel no name. */
-export async function teamChannels(context: TurnContext, teamId: string, generalName: string): Promise<ChannelChoice[]> {
-  const channels = await TeamsInfo.getTeamChannels(context, teamId);
+export async function teamChannels(turn: Turn, teamId: string, generalName: string): Promise<ChannelChoice[]> {
+  const channels = await turn.api.teams.getConversations(teamId);
   return channels
     .filter((channel): channel is typeof channel & { id: string } => typeof channel.id === 'string' && channel.id.length > 0)
     .map((channel) => ({ id: channel.id, name: channel.name || (channel.id === teamId ? generalName : channel.id) }));
+}
+
+/** Answers in the conversation the activity came in (in a channel, in its thread). */
+export async function reply(turn: Turn, card: AdaptiveCard, summary: string): Promise<void> {
+  await turn.send(cardMessage(card, summary));
+}
+
+/**
+ * Posts `card` as a new post in the conversation the turn came from (its channel, without
+ * ";messageid=…"), not as a reply in the thread (an installation event is no message at all).
+ * Returns the new post's id.
+ */
+export async function postNew(turn: Turn, card: AdaptiveCard, summary: string): Promise<string> {
+  const conversationId = conversationIdOf(turn);
+  const sent = await turn.api.conversations.createActivity(
+    conversationId,
+    cardMessage(card, summary, { from: turn.activity.recipient, conversation: { ...turn.activity.conversation, id: conversationId } }),
+  );
+  return sent.id ?? '';
+}
+
+/** Replaces the card in message `messageId` of the turn's conversation, for everyone. */
+export async function replaceCard(turn: Turn, messageId: string, card: AdaptiveCard): Promise<void> {
+  await turn.send(cardMessage(card, undefined, { id: messageId }));
 }

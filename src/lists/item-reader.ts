@@ -249,3 +249,11 @@ export class ItemReader {
     return null;
   }
 }
+
+/** Numeric ids in numeric order, others after them; the first item by id keeps a shared key. */
+export function compareIds(a: string, b: string): number {
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (numeric.test(a) !== numeric.test(b)) return numeric.test(a) ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,5 @@
 /**
- * What the bot endpoint accepts, checked through HTTP before botbuilder sees the body: a body
+ * What the bot endpoint accepts, checked through HTTP before the Teams SDK sees the body: a body
  * that is not a well-formed activity gets 400 with our short reason (no library text), and
  * without MicrosoftAppId only service URLs on this machine are answered or posted to; each
  * refusal is one JSON log line with the reason, and nothing reaches the connector.
@@ -14,7 +14,7 @@ import type { TeamTarget } from '../../../bot/contracts';
 import { startHarness, type Harness } from './harness';
 
 const TEAM = sampleTeam();
-const LIBRARY_TEXT = /validateAndFixActivity|TypeError|Cannot read|at .*\.(js|ts):|node_modules|botbuilder/i;
+const LIBRARY_TEXT = /validateAndFixActivity|TypeError|Cannot read|at .*\.(js|ts):|node_modules|botbuilder|teams\.apps/i;
 
 describe('the bot endpoint checks activities before the adapter', () => {
   let harness: Harness;

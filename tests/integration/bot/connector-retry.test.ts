@@ -1,9 +1,10 @@
 /**
- * The connector retry is ours alone: botbuilder keeps its own retry step above the HTTP client we
- * give it, and it must not add attempts (or wait out a long Retry-After) on top of ours.
- * Counted at the fake Bot Connector, through the Messenger the notifier uses.
+ * The connector retry is ours alone: the SDK's HTTP client must not add attempts (or wait out a
+ * long Retry-After) on top of ours. Counted at the fake Bot Connector, through the Messenger the
+ * notifier uses.
  */
-import { CloudMessenger, createCloudAdapter } from '../../../bot/adapter';
+import { createMessenger } from '../../../bot/adapter';
+import type { Messenger } from '../../../bot/contracts';
 import type { TeamTarget } from '../../../bot/contracts';
 import { silentLogger } from '../../../src/logger';
 import { loadConfig } from '../../../src/config';
@@ -13,17 +14,13 @@ import { installedTeam } from './team-target';
 const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };
 
 let connector: FakeBotConnector;
-let messenger: CloudMessenger;
+let messenger: Messenger;
 let target: TeamTarget;
 
 beforeAll(async () => {
   connector = await startFakeBotConnector();
   const config = loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'off' });
-  messenger = new CloudMessenger(
-    createCloudAdapter({ bot: config.bot, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 50 } }),
-    '',
-    silentLogger,
-  );
+  messenger = createMessenger({ bot: config.bot, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 50 } });
   target = installedTeam(connector.serviceUrl, { tenantId: 'tenant-1' });
 });
 afterAll(async () => {

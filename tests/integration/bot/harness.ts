@@ -13,6 +13,7 @@ import { createBot, type BotRuntime } from '../../../bot';
 import type { BotFrameworkEndpoints } from '../../../bot/adapter';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig, type Config } from '../../../src/config';
+import type { StateStore } from '../../../src/ports/state-store';
 import { silentLogger, type Logger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListSource } from '../../../src/ports/list-source';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   stateDir?: string;
   clock?: FixedClock;
   logger?: Logger;
+  /** Another state store than the file store in `stateDir` (e.g. Blob Storage on Azurite); made anew at each (re)start. */
+  stateStore?: () => StateStore;
   /** Default false here: tests run the notifier themselves. */
   postDueOnChannelChoice?: boolean;
 }
@@ -80,7 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       source: options.source,
       clock,
       logger,
-      stateStore: new FileStateStore({ dir: stateDir }, { logger }),
+      stateStore: options.stateStore?.() ?? new FileStateStore({ dir: stateDir }, { logger }),
       endpoints: options.endpoints,
       retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 5_000 },
       postDueOnChannelChoice: options.postDueOnChannelChoice ?? false,

@@ -108,6 +108,8 @@ describe('writeFileAtomic', () => {
 });
 
 describe('LocalListSource under crashes', () => {
+  // Three writer processes (each starting TypeScript) and several 12 MB writes: a budget for a
+  // busy machine, not a measure of speed (it takes about 25 s on two loaded cores).
   it('always leaves a store that reads, whenever a writing process is killed', async () => {
     // A large store (about 12 MB), so that each write takes a while.
     const seedFile = join(dir, 'seed.json');
@@ -147,5 +149,5 @@ describe('LocalListSource under crashes', () => {
       expect(String(data.balance[0]?.fields.Notes)).toMatch(/^round \d+ y+$/);
       expect(readdirSync(dataDir)).toEqual(['lists.json']);
     }
-  });
+  }, 120_000);
 });

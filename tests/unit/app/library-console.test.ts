@@ -1,5 +1,5 @@
 /**
- * Library console output (botframework-connector prints refused tokens over many lines) becomes
+ * Library console output (objects and errors over many lines) becomes
  * one JSON log line per call once the app routes console to its logger.
  */
 import { Writable } from 'node:stream';

@@ -1,11 +1,11 @@
 /**
  * The notifier end to end over the real Teams side: the template cards, the state-store team
- * registry, and the CloudAdapter messenger posting to a loopback fake of the Bot Connector.
+ * registry, and the Teams SDK messenger posting to a loopback fake of the Bot Connector.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudMessenger, createCloudAdapter } from '../../../../bot/adapter';
+import { createMessenger } from '../../../../bot/adapter';
 import { TemplateCardRenderer } from '../../../../bot/cards';
 import { createNotifier, type Notifier } from '../../../../bot/notifier';
 import { FileStateStore } from '../../../../bot/state';
@@ -42,11 +42,7 @@ async function setUp(date = '2022-12-01') {
     createNotifier({
       snapshots: snapshotsOf(source, clock),
       registry,
-      messenger: new CloudMessenger(
-        createCloudAdapter({ bot: options, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
-        '',
-        silentLogger,
-      ),
+      messenger: createMessenger({ bot: options, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
       cards: new TemplateCardRenderer(),
       store: new FileStateStore({ dir }, { logger: silentLogger }),
       clock,

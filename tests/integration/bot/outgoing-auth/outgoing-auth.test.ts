@@ -11,8 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLoopbackCertificate } from '../../../fakes/fake-bot-authority';
+import type { Way } from './run-bot';
 
 interface ChildReport {
+  clientAuthentications: string[];
+  identityRequests: Array<{ clientId: string | null; resource: string | null; status: number }>;
   first: Record<string, number>;
   second: Record<string, number>;
   firstRequests: number;
@@ -34,11 +37,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runBot(mode: 'valid' | 'expired' | 'refuse'): Promise<ChildReport> {
+function runBot(mode: 'valid' | 'expired' | 'refuse', way: Way = 'secret'): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [require.resolve('tsx/cli'), join(__dirname, 'run-bot.ts'), mode],
+      [require.resolve('tsx/cli'), join(__dirname, 'run-bot.ts'), mode, way],
       { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert.certPath, FAKE_AUTHORITY_KEY: cert.keyPath, FAKE_AUTHORITY_CERT: cert.certPath }, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`run-bot ${mode} failed: ${stderr || error.message}`));
@@ -85,4 +88,34 @@ test('a refused token request: nothing reaches the connector, the posts count as
   expect(report.log.join('\n')).not.toContain('fake-secret-for-the-fake-authority');
   expect(report.second).toEqual({ posted: 2 });
   expect(report.requests.every((request) => request.token === 'valid')).toBe(true);
+});
+
+describe('every way the bot can prove itself, through the app credential (src/identity)', () => {
+  test("the app's certificate: a signed assertion, no secret", async () => {
+    const report = await runBot('valid', 'certificate');
+    expect(report.first).toEqual({ posted: 2 });
+    expect(report.requests.every((request) => request.token === 'valid')).toBe(true);
+    expect(report.clientAuthentications).toEqual(['certificate']);
+    expect(report.tokenRequests).toEqual([{ clientId: APP_ID, scope: 'https://api.botframework.com/.default', issued: true }]);
+  });
+
+  test("a user-assigned managed identity federated to the app: the identity's token is the assertion", async () => {
+    const report = await runBot('valid', 'managed-identity');
+    expect(report.first).toEqual({ posted: 2 });
+    expect(report.requests.every((request) => request.token === 'valid')).toBe(true);
+    expect(report.clientAuthentications).toEqual(['federated']);
+    expect(report.identityRequests[0]).toMatchObject({ clientId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e', resource: 'api://AzureADTokenExchange', status: 200 });
+  });
+
+  test('an Azure Bot of type UserAssignedMSI: the Bot Connector token comes from the identity endpoint itself', async () => {
+    const report = await runBot('valid', 'msi-bot');
+    expect(report.first).toEqual({ posted: 2 });
+    expect(report.requests.every((request) => request.token === 'valid')).toBe(true);
+    expect(report.tokenRequests).toEqual([]);
+    expect(report.identityRequests[0]).toMatchObject({
+      clientId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e',
+      resource: 'https://api.botframework.com',
+      status: 200,
+    });
+  });
 });

@@ -90,6 +90,25 @@ describe('classifyDeliveryError', () => {
   ])('%i %s is %s', (status, code, kind) => {
     expect(classifyDeliveryError(error(status, code))).toMatchObject({ ok: false, kind, status });
   });
+  test("the SDK client's errors: the connector's answer (status, error code) decides", () => {
+    const answered = (status: number, code: string) =>
+      Object.assign(new Error(`Request failed with status code ${status}`), {
+        isAxiosError: true,
+        code: 'ERR_BAD_REQUEST',
+        response: { status, data: { error: { code, message: 'm' } } },
+      });
+    expect(classifyDeliveryError(answered(403, 'BotNotInConversationRoster'))).toMatchObject({
+      kind: 'gone',
+      status: 403,
+      message: 'BotNotInConversationRoster: m',
+    });
+    expect(classifyDeliveryError(answered(503, 'ServiceError'))).toMatchObject({ kind: 'retryable', status: 503 });
+    expect(classifyDeliveryError(answered(400, 'BadArgument'))).toMatchObject({ kind: 'failed', status: 400 });
+    expect(classifyDeliveryError(Object.assign(new Error('connect ECONNREFUSED'), { isAxiosError: true, code: 'ECONNREFUSED' }))).toMatchObject({
+      kind: 'retryable',
+      status: 0,
+    });
+  });
   test('a refused connection is retryable', () => {
     expect(classifyDeliveryError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'retryable', status: 0 });
   });
