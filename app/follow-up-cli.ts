@@ -21,7 +21,7 @@ import type { FollowUpProblem } from '../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
 import { AppError, SourceError } from '../src/errors';
-import { mapForumData } from '../src/lists/errands-mapping';
+import { mapForumData } from '../src/lists/forum-year-mapping';
 import { LISTS } from '../src/lists/schema';
 import { createLogger } from '../src/logger';
 import type { ListSource } from '../src/ports/list-source';
@@ -146,7 +146,7 @@ async function render(model: FollowUpYear, format: ReportFormat, language: Langu
 }
 
 /** A note when SEED_FILE is set but cannot apply: the local store exists already and is read instead. */
-function seedNote(config: Config): string | null {
+export function seedNote(config: Config): string | null {
   if (config.mode !== 'local' || config.seedFile === DEFAULT_SEED_FILE || !existsSync(join(config.dataDir, 'lists.json'))) return null;
   return (
     `Obs (note): ${join(config.dataDir, 'lists.json')} finns redan och läses; SEED_FILE=${config.seedFile} används bara när den skapas. ` +

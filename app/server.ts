@@ -18,7 +18,7 @@ import type { SnapshotService } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
 import { createSnapshots } from './snapshots';
-import { createGraph, createListSource } from './sources';
+import { createDocumentStore, createGraph, createListSource } from './sources';
 
 export interface AppServer {
   app: express.Express;
@@ -90,7 +90,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   if (notifications) app.use(notifications.router);
   // Ends the tab's open event streams on close(), so closing does not wait for them.
   const stopping = new AbortController();
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal }));
+  const documents = createDocumentStore(config, { logger, clock, graph });
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents }));
   const bot = await createBot({ config, snapshots, source, clock, logger, stateStore });
   app.use(bot.router);
   app.use(errorHandler(log));

@@ -10,6 +10,9 @@ import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import { createGraphClients, type GraphClients, type GraphRequestInfo } from '../src/sharepoint/graph-client';
 import { GraphListSource } from '../src/sharepoint/graph-list-source';
+import { GraphDocumentStore } from '../src/sharepoint/graph-document-store';
+import { LocalDocumentStore } from '../src/local/local-document-store';
+import type { DocumentStore } from '../src/ports/document-store';
 
 export interface SourceDeps {
   logger: Logger;
@@ -31,4 +34,12 @@ export function createListSource(config: Config, deps: SourceDeps & { graph?: Gr
     return new LocalListSource({ dataDir: config.dataDir, seedFile: config.seedFile, clock: deps.clock }, { logger: deps.logger });
   }
   return new GraphListSource(graph.app, config.sharePoint, { logger: deps.logger });
+}
+
+/** Where the app saves its documents: the site's document library in SharePoint mode, the local store's folder otherwise. */
+export function createDocumentStore(config: Config, deps: SourceDeps & { graph: GraphClients | null }): DocumentStore {
+  if (!deps.graph || !config.sharePoint || !config.graph) {
+    return new LocalDocumentStore({ dataDir: config.dataDir, now: () => deps.clock.now() }, { logger: deps.logger });
+  }
+  return new GraphDocumentStore(deps.graph.app, config.sharePoint, { logger: deps.logger, clientId: config.graph.clientId, now: () => deps.clock.now() });
 }

@@ -3,8 +3,10 @@
  * balance list. How long the field mapping, the year's model and each report format take for one
  * year, then the paths people use: `GET /api/follow-up/YYYY` (JSON, and 304 when unchanged),
  * `GET /api/follow-up/YYYY.docx`, and `npm run follow-up` in-process (read, map, build, write the
- * Word file). No Graph requests (keeping the third list fresh is measured with the Graph source).
- * Fails when the report for one year takes a second or more.
+ * Word file). Then one meeting with 50 ärenden and an action each: its agenda and minutes in every
+ * format, `GET /api/meetings/KEY/minnesanteckningar.docx` and `npm run meeting-doc` in-process.
+ * No Graph requests (keeping the lists fresh is measured with the Graph source). Fails when the
+ * report for one year, or a meeting's document, takes a second or more.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,13 +16,15 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { runFollowUpCli } from '../app/follow-up-cli';
+import { runMeetingDocCli } from '../app/meeting-doc-cli';
+import { mapListData } from '../src/lists/mapping';
 import { loadConfig } from '../src/config';
 import { buildForumYear } from '../src/domain/forum-year';
-import { mapForumData, type ForumListData } from '../src/lists/errands-mapping';
+import { mapForumData, type ForumListData } from '../src/lists/forum-year-mapping';
 import { silentLogger } from '../src/logger';
 import { FixedClock } from '../src/ports/clock';
 import type { ListData } from '../src/ports/list-source';
-import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
+import { meetingDocumentData, renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown, renderMeetingDocument } from '../src/report';
 import { buildFollowUpView, followUpEtag, SnapshotService } from '../src/snapshot';
 import { createTabApi } from '../tabs/api';
 import { MemoryListSource } from '../tests/fakes/memory-list-source';
@@ -33,6 +37,9 @@ const YEARS = 10;
 const MEETINGS = 50;
 const ERRANDS = 1_000;
 const KINDS = ['Ordinarie', 'Ordinarie', 'Ordinarie', 'Gemensamt med Västernorrland', 'Extra'];
+/** The meeting whose agenda and minutes are built: 50 ärenden, each with an action. */
+const BIG_MEETING = 'm-stor';
+const BIG_AGENDA = 50;
 
 function item(id: number, fields: Record<string, unknown>) {
   return { id: String(id), eTag: `"${id},1"`, webUrl: `https://contoso.sharepoint.com/sites/SVOM/Lists/x/${id}_.000`, lastModifiedDateTime: null, fields };
@@ -64,8 +71,35 @@ function makeForum(): ForumListData {
       SortOrder: index % 20,
     }),
   );
+  meetings.push(item(MEETINGS + 1, { Title: 'SVOM med lång dagordning', MeetingKey: BIG_MEETING, MeetingDate: '2022-11-17', MeetingKind: 'Ordinarie' }));
+  for (let index = 0; index < BIG_AGENDA; index += 1) {
+    errands.push(
+      item(ERRANDS + index + 1, {
+        Title: `Ärende ${index + 1} på den långa dagordningen`,
+        ErrandKey: `stor-${index + 1}`,
+        MeetingKey: BIG_MEETING,
+        EntryKeys: keys[index % keys.length],
+        PreparingGroup: 'Fredagsgruppen',
+        ErrandKind: 'Beslut',
+        DocumentLink: `https://contoso.sharepoint.com/sites/SVOM/Delade%20dokument/handling-${index + 1}.pdf`,
+        Decision: 'SVOM beslutar att rekommendera kommunerna och regionen att anta överenskommelsen.',
+        SortOrder: index + 1,
+      }),
+    );
+  }
+  const actions = Array.from({ length: BIG_AGENDA }, (_, index) =>
+    item(index + 1, {
+      Title: `Återkom med förslag ${index + 1}`,
+      ActionKey: `a-${index + 1}`,
+      ErrandKey: `stor-${index + 1}`,
+      ResponsibleGroup: 'Fredagsgruppen',
+      Responsible: 'Anna Berg',
+      ResponsibleLookupId: '14',
+      DueDate: '2023-02-16',
+    }),
+  );
   const forum = [item(1, { Title: 'Sociala vård- och omsorgsgruppen', ShortName: 'SVOM', PlannedMeetingsPerYear: 4 })];
-  return { ...seed, meetings, errands, forum } as unknown as ForumListData;
+  return { ...seed, meetings, errands, actions, forum } as unknown as ForumListData;
 }
 
 async function time(runs: number, work: () => unknown): Promise<number> {
@@ -120,6 +154,36 @@ async function main(): Promise<void> {
   };
   const cliMs = await time(9, cli);
 
+  const meeting = meetingDocumentData(data, mapListData(lists as unknown as ListData).meetings, BIG_MEETING);
+  if (meeting === null || meeting.errands.length !== BIG_AGENDA) throw new Error(`the meeting ${BIG_MEETING} should have ${BIG_AGENDA} ärenden`);
+  const minutesDocx = (await renderMeetingDocument(meeting, 'minnesanteckningar', 'docx')) as Buffer;
+  const meetingCli = async () => {
+    const io = {
+      out: () => undefined,
+      err: () => undefined,
+      write: () => undefined,
+      stdoutIsTerminal: false,
+      env: { LOG_LEVEL: 'silent', DATA_DIR: out },
+      cwd: out,
+      source,
+    };
+    if ((await runMeetingDocCli(['--meeting', BIG_MEETING, '--kind', 'minnesanteckningar', '--out', 'm.docx'], io)) !== 0)
+      throw new Error('npm run meeting-doc failed');
+  };
+  const meetingCliMs = await time(9, meetingCli);
+  const meetingRows: string[][] = [];
+  for (const kind of ['dagordning', 'minnesanteckningar'] as const) {
+    for (const format of ['docx', 'html', 'md'] as const) {
+      const body = await renderMeetingDocument(meeting, kind, format);
+      meetingRows.push([
+        `${kind} (${format})`,
+        `${BIG_AGENDA} ärenden, ${Buffer.byteLength(body)} bytes`,
+        ms(await time(9, () => renderMeetingDocument(meeting, kind, format))),
+      ]);
+    }
+  }
+  const meetingApiMs = await time(9, async () => (await fetch(`${api.url}/api/meetings/${BIG_MEETING}/minnesanteckningar.docx`)).arrayBuffer());
+
   printTable(
     ['step', 'what', 'ms (median of 9)'],
     [
@@ -162,6 +226,9 @@ async function main(): Promise<void> {
         ms(await time(9, async () => (await fetch(`${api.url}/api/follow-up/2017.docx`)).arrayBuffer())),
       ],
       ['npm run follow-up (in-process)', 'read, map, build, Word file written', ms(cliMs)],
+      ...meetingRows,
+      [`GET /api/meetings/${BIG_MEETING}/minnesanteckningar.docx`, `200, ${minutesDocx.byteLength} bytes`, ms(meetingApiMs)],
+      ['npm run meeting-doc (in-process)', 'read, map, minutes of 50 ärenden written as Word', ms(meetingCliMs)],
     ],
   );
   api.server.closeAllConnections();
@@ -169,6 +236,10 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   if (cliMs >= BUDGET_MS) {
     console.log(`The report for one year took ${ms(cliMs)} ms; the budget is under ${BUDGET_MS} ms.`);
+    process.exitCode = 1;
+  }
+  if (meetingCliMs >= BUDGET_MS || meetingApiMs >= BUDGET_MS) {
+    console.log(`A meeting's minutes took ${ms(Math.max(meetingCliMs, meetingApiMs))} ms; the budget is under ${BUDGET_MS} ms.`);
     process.exitCode = 1;
   }
 }

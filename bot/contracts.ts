@@ -7,8 +7,10 @@ import type { Router } from 'express';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
+import type { Language } from '../src/vocabulary';
 
-export type Language = 'sv' | 'en';
+/** The bot speaks the languages the tab does: one `Language`, from src/vocabulary. */
+export type { Language };
 
 /** A team the bot is installed in, and where its reminders go. */
 export interface TeamTarget {
@@ -73,7 +75,7 @@ export interface BotConnection {
 /** What the connection needs from the rest of the bot. */
 export interface BotConnectionOptions {
   /** The connector said the bot is no longer in the team (403 roster, 404): stop posting there. */
-  onTeamGone(teamId: string): Promise<void>;
+  onTeamGone(teamId: string, failure: Extract<DeliveryResult, { kind: 'gone' }>): Promise<void>;
 }
 
 /** An Adaptive Card as plain JSON (type "AdaptiveCard", version "1.5"). */

@@ -10,7 +10,7 @@ import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
 import type { StateStore } from '../src/ports/state-store';
 import type { SnapshotProvider } from '../src/snapshot/types';
-import { createBotConnection, type BotFrameworkEndpoints, type RetryOptions } from './adapter';
+import { createBotConnection, type BotFrameworkEndpoints, type RetryHooks, type RetryOptions } from './adapter';
 import { TemplateCardRenderer } from './cards';
 import type { Messenger } from './contracts';
 import { BalanceBot } from './handler';
@@ -18,7 +18,7 @@ import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedR
 import { startPlayground, type PlaygroundHandle } from './playground';
 import { nextPostingRun, startScheduler } from './scheduler';
 import { createStateStore } from './state';
-import { StateStoreTeamRegistry } from './teams';
+import { StateStoreTeamRegistry, markTeamGone } from './teams';
 
 export interface BotDeps {
   config: Config;
@@ -31,6 +31,8 @@ export interface BotDeps {
   endpoints?: BotFrameworkEndpoints;
   /** Tests only: shorter connector retry delays. */
   retry?: RetryOptions;
+  /** Tests only: how the connector retry waits, and its jitter. */
+  retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
   /** Post what is due as soon as a team chooses its channel (default true; tests turn it off to run the notifier themselves). */
   postDueOnChannelChoice?: boolean;
 }
@@ -80,7 +82,8 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     authorityHost: config.graph?.authorityHost,
     endpoints: deps.endpoints,
     retry: deps.retry,
-    onTeamGone: (teamId) => registry.markInactive(teamId, 'connector said the bot is not in the team'),
+    retryHooks: deps.retryHooks,
+    onTeamGone: (teamId, failure) => markTeamGone(registry, teamId, failure, log),
   });
   const { messenger } = connection;
   const tabUrl = tabUrlFor(config);

@@ -1,5 +1,5 @@
 /**
- * `npm run export -- <file.xlsx|file.csv> [--list balance|meetings|errands|forum|sections] [--env dev]`: writes the lists
+ * `npm run export -- <file.xlsx|file.csv> [--list balance|meetings|errands|forum|sections|actions] [--env dev]`: writes the lists
  * in the import layout, for the forum's minutes and archive (and to edit and import again), from
  * the SharePoint site or, when no tenant is configured, the local store.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--apply] [--list balance|meetings|errands|forum|sections] [--env dev]`: loads the seed JSON,
+ * `npm run import -- <file> [--apply] [--list balance|meetings|errands|forum|sections|actions] [--env dev]`: loads the seed JSON,
  * a CSV or an XLSX file (docs/deployment.md: import layout) into the SharePoint lists, or into the
  * local store when no tenant is configured. Dry run by default.
  */
@@ -21,7 +21,7 @@ export function importCli(argv: string[], io: CommandIo = processIo, env: NodeJS
       io.out(
         `Usage: npm run import -- <file.json|file.csv|file.xlsx> [--apply] [--list ${LIST_NAMES.join('|')}] [--env <name>]\n\n` +
           'Shows what would be created and updated; --apply writes it. Rows are matched on Nyckel (balance), Mötesnyckel or else Rubrik + Datum (meetings), ' +
-          'Ärendenyckel (errands), Avsnittsnyckel (sections) and Namn (forum). Without tenant settings it works on the local store (DATA_DIR).',
+          'Ärendenyckel (errands), Avsnittsnyckel (sections), Uppdragsnyckel (actions) and Namn (forum). Without tenant settings it works on the local store (DATA_DIR).',
       );
       return file ? 0 : 1;
     }
@@ -43,7 +43,9 @@ export function importCli(argv: string[], io: CommandIo = processIo, env: NodeJS
       for (const create of plan.creates) io.out(`  + create  row ${create.rowNumber}: ${create.key}`);
       for (const update of plan.updates) io.out(`  ~ update  row ${update.rowNumber}: ${update.key} (${Object.keys(update.values).join(', ')})`);
       for (const skipped of plan.notWritten)
-        io.out(`  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but Graph cannot write link columns; set it in SharePoint`);
+        io.out(
+          `  ! row ${skipped.rowNumber}: ${skipped.key}: ${skipped.column} differs but the import cannot write link or person columns; set it in SharePoint`,
+        );
       const how = applied === null ? '' : applied.batches === null ? ' (written, verified)' : ` (written in ${applied.batches} batch(es), verified)`;
       io.out(`  ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.unchanged} unchanged${how}`);
       for (const problem of rows) io.out(`  x row ${problem.rowNumber ?? '-'}${problem.column ? `, ${problem.column}` : ''}: ${problem.reason}`);

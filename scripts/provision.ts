@@ -1,5 +1,5 @@
 /**
- * `npm run provision [-- --env dev] [--list balance|meetings|errands|forum|sections]`: creates the SharePoint lists on
+ * `npm run provision [-- --env dev] [--list balance|meetings|errands|forum|sections|actions]`: creates the SharePoint lists on
  * the configured site, or brings them up to date, from src/lists/schema.ts. Safe to repeat.
  */
 import { parseArgs } from 'node:util';

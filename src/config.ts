@@ -128,6 +128,37 @@ export const GRAPH_LIFECYCLE_PATH = '/api/graph/lifecycle';
 export interface PlaygroundOptions {
   enabled: boolean;
   port: number;
+  /**
+   * The variables the playground's process inherits: where programs, the home folder and
+   * temporary files are, and the locale (`PLAYGROUND_INHERITED_VARIABLES`). Never a secret: the
+   * playground gets these and its own settings, not this process's environment.
+   */
+  inherited: Record<string, string>;
+}
+
+/** What a child Node process needs from ours to run on Linux, macOS and Windows; nothing else passes. */
+export const PLAYGROUND_INHERITED_VARIABLES = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'LANG',
+  'LC_ALL',
+  'SystemRoot',
+  'SystemDrive',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+] as const;
+
+function inheritedVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of PLAYGROUND_INHERITED_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
 }
 
 export interface Config {
@@ -211,27 +242,16 @@ const graphBaseUrl = z.preprocess(
     }, 'GRAPH_BASE_URL must name the version, like https://graph.microsoft.com/v1.0')
     .optional(),
 );
-const integer = (name: string, min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${name} must be a whole number` })
-      .int(`${name} must be a whole number`)
-      .min(min, `${name} must be at least ${min}`)
-      .max(max, `${name} must be at most ${max}`)
-      .default(fallback),
-  );
+/** A whole number from `min` to `max`, each refusal naming the setting. */
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+const integer = (name: string, min: number, max: number, fallback: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).default(fallback));
 /** Like `integer`, with no default: undefined when unset. */
-const optionalInteger = (name: string, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${name} must be a whole number` })
-      .int(`${name} must be a whole number`)
-      .min(min, `${name} must be at least ${min}`)
-      .max(max, `${name} must be at most ${max}`)
-      .optional(),
-  );
+const optionalInteger = (name: string, min: number, max: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).optional());
 const dayList = (name: string, fallback: number[]) =>
   z.preprocess(
     blankToUndefined,
@@ -298,6 +318,7 @@ const EnvSchema = z.object({
   SHAREPOINT_ERRANDS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.errands.displayName)),
   SHAREPOINT_FORUM_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.forum.displayName)),
   SHAREPOINT_SECTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.sections.displayName)),
+  SHAREPOINT_ACTIONS_LIST: z.preprocess(blankToUndefined, z.string().default(LISTS.actions.displayName)),
   GRAPH_BASE_URL: graphBaseUrl,
   AZURE_AUTHORITY_HOST: httpsUrl('AZURE_AUTHORITY_HOST'),
 
@@ -486,6 +507,7 @@ function tenantOptions(env: Env, problems: string[], warnings: string[]): Pick<C
         errands: env.SHAREPOINT_ERRANDS_LIST,
         forum: env.SHAREPOINT_FORUM_LIST,
         sections: env.SHAREPOINT_SECTIONS_LIST,
+        actions: env.SHAREPOINT_ACTIONS_LIST,
       },
     },
     tabAuth: {
@@ -649,7 +671,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...tenant,
     bot,
     stateStore,
-    playground: { enabled: mode === 'local' && values.PLAYGROUND, port: values.PLAYGROUND_PORT },
+    playground: { enabled: mode === 'local' && values.PLAYGROUND, port: values.PLAYGROUND_PORT, inherited: inheritedVariables(env) },
     warnings,
   };
 }

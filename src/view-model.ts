@@ -2,6 +2,7 @@
  * The shape `GET /api/balance-list` returns: what the tab draws and the bot reads.
  * Built from the domain by `buildView` (src/snapshot); kept as plain JSON.
  */
+import type { Action } from './domain/actions';
 import type { Errand } from './domain/errands';
 import type { FollowUpYear } from './domain/forum-year';
 import type { SectionDefinition } from './domain/sections';
@@ -58,6 +59,11 @@ export interface BalanceListView {
    * (src/domain/errands).
    */
   errands: Errand[];
+  /**
+   * Every action (list "Uppdrag SVOM"), in list order. The open ones by due date are
+   * `openActions(actions)`, an ärende's `actionsForErrand(actions, errand.key)` (src/domain/actions).
+   */
+  actions: Action[];
   problems: Problem[];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { IActivityContext } from '@microsoft/teams.apps';
 import type { BotConnection, BotConnectionOptions } from '../contracts';
+import { teamIsGone } from '../teams/team-gone';
 import { ChannelTokenValidator } from './channel-token';
 import { classifyDeliveryError } from './delivery-errors';
 import { createMessagesRouter } from './messages-route';
@@ -21,9 +22,15 @@ export function createBotConnection(options: TeamsAppOptions & BotConnectionOpti
     const { activity } = context;
     const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
     const failure = classifyDeliveryError(error);
-    if (teamId && failure.kind === 'gone' && failure.status !== 0) {
-      log.warn({ teamId, status: failure.status, reason: failure.message }, 'the bot is no longer in the team; marking it inactive');
-      await options.onTeamGone(teamId).catch(() => undefined);
+    if (teamId && teamIsGone(failure)) {
+      await options
+        .onTeamGone(teamId, failure)
+        .catch((markError: unknown) =>
+          log.error(
+            { teamId, err: markError instanceof Error ? markError.message : String(markError) },
+            'could not mark the team inactive; the next post there finds it gone again',
+          ),
+        );
       return;
     }
     log.error(
@@ -32,7 +39,11 @@ export function createBotConnection(options: TeamsAppOptions & BotConnectionOpti
     );
     if (activity.type === 'message') {
       const text = options.bot.defaultLanguage === 'en' ? 'Something went wrong. Try again in a while.' : 'Något gick fel. Försök igen om en stund.';
-      await context.send({ type: 'message', text }).catch(() => undefined);
+      await context
+        .send({ type: 'message', text })
+        .catch((sendError: unknown) =>
+          log.warn({ teamId, err: sendError instanceof Error ? sendError.message : String(sendError) }, 'could not tell the member the turn failed'),
+        );
     }
   };
   // Registered first, so it wraps every route the handler adds.

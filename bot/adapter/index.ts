@@ -9,5 +9,5 @@ export { TeamsMessenger } from './messenger';
 export { cardAttachment, cardMessage, ADAPTIVE_CARD } from './card-message';
 export { classifyDeliveryError, type DeliveryFailure } from './delivery-errors';
 export { createMessagesRouter } from './messages-route';
-export { boundedRetryPolicy, backoffMs, retryAfterMs, DEFAULT_RETRY, type RetryOptions } from './retry-policy';
+export { boundedRetryPolicy, backoffMs, retryAfterMs, DEFAULT_RETRY, type RetryHooks, type RetryOptions } from './retry-policy';
 export { createBotConnection, createMessenger } from './connection';

@@ -57,10 +57,14 @@ function isNetworkError(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function boundedRetryPolicy(
-  options: RetryOptions = DEFAULT_RETRY,
-  hooks: { onRetry?: (event: RetryEvent) => void; sleep?: (ms: number) => Promise<void>; random?: () => number } = {},
-): PipelinePolicy {
+/** Seams of the policy: what it reports, how it waits, where its jitter comes from (tests wait for nothing and fix the jitter). */
+export interface RetryHooks {
+  onRetry?: (event: RetryEvent) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export function boundedRetryPolicy(options: RetryOptions = DEFAULT_RETRY, hooks: RetryHooks = {}): PipelinePolicy {
   const wait = hooks.sleep ?? sleep;
   const random = hooks.random ?? Math.random;
   return {

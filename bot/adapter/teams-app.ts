@@ -20,7 +20,7 @@ import type { Logger } from '../../src/logger';
 import { botTokenSource } from './bot-token';
 import { PUBLIC_CHANNEL_ISSUER, type ChannelTokenIssuer } from './channel-token';
 import { retryMiddleware } from './connector-http';
-import { DEFAULT_RETRY, boundedRetryPolicy, type RetryOptions } from './retry-policy';
+import { DEFAULT_RETRY, boundedRetryPolicy, type RetryHooks, type RetryOptions } from './retry-policy';
 import { sdkLogger } from './sdk-logger';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -44,6 +44,8 @@ export interface TeamsAppOptions {
   /** Test-only token endpoints (see BotFrameworkEndpoints). */
   endpoints?: BotFrameworkEndpoints;
   retry?: RetryOptions;
+  /** Tests only: how the retry waits (instead of real timers) and its jitter. */
+  retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
 }
 
 /**
@@ -77,6 +79,7 @@ export interface TeamsApp {
 export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const log = options.logger.child({ module: 'bot-connector' });
   const policy = boundedRetryPolicy(options.retry ?? DEFAULT_RETRY, {
+    ...options.retryHooks,
     onRetry: (event) => log.info({ method: event.method, status: event.status, attempt: event.attempt, delayMs: event.delayMs }, 'connector call retried'),
   });
   const issuer: ChannelTokenIssuer = options.endpoints

@@ -111,7 +111,7 @@ async function chooseChannel(context: Turn, deps: HandlerDeps, team: TeamTarget,
   if (!channel) {
     return { personal: await welcomeCard(context, deps, team, { style: 'attention', text: t.channelNotInTeam }), shared: null };
   }
-  const by = await memberName(context);
+  const by = await memberName(context, deps.logger.child({ module: 'bot-actions' }));
   const updated =
     (await deps.registry.update(team.teamId, (current) => (current ? { ...current, channelId: channel.id, channelName: channel.name } : null))) ?? team;
   deps.logger.child({ module: 'bot-actions' }).info({ teamId: team.teamId, channelId: channel.id }, 'reminder channel chosen');
@@ -171,7 +171,7 @@ async function revisionStarted(context: Turn, deps: HandlerDeps, language: Langu
     log.info({ entryId: entry.id }, 'revision status not written: the item changed since the card was made');
     return expiryCards(deps, language, data, entry, { style: 'warning', text: t.revisionConflict }, 'shared');
   }
-  const by = await memberName(context);
+  const by = await memberName(context, log);
   let written: Entry;
   try {
     written = await setRevisionStatus(deps.source, entry.id, { status: 'started', by, at: deps.clock.now().toISOString() }, entry.eTag);

@@ -8,6 +8,7 @@ import type { IActivityContext } from '@microsoft/teams.apps';
 import { cardMessage } from '../adapter';
 import type { ChannelChoice } from '../cards';
 import type { AdaptiveCard } from '../contracts';
+import type { Logger } from '../../src/logger';
 
 /** One turn: the activity and what can be done in answer to it. */
 export type Turn = IActivityContext<Activity>;
@@ -81,14 +82,15 @@ export function conversationReferenceOf(activity: Activity): Record<string, unkn
 }
 
 /** The member's display name as Teams sends it, or looked up in the team when missing. */
-export async function memberName(turn: Turn): Promise<string> {
+export async function memberName(turn: Turn, log: Logger): Promise<string> {
   const from = turn.activity.from;
   if (from?.name) return from.name;
   try {
     const member = await turn.api.conversations.getMemberById(teamIdOf(turn) ?? conversationIdOf(turn), from.id);
     if (member.name) return member.name;
-  } catch {
+  } catch (error) {
     // Not every conversation allows the lookup; the id is better than nothing.
+    log.info({ memberId: from.id, err: error instanceof Error ? error.message : String(error) }, 'could not read the member; naming them by id');
   }
   return from?.aadObjectId ?? from?.id ?? 'okänd';
 }

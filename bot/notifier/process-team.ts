@@ -4,6 +4,7 @@
  */
 import type { TeamTarget } from '../contracts';
 import type { CalendarDate } from '../../src/domain/types';
+import { markTeamGone, teamIsGone } from '../teams/team-gone';
 import { postEvent, previewEvent } from './deliver-event';
 import { errorText, type Mode, type NotifierCore } from './deps';
 import type { NotifyEvent } from './events';
@@ -25,8 +26,8 @@ export async function processTeam(core: NotifierCore, team: TeamTarget, events: 
       }
       const { report, result } = await postEvent(core, team, event, today);
       reports.push(report);
-      if (result && !result.ok && result.kind === 'gone') {
-        await core.deps.registry.markInactive(team.teamId, result.message);
+      if (teamIsGone(result)) {
+        await markTeamGone(core.deps.registry, team.teamId, result, core.log);
         halt = { outcome: 'team-gone', detail: 'not attempted: the bot is no longer in the team' };
       } else if (result && !result.ok && result.kind === 'retryable') {
         halt = { outcome: 'failed-retryable', detail: 'not attempted this run: the connector was unavailable' };

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../contracts';
 import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
-import { dayCount } from '../../src/vocabulary';
+import { dayCount, relativeDays } from '../../src/vocabulary';
 
 function plain(text: string, max = 90): string {
   // Control characters (C0 and C1) become spaces, so list text cannot drive a terminal.
@@ -15,17 +15,12 @@ function plain(text: string, max = 90): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 
-function inDays(days: number, language: Language): string {
-  if (language === 'en') return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${dayCount(days, language)}`;
-  return days === 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${dayCount(days, language)}`;
-}
-
 export function meetingSummary(due: DueMeeting, language: Language): string {
   const title = plain(due.meeting.title) || (language === 'en' ? 'Meeting' : 'Möte');
   const when = `${due.meeting.date}${due.meeting.time ? ` ${due.meeting.time}` : ''}`;
   return language === 'en'
-    ? `Meeting reminder: ${title}, ${when} (${inDays(due.daysUntil, language)})`
-    : `Påminnelse om möte: ${title}, ${when} (${inDays(due.daysUntil, language)})`;
+    ? `Meeting reminder: ${title}, ${when} (${relativeDays(due.daysUntil, language)})`
+    : `Påminnelse om möte: ${title}, ${when} (${relativeDays(due.daysUntil, language)})`;
 }
 
 export function expirySummary(due: DueExpiry, language: Language): string {

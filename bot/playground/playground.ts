@@ -8,13 +8,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../../src/config';
+import type { Config, PlaygroundOptions } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import { LOOPBACK_ONLY_NODE_ARGS } from './loopback-only';
 
 export interface PlaygroundHandle {
   /** Where a person opens the playground. */
   url: string;
+  /** The playground's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,20 @@ export function playgroundConfig(): Record<string, unknown> {
   };
 }
 
+/**
+ * The playground's whole environment: the few variables a Node process needs
+ * (`config.playground.inherited`) and its own settings. Never this process's environment, which
+ * may hold the bot's password, a storage connection string or a managed identity's endpoint.
+ */
+export function playgroundEnvironment(options: PlaygroundOptions, configFile: string): Record<string, string> {
+  return {
+    ...options.inherited,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+    TEAMSAPPTESTER_PORT: String(options.port),
+  };
+}
+
 function cliPath(): string {
   // Resolved from the package itself, so it works from src (tsx) and from dist alike.
   return path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
@@ -89,12 +105,7 @@ export async function startPlayground(deps: { config: Config; logger: Logger; ti
     ],
     {
       cwd: dir,
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-        TEAMSAPPTESTER_PORT: String(config.playground.port),
-      },
+      env: playgroundEnvironment(config.playground, configFile),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -139,6 +150,7 @@ export async function startPlayground(deps: { config: Config; logger: Logger; ti
 
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', killOnExit);

@@ -1,8 +1,9 @@
 /**
  * The local state store: one JSON file per key under `<dir>/state/`.
  *
- * Writes are atomic (a temporary file renamed over the old one), so a reader or a crash never
- * sees half a record. Conditional writes hold a per-key lock file created with O_EXCL, which is
+ * Writes go through `writeFileAtomic` (the one used by the local list store: temporary file,
+ * flush, rename, flush of the directory), so a reader or a crash never sees half a record, and
+ * the temporary files of crashed writers are removed on the next start. Conditional writes hold a per-key lock file created with O_EXCL, which is
  * exclusive across processes on one machine: two notifiers on the same data directory cannot
  * both claim a reminder. A lock left by a crashed process is broken after `staleLockMs`.
  * The etag is a hash of the file's bytes; each write stores a fresh revision tag, so the etag
@@ -12,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../src/errors';
+import { removeStaleTempFilesIn, writeFileAtomic } from '../../src/local/atomic-write';
 import type { Logger } from '../../src/logger';
 import type { StateStore, StoredValue } from '../../src/ports/state-store';
 import { assertKey, encodeSegment } from './keys';
@@ -85,7 +87,7 @@ export class FileStateStore implements StateStore {
         if ('ifNoneMatch' in condition && current) return null;
         if ('ifMatch' in condition && current?.etag !== condition.ifMatch) return null;
       }
-      await this.writeAtomic(path, text);
+      await writeFileAtomic(path, text);
       return etagOf(text);
     });
   }
@@ -128,11 +130,16 @@ export class FileStateStore implements StateStore {
     return this.ready;
   }
 
-  /** Temporary files of writes that crashed; never read, removed once they are old enough not to be in use. */
+  /**
+   * What crashed processes left: temporary files of unfinished writes (their writer is gone) and
+   * moved-aside stale locks old enough not to be in use. None of them is ever read.
+   */
   private async removeLeftovers(): Promise<void> {
+    const temps = await removeStaleTempFilesIn(this.root);
+    if (temps.length > 0) this.log.info({ files: temps }, 'removed temporary files of writes that crashed');
     const cutoff = Date.now() - 60 * 60_000;
     for (const name of await readdir(this.root)) {
-      if (!name.endsWith('.tmp') && !name.endsWith('.stale')) continue;
+      if (!name.endsWith('.stale')) continue;
       const path = join(this.root, name);
       const info = await stat(path).catch(() => null);
       if (info && info.mtimeMs < cutoff) await unlink(path).catch(() => undefined);
@@ -145,23 +152,6 @@ export class FileStateStore implements StateStore {
       return { text: bytes.toString('utf8'), etag: etagOf(bytes) };
     } catch (error) {
       if (isErrno(error, 'ENOENT')) return null;
-      throw error;
-    }
-  }
-
-  private async writeAtomic(path: string, text: string): Promise<void> {
-    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, path);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
       throw error;
     }
   }

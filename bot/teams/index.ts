@@ -1,2 +1,3 @@
 /** Where the bot is installed and where each team wants its reminders. */
 export { StateStoreTeamRegistry } from './registry';
+export { markTeamGone, teamIsGone, type GoneFailure } from './team-gone';

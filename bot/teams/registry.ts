@@ -5,6 +5,7 @@
  * overwrite each other.
  */
 import type { TeamRegistry, TeamTarget } from '../contracts';
+import { AppError } from '../../src/errors';
 import type { StateStore } from '../../src/ports/state-store';
 import type { Clock } from '../../src/ports/clock';
 
@@ -39,6 +40,7 @@ export class StateStoreTeamRegistry implements TeamRegistry {
     await this.store.put(keyOf(target.teamId), target);
   }
 
+  /** Marks the team inactive (no more posts there); `reason` is for the caller's log, the record keeps no history. */
   async markInactive(teamId: string, _reason: string): Promise<void> {
     await this.update(teamId, (current) => (current && current.active ? { ...current, active: false } : null));
   }
@@ -61,6 +63,6 @@ export class StateStoreTeamRegistry implements TeamRegistry {
       const condition = current ? { ifMatch: current.etag } : ({ ifNoneMatch: true } as const);
       if ((await this.store.put(keyOf(teamId), stamped, condition)) !== null) return stamped;
     }
-    throw new Error(`Could not update team ${teamId}: the record kept changing`);
+    throw new AppError('state-store-busy', `Could not update team ${teamId}: its record changed under ${MAX_ATTEMPTS} attempts in a row`);
   }
 }

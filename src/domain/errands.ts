@@ -1,8 +1,9 @@
 /**
  * Ärenden: the items on the forum's agendas, each going to a meeting and concerning one or more
  * entries of the balance list, and the meetings and forum profile the year's follow-up reads.
- * Pure types and small rules; the field mapping (`src/lists/errands-mapping.ts`) builds them.
+ * Pure types and small rules; the field mapping (`src/lists/forum-year-mapping.ts`) builds them.
  */
+import type { Action } from './actions';
 import type { PartialDate } from './partial-date';
 import type { SectionDefinition } from './sections';
 import type { Entry, MeetingKind, Problem, ProblemCode } from './types';
@@ -101,7 +102,7 @@ export interface ForumProfile {
 export type SectionedEntry = Omit<Entry, 'section'> & { sectionKey: string };
 
 /** The lists the follow-up reads (the same as `ListName` of the ports, which domain does not import). */
-export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
+export type FollowUpListName = 'balance' | 'meetings' | 'errands' | 'forum' | 'sections' | 'actions';
 
 /** Problem codes of the follow-up: the same codes Datakvalitet lists, so every problem counted is listed. */
 export type FollowUpProblemCode = ProblemCode;
@@ -125,6 +126,8 @@ export interface ForumData {
   entries: SectionedEntry[];
   meetings: ForumMeeting[];
   errands: Errand[];
+  /** The actions (uppdrag) of "Uppdrag SVOM", in list order. */
+  actions: Action[];
   forum: ForumProfile | null;
   problems: FollowUpProblem[];
 }
@@ -208,12 +211,86 @@ export function placeErrand(errand: Errand, meetings: readonly ForumMeeting[], e
  * The data-quality problems the tab's Datakvalitet lists: every problem of the lists (balance,
  * meetings, sections, ärenden, forum profile) once, then every ärende's problems from
  * `placeErrand` (a meeting or balance-list entry that does not exist, a year conflict, no year).
- * Such an ärende is kept and shown, never dropped. Every problem a year's follow-up counts is
- * one of these.
+ * Then each action that names no known ärende or is due before its meeting, and each day with
+ * more than one meeting. Such items are kept and shown, never dropped. Every problem a year's
+ * follow-up counts is one of these.
  */
 export function dataQualityProblems(data: ForumData): Problem[] {
   const problems: Problem[] = [...data.problems];
   const entryKeys = new Set(data.entries.map((entry) => entry.key));
   for (const errand of data.errands) problems.push(...placeErrand(errand, data.meetings, entryKeys).problems);
+  problems.push(...actionReferenceProblems(data), ...sameDayMeetings(data.meetings));
+  return problems;
+}
+
+/** The meeting an ärende goes to, if it is in the list. */
+export function meetingOfErrand(errand: Errand, meetings: readonly ForumMeeting[]): ForumMeeting | null {
+  const ref = errand.meeting;
+  return ref === null ? null : (meetings.find((meeting) => refersTo(ref, meeting)) ?? null);
+}
+
+const dayOf = (date: PartialDate | null): string | null =>
+  date !== null && date.month !== null && date.day !== null
+    ? `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+    : null;
+
+/** Actions naming an ärende that is not in the list (or none), and actions due before their meeting. */
+function actionReferenceProblems(data: ForumData): Problem[] {
+  const problems: Problem[] = [];
+  const errands = new Map(data.errands.map((errand) => [errand.key, errand]));
+  for (const action of data.actions) {
+    const at = { list: 'actions' as const, itemId: action.id, title: action.title, editUrl: action.editUrl };
+    const errand = action.errandKey === null ? undefined : errands.get(action.errandKey);
+    if (errand === undefined) {
+      problems.push({
+        ...at,
+        field: 'ErrandKey',
+        code: 'unknown-errand',
+        value: action.errandKey ?? '',
+        message:
+          action.errandKey === null
+            ? 'The action names no ärende (ErrandKey); it belongs to no meeting.'
+            : `The action names ärende "${action.errandKey}", which is not in the ärenden list.`,
+      });
+      continue;
+    }
+    const meeting = meetingOfErrand(errand, data.meetings);
+    const meetingDay = meeting === null ? null : dayOf(meeting.date);
+    if (action.due !== null && meetingDay !== null && action.due < meetingDay) {
+      problems.push({
+        ...at,
+        field: 'DueDate',
+        code: 'due-before-meeting',
+        value: action.due,
+        message: `The action is due ${action.due}, before the meeting of ${meetingDay} that gave it.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** One problem per meeting that shares its day with an earlier meeting of the list. */
+function sameDayMeetings(meetings: readonly ForumMeeting[]): Problem[] {
+  const first = new Map<string, ForumMeeting>();
+  const problems: Problem[] = [];
+  for (const meeting of meetings) {
+    const day = dayOf(meeting.date);
+    if (day === null) continue;
+    const earlier = first.get(day);
+    if (earlier === undefined) {
+      first.set(day, meeting);
+      continue;
+    }
+    problems.push({
+      list: 'meetings',
+      itemId: meeting.id,
+      title: meeting.title,
+      editUrl: meeting.editUrl,
+      field: 'MeetingDate',
+      code: 'same-day-meetings',
+      value: day,
+      message: `The meeting is on ${day}, the same day as "${earlier.title}"; a meeting found by its date is ambiguous that day.`,
+    });
+  }
   return problems;
 }

@@ -2,6 +2,7 @@
  * The forum's year: which meetings were held, and which ärenden followed up each part of the
  * balance list. The model the annual report ("Uppföljning"), the tab's view and the bot read.
  */
+import { actionStatusOn, actionsForErrand, compareActions, type Action, type ActionStatus } from './actions';
 import { agreementState } from './agreements';
 import type { Errand, FollowUpProblem, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from './errands';
 import { placeErrand } from './errands';
@@ -9,10 +10,23 @@ import { comparePartialDates } from './partial-date';
 import { compareSections, sectionCoversYear, undefinedSection, type SectionDefinition } from './sections';
 import type { AgreementState } from './types';
 
-/** An ärende of the year with the meeting it went to, when that meeting is known. */
+/** An action with its state on the last day of the year followed up. */
+export interface YearAction {
+  action: Action;
+  statusAtYearEnd: ActionStatus;
+}
+
+/** An action open at the year's end, with the ärende that gave it (of any year), when known. */
+export interface OpenYearAction extends YearAction {
+  errand: Errand | null;
+}
+
+/** An ärende of the year with the meeting it went to, when that meeting is known, and the actions it gave. */
 export interface YearErrand {
   errand: Errand;
   meeting: ForumMeeting | null;
+  /** The actions the ärende gave, by due date, with their state at the year's end. */
+  actions: YearAction[];
 }
 
 /** One entry of the balance list with what followed it up during the year. */
@@ -56,6 +70,11 @@ export interface FollowUpYear {
   errands: YearErrand[];
   /** Ärenden of the year that name no entry of the balance list that can be found. */
   unplaced: YearErrand[];
+  /**
+   * Actions still open on 31 December: those given by ärenden of this year or an earlier one (or
+   * naming no ärende that can be placed, when due by the year's end), by due date.
+   */
+  openAtYearEnd: OpenYearAction[];
   /** The list's data-quality problems and those of the year's ärenden. */
   problems: FollowUpProblem[];
 }
@@ -117,6 +136,8 @@ function documentOrder(entries: readonly SectionedEntry[]): Array<{ entry: Secti
  * - Sections: those whose period covers the year, in order; each entry of the balance list with
  *   the year's ärenden that name it; `withoutErrand` marks the parts the forum did not take up.
  * - Agreements: their state on 31 December of the year.
+ * - Actions: under the ärende that gave them, with their state on 31 December; those still open
+ *   then (given this year or before) listed together.
  */
 export function buildForumYear(data: ForumData, year: number, options: FollowUpOptions = DEFAULT_FOLLOW_UP_OPTIONS): FollowUpYear {
   const meetingsOfYear = data.meetings.filter((meeting) => meeting.date !== null && meeting.date.year === year).sort(compareMeetingsByDate);
@@ -124,16 +145,29 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
   for (const meeting of meetingsOfYear) meetings[meeting.kind ?? 'unspecified'].push(meeting);
 
   const entryKeys = new Set(data.entries.map((entry) => entry.key));
+  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+  const atYearEnd = (action: Action): YearAction => ({ action, statusAtYearEnd: actionStatusOn(action, yearEnd) });
   const errands: YearErrand[] = [];
   const problems: FollowUpProblem[] = [...data.problems];
+  const errandYears = new Map<string, number | null>();
   for (const errand of data.errands) {
     const placed = placeErrand(errand, data.meetings, entryKeys);
+    errandYears.set(errand.key, placed.year);
     // An ärende of no known year is in no year's follow-up, but every year's count names its problem.
     if (placed.year !== null && placed.year !== year) continue;
     problems.push(...placed.problems);
-    if (placed.year !== null) errands.push({ errand, meeting: placed.meeting });
+    if (placed.year !== null) errands.push({ errand, meeting: placed.meeting, actions: actionsForErrand(data.actions, errand.key).map(atYearEnd) });
   }
   errands.sort(compareYearErrands);
+  const givenBy = (action: Action): number | null => (action.errandKey === null ? null : (errandYears.get(action.errandKey) ?? null));
+  const openAtYearEnd = data.actions
+    .filter((action) => {
+      const given = givenBy(action);
+      const inYear = given !== null ? given <= year : action.due !== null && action.due <= yearEnd;
+      return inYear && actionStatusOn(action, yearEnd) === 'open';
+    })
+    .sort(compareActions)
+    .map((action): OpenYearAction => ({ ...atYearEnd(action), errand: data.errands.find((errand) => errand.key === action.errandKey) ?? null }));
 
   const byEntry = new Map<string, YearErrand[]>();
   for (const yearErrand of errands) {
@@ -141,7 +175,6 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
   }
   const unplaced = errands.filter(({ errand }) => !errand.entryKeys.some((key) => entryKeys.has(key)));
 
-  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
   const rowsOf = (section: SectionDefinition, entries: readonly SectionedEntry[]): FollowUpSection => {
     const placed = documentOrder(entries);
     const rows = placed.map(({ entry, depth }): FollowUpRow => ({
@@ -178,5 +211,5 @@ export function buildForumYear(data: ForumData, year: number, options: FollowUpO
     sections.push(rowsOf(undefinedSection('', ''), homeless));
   }
 
-  return { year, forum: data.forum, meetings, hasMeetings: meetingsOfYear.length > 0, sections, errands, unplaced, problems };
+  return { year, forum: data.forum, meetings, hasMeetings: meetingsOfYear.length > 0, sections, errands, unplaced, openAtYearEnd, problems };
 }

@@ -30,4 +30,6 @@ export type {
   SectionedEntry,
 } from './errands';
 export { DEFAULT_FOLLOW_UP_OPTIONS, buildForumYear } from './forum-year';
-export type { FollowUpOptions, FollowUpRow, FollowUpSection, FollowUpYear, MeetingsByKind, YearErrand } from './forum-year';
+export type { FollowUpOptions, FollowUpRow, FollowUpSection, FollowUpYear, MeetingsByKind, OpenYearAction, YearAction, YearErrand } from './forum-year';
+export { actionStatusOn, actionTiming, actionsForErrand, compareActions, daysLate, openActions } from './actions';
+export type { Action, ActionStatus, ActionTiming, PersonRef } from './actions';

@@ -25,6 +25,12 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'unknown-section': 'error',
   // The rest of the product works without the list; the forum's year is then empty.
   'missing-list': 'warning',
+  'unknown-errand': 'error',
+  'due-before-meeting': 'error',
+  // The action is shown with the name SharePoint last knew; nobody can be mentioned.
+  'unknown-person': 'warning',
+  // Both are shown; only finding a meeting by its date (the meeting's side panel) must ask.
+  'same-day-meetings': 'warning',
   // The ärende cannot be placed in any year, so no follow-up shows it.
   'no-year': 'error',
   'year-conflict': 'error',

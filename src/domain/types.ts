@@ -133,6 +133,14 @@ export type ProblemCode =
   | 'unknown-section'
   /** A list the forum's year reads does not exist on the site yet (not provisioned). */
   | 'missing-list'
+  /** An action names an ärende that is not in the ärenden list (or names none). */
+  | 'unknown-errand'
+  /** An action is due before the meeting that gave it. */
+  | 'due-before-meeting'
+  /** A person column names someone the site no longer knows (removed from the organisation). */
+  | 'unknown-person'
+  /** Two meetings fall on one day: a meeting found by its date is then ambiguous. */
+  | 'same-day-meetings'
   /** An ärende names no meeting that can be found and no year of its own. */
   | 'no-year'
   /** An ärende's own year differs from its meeting's (the meeting's year is used). */
@@ -144,7 +152,7 @@ export type ProblemCode =
 
 /** A data-quality problem found on one list item; never fatal. */
 export interface Problem {
-  list: 'balance' | 'meetings' | 'errands' | 'forum' | 'sections';
+  list: 'balance' | 'meetings' | 'errands' | 'forum' | 'sections' | 'actions';
   /** The list item's id; '' for a problem of the whole list (`missing-list`). */
   itemId: string;
   /** The item's title when it has one, so a person can find it. */

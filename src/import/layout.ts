@@ -7,7 +7,14 @@ import { LIST_NAMES, type ListName } from '../ports/list-source';
 import { LISTS, type Column } from '../lists/schema';
 
 /** Sheet names in an XLSX workbook. */
-export const SHEET_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' };
+export const SHEET_NAMES: Record<ListName, string> = {
+  balance: 'Balanslista',
+  meetings: 'Möten',
+  errands: 'Ärenden',
+  forum: 'Forum',
+  sections: 'Avsnitt',
+  actions: 'Uppdrag',
+};
 
 /** The schema column a header names (display name or internal name, any case), or null. */
 export function columnForHeader(list: ListName, header: string): Column | null {
@@ -17,6 +24,7 @@ export function columnForHeader(list: ListName, header: string): Column | null {
 
 /** Columns only one list has, by which its file is known (checked in this order). */
 const SIGNATURES: ReadonlyArray<readonly [ListName, readonly string[]]> = [
+  ['actions', ['ActionKey', 'Responsible', 'DoneDate']],
   ['errands', ['ErrandKey', 'EntryKeys', 'ErrandKind']],
   ['sections', ['SectionKey', 'SectionKind', 'Period']],
   ['forum', ['ShortName', 'RepresentationMunicipalities', 'RepresentationRegion', 'PlannedMeetingsPerYear']],
@@ -47,7 +55,7 @@ export function listForSheet(name: string): ListName | null {
 /**
  * The key an item is matched on: EntryKey (balance), Title + MeetingDate (meetings; a meeting with
  * a MeetingKey is matched on that first, see `ALTERNATE_MATCH_COLUMNS`), ErrandKey
- * (ärenden), SectionKey (sections), and the forum's name (its one row).
+ * (ärenden), SectionKey (sections), ActionKey (actions), and the forum's name (its one row).
  */
 export const MATCH_COLUMNS: Record<ListName, string[]> = {
   balance: ['EntryKey'],
@@ -55,6 +63,7 @@ export const MATCH_COLUMNS: Record<ListName, string[]> = {
   errands: ['ErrandKey'],
   forum: ['Title'],
   sections: ['SectionKey'],
+  actions: ['ActionKey'],
 };
 
 /**

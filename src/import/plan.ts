@@ -31,7 +31,10 @@ export interface ImportPlan {
   updates: PlannedUpdate[];
   unchanged: number;
   problems: RowProblem[];
-  /** Columns the import leaves alone: Graph cannot write hyperlink columns (set them in SharePoint). */
+  /**
+   * Columns the import leaves alone: Graph cannot write hyperlink columns, and a person column
+   * takes a person chosen from the organisation, not a name (set them in SharePoint).
+   */
   notWritten: Array<{ rowNumber: number; key: string; column: string }>;
 }
 
@@ -105,7 +108,7 @@ export function planImport(list: ListName, rows: ImportRow[], existing: ListItem
       // Unchanged when the file holds what the list holds, as read from a file: an exported
       // cell then never counts as a change, and `--apply` never writes a value that is the same.
       if (sameValue(wanted, have) || (current !== null && sameValue(wanted, asReadBack(column, have)))) continue;
-      if (column.type === 'hyperlink') {
+      if (column.type === 'hyperlink' || column.type === 'person') {
         plan.notWritten.push({ rowNumber: row.rowNumber, key, column: column.displayName });
         continue;
       }

@@ -87,6 +87,9 @@ export function parseCell(column: Column, cell: Cell): Parsed {
     }
     case 'hyperlink':
       return /^https?:\/\/\S+$/i.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, reason: `"${text}" is not a link (https://…)` };
+    case 'person':
+      // The person's name as shown; the import compares it, a person is chosen in SharePoint.
+      return { ok: true, value: text.trim() };
   }
 }
 
@@ -110,6 +113,9 @@ export function fromGraph(column: Column, value: unknown): Canonical {
       const url = typeof value === 'object' ? (value as { Url?: unknown }).Url : value;
       return typeof url === 'string' && url ? url : null;
     }
+    case 'person':
+      // Graph gives the display name under the column's name when it is selected.
+      return typeof value === 'string' ? value : null;
     default:
       // Hand-made data may hold a list where the column is text (the local store's EntryKeys):
       // one value a line, as the app reads it.

@@ -1,6 +1,6 @@
 /**
  * Choices shared by several lists. Apart from `schema.ts` so that the forum's year's lists
- * (`errands-schema.ts`), which `schema.ts` gathers into `LISTS`, can use them without a cycle.
+ * (`forum-year-schema.ts`), which `schema.ts` gathers into `LISTS`, can use them without a cycle.
  */
 import type { MeetingKind } from '../domain/types';
 

@@ -1,10 +1,15 @@
 /**
  * The shapes of a list definition: columns, their types and choices. Apart from `schema.ts` so
- * that every list's definition (`schema.ts`, `errands-schema.ts`) can use them without a cycle.
+ * that every list's definition (`schema.ts`, `forum-year-schema.ts`) can use them without a cycle.
  */
 import type { ListName } from '../ports/list-source';
 
-export type ColumnType = 'text' | 'note' | 'choice' | 'multiChoice' | 'dateOnly' | 'dateTime' | 'number' | 'boolean' | 'hyperlink';
+/**
+ * `person` is a SharePoint person column (one person, people only). Graph returns it under
+ * `fields` as `<Name>LookupId` (the person's id in the site's user list, as text) and, when the
+ * column is named in `$select`, `<Name>` with the person's display name.
+ */
+export type ColumnType = 'text' | 'note' | 'choice' | 'multiChoice' | 'dateOnly' | 'dateTime' | 'number' | 'boolean' | 'hyperlink' | 'person';
 
 interface ColumnBase {
   /** Internal name, as Graph returns it under `fields`. */

@@ -14,6 +14,7 @@ const TYPE_NAMES: Record<Column['type'], string> = {
   number: 'number',
   boolean: 'boolean (yes/no)',
   hyperlink: 'hyperlink',
+  person: 'person (one person, people only)',
 };
 
 function cell(text: string): string {

@@ -2,7 +2,7 @@
  * The SharePoint lists' columns: the single source of truth used to read items (`$select`), map
  * them to the domain, document them (`npm run docs:schema`), provision, import and export them.
  * The forum's year's own lists ("Ärenden SVOM", "Forum SVOM", "Avsnitt SVOM") are defined in
- * `errands-schema.ts` and join `LISTS` here.
+ * `forum-year-schema.ts`, the actions ("Uppdrag SVOM") in `actions-schema.ts`; both join `LISTS` here.
  *
  * Choice columns store the Swedish display text; `values` maps each text to the domain value.
  */
@@ -10,7 +10,8 @@ import type { EntryKind, EntryStatus, RevisionStatus, Section } from '../domain/
 import type { ListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ListDefinition, PlainColumn } from './column-types';
-import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './errands-schema';
+import { ACTIONS_LIST } from './actions-schema';
+import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './forum-year-schema';
 
 export { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 
@@ -296,9 +297,13 @@ export const LISTS: Record<ListName, ListDefinition> = {
   errands: ERRANDS_LIST,
   forum: FORUM_LIST,
   sections: SECTIONS_LIST,
+  actions: ACTIONS_LIST,
 };
 
-/** The `$select` for a list's fields: exactly the columns we use. */
+/**
+ * The `$select` for a list's fields: exactly the columns we use. A person column is named twice:
+ * `<Name>` brings the person's display name, `<Name>LookupId` the id in the site's user list.
+ */
 export function selectFields(list: ListName): string[] {
-  return LISTS[list].columns.map((column) => column.name);
+  return LISTS[list].columns.flatMap((column) => (column.type === 'person' ? [column.name, `${column.name}LookupId`] : [column.name]));
 }

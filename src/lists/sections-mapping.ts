@@ -6,7 +6,7 @@ import type { FollowUpProblem, ForumProfile } from '../domain/errands';
 import { builtInSections, compareSections, parsePeriod, type SectionDefinition } from '../domain/sections';
 import type { Problem, Section } from '../domain/types';
 import type { ListItem, ListName } from '../ports/list-source';
-import { FORUM_LIST, SECTION_KIND_CHOICES } from './errands-schema';
+import { FORUM_LIST, SECTION_KIND_CHOICES } from './forum-year-schema';
 import { ItemReader } from './item-reader';
 import { SECTION_CHOICES } from './schema';
 

@@ -86,25 +86,46 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * Removes temporary files that writers of `target` left behind when they crashed
- * (those whose process is gone). Returns the names removed.
- */
-export async function removeStaleTempFiles(target: string): Promise<string[]> {
-  const prefix = `.${basename(target)}.`;
+/** The writer's process id in a temporary file name `.<name>.<pid>.<random>.tmp`, or null for any other name. */
+function writerOf(name: string): number | null {
+  if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) return null;
+  const parts = name.split('.');
+  const pid = Number(parts[parts.length - 3]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Removes, in `dir`, the temporary files whose names pass `accept` and whose writer is gone. */
+async function removeDeadWritersTemps(dir: string, accept: (name: string) => boolean): Promise<string[]> {
   const removed: string[] = [];
   let names: string[];
   try {
-    names = await readdir(dirname(target));
+    names = await readdir(dir);
   } catch {
     return removed;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || isAlive(pid))) continue;
-    await unlink(join(dirname(target), name)).catch(() => undefined);
+    const pid = writerOf(name);
+    if (pid === null || !accept(name)) continue;
+    if (pid === process.pid || isAlive(pid)) continue;
+    await unlink(join(dir, name)).catch(() => undefined);
     removed.push(name);
   }
   return removed;
+}
+
+/**
+ * Removes temporary files that writers of `target` left behind when they crashed
+ * (those whose process is gone). Returns the names removed.
+ */
+export function removeStaleTempFiles(target: string): Promise<string[]> {
+  const prefix = `.${basename(target)}.`;
+  return removeDeadWritersTemps(dirname(target), (name) => name.startsWith(prefix));
+}
+
+/**
+ * Removes every temporary file in `dir` that `writeFileAtomic` left behind for any target when
+ * its process crashed (for a store of many files). Returns the names removed.
+ */
+export function removeStaleTempFilesIn(dir: string): Promise<string[]> {
+  return removeDeadWritersTemps(dir, () => true);
 }

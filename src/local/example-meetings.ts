@@ -39,6 +39,17 @@ function thirdThursday(year: number, month: number): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(firstThursday + 14).padStart(2, '0')}`;
 }
 
+/** The last ordinary meeting date (the slots that are not joint) strictly before `today`. */
+export function previousExampleDate(today: CalendarDate): CalendarDate {
+  if (parseCalendarDate(today) === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${today}"`);
+  const year = Number(today.slice(0, 4));
+  const dates = [year - 1, year].flatMap((candidate) => SLOTS.filter((slot) => !slot.joint).map((slot) => thirdThursday(candidate, slot.month)));
+  return dates
+    .filter((date) => date < today)
+    .sort()
+    .at(-1) as CalendarDate;
+}
+
 /** The slot's first date strictly after `today`. */
 function nextDate(slot: Slot, today: CalendarDate): CalendarDate {
   const year = Number(today.slice(0, 4));

@@ -3,7 +3,7 @@
  * errors name the file, the line and the column, so a person who broke the file by hand can fix it.
  *
  * Shape: `{ "balance": [item, ...], "meetings": [item, ...], "errands"?: [...], "forum"?: [...],
- * "sections"?: [...] }` (the forum's year's lists may be left out: older files), each item
+ * "sections"?: [...], "actions"?: [...] }` (the forum's year's lists may be left out: older files), each item
  * `{ "id": "12", "eTag"?: "\"…,3\"", "lastModifiedDateTime"?: "…", "fields": { … } }`.
  * Only the shape is checked here; the values inside `fields` are passed through untouched
  * (the field mapping reports bad values as problems on the entry).
@@ -49,6 +49,7 @@ const FILE = z.object(
     errands: z.array(ITEM, { error: '"errands" must be a list (array) of items (or left out)' }).optional(),
     forum: z.array(ITEM, { error: '"forum" must be a list (array) of items (or left out)' }).optional(),
     sections: z.array(ITEM, { error: '"sections" must be a list (array) of items (or left out)' }).optional(),
+    actions: z.array(ITEM, { error: '"actions" must be a list (array) of items (or left out)' }).optional(),
   },
   { error: 'the file must hold an object with "balance" and "meetings" lists' },
 );

@@ -1,13 +1,16 @@
 /**
  * The local store's first content: the seed file (SEED_FILE, the 2022 balance list by default)
  * with every item at its first version, and example meetings for the coming year after the
- * seed's own meetings, so that a new local install has reminders to show.
+ * seed's own meetings, so that a new local install has reminders to show. A seed without ärenden
+ * and actions (the 2022 balance list) also gets an example held meeting with decisions and
+ * actions; a seed that has its own (the 2017 dataset) stays as written.
  */
 import { readFile } from 'node:fs/promises';
 import { stockholmDateOf } from '../domain/dates';
 import type { CalendarDate } from '../domain/types';
 import { SourceError } from '../errors';
 import { FORUM_LIST_NAMES } from '../ports/list-source';
+import { exampleFollowUpFields } from './example-follow-up';
 import { exampleMeetingFields } from './example-meetings';
 import { firstVersion } from './item-versions';
 import { parseListFile, type StoredItem, type StoredLists } from './list-file';
@@ -43,6 +46,14 @@ export function seededLists(seed: StoredLists, now: Date): { lists: StoredLists;
   for (const list of FORUM_LIST_NAMES) {
     const items = seed[list];
     if (items !== undefined) lists[list] = items.map(stamp);
+  }
+  if (seed.errands === undefined && seed.actions === undefined) {
+    const keys = new Set(seed.balance.map((item) => item.fields.EntryKey).filter((key): key is string => typeof key === 'string'));
+    const held = exampleFollowUpFields(today, keys);
+    const numbered = (items: Array<Record<string, unknown>>) => items.map((fields, index) => stamp({ id: String(index + 1), fields }));
+    lists.meetings.push(stamp({ id: String(nextId++), fields: held.meeting }));
+    lists.errands = numbered(held.errands);
+    lists.actions = numbered(held.actions);
   }
   return { lists, examples: examples.length, today };
 }

@@ -11,16 +11,16 @@ export type SourceKind = 'local' | 'sharepoint';
 /** The balance list and the meetings: every site and file has them. */
 export type CoreListName = 'balance' | 'meetings';
 
-/** The forum's year: ärenden, the forum profile and the sections; older sites and files may lack them. */
-export type ForumListName = 'errands' | 'forum' | 'sections';
+/** The forum's year: ärenden, the forum profile, the sections and the actions (uppdrag); older sites and files may lack them. */
+export type ForumListName = 'errands' | 'forum' | 'sections' | 'actions';
 
 export type ListName = CoreListName | ForumListName;
 
 /** Every list, in the order they are read, provisioned, imported and documented. */
-export const LIST_NAMES: readonly ListName[] = ['balance', 'meetings', 'errands', 'forum', 'sections'];
+export const LIST_NAMES: readonly ListName[] = ['balance', 'meetings', 'errands', 'forum', 'sections', 'actions'];
 
 /** The lists that may be missing (not provisioned yet, or a file from before the forum's year). */
-export const FORUM_LIST_NAMES: readonly ForumListName[] = ['errands', 'forum', 'sections'];
+export const FORUM_LIST_NAMES: readonly ForumListName[] = ['errands', 'forum', 'sections', 'actions'];
 
 /** Where a person opens each list; a list the store does not have has no address. */
 export type ListUrls = Record<CoreListName, string> & Partial<Record<ForumListName, string>>;
@@ -48,6 +48,8 @@ export interface ListData {
   forum?: ListItem[];
   /** "Avsnitt SVOM"; absent when the store has no such list (the 2022 list's five sections apply). */
   sections?: ListItem[];
+  /** "Uppdrag SVOM": the actions meetings gave; absent when the store has no such list. */
+  actions?: ListItem[];
   /**
    * Lists the store does not have (a site where they are not provisioned yet). Reported as
    * data-quality problems, never an error: everything else reads as before.

@@ -5,7 +5,7 @@
  */
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { FollowUpYear } from '../domain/forum-year';
-import { buildReportOutline, type Block, type Run } from './outline';
+import { buildReportOutline, type Block, type ReportOutline, type Run } from './outline';
 import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
@@ -45,14 +45,18 @@ function paragraphs(block: Block): Paragraph[] {
   }
 }
 
-/** The year's follow-up as a Word document (the bytes of a .docx file). */
-export async function renderFollowUpDocx(model: FollowUpYear, language: Language = 'sv'): Promise<Buffer> {
-  const outline = buildReportOutline(model, language);
+/** Any outline (the annual report, a meeting's agenda or minutes) as a Word document. */
+export async function outlineToDocx(outline: ReportOutline, creator: string): Promise<Buffer> {
   const document = new Document({
     title: cleanText(outline.title),
-    creator: cleanText(model.forum?.shortName || model.forum?.name || 'Balanslistan'),
-    styles: { default: { document: { run: { font: 'Calibri', size: 22, language: { value: language === 'en' ? 'en-GB' : 'sv-SE' } } } } },
+    creator: cleanText(creator),
+    styles: { default: { document: { run: { font: 'Calibri', size: 22, language: { value: outline.language === 'en' ? 'en-GB' : 'sv-SE' } } } } },
     sections: [{ children: outline.blocks.flatMap(paragraphs) }],
   });
   return Packer.toBuffer(document);
+}
+
+/** The year's follow-up as a Word document (the bytes of a .docx file). */
+export async function renderFollowUpDocx(model: FollowUpYear, language: Language = 'sv'): Promise<Buffer> {
+  return outlineToDocx(buildReportOutline(model, language), model.forum?.shortName || model.forum?.name || 'Balanslistan');
 }

@@ -3,7 +3,7 @@
  * is escaped, so markup in the lists prints as text; only link columns become links.
  */
 import type { FollowUpYear } from '../domain/forum-year';
-import { buildReportOutline, type Block, type ListItem, type Run } from './outline';
+import { buildReportOutline, type Block, type ListItem, type ReportOutline, type Run } from './outline';
 import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
 
@@ -60,10 +60,14 @@ const STYLE =
 
 /** The year's follow-up as an HTML document. */
 export function renderFollowUpHtml(model: FollowUpYear, language: Language = 'sv'): string {
-  const outline = buildReportOutline(model, language);
+  return outlineToHtml(buildReportOutline(model, language));
+}
+
+/** Any outline as one self-contained HTML page. */
+export function outlineToHtml(outline: ReportOutline): string {
   return [
     '<!doctype html>',
-    `<html lang="${language}">`,
+    `<html lang="${outline.language}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

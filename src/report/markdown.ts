@@ -3,7 +3,7 @@
  * that could start markup is backslash-escaped, so text from the lists prints as written and can
  * make no link, image, HTML tag or heading; only link columns become links.
  */
-import { buildReportOutline, type Block, type Run } from './outline';
+import { buildReportOutline, type Block, type ReportOutline, type Run } from './outline';
 import type { FollowUpYear } from '../domain/forum-year';
 import type { Language } from '../vocabulary/language';
 import { cleanText } from './text';
@@ -65,7 +65,11 @@ function block(value: Block): string {
 
 /** The year's follow-up as a Markdown document. */
 export function renderFollowUpMarkdown(model: FollowUpYear, language: Language = 'sv'): string {
-  const outline = buildReportOutline(model, language);
+  return outlineToMarkdown(buildReportOutline(model, language));
+}
+
+/** Any outline as a Markdown document. */
+export function outlineToMarkdown(outline: ReportOutline): string {
   return `${outline.blocks
     .map(block)
     .filter((text) => text !== '')

@@ -7,7 +7,7 @@
  * only from a link column (already checked to be http or https by the field mapping).
  */
 import { meetingRefName, type ForumMeeting } from '../domain/errands';
-import type { FollowUpRow, FollowUpYear, YearErrand } from '../domain/forum-year';
+import type { FollowUpRow, FollowUpYear, YearAction, YearErrand } from '../domain/forum-year';
 import type { PartialDate } from '../domain/partial-date';
 import { headingWithPeriod } from '../domain/sections';
 import type { Language } from '../vocabulary/language';
@@ -75,9 +75,18 @@ function meetingBlocks(model: FollowUpYear, t: ReportStrings): Block[] {
   return blocks;
 }
 
-function errandItems(errands: readonly YearErrand[], t: ReportStrings): ListItem[] {
+/** "Uppdrag: … (Fredagsgruppen · Anna Berg, senast 2022-12-31; pågår vid årets slut 2022)". */
+export function actionRuns({ action, statusAtYearEnd }: YearAction, year: number | null, t: ReportStrings): Run[] {
+  const person = action.person === null ? null : action.person.name || t.actionUnknownPerson;
+  const who = [action.group, person].filter((part): part is string => part !== null && part !== '').join(' · ') || t.actionNobody;
+  const due = action.due === null ? t.actionNoDue : t.actionDue(action.due);
+  const state = year === null ? t.actionStatus[statusAtYearEnd] : `${t.actionStatus[statusAtYearEnd]} ${t.actionAtYearEnd(year)}`;
+  return [{ text: `${t.action}: `, bold: true }, plain(action.title), { text: ` (${who}, ${due}; ${state})`, italic: true }];
+}
+
+function errandItems(errands: readonly YearErrand[], t: ReportStrings, year: number): ListItem[] {
   const items: ListItem[] = [];
-  for (const { errand, meeting } of errands) {
+  for (const { errand, meeting, actions } of errands) {
     const details = [
       meeting !== null
         ? `${meeting.title}, ${formatPartialDate(meeting.date, t)}`
@@ -93,8 +102,21 @@ function errandItems(errands: readonly YearErrand[], t: ReportStrings): ListItem
     if (errand.documentLink !== null) runs.push(plain(' – '), { text: t.documents, link: errand.documentLink });
     items.push({ runs, level: 0 });
     if (errand.decision !== '') items.push({ runs: [plain(errand.decision)], level: 1 });
+    for (const action of actions) items.push({ runs: actionRuns(action, year, t), level: 1 });
   }
   return items;
+}
+
+function openActionBlocks(model: FollowUpYear, t: ReportStrings): Block[] {
+  if (model.openAtYearEnd.length === 0)
+    return model.errands.some((errand) => errand.actions.length > 0) ? [heading(2, t.openActionsHeading(model.year)), paragraph(plain(t.noOpenActions))] : [];
+  const items = model.openAtYearEnd.map((open): ListItem => {
+    const from = open.errand?.title || open.action.errandKey;
+    const runs = actionRuns(open, null, t);
+    if (from !== null) runs.push({ text: ` – ${t.actionFrom(from)}`, italic: true });
+    return { runs, level: 0 };
+  });
+  return [heading(2, t.openActionsHeading(model.year)), paragraph(plain(t.openActionsIntro(items.length))), { type: 'list', items }];
 }
 
 function rowBlocks(row: FollowUpRow, year: number, t: ReportStrings): Block[] {
@@ -105,7 +127,7 @@ function rowBlocks(row: FollowUpRow, year: number, t: ReportStrings): Block[] {
     const validity = entry.agreement.validity.text === '' ? t.notStated : entry.agreement.validity.text;
     blocks.push(paragraph(plain(`${t.validity}: ${validity}. ${t.stateAtYearEnd(year)}: ${t.agreementState[row.agreementAtYearEnd.status]}.`)));
   }
-  if (row.errands.length > 0) blocks.push({ type: 'list', items: errandItems(row.errands, t) });
+  if (row.errands.length > 0) blocks.push({ type: 'list', items: errandItems(row.errands, t, year) });
   else if (row.withoutErrand) blocks.push(paragraph({ text: t.withoutErrand(year), italic: true }));
   return blocks;
 }
@@ -159,7 +181,8 @@ export function buildReportOutline(model: FollowUpYear, language: Language = 'sv
     for (const row of rows) blocks.push(...rowBlocks(row, model.year, t));
   }
 
-  if (model.unplaced.length > 0) blocks.push(heading(2, t.unplacedHeading), { type: 'list', items: errandItems(model.unplaced, t) });
+  if (model.unplaced.length > 0) blocks.push(heading(2, t.unplacedHeading), { type: 'list', items: errandItems(model.unplaced, t, model.year) });
+  blocks.push(...openActionBlocks(model, t));
   blocks.push(...problemBlocks(model, t));
   return { language, title, blocks };
 }

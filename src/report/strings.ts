@@ -2,6 +2,7 @@
  * Every word the annual report says, in Swedish (the default) and English. The renderers read
  * these only, so no format holds a language of its own.
  */
+import type { ActionStatus } from '../domain/actions';
 import type { ErrandKind, ErrandStatus, FollowUpProblemCode } from '../domain/errands';
 import type { AgreementState } from '../domain/types';
 import { LISTS } from '../lists/schema';
@@ -87,15 +88,30 @@ const sv = {
     'missing-date': 'saknar datum',
     'missing-validity': 'saknar giltighetstid, så ingen påminns innan avtalet går ut',
     'missing-list': 'finns inte på webbplatsen ännu',
+    'unknown-errand': 'hänvisar till ett ärende som inte finns',
+    'due-before-meeting': 'ska vara klart före mötet som gav uppdraget',
+    'unknown-person': 'har en ansvarig person som inte längre finns i organisationen',
+    'same-day-meetings': 'är samma dag som ett annat möte',
     'missing-column': 'saknar en kolumn som appen läser',
   } satisfies Record<FollowUpProblemCode, string>,
-  listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt' },
+  listName: { balance: 'Balanslista', meetings: 'Möten', errands: 'Ärenden', forum: 'Forum', sections: 'Avsnitt', actions: 'Uppdrag' },
   date: {
     day: (day: number, month: number, year: number) => `${day} ${monthName(month, 'sv')} ${year}`,
     month: (month: number, year: number) => `${monthName(month, 'sv')} ${year}`,
     year: (year: number) => `${year}, datum anges inte`,
     none: 'datum anges inte',
   },
+  action: 'Uppdrag',
+  actionStatus: { open: 'pågår', done: 'klart', struck: 'struket' } satisfies Record<ActionStatus, string>,
+  actionDue: (date: string) => `senast ${date}`,
+  actionNoDue: 'inget slutdatum',
+  actionNobody: 'ingen ansvarig angiven',
+  actionUnknownPerson: 'okänd person',
+  actionAtYearEnd: (year: number) => `vid årets slut ${year}`,
+  openActionsHeading: (year: number) => `Uppdrag som pågick vid årets slut ${year}`,
+  openActionsIntro: (count: number) => (count === 1 ? '1 uppdrag var inte klart den 31 december:' : `${count} uppdrag var inte klara den 31 december:`),
+  noOpenActions: 'Alla uppdrag var klara eller strukna vid årets slut.',
+  actionFrom: (errand: string) => `från ärendet ${errand}`,
 };
 
 export type ReportStrings = typeof sv;
@@ -159,15 +175,30 @@ const en: ReportStrings = {
     'missing-date': 'has no date',
     'missing-validity': 'has no validity period, so nobody is reminded before it ends',
     'missing-list': 'does not exist on the site yet',
+    'unknown-errand': 'names an item that does not exist',
+    'due-before-meeting': 'is due before the meeting that gave it',
+    'unknown-person': 'names a responsible person who is no longer in the organisation',
+    'same-day-meetings': 'is on the same day as another meeting',
     'missing-column': 'lacks a column the app reads',
   },
-  listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections' },
+  listName: { balance: 'Balance list', meetings: 'Meetings', errands: 'Items', forum: 'Forum', sections: 'Sections', actions: 'Actions' },
   date: {
     day: (day, month, year) => `${day} ${monthName(month, 'en')} ${year}`,
     month: (month, year) => `${monthName(month, 'en')} ${year}`,
     year: (year) => `${year}, date not stated`,
     none: 'date not stated',
   },
+  action: 'Action',
+  actionStatus: { open: 'open', done: 'done', struck: 'struck' },
+  actionDue: (date) => `due ${date}`,
+  actionNoDue: 'no due date',
+  actionNobody: 'nobody named',
+  actionUnknownPerson: 'unknown person',
+  actionAtYearEnd: (year) => `at the end of ${year}`,
+  openActionsHeading: (year) => `Actions still open at the end of ${year}`,
+  openActionsIntro: (count) => (count === 1 ? '1 action was not done on 31 December:' : `${count} actions were not done on 31 December:`),
+  noOpenActions: 'Every action was done or struck by the end of the year.',
+  actionFrom: (errand) => `from the item ${errand}`,
 };
 
 export function reportStrings(language: Language): ReportStrings {

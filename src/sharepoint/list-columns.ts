@@ -21,12 +21,15 @@ export type ColumnDifference =
   /** Choices the schema has and the site lacks (the app writes or expects them), and choices the site has that the app cannot read. */
   | { kind: 'choices'; column: Column; lacking: string[]; unknown: string[] };
 
-/** The schema's column names of `list` that exist on the site; all of them when the site's columns are unknown. */
+/**
+ * The `$select` names of the schema's columns of `list` that exist on the site (all of them when
+ * the site's columns are unknown); a person column is named twice (see `selectFields`).
+ */
 export function presentFields(list: ListName, siteColumns: readonly GraphColumn[] | null): string[] {
-  const names = LISTS[list].columns.map((column) => column.name);
-  if (siteColumns === null) return names;
-  const present = new Set(siteColumns.map((column) => column.name));
-  return names.filter((name) => present.has(name));
+  const present = siteColumns === null ? null : new Set(siteColumns.map((column) => column.name));
+  return LISTS[list].columns
+    .filter((column) => present === null || present.has(column.name))
+    .flatMap((column) => (column.type === 'person' ? [column.name, `${column.name}LookupId`] : [column.name]));
 }
 
 /** The schema's columns of `list` that the site lacks (none when the site's columns are unknown). */

@@ -20,7 +20,7 @@ export interface GraphColumn {
   number?: Record<string, unknown>;
   boolean?: Record<string, unknown>;
   hyperlinkOrPicture?: { isPicture?: boolean };
-  personOrGroup?: Record<string, unknown>;
+  personOrGroup?: { allowMultipleSelection?: boolean; chooseFromType?: string; displayAs?: string };
   lookup?: Record<string, unknown>;
   calculated?: Record<string, unknown>;
   currency?: Record<string, unknown>;
@@ -34,7 +34,8 @@ export function columnKind(column: GraphColumn): ColumnType | string {
   if (column.number) return 'number';
   if (column.boolean) return 'boolean';
   if (column.hyperlinkOrPicture) return column.hyperlinkOrPicture.isPicture ? 'picture' : 'hyperlink';
-  for (const facet of ['personOrGroup', 'lookup', 'calculated', 'currency'] as const) if (column[facet]) return facet;
+  if (column.personOrGroup) return column.personOrGroup.allowMultipleSelection === true ? 'personOrGroup (several)' : 'person';
+  for (const facet of ['lookup', 'calculated', 'currency'] as const) if (column[facet]) return facet;
   return 'unknown';
 }
 
@@ -64,6 +65,8 @@ function facet(column: Column): Record<string, unknown> {
       return { boolean: {} };
     case 'hyperlink':
       return { hyperlinkOrPicture: { isPicture: false } };
+    case 'person':
+      return { personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly', displayAs: 'nameWithPictureAndDetails' } };
   }
 }
 

@@ -6,7 +6,7 @@
  * cached; `forget()` drops them (after a 404).
  *
  * The balance list and the meetings list must exist. The forum's year's lists (ärenden, forum
- * profile, sections) may not exist yet on a site provisioned before them: they are then reported
+ * profile, sections, actions) may not exist yet on a site provisioned before them: they are then reported
  * as missing (in the log when that changes) and everything else works as before. While some lists
  * or schema columns are missing, the lists are looked up again every `MISSING_LIST_RECHECK_MS`, so
  * what is provisioned while the app runs is picked up without a restart.
@@ -62,6 +62,7 @@ export const LIST_SETTING: Record<ListName, string> = {
   errands: 'SHAREPOINT_ERRANDS_LIST',
   forum: 'SHAREPOINT_FORUM_LIST',
   sections: 'SHAREPOINT_SECTIONS_LIST',
+  actions: 'SHAREPOINT_ACTIONS_LIST',
 };
 
 const isForumList = (name: ListName): name is ForumListName => (FORUM_LIST_NAMES as readonly string[]).includes(name);

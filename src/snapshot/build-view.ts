@@ -3,6 +3,7 @@
  * (agreement status and days left) computed for one Stockholm date.
  */
 import { agreementState } from '../domain/agreements';
+import type { Action } from '../domain/actions';
 import type { Errand } from '../domain/errands';
 import type { BalanceList, CalendarDate, Entry, Problem } from '../domain/types';
 import type { ListUrls, SourceKind } from '../ports/list-source';
@@ -21,6 +22,8 @@ export interface ViewOptions {
   staleSince: string | null;
   /** Every ärende, in list order. */
   errands: Errand[];
+  /** Every action (uppdrag), in list order. */
+  actions: Action[];
   /**
    * The data-quality problems of every list, ärenden's references included
    * (`dataQualityProblems`); the balance list's own problems when not given.
@@ -55,6 +58,7 @@ export function buildView(list: BalanceList, options: ViewOptions): BalanceListV
     agreements,
     meetings: list.meetings,
     errands: options.errands,
+    actions: options.actions,
     problems: options.problems ?? list.problems,
   };
 }

@@ -16,7 +16,7 @@ import type { BalanceList, CalendarDate } from '../domain/types';
 import type { Logger } from '../logger';
 import { systemTimers, type Clock, type Timers } from '../ports/clock';
 import type { ListSource } from '../ports/list-source';
-import { mapForumData } from '../lists/errands-mapping';
+import { mapForumData } from '../lists/forum-year-mapping';
 import { mapListData } from '../lists/mapping';
 import { buildView, viewEtag } from './build-view';
 import { DEFAULT_CADENCE, intervalMs, isDemanded, type Cadence, type DemandState } from './cadence';
@@ -249,6 +249,7 @@ export class SnapshotService implements SnapshotProvider {
       refreshedAt: this.refreshedAt ?? now.toISOString(),
       staleSince: this.staleSince,
       errands: forum.errands,
+      actions: forum.actions,
       problems: dataQualityProblems(forum),
     });
     const previous = this.snapshot;

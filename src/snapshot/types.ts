@@ -10,7 +10,7 @@ export interface Snapshot {
   list: BalanceList;
   /**
    * The same lists read for the forum's year: sections as data, meetings with partial dates,
-   * ärenden and the forum profile (src/lists/errands-mapping.ts). `buildForumYear(forum, year)`
+   * ärenden and the forum profile (src/lists/forum-year-mapping.ts). `buildForumYear(forum, year)`
    * makes a year's follow-up from it.
    */
   forum: ForumData;

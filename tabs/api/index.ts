@@ -1,6 +1,7 @@
 /**
  * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the change stream
- * `GET /api/events`, the forum's year under `GET /api/follow-up/`) behind the auth
+ * `GET /api/events`, the forum's year under `GET /api/follow-up/`, a meeting's documents under
+ * `GET /api/meetings/`) behind the auth
  * middleware, the consent popup's routes, and the built web app, all with security headers.
  * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
  */
@@ -8,6 +9,7 @@ import express, { type Router } from 'express';
 import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
+import type { DocumentStore } from '../../src/ports/document-store';
 import type { ListName, ListSource } from '../../src/ports/list-source';
 import type { GraphClients } from '../../src/sharepoint/graph-client';
 import type { SnapshotProvider } from '../../src/snapshot/types';
@@ -20,6 +22,8 @@ import { eventsHandler } from './events';
 import { firstViewHandler } from './first-view';
 import { pageRendererLoader } from './page-renderer';
 import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
+import { MEETING_DOCUMENTS_ROUTE, MEETINGS_PREFIX, meetingDocumentsHandler } from './meeting-documents';
+import { SAVE_DOCUMENT_PATH, saveDocumentHandlers } from './save-document';
 import { securityHeaders } from './security-headers';
 import { defaultSsrDir, defaultWebDist, webApp } from './web-app';
 
@@ -33,14 +37,16 @@ export interface TabApiDeps {
   graph?: Pick<GraphClients, 'forUser'> | null;
   /** Aborted when the server stops: open event streams end. */
   stopping?: AbortSignal;
+  /** Where "Spara i SharePoint" saves documents (the library, or the local store's folder); none: not offered. */
+  documents?: DocumentStore | null;
   /** For tests: replace the token validator, the access check, the web app's folder, or the event stream's keep-alive interval. */
   overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string; eventsKeepAliveMs?: number };
 }
 
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
-export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', '/api/first-view'];
+export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', '/api/first-view', SAVE_DOCUMENT_PATH];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
-export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX];
+export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX];
 
 /** Whether `path` belongs to the tab's API (and gets its headers), rather than to the bot. */
 export function isTabApiPath(path: string): boolean {
@@ -111,6 +117,8 @@ export function createTabApi(deps: TabApiDeps): Router {
     router.get('/api/first-view', auth, firstViewHandler({ snapshots: deps.snapshots, clock: deps.clock, logger: deps.logger, loadRenderer }));
   }
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get(MEETING_DOCUMENTS_ROUTE, auth, meetingDocumentsHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.post(SAVE_DOCUMENT_PATH, auth, ...saveDocumentHandlers({ snapshots: deps.snapshots, documents: deps.documents ?? null, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {
     const caller = callerOf(res);
     res.set('Cache-Control', 'no-store');

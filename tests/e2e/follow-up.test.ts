@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import type { ForumData } from '../../src/domain/errands';
 import { buildForumYear } from '../../src/domain/forum-year';
-import { mapForumData } from '../../src/lists/errands-mapping';
+import { mapForumData } from '../../src/lists/forum-year-mapping';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 import { FixedClock } from '../../src/ports/clock';

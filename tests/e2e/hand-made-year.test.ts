@@ -108,8 +108,8 @@ describeWithBrowser('the hand-made year in Chromium (local mode)', () => {
       expect(await page.locator('main h2').first().textContent()).toBe(heading);
       expect(await page.locator('main').textContent()).not.toContain('Hämtar');
       expect(await errandKeys(page)).toEqual(keys);
-      // The plain links stand in for the Fluent UI tabs, all five of them.
-      expect(await page.locator('.noscript-view').allTextContents()).toEqual(['Balanslista', 'Avtal', 'Möten', 'Uppföljning', 'Datakvalitet']);
+      // The plain links stand in for the Fluent UI tabs, all six of them.
+      expect(await page.locator('.noscript-view').allTextContents()).toEqual(['Balanslista', 'Avtal', 'Möten', 'Uppdrag', 'Uppföljning', 'Datakvalitet']);
       expect(await page.evaluate('window.__xss ?? null')).toBeNull();
     });
 

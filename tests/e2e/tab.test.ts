@@ -24,7 +24,7 @@ jest.setTimeout(90_000);
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const VIEWS = ['balanslista', 'avtal', 'moten', 'datakvalitet'] as const;
+const VIEWS = ['balanslista', 'avtal', 'moten', 'uppdrag', 'datakvalitet'] as const;
 const THEMES = ['light', 'dark', 'contrast'] as const;
 
 interface StoredItem {
@@ -321,6 +321,26 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     expect(await page.getByText('2022-02-26 · SVOM').isVisible()).toBe(true);
   });
 
+  it("shows the demo's actions under Uppdrag, the overdue first with its days late, and links to their meeting", async () => {
+    await open('?view=uppdrag');
+    await page.screenshot({ path: join(SHOTS, 'uppdrag.png'), fullPage: false });
+    const open_ = page.locator('[data-testid="open-actions"] > li');
+    expect(await open_.count()).toBe(3);
+    expect(await open_.first().getAttribute('data-state')).toBe('overdue');
+    expect(await open_.first().locator('.action-state').textContent()).toBe('Status: Försenat 3 dagar');
+    expect(await open_.nth(1).locator('.action-state').textContent()).toBe('Status: Om 5 dagar');
+    expect(await page.locator('[data-testid="closed-actions"]').getAttribute('open')).toBeNull();
+    await open_
+      .first()
+      .getByRole('link', { name: /\(visa under Möten\)$/ })
+      .click();
+    await addressHas('view=moten');
+    const card = page.locator('[data-testid="past-meetings"] article[data-meeting]').filter({ hasText: 'Exempel: Handlingsplan för psykisk hälsa' });
+    await card.waitFor();
+    expect(await card.isVisible()).toBe(true);
+    expect(await card.getByText('Uppdrag (2)').first().isVisible()).toBe(true);
+  });
+
   it('picks up an edit of the local file without a reload, and flags bad data under Datakvalitet', async () => {
     await open('?view=datakvalitet&poll=2');
     // The seed's dental agreement states no validity: a warning from the start, nothing unreadable.
@@ -470,7 +490,7 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
             return { text: el.textContent, left: Math.round(r.left), right: Math.round(r.right) };
           }),
         );
-        expect(tabs).toHaveLength(5);
+        expect(tabs).toHaveLength(6);
         for (const tab of tabs)
           expect({ view: id, tab: tab.text, inside: tab.left >= 0 && tab.right <= 360 }).toEqual({ view: id, tab: tab.text, inside: true });
         // Every visible control lies within the screen's width, or inside a region that scrolls by itself.
@@ -540,6 +560,11 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
       moten: async (target) => {
         expect(await target.locator('main [data-meeting]').count()).toBeGreaterThan(0);
       },
+      uppdrag: async (target) => {
+        expect(await target.locator('main [data-testid="open-actions"] [data-action-key]').count()).toBe(
+          view.actions.filter((one) => one.status === 'open').length,
+        );
+      },
       datakvalitet: async (target) => {
         // Earlier tests edit the list, so compare with the list as it is now.
         const current = (await (await fetch(`${url}/api/balance-list`)).json()) as BalanceListView;
@@ -551,6 +576,7 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     it.each([
       ['avtal', 'Avtal'],
       ['moten', 'Möten'],
+      ['uppdrag', 'Uppdrag'],
       ['datakvalitet', 'Datakvalitet'],
     ] as const)('draws %s in full without the script', async (id, heading) => {
       const plain = await launch({ javaScriptEnabled: false });
@@ -718,7 +744,7 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     const cases = THEMES.flatMap((theme) => VIEWS.map((id) => [id, theme] as const));
     it.each(cases)('finds no violations on %s in the %s theme', async (id, theme) => {
       await open(`?view=${id}&theme=${theme}`, axePage);
-      if (id === 'moten') for (const summary of await axePage.locator('details summary').all()) await summary.click();
+      if (id === 'moten' || id === 'uppdrag') for (const summary of await axePage.locator('details summary').all()) await summary.click();
       await axePage.addScriptTag({ path: AXE });
       // Tabster's focus helpers ([data-tabster-dummy], used by Fluent's tab list) are focusable
       // on purpose and hand focus straight on; axe cannot know that, so they are left out.

@@ -123,6 +123,7 @@ export function installAdminRoutes(graph: FakeGraph): FakeAdmin {
         description: typeof body.description === 'string' ? body.description : '',
         dateOnlyColumns: columns.filter((column) => format(column) === 'dateOnly').map((column) => column.name),
         dateTimeColumns: columns.filter((column) => format(column) === 'dateTime').map((column) => column.name),
+        personColumns: columns.filter((column) => column.personOrGroup !== undefined).map((column) => column.name),
       });
       graph.setColumnDefinitions(info.id, [...systemColumns(), titleColumn(), ...columns]);
       const at = now();

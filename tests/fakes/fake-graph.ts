@@ -19,6 +19,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { BALANCE_LIST, LISTS, MEETINGS_LIST } from '../../src/lists/schema';
 import { FORUM_LIST_NAMES, LIST_NAMES, type ListName } from '../../src/ports/list-source';
 import { schemaColumns, type ColumnJson } from './fake-graph/columns';
+import { fakeDrive, type FakeDrive } from './fake-graph/drive';
 import { errors, graphError } from './fake-graph/errors';
 import { graphRoutes, type Route } from './fake-graph/graph-routes';
 import type { FederatedTrust } from './federated-trust';
@@ -159,6 +160,12 @@ export interface FakeGraph {
   deleteItem(list: ListRef, id: string): void;
   getItem(list: ListRef, id: string): FakeItem | null;
   itemCount(list: ListRef): number;
+  /** The site's document library (default drive): its files, and someone editing one. */
+  readonly drive: FakeDrive;
+  /** Adds a person to the site's user list (or finds them by name); returns the lookup id person columns store. */
+  addUser(displayName: string, email?: string): string;
+  /** Takes a person off the site's user list: person columns keep the id, Graph gives no name. */
+  removeUser(lookupId: string): void;
 
   /** Makes the list's delta tokens invalid: the next round with one answers 410 resyncRequired. */
   expireDeltaTokens(list?: ListRef): void;
@@ -257,7 +264,14 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   });
 
   const keyed = new Map<string, string>();
-  const URL_NAMES: Record<ListName, string> = { balance: 'Balanslista', meetings: 'Moten', errands: 'Arenden', forum: 'Forum', sections: 'Avsnitt' };
+  const URL_NAMES: Record<ListName, string> = {
+    balance: 'Balanslista',
+    meetings: 'Moten',
+    errands: 'Arenden',
+    forum: 'Forum',
+    sections: 'Avsnitt',
+    actions: 'Uppdrag',
+  };
   const addSchemaList = (key: ListName) => {
     const definition = LISTS[key];
     const left = new Set(options.withoutColumns?.[key] ?? []);
@@ -270,6 +284,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       dateOnlyColumns: columns.filter((column) => column.type === 'dateOnly').map((column) => column.name),
       dateTimeColumns: columns.filter((column) => column.type === 'dateTime').map((column) => column.name),
       columnDefinitions: schemaColumns(columns),
+      personColumns: columns.filter((column) => column.type === 'person').map((column) => column.name),
     });
     keyed.set(key, list.id);
   };
@@ -295,6 +310,13 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const requests: RequestLogEntry[] = [];
   const batchedRequests: BatchedRequest[] = [];
   const custom: Route[] = [];
+  const drive = fakeDrive({ siteWebUrl: FAKE_SITE_URL, siteId: store.site.id, clientId, now });
+  const driveRoutes: Route[] = drive.routes.map((route) => ({
+    ...route,
+    names: [],
+    // A read-only grant on the site reads the library but cannot write to it.
+    handler: (request: FakeRequest) => (access === 'none' || (route.method !== 'GET' && access !== 'write') ? errors.accessDenied() : route.handler(request)),
+  }));
   const subscriptions = new FakeSubscriptions({ store, now, tenantId, applicationId: clientId });
   const builtIn = graphRoutes(store, () => baseUrl, {
     defaultPageSize: options.defaultPageSize ?? 200,
@@ -350,7 +372,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     // An app token with application permissions, none of them for sites, reaches no site.
     if (principal.kind === 'app' && request.path.startsWith('/sites') && !(principal.roles ?? []).some((role) => role.startsWith('Sites.')))
       return errors.accessDenied();
-    for (const route of [...custom, ...builtIn, ...subscriptions.routes()]) {
+    for (const route of [...custom, ...builtIn, ...driveRoutes, ...subscriptions.routes()]) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
       if (!match) continue;
@@ -450,6 +472,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
             query: url.searchParams,
             headers: request.headers,
             body,
+            raw,
             inBatch: false,
             authorization: request.headers.authorization,
           });
@@ -549,6 +572,9 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       return item && !item.deleted ? toFakeItem(list, item) : null;
     },
     itemCount: (ref) => store.liveItems(listOf(ref)).length,
+    drive,
+    addUser: (displayName, email) => store.ensureUser(displayName, email).lookupId,
+    removeUser: (lookupId) => store.removeUser(lookupId),
     expireDeltaTokens: (ref) => {
       for (const list of ref === undefined ? store.lists.values() : [listOf(ref)]) list.epoch += 1;
     },
@@ -609,4 +635,5 @@ export const FAKE_LIST_NAMES: Record<ListName, string> = {
   errands: LISTS.errands.displayName,
   forum: LISTS.forum.displayName,
   sections: LISTS.sections.displayName,
+  actions: LISTS.actions.displayName,
 };

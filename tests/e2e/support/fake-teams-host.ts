@@ -23,6 +23,14 @@ export interface FakeTeamsOptions {
    * `window.fakeTeamsHost.release()`, so a test can look at what is on screen before Teams answers.
    */
   holdInitialize?: boolean;
+  /**
+   * Where the tab runs, as Teams tells teams-js: `content` (a tab, the default), `sidePanel` (a
+   * meeting's side panel), … It is the first value of the `initialize` answer and the context's
+   * `frameContext`.
+   */
+  frameContext?: string;
+  /** More fields of the (legacy-shaped) context Teams answers, e.g. a meeting's `chatId` and `meetingId`. */
+  context?: Record<string, unknown>;
 }
 
 /** The init script for `BrowserContext.addInitScript`: runs in every page of that context. */
@@ -42,11 +50,12 @@ export function fakeTeamsHostScript(user: FakeTeamsUser, options: FakeTeamsOptio
     },
   };
   const answers = {
-    initialize: () => ['content', 'web', JSON.stringify({ apiVersion: 4, supports: { appInitialization: {}, authentication: {}, pages: { config: {} } } }), '2.58.0'],
+    initialize: () => [${JSON.stringify(options.frameContext ?? 'content')}, 'web', JSON.stringify({ apiVersion: 4, supports: { appInitialization: {}, authentication: {}, pages: { config: {} } } }), '2.58.0'],
     getContext: () => [{
-      locale: 'sv-SE', theme: 'default', frameContext: 'content', hostClientType: 'web',
+      locale: 'sv-SE', theme: 'default', frameContext: ${JSON.stringify(options.frameContext ?? 'content')}, hostClientType: 'web',
       userObjectId: user.userObjectId, tid: user.tenantId, loginHint: user.upn, userPrincipalName: user.upn,
       entityId: 'balanslistan', appSessionId: 'bench',
+      ...${JSON.stringify(options.context ?? {})},
     }],
     'authentication.getAuthToken': () => [true, user.token],
   };

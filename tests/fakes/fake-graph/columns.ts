@@ -85,6 +85,7 @@ export function reported(column: Column): ColumnJson {
     json.number = { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308 };
   if (column.type === 'boolean') json.boolean = {};
   if (column.type === 'hyperlink') json.hyperlinkOrPicture = { isPicture: false };
+  if (column.type === 'person') json.personOrGroup = { allowMultipleSelection: false, chooseFromType: 'peopleOnly', displayAs: 'nameWithPictureAndDetails' };
   return json;
 }
 

@@ -283,8 +283,9 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     };
   });
 
+  // A person column is written by its lookup id (`<Name>LookupId`), never by a name.
   const unknownColumns = (list: StoredList, fields: Record<string, unknown>) =>
-    list.columns ? Object.keys(fields).filter((name) => !name.includes('@') && !list.columns?.has(name)) : [];
+    Object.keys(fields).filter((name) => !name.includes('@') && (list.person.has(name) || (list.columns !== null && !list.columns.has(name))));
 
   add('POST', '/sites/:site/lists/:list/items', (request) => {
     const found = resolve(request, true);

@@ -41,6 +41,20 @@ export interface FakeListOptions {
   dateTimeColumns?: string[];
   /** The columns' definitions, as `…/columns` and `$expand=columns` report them; absent: not reported. */
   columnDefinitions?: ColumnJson[];
+  /**
+   * Person columns (one person). Stored as `<Name>LookupId`, the id in the site's user list;
+   * returned as that, plus `<Name>` with the display name when `$select` names the column.
+   */
+  personColumns?: string[];
+}
+
+/** A person in the site's user list (the hidden "User Information List"). */
+export interface SiteUser {
+  lookupId: string;
+  displayName: string;
+  email: string;
+  /** Entra object id, as `lastModifiedBy` names people. */
+  id: string;
 }
 
 export interface StoredList {
@@ -55,6 +69,7 @@ export interface StoredList {
   columnDefs: ColumnJson[] | null;
   dateOnly: Set<string>;
   dateTime: Set<string>;
+  person: Set<string>;
   items: Map<string, StoredItem>;
   nextId: number;
   /** The latest change number; every add, update and delete takes the next one. */
@@ -69,6 +84,9 @@ const SYSTEM_USER = { user: { email: 'sekretariat@contoso.onmicrosoft.com', id: 
 
 export class FakeStore {
   readonly lists = new Map<string, StoredList>();
+  /** The site's user list by lookup id; 11 is the secretariat (AuthorLookupId of every item). */
+  readonly users = new Map<string, SiteUser>([['11', { lookupId: '11', ...SYSTEM_USER.user }]]);
+  private nextUserId = 12;
   constructor(
     readonly site: FakeSite,
     private readonly now: () => Date,
@@ -83,10 +101,11 @@ export class FakeStore {
       description: options.description ?? '',
       createdDateTime: graphInstant(this.now().getTime()),
       webUrl: `${this.site.webUrl}/Lists/${name}`,
-      columns: options.columns ? new Set(['Title', ...options.columns]) : null,
+      columns: options.columns ? new Set(['Title', ...options.columns, ...(options.personColumns ?? []).map((column) => `${column}LookupId`)]) : null,
       columnDefs: options.columnDefinitions ?? null,
       dateOnly: new Set(options.dateOnlyColumns ?? []),
       dateTime: new Set(options.dateTimeColumns ?? []),
+      person: new Set(options.personColumns ?? []),
       items: new Map(),
       nextId: 1,
       seq: 0,
@@ -104,6 +123,36 @@ export class FakeStore {
       if (list.id.toLowerCase() === wanted || list.displayName.toLowerCase() === wanted) return list;
     }
     return null;
+  }
+
+  /** The person of that name in the site's user list, added when not there yet. */
+  ensureUser(displayName: string, email?: string): SiteUser {
+    for (const user of this.users.values()) if (user.displayName === displayName) return user;
+    const lookupId = String(this.nextUserId++);
+    const user: SiteUser = {
+      lookupId,
+      displayName,
+      email: email ?? `${displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@contoso.onmicrosoft.com`,
+      id: randomUUID(),
+    };
+    this.users.set(lookupId, user);
+    return user;
+  }
+
+  /** Removes a person from the site's user list (gone from the organisation): items keep the id only. */
+  removeUser(lookupId: string): void {
+    this.users.delete(lookupId);
+  }
+
+  /** Person columns given by name (a test's convenience) become the lookup id SharePoint stores. */
+  private storedFields(list: StoredList, fields: Record<string, unknown>): Record<string, unknown> {
+    const stored = structuredClone(fields);
+    for (const column of list.person) {
+      const name = stored[column];
+      if (typeof name === 'string') stored[`${column}LookupId`] = this.ensureUser(name).lookupId;
+      delete stored[column];
+    }
+    return stored;
   }
 
   liveItems(list: StoredList): StoredItem[] {
@@ -129,7 +178,7 @@ export class FakeStore {
       id: itemId,
       guid: randomUUID(),
       version: 1,
-      fields: structuredClone(fields),
+      fields: this.storedFields(list, fields),
       createdDateTime: at,
       lastModifiedDateTime: at,
       deleted: false,
@@ -141,7 +190,7 @@ export class FakeStore {
   }
 
   updateItem(list: StoredList, item: StoredItem, fields: Record<string, unknown>): StoredItem {
-    for (const [name, value] of Object.entries(fields)) {
+    for (const [name, value] of Object.entries(this.storedFields(list, fields))) {
       if (value === null) delete item.fields[name];
       else item.fields[name] = structuredClone(value);
     }
@@ -193,7 +242,16 @@ export class FakeStore {
       _ComplianceTagWrittenTime: '',
       _ComplianceTagUserId: '',
     };
-    const names = select ?? Object.keys(all);
+    // A person column: its lookup id always; the display name only when selected, and only while
+    // the site still knows the person.
+    for (const column of list.person) {
+      const lookupId = item.fields[`${column}LookupId`];
+      if (typeof lookupId !== 'string') continue;
+      if (select === null || select.includes(`${column}LookupId`) || select.includes(column)) fields[`${column}LookupId`] = lookupId;
+      const user = this.users.get(lookupId);
+      if (select?.includes(column) && user) fields[column] = user.displayName;
+    }
+    const names = (select ?? Object.keys(all)).filter((name) => ![...list.person].some((column) => name === column || name === `${column}LookupId`));
     for (const name of names) {
       if (!(name in all) || all[name] === undefined) continue;
       const value = this.outputValue(list, name, all[name]);
@@ -273,7 +331,20 @@ export class FakeStore {
    */
   unknownSelected(list: StoredList, select: string[] | null): string[] {
     if (!select || !list.columnDefs) return [];
-    const known = new Set([...list.columnDefs.map((column) => column.name), 'id', 'ContentType', 'Modified', 'Created', 'AuthorLookupId', 'EditorLookupId']);
+    // A person (or lookup) column may also be selected by its id, `<Name>LookupId`.
+    const lookups = list.columnDefs
+      .filter((column) => column.personOrGroup !== undefined || column.lookup !== undefined)
+      .map((column) => `${column.name}LookupId`);
+    const known = new Set([
+      ...list.columnDefs.map((column) => column.name),
+      ...lookups,
+      'id',
+      'ContentType',
+      'Modified',
+      'Created',
+      'AuthorLookupId',
+      'EditorLookupId',
+    ]);
     return select.filter((name) => !known.has(name));
   }
 

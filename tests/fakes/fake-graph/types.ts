@@ -25,6 +25,8 @@ export interface FakeRequest {
   principal: Principal | null;
   /** True for a request inside a `$batch`. */
   inBatch: boolean;
+  /** The body's bytes as sent (file uploads); absent inside a `$batch`. */
+  raw?: Buffer;
 }
 
 export interface FakeReply {

@@ -3,6 +3,7 @@
  * refresh, the last one to stop removes them), and without the Graph permission (on demand, and
  * the log says why).
  */
+import { LIST_NAMES } from '../../../src/ports/list-source';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,8 +78,8 @@ describe('change notifications across instances', () => {
     graph.subscriptions.deliverTo(TEST_PUBLIC_URL, () => listening(a.lines));
     const first = await start(a.logger);
     const second = await start(b.logger);
-    expect(graph.subscriptions.live()).toHaveLength(5);
-    expect(graph.graphRequests().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/subscriptions'))).toHaveLength(5);
+    expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
+    expect(graph.graphRequests().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/subscriptions'))).toHaveLength(LIST_NAMES.length);
     expect(second.changeNotifications?.subscriptions.isLive).toBe(true);
 
     await second.changeNotifications?.subscriptions.tick('marker'); // the marker as it is now
@@ -94,7 +95,7 @@ describe('change notifications across instances', () => {
     // The first stops: the second still needs the subscriptions.
     await first.close();
     servers.splice(servers.indexOf(first), 1);
-    expect(graph.subscriptions.live()).toHaveLength(5);
+    expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
     await second.close();
     servers.splice(servers.indexOf(second), 1);
     expect(graph.subscriptions.live()).toHaveLength(0);

@@ -4,6 +4,7 @@
  * forged and unknown notifications, renewal and expiry on a fake clock, a 404 on renewal,
  * lifecycle events, a notification during throttling, duplicates, and removal on stop.
  */
+import { LIST_NAMES } from '../../../src/ports/list-source';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ describe('Graph change notifications', () => {
   it('subscribes to each list after answering the validation with the token as text/plain', async () => {
     const live = graph.subscriptions.live();
     const site = graph.siteId;
-    expect(live).toHaveLength(5);
+    expect(live).toHaveLength(LIST_NAMES.length);
     for (const subscription of live) {
       expect(subscription.resource).toBe(`sites/${site}/lists/${subscription.listId}`);
       expect(subscription.changeType).toBe('updated');
@@ -104,10 +105,10 @@ describe('Graph change notifications', () => {
       expect(Date.parse(subscription.expirationDateTime) - clock.now().getTime()).toBeLessThan(42_300 * 60_000);
     }
     const validations = graph.subscriptions.deliveries.filter((delivery) => delivery.kind === 'validation');
-    expect(validations).toHaveLength(10);
+    expect(validations).toHaveLength(2 * LIST_NAMES.length);
     expect(validations.every((delivery) => delivery.status === 200 && delivery.ms < 10_000)).toBe(true);
     const kept = await records();
-    expect(new Set(kept.map((record) => record.clientState)).size).toBe(5);
+    expect(new Set(kept.map((record) => record.clientState)).size).toBe(LIST_NAMES.length);
     expect(kept.every((record) => record.clientState.length >= 40 && record.claim === null)).toBe(true);
     expect(subscriptions().isLive).toBe(true);
     expect(lines.some((line) => line.msg?.toString().startsWith('change notifications live'))).toBe(true);
@@ -188,14 +189,14 @@ describe('Graph change notifications', () => {
     await subscriptions().tick('maintain');
     // (The app's token expired with the clock's jump: one 401 and a new token first.)
     const patches = graph.graphRequests().filter((entry) => entry.method === 'PATCH' && entry.path.includes('/subscriptions/') && entry.status === 200);
-    expect(patches).toHaveLength(5);
+    expect(patches).toHaveLength(LIST_NAMES.length);
     const after = await records();
     for (const record of after) {
       const old = before.find((candidate) => candidate.listId === record.listId);
       expect(record.subscriptionId).toBe(old?.subscriptionId);
       expect(Date.parse(record.expiresAt ?? '')).toBeGreaterThan(clock.now().getTime() + 20 * DAY);
     }
-    expect(graph.subscriptions.live()).toHaveLength(5);
+    expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
   });
 
   it('creates a subscription again when renewal answers 404, or Graph no longer lists it', async () => {
@@ -212,14 +213,14 @@ describe('Graph change notifications', () => {
     await subscriptions().tick('maintain');
     const renewed = (await records()).find((record) => record.listId === second?.listId);
     expect(renewed?.subscriptionId).not.toBe(second?.subscriptionId);
-    expect(graph.subscriptions.live()).toHaveLength(5);
+    expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
   });
 
   it('creates them again after they expired unrenewed', async () => {
     clock.advance(40 * DAY);
     expect(graph.subscriptions.live()).toHaveLength(0);
     await subscriptions().tick('maintain');
-    expect(graph.subscriptions.live()).toHaveLength(5);
+    expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
     expect(subscriptions().isLive).toBe(true);
   });
 
@@ -230,7 +231,7 @@ describe('Graph change notifications', () => {
     await waitFor(() => graph.graphRequests().some((entry) => entry.method === 'PATCH' && entry.path.includes(subscription?.id ?? '?')));
     const other = graph.subscriptions.live().find((candidate) => candidate.id !== subscription?.id);
     expect(await graph.subscriptions.lifecycle(other?.id ?? '', 'subscriptionRemoved')).toBe(202);
-    await waitFor(() => graph.subscriptions.live().length === 6 || null);
+    await waitFor(() => graph.subscriptions.live().length === LIST_NAMES.length + 1 || null);
     const kept = await records();
     expect(kept.some((record) => record.subscriptionId === other?.id)).toBe(false);
   });

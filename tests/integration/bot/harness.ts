@@ -28,6 +28,8 @@ export interface Harness {
   snapshots: SnapshotService;
   clock: FixedClock;
   stateDir: string;
+  /** Every wait of the connector retry, in ms, in order: taken through the policy's sleep hook, so nothing really waits. */
+  retryWaits: number[];
   /** POSTs an activity to /api/messages; the JSON body when there is one. */
   send(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   restart(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     meetingWithinDays: config.meetingWithinDays,
   });
 
+  const retryWaits: number[] = [];
   let bot: BotRuntime;
   let server: Server;
   let url = '';
@@ -86,6 +89,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       stateStore: options.stateStore?.() ?? new FileStateStore({ dir: stateDir }, { logger }),
       endpoints: options.endpoints,
       retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 5_000 },
+      // Jitter fixed at its middle: a backoff of exactly 20, 40, 80 ms, and 10 ms on top of a Retry-After.
+      retryHooks: { sleep: async (ms) => void retryWaits.push(ms), random: () => 0.5 },
       postDueOnChannelChoice: options.postDueOnChannelChoice ?? false,
     });
     const app = express();
@@ -116,6 +121,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     snapshots,
     clock,
     stateDir,
+    retryWaits,
     async send(activity, headers = {}) {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',

@@ -181,6 +181,8 @@ describe('delivery faults', () => {
     const posts = harness.connector.requests.filter((r) => r.method === 'POST' && r.path.includes(`${SVOM_CHANNEL}/activities`));
     expect(posts.map((r) => r.status)).toEqual([429, 429, 201, 201]);
     expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);
+    // Retry-After (1 s) plus jitter on top, each time; nothing else waited.
+    expect(harness.retryWaits).toEqual([1010, 1010]);
   });
 
   test('503 and 502 are retried', async () => {
@@ -189,6 +191,7 @@ describe('delivery faults', () => {
     const report = await harness.bot.notifier.run();
     expect(report.counts.posted).toBe(2);
     expect(harness.connector.postsIn(SVOM_CHANNEL)).toHaveLength(2);
+    expect(harness.retryWaits).toEqual([20, 40]);
   });
 
   test('a connector that stays busy leaves the reminders for the next run', async () => {
@@ -199,6 +202,8 @@ describe('delivery faults', () => {
     // Bounded: 1 try + 3 retries for the first card (the run stops trying the team after it).
     const tries = harness.connector.requests.filter((r) => r.path.includes(`${SVOM_CHANNEL}/activities`));
     expect(tries.length).toBeLessThanOrEqual(8);
+    // Exponential backoff from the 20 ms base, three times, then the run gives up on the team.
+    expect(harness.retryWaits).toEqual([20, 40, 80]);
     harness.connector.clearFaults();
     const drained = harness.connector.postsIn(SVOM_CHANNEL).length;
     const later = await harness.bot.notifier.run();

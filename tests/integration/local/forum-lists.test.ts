@@ -10,7 +10,7 @@ import { buildForumYear } from '../../../src/domain/forum-year';
 import { dataQualityProblems } from '../../../src/domain/errands';
 import { LocalListSource } from '../../../src/local/local-list-source';
 import { silentLogger } from '../../../src/logger';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { mapListData } from '../../../src/lists/mapping';
 import { FixedClock } from '../../../src/ports/clock';
 

@@ -108,7 +108,7 @@ describe('LocalListSource: first start', () => {
     expect(onDisk().balance[0]).toEqual({ id: '1', eTag: data.balance[0]?.eTag, lastModifiedDateTime: NOW, fields: seed.balance[0]?.fields });
   });
 
-  it('adds four example meetings for the coming year, marked as examples, after the real one', async () => {
+  it('adds four example meetings for the coming year and the last one held, marked as examples, after the real one', async () => {
     const { data } = await store().read();
     expect(data.meetings.map((item) => [item.id, item.fields.Title, item.fields.MeetingDate, item.fields.ItemDeadline])).toEqual([
       ['1', 'SVOM', '2022-02-26', undefined],
@@ -116,6 +116,7 @@ describe('LocalListSource: first start', () => {
       ['3', 'Exempel: SVOM gemensamt med Västernorrland', '2025-09-18', '2025-09-04'],
       ['4', 'Exempel: SVOM ordinarie möte', '2025-11-20', '2025-11-06'],
       ['5', 'Exempel: SVOM ordinarie möte', '2026-02-19', '2026-02-05'],
+      ['6', 'Exempel: SVOM ordinarie möte', '2025-02-20', undefined],
     ]);
     for (const item of data.meetings.slice(1)) expect(item.fields.Notes).toMatch(/^Exempeldata .* inget beslutat möte/);
   });
@@ -123,7 +124,7 @@ describe('LocalListSource: first start', () => {
   it('dates the examples by the Stockholm date of the clock', async () => {
     // 23:30 UTC on 14 May is already 15 May in Stockholm: that day's meeting is no longer ahead.
     const { data } = await store({ clock: new FixedClock('2025-05-14T23:30:00Z') }).read();
-    expect(data.meetings.slice(1).map((item) => item.fields.MeetingDate)).toEqual(['2025-09-18', '2025-11-20', '2026-02-19', '2026-05-21']);
+    expect(data.meetings.slice(1).map((item) => item.fields.MeetingDate)).toEqual(['2025-09-18', '2025-11-20', '2026-02-19', '2026-05-21', '2025-02-20']);
   });
 
   it('writes the same file for the same clock', async () => {
@@ -136,7 +137,7 @@ describe('LocalListSource: first start', () => {
     await store().read();
     const before = readFileSync(file(), 'utf8');
     const { data } = await store({ clock: new FixedClock('2031-01-01T12:00:00Z') }).read();
-    expect(data.meetings).toHaveLength(5);
+    expect(data.meetings).toHaveLength(6);
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
@@ -170,6 +171,7 @@ describe('LocalListSource: first start', () => {
       errands: `${url}#errands`,
       forum: `${url}#forum`,
       sections: `${url}#sections`,
+      actions: `${url}#actions`,
     });
     expect(data.balance[11]?.webUrl).toBe(`${url}#balance/12`);
     expect(data.meetings[0]?.webUrl).toBe(`${url}#meetings/1`);
@@ -327,7 +329,7 @@ describe('LocalListSource: update', () => {
     const source = store();
     const updated = await source.update('meetings', '1', { Location: 'Östersund' }, '*');
     expect(updated.fields).toMatchObject({ Title: 'SVOM', Location: 'Östersund' });
-    expect(onDisk().meetings).toHaveLength(5);
+    expect(onDisk().meetings).toHaveLength(6);
   });
 });
 

@@ -39,6 +39,7 @@ describe('npm run provision (provisionLists)', () => {
       ['errands', true, []],
       ['forum', true, []],
       ['sections', true, []],
+      ['actions', true, []],
     ]);
     expect(lines.join('\n')).toMatch(/List "Balanslista SVOM": not found, creating it with 17 columns/);
 
@@ -54,6 +55,7 @@ describe('npm run provision (provisionLists)', () => {
           number?: object;
           hyperlinkOrPicture?: object;
           boolean?: object;
+          personOrGroup?: { allowMultipleSelection?: boolean; chooseFromType?: string };
         };
         expect(column).toBeDefined();
         expect(column.required).toBe(wanted.required);
@@ -76,7 +78,9 @@ describe('npm run provision (provisionLists)', () => {
                   ? 'hyperlink'
                   : column.boolean
                     ? 'boolean'
-                    : '?';
+                    : column.personOrGroup?.allowMultipleSelection === false && column.personOrGroup.chooseFromType === 'peopleOnly'
+                      ? 'person'
+                      : '?';
         expect([wanted.name, kind]).toEqual([wanted.name, wanted.type]);
         if (wanted.type === 'choice' || wanted.type === 'multiChoice') {
           expect(column.choice?.choices).toEqual(wanted.values.map(([text]) => text));
@@ -186,6 +190,7 @@ describe("npm run provision on a site from before the forum's year", () => {
       ['errands', true],
       ['forum', true],
       ['sections', true],
+      ['actions', true],
     ]);
     const meetingKind = admin.columns(MEETINGS_LIST.displayName).find((column) => column.name === 'MeetingKind') as unknown as {
       choice: { choices: string[] };

@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { dataQualityProblems } from '../../../src/domain/errands';
 import { createLogger } from '../../../src/logger';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { mapListData } from '../../../src/lists/mapping';
 import { LISTS } from '../../../src/lists/schema';
 import { GraphListSource } from '../../../src/sharepoint/graph-list-source';
@@ -49,7 +49,7 @@ describe("GraphListSource: the forum's year's lists", () => {
     const again = await source.read();
     expect(again.changed).toBe(false);
     expect(fake.graphRequests()).toHaveLength(1);
-    expect(fake.batchedRequests).toHaveLength(5);
+    expect(fake.batchedRequests).toHaveLength(6);
 
     fake.addItem('errands', { Title: 'Nytt ärende', ErrandKey: 'e2', MeetingKey: 'finns-inte', EntryKeys: 'digital;saknas', SortOrder: 2 });
     fake.resetLog();
@@ -79,7 +79,7 @@ describe("GraphListSource: the forum's year's lists", () => {
 
     const first = await source.read();
     expect(first.data.balance).toHaveLength(1);
-    expect(first.data.missing).toEqual(['errands', 'forum', 'sections']);
+    expect(first.data.missing).toEqual(['errands', 'forum', 'sections', 'actions']);
     expect(first.data.errands).toBeUndefined();
     expect(source.listUrls().errands).toBeUndefined();
     const list = mapListData(first.data);
@@ -88,6 +88,7 @@ describe("GraphListSource: the forum's year's lists", () => {
       ['errands', 'missing-list'],
       ['forum', 'missing-list'],
       ['sections', 'missing-list'],
+      ['actions', 'missing-list'],
     ]);
     // The report says there is no forum profile once, as the missing list, not twice.
     expect(mapForumData(first.data, list).problems.filter((problem) => problem.list === 'forum')).toHaveLength(1);
@@ -96,7 +97,7 @@ describe("GraphListSource: the forum's year's lists", () => {
     const again = await source.read();
     expect(again.changed).toBe(false);
     expect(fake.graphRequests()).toHaveLength(1);
-    expect(again.data.missing).toEqual(['errands', 'forum', 'sections']);
+    expect(again.data.missing).toEqual(['errands', 'forum', 'sections', 'actions']);
     expect(lines.filter((line) => line.level === 40 && /do not exist on the site/.test(line.msg))).toHaveLength(1);
   });
 });
@@ -107,10 +108,10 @@ describe('GraphListSource: lists provisioned while the app runs', () => {
     fake.seedAll({ balance: [entry('1', { Title: 'Psykisk hälsa', EntryKey: 'p', Section: 'Flera områden' })], meetings: [] });
     let now = Date.parse('2026-03-01T08:00:00Z');
     const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger: createLogger('silent'), now: () => now });
-    expect((await source.read()).data.missing).toEqual(['errands', 'forum', 'sections']);
+    expect((await source.read()).data.missing).toEqual(['errands', 'forum', 'sections', 'actions']);
 
     // Someone runs `npm run provision`: the lists now exist, with an ärende.
-    for (const list of ['errands', 'forum', 'sections'] as const) {
+    for (const list of ['errands', 'forum', 'sections', 'actions'] as const) {
       fake.addList({ displayName: LISTS[list].displayName, name: list, columns: LISTS[list].columns.map((column) => column.name) });
     }
     fake.addItem(LISTS.errands.displayName, { Title: 'Första ärendet', ErrandKey: 'e1', SortOrder: 1 });
@@ -118,7 +119,7 @@ describe('GraphListSource: lists provisioned while the app runs', () => {
     fake.resetLog();
     now += MISSING_LIST_RECHECK_MS - 1;
     const soon = await source.read();
-    expect(soon.data.missing).toEqual(['errands', 'forum', 'sections']);
+    expect(soon.data.missing).toEqual(['errands', 'forum', 'sections', 'actions']);
     expect(fake.graphRequests()).toHaveLength(1);
 
     now += 1;

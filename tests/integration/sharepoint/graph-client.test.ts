@@ -177,7 +177,7 @@ describe('retry', () => {
         .filter((entry) => entry.path.includes('/items/delta'))
         .map((entry) => entry.status)
         .sort(),
-    ).toEqual([200, 200, 200, 200, 429]);
+    ).toEqual([200, 200, 200, 200, 200, 429]);
     expect(sleeps).toEqual([1000]);
     expect(fake.graphRequests().filter((entry) => entry.method === 'GET' && entry.path.includes('/items/delta'))).toHaveLength(1);
   });

@@ -35,12 +35,12 @@ describe('GraphListSource: first read', () => {
     expect(ids(read.data.balance)).toEqual(Array.from({ length: 95 }, (_, index) => String(index + 1)));
     expect(new Set(ids(read.data.balance)).size).toBe(95);
     expect(ids(read.data.meetings)).toEqual(['1']);
-    // site + one $batch with the five list look-ups, then one $batch with every list's first page,
+    // site + one $batch with the six list look-ups, then one $batch with every list's first page,
     // then 9 more balance pages alone (the other rounds ended on their first page).
     const graph = fake.graphRequests();
     expect(graph.map((entry) => entry.method)).toEqual(['GET', 'POST', 'POST', ...Array(9).fill('GET')]);
     expect(graph[0]?.path).toContain('/sites/contoso.sharepoint.com:/sites/svom');
-    expect(fake.batchedRequests.filter((entry) => entry.path.includes('/lists?$filter='))).toHaveLength(5);
+    expect(fake.batchedRequests.filter((entry) => entry.path.includes('/lists?$filter='))).toHaveLength(6);
     expect(deltaCalls()).toHaveLength(9);
     expect(fake.tokenRequests).toEqual([{ grantType: 'client_credentials', ok: true }]);
   });
@@ -119,6 +119,7 @@ describe('GraphListSource: first read', () => {
       errands: fake.listInfo('errands').webUrl,
       forum: fake.listInfo('forum').webUrl,
       sections: fake.listInfo('sections').webUrl,
+      actions: fake.listInfo('actions').webUrl,
     });
   });
 });
@@ -135,8 +136,8 @@ describe('GraphListSource: later reads (delta)', () => {
     expect(again.changed).toBe(false);
     expect(again.data).toEqual(first.data);
     expect(fake.requests).toHaveLength(1);
-    // Every list's delta link in one $batch: five lists, still one request.
-    expect(fake.batchedRequests.map((entry) => entry.path.includes('token='))).toEqual([true, true, true, true, true]);
+    // Every list's delta link in one $batch: six lists, still one request.
+    expect(fake.batchedRequests.map((entry) => entry.path.includes('token='))).toEqual([true, true, true, true, true, true]);
   });
 
   it('applies changes, additions and deletions', async () => {
@@ -213,7 +214,7 @@ describe('GraphListSource: later reads (delta)', () => {
     expect(read.changed).toBe(true);
     expect(ids(read.data.balance)).toEqual(['1', '3', '4', '5', '6', '7', '8']);
     expect(ids(read.data.meetings)).toEqual(['1']);
-    expect(fake.batchedRequests.map((entry) => entry.status)).toEqual([410, 200, 200, 200, 200]);
+    expect(fake.batchedRequests.map((entry) => entry.status)).toEqual([410, 200, 200, 200, 200, 200]);
     // after the batch: the balance list again from the start, two pages
     expect(
       fake

@@ -27,7 +27,7 @@ interface BuiltManifest {
   name: { short: string };
   description: { short: string };
   bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
-  configurableTabs: Array<{ configurationUrl: string }>;
+  configurableTabs: Array<{ configurationUrl: string; scopes: string[]; context: string[] }>;
   staticTabs: Array<Record<string, unknown>>;
   validDomains: string[];
   webApplicationInfo: unknown;
@@ -110,6 +110,9 @@ describe('the app package', () => {
     const teamCommands = manifest.bots[0]?.commandLists.find((list) => list.scopes.includes('team'))?.commands.map((c) => c.title);
     expect(teamCommands).toEqual(['möten', 'avtal', 'posta här', 'hjälp']);
     expect(manifest.configurableTabs[0]?.configurationUrl).toBe('https://balanslistan-dev.azurewebsites.net/config');
+    // The tab in scheduled channel meetings: the side panel beside the call and the details tab.
+    expect(manifest.configurableTabs[0]?.scopes).toContain('team');
+    expect(manifest.configurableTabs[0]?.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingDetailsTab']));
     // Teams fills the user and tenant into the address, so a repeat visit can paint before teams-js answers.
     expect(manifest.staticTabs[0]).toMatchObject({
       contentUrl: 'https://balanslistan-dev.azurewebsites.net/tab?oid={user.id}&tid={user.tenant.id}',

@@ -37,6 +37,7 @@ describe('deployment files agree with each other', () => {
       errands: 'Ärenden SVOM',
       forum: 'Forum SVOM',
       sections: 'Avsnitt SVOM',
+      actions: 'Uppdrag SVOM',
     });
   });
 

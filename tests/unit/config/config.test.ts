@@ -53,7 +53,14 @@ describe('loadConfig', () => {
     expect(config.sharePoint).toEqual({
       siteUrl: 'https://contoso.sharepoint.com/sites/svom',
       siteId: null,
-      lists: { balance: 'Balanslista SVOM', meetings: 'Möten SVOM', errands: 'Ärenden SVOM', forum: 'Forum SVOM', sections: 'Avsnitt SVOM' },
+      lists: {
+        balance: 'Balanslista SVOM',
+        meetings: 'Möten SVOM',
+        errands: 'Ärenden SVOM',
+        forum: 'Forum SVOM',
+        sections: 'Avsnitt SVOM',
+        actions: 'Uppdrag SVOM',
+      },
     });
     expect(config.tabAuth?.allowedTenants).toEqual([TENANT.AZURE_TENANT_ID]);
     expect(config.playground.enabled).toBe(false);

@@ -1,4 +1,5 @@
 /** Small builders of the follow-up's domain objects for tests; every field has a plain default. */
+import type { Action } from '../../../src/domain/actions';
 import type { Errand, ForumData, ForumMeeting, ForumProfile, SectionedEntry } from '../../../src/domain/errands';
 import type { SectionDefinition } from '../../../src/domain/sections';
 import type { Entry, Validity } from '../../../src/domain/types';
@@ -45,6 +46,24 @@ export function errand(key: string, overrides: Partial<Errand> = {}): Errand {
   };
 }
 
+export function action(key: string, overrides: Partial<Action> = {}): Action {
+  return {
+    id: key,
+    key,
+    title: key,
+    errandKey: null,
+    group: '',
+    person: null,
+    due: null,
+    status: 'open',
+    doneOn: null,
+    notes: '',
+    eTag: `"${key},1"`,
+    editUrl: '',
+    ...overrides,
+  };
+}
+
 export function profile(overrides: Partial<ForumProfile> = {}): ForumProfile {
   return {
     name: 'Sociala vård- och omsorgsgruppen',
@@ -64,5 +83,5 @@ export function profile(overrides: Partial<ForumProfile> = {}): ForumProfile {
 }
 
 export function forumData(overrides: Partial<ForumData> = {}): ForumData {
-  return { sections: [], entries: [], meetings: [], errands: [], forum: profile(), problems: [], ...overrides };
+  return { sections: [], entries: [], meetings: [], errands: [], actions: [], forum: profile(), problems: [], ...overrides };
 }

@@ -1,4 +1,5 @@
 import { daysBetween } from '../../../src/domain/dates';
+import { EXAMPLE_ACTION_NOTE, exampleFollowUpFields } from '../../../src/local/example-follow-up';
 import { EXAMPLE_NOTE, exampleMeetingFields } from '../../../src/local/example-meetings';
 
 describe('example meetings', () => {
@@ -46,5 +47,40 @@ describe('example meetings', () => {
 
   it('refuse a date that is not YYYY-MM-DD', () => {
     expect(() => exampleMeetingFields('2025-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('the example held meeting with decisions and actions', () => {
+  const keys = new Set(['prio-1', 'prio-3']);
+
+  it('is the last ordinary meeting before today, with two decided ärenden and actions: one overdue, one due within a week, one done', () => {
+    const today = '2022-12-01';
+    const held = exampleFollowUpFields(today, keys);
+    expect([held.meeting.MeetingDate, held.meeting.MeetingKey]).toEqual(['2022-11-17', 'exempel-2022-11-17']);
+    expect(held.errands.map((fields) => [fields.MeetingKey, fields.EntryKeys, fields.ErrandStatus])).toEqual([
+      ['exempel-2022-11-17', 'prio-3', 'Behandlat'],
+      ['exempel-2022-11-17', 'prio-1', 'Behandlat'],
+    ]);
+    expect(held.actions.map((fields) => [fields.DueDate, fields.ActionStatus])).toEqual([
+      ['2022-11-28', 'Pågår'],
+      ['2022-12-06', 'Pågår'],
+      ['2022-12-31', 'Pågår'],
+      ['2022-11-24', 'Klart'],
+    ]);
+    for (const fields of [held.meeting, ...held.errands, ...held.actions]) expect(fields.Title).toMatch(/^Exempel: /);
+    for (const fields of held.actions) expect(fields.Notes).toBe(EXAMPLE_ACTION_NOTE);
+  });
+
+  it('never makes an action due before its meeting, nor names an entry the balance list lacks, on any day', () => {
+    for (let day = 0; day < 366; day += 1) {
+      const today = new Date(Date.UTC(2027, 0, 1 + day)).toISOString().slice(0, 10);
+      const held = exampleFollowUpFields(today, new Set(['prio-3']));
+      const date = held.meeting.MeetingDate as string;
+      expect(date < today).toBe(true);
+      expect(daysBetween(date, today)).toBeLessThanOrEqual(190);
+      for (const fields of held.actions) expect((fields.DueDate as string) >= date).toBe(true);
+      expect((held.actions[0]?.DueDate as string) < today).toBe(true);
+      expect(held.errands.map((fields) => fields.EntryKeys)).toEqual(['prio-3', '']);
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** A year with nothing registered still gives a whole report that says so, in every format. */
 import { buildForumYear } from '../../../src/domain/forum-year';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { renderFollowUpDocx, renderFollowUpMarkdown } from '../../../src/report';
 import { docxParagraphs, docxParts, markdownParagraphs } from './report-paragraphs';
 

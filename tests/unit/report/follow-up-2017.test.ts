@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildForumYear, type FollowUpYear } from '../../../src/domain/forum-year';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../../src/report';
 import { SECTIONS_2017 as SECTIONS } from '../../fixtures/follow-up-2017';
 import { docxParagraphs, docxParts, markdownParagraphs, parseXml, type Paragraph } from './report-paragraphs';

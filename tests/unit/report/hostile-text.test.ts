@@ -4,7 +4,7 @@
  * Only the link column (DocumentLink) makes a hyperlink.
  */
 import { buildForumYear } from '../../../src/domain/forum-year';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../../src/report';
 import { docxParagraphs, docxParts, markdownParagraphs, parseXml } from './report-paragraphs';
 

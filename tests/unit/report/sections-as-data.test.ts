@@ -1,6 +1,6 @@
 /** Next year's balance list without code: sections, their order and periods come from the list of sections. */
 import { buildForumYear } from '../../../src/domain/forum-year';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { renderFollowUpMarkdown } from '../../../src/report';
 import { markdownParagraphs } from './report-paragraphs';
 

@@ -1,7 +1,7 @@
 /**
  * An ärende's kind and status read in Teams as the secretariat chose them in the list "Ärenden SVOM".
  */
-import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES } from '../../../src/lists/errands-schema';
+import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES } from '../../../src/lists/forum-year-schema';
 import { ERRAND_KIND_TERMS, ERRAND_STATUS_TERMS } from '../../../src/vocabulary';
 
 describe('the words for ärenden', () => {

@@ -5,6 +5,7 @@
  */
 import type { FollowUpYear } from '../../../../src/domain/forum-year';
 import type { CalendarDate } from '../../../../src/domain/types';
+import type { SavedDocument } from '../../../../src/ports/document-store';
 import { authorizedFetch } from './authorized-fetch';
 import { ApiError, readApiError, type ApiErrorCode } from './client';
 
@@ -15,7 +16,13 @@ export interface FollowUpClient {
   load(year: number): Promise<FollowUpResponse>;
   /** The Word file of the year. */
   download(year: number): Promise<Blob>;
+  /** A meeting's agenda or minutes as a Word file (`GET /api/meetings/:key/:kind.docx`). */
+  downloadMeeting(key: string, kind: 'dagordning' | 'minnesanteckningar'): Promise<Blob>;
+  /** Saves a document where the forum keeps them (`POST /api/documents`): the library, or the local folder. */
+  saveDocument(request: SaveDocumentRequest): Promise<SavedDocument>;
 }
+
+export type SaveDocumentRequest = { kind: 'dagordning' | 'minnesanteckningar'; meeting: string } | { kind: 'uppfoljning'; year: number };
 
 /** Errors of the follow-up API besides the list API's: a year it does not answer for (400). */
 export class FollowUpError extends ApiError {
@@ -59,13 +66,43 @@ export function createFollowUpClient(options: {
     return response;
   };
 
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  /** A POST with the token (in SharePoint mode from the start; otherwise after a 401). */
+  const post = async (path: string, body: unknown): Promise<Response> => {
+    const send = async (withToken: boolean) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      const token = withToken ? await options.getToken() : null;
+      if (token) headers.Authorization = `Bearer ${token}`;
+      try {
+        return await doFetch(`${options.baseUrl ?? ''}${path}`, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+      } catch (error) {
+        throw new FollowUpError('network', 0, error instanceof Error ? error.message : String(error));
+      }
+    };
+    const first = options.tokenFirst?.() === true;
+    let response = await send(first);
+    if (response.status === 401 && !first) response = await send(true);
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  };
+
   return {
+    async saveDocument(request) {
+      return (await (await post('/api/documents', request)).json()) as SavedDocument;
+    },
     async load(year) {
       const response = await get(`/api/follow-up/${year}`, 'application/json');
       return (await response.json()) as FollowUpResponse;
     },
     async download(year) {
       const response = await get(`/api/follow-up/${year}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return response.blob();
+    },
+    async downloadMeeting(key, kind) {
+      const response = await get(
+        `/api/meetings/${encodeURIComponent(key)}/${kind}.docx`,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       return response.blob();
     },
   };

@@ -8,8 +8,11 @@ import type { Errand } from '../../../../src/domain/errands';
 import { useApp } from './app-context';
 import { ExternalLink, isWebUrl } from './edit-link';
 
-/** `context` is shown first on the line (the meeting in an entry's history, or the date in the year). */
-export function ErrandItem({ errand, context }: { errand: Errand; context?: ReactNode }) {
+/**
+ * `context` is shown first on the line (the meeting in an entry's history, or the date in the
+ * year); `children` after the facts (the actions the ärende gave).
+ */
+export function ErrandItem({ errand, context, children }: { errand: Errand; context?: ReactNode; children?: ReactNode }) {
   const { strings } = useApp();
   const words = strings.errands;
   const title = errand.title || strings.untitled;
@@ -65,6 +68,7 @@ export function ErrandItem({ errand, context }: { errand: Errand; context?: Reac
           ) : null}
         </dl>
       ) : null}
+      {children}
     </li>
   );
 }

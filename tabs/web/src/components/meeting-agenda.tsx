@@ -1,13 +1,15 @@
 /**
  * A meeting's agenda under Möten: its ärenden in agenda order with kind, status and preparing
- * group, and, until the meeting has been held, where to submit another one (the ärenden list in
- * SharePoint, or the local file in local mode).
+ * group, the decision and the actions each gave, and, until the meeting has been held, where to
+ * submit another one (the ärenden list in SharePoint, or the local file in local mode).
  */
+import { actionsForErrand, type Action } from '../../../../src/domain/actions';
 import type { Errand } from '../../../../src/domain/errands';
 import { errandsForMeeting } from '../../../../src/domain/errands';
 import type { Meeting } from '../../../../src/domain/types';
 import { useApp } from './app-context';
 import { ExternalLink, isWebUrl } from './edit-link';
+import { ErrandActions } from './action-item';
 import { ErrandItem } from './errand-item';
 import { localPath } from './status-header';
 
@@ -44,9 +46,12 @@ interface Props {
   listUrl: string | undefined;
   /** A held meeting's agenda is history: nothing more can be submitted to it. */
   held: boolean;
+  /** Every action; each ärende shows those it gave. */
+  actions?: readonly Action[];
+  today?: string;
 }
 
-export function MeetingAgenda({ meeting, errands, listUrl, held }: Props) {
+export function MeetingAgenda({ meeting, errands, listUrl, held, actions = [], today = '' }: Props) {
   const { strings } = useApp();
   const agenda = errandsForMeeting(errands, meeting);
   if (held && agenda.length === 0) return null;
@@ -61,7 +66,9 @@ export function MeetingAgenda({ meeting, errands, listUrl, held }: Props) {
       ) : (
         <ol className="errand-list">
           {agenda.map((errand) => (
-            <ErrandItem key={errand.id} errand={errand} />
+            <ErrandItem key={errand.id} errand={errand}>
+              <ErrandActions actions={actionsForErrand(actions, errand.key)} today={today} />
+            </ErrandItem>
           ))}
         </ol>
       )}

@@ -1,6 +1,6 @@
 /**
  * What a reader without script needs on the server-drawn page, inside `<noscript>` so that React
- * leaves it alone in the browser: plain links to the five views (the Fluent UI tabs need the
+ * leaves it alone in the browser: plain links to the views (the Fluent UI tabs need the
  * script, so they are hidden then) and a submit button for the search form and the year picker.
  */
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';

@@ -1,5 +1,5 @@
 /**
- * The tab: header with the refresh state, the five views as tabs, and the current view.
+ * The tab: header with the refresh state, the six views as tabs, and the current view.
  * The view, search and filters live in the address so a filtered view can be shared.
  */
 import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
@@ -9,6 +9,7 @@ import { createFollowUpClient, type FollowUpClient, type FollowUpResponse } from
 import type { BalanceListView } from '../../../../src/view-model';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
+import { meetingPanelStringsFor } from '../i18n/meeting-panel-strings';
 import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../model/url-state';
 import type { Host } from '../teams/host';
@@ -23,12 +24,14 @@ import { Themed } from './themed';
 // The first view loads with the page; the others (and their table code) when first opened.
 const AgreementsPanel = lazy(() => import('../views/agreements-view').then((module) => ({ default: module.AgreementsPanel })));
 const MeetingsPanel = lazy(() => import('../views/meetings-view').then((module) => ({ default: module.MeetingsPanel })));
+const ActionsPanel = lazy(() => import('../views/actions-view').then((module) => ({ default: module.ActionsPanel })));
+const MeetingPanel = lazy(() => import('../views/meeting-panel-view').then((module) => ({ default: module.MeetingPanel })));
 const FollowUpPanel = lazy(() => import('../views/follow-up-view').then((module) => ({ default: module.FollowUpPanel })));
 const DataQualityPanel = lazy(() => import('../views/data-quality-view').then((module) => ({ default: module.DataQualityPanel })));
 
 // The page frame uses the plain classes of styles.css, shared with the server-made first view.
 const useStyles = makeStyles({
-  // On a phone the four views wrap onto a second row instead of being cut off.
+  // On a phone the views wrap onto a second row instead of being cut off.
   tabList: { flexWrap: 'wrap' },
 });
 
@@ -124,7 +127,9 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
       case 'avtal':
         return <AgreementsPanel view={view} state={state} onChange={update} />;
       case 'moten':
-        return <MeetingsPanel view={view} />;
+        return <MeetingsPanel view={view} focus={state.meeting} documents={followUp} />;
+      case 'uppdrag':
+        return <ActionsPanel view={view} state={state} onChange={update} />;
       case 'uppfoljning':
         return (
           <FollowUpPanel
@@ -142,6 +147,36 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
         return <DataQualityPanel view={view} />;
     }
   };
+
+  // In a Teams meeting's side panel (320 px) the tab is that meeting's agenda, nothing else.
+  if (host.meeting?.frameContext === 'sidePanel') {
+    const meetingWords = meetingPanelStringsFor(strings.language);
+    return (
+      <AppContext.Provider value={context}>
+        <Themed host={host} language={strings.language}>
+          <div className="tab-page side-panel">
+            <header className="tab-header">
+              <h1 className="tab-title">{strings.appTitle}</h1>
+            </header>
+            <main id="main" tabIndex={-1} className="tab-main">
+              <h2 className="tab-view-heading">{meetingWords.heading}</h2>
+              {data.error ? <LoadProblem error={data.error} onRetry={data.refresh} lastCopyAt={view ? data.checkedAt : null} /> : null}
+              {view ? (
+                <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
+                  <StaleBanner view={view} />
+                  <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>
+                    <MeetingPanel view={view} meeting={host.meeting} chosen={state.meeting} onChoose={(id) => update({ meeting: id })} documents={followUp} />
+                  </Suspense>
+                </div>
+              ) : data.loading ? (
+                <Spinner label={strings.loading} />
+              ) : null}
+            </main>
+          </div>
+        </Themed>
+      </AppContext.Provider>
+    );
+  }
 
   return (
     <AppContext.Provider value={context}>

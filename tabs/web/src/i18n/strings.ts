@@ -10,7 +10,7 @@ import { AGREEMENT_STATE_TERMS, ENTRY_STATUS_TERMS, MEETING_KIND_TERMS, REVISION
 
 export type Language = 'sv' | 'en';
 
-export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'uppfoljning' | 'datakvalitet';
+export type ViewId = 'balanslista' | 'avtal' | 'moten' | 'uppdrag' | 'uppfoljning' | 'datakvalitet';
 
 export interface Strings {
   language: Language;
@@ -28,7 +28,7 @@ export interface Strings {
   meetingKind: Record<MeetingKind, string>;
   problemCode: Record<ProblemCode, string>;
   problemSeverity: Record<ProblemSeverity, string>;
-  lists: Record<'balance' | 'meetings' | 'errands' | 'forum' | 'sections', string>;
+  lists: Record<'balance' | 'meetings' | 'errands' | 'forum' | 'sections' | 'actions', string>;
   // Header and data state
   lastRefreshed: (when: string) => string;
   checkedAt: (when: string) => string;
@@ -241,7 +241,7 @@ export const sv: Strings = {
   appTitle: 'Balanslistan',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Hoppa till innehållet',
-  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', uppfoljning: 'Uppföljning', datakvalitet: 'Datakvalitet' },
+  views: { balanslista: 'Balanslista', avtal: 'Avtal', moten: 'Möten', uppdrag: 'Uppdrag', uppfoljning: 'Uppföljning', datakvalitet: 'Datakvalitet' },
   viewsLabel: 'Vyer',
   sections: {
     goals: 'Mål för gemensam hälso- och sjukvårdspolitik 2014-2025',
@@ -281,13 +281,24 @@ export const sv: Strings = {
     'unknown-entry': 'Ärendet gäller en nyckel som inte finns i balanslistan',
     'unknown-section': 'Avsnittet finns inte i listan Avsnitt SVOM',
     'missing-list': 'Listan finns inte på webbplatsen ännu (kör npm run provision)',
+    'unknown-errand': 'Uppdraget hänvisar till ett ärende som inte finns i ärendelistan',
+    'due-before-meeting': 'Uppdraget ska vara klart före mötet som gav det',
+    'unknown-person': 'Den ansvariga personen finns inte längre i organisationen',
+    'same-day-meetings': 'Två möten samma dag: ett möte kan inte hittas på datumet',
     'no-year': 'Ärendet har varken möte eller år, så det syns inte i någon uppföljning',
     'year-conflict': 'Ärendets år skiljer sig från mötets; mötets år används',
     'no-forum-profile': 'Forumets beskrivning saknas, så årsrapporten blir utan den',
     'missing-column': 'Kolumnen finns inte i listan på webbplatsen, så dess värden visas inte (kör npm run provision)',
   },
   problemSeverity: { error: 'Fel', warning: 'Varning' },
-  lists: { balance: 'Balanslistan', meetings: 'Möteslistan', errands: 'Ärendelistan', forum: 'Forumets profil', sections: 'Avsnittslistan' },
+  lists: {
+    balance: 'Balanslistan',
+    meetings: 'Möteslistan',
+    errands: 'Ärendelistan',
+    forum: 'Forumets profil',
+    sections: 'Avsnittslistan',
+    actions: 'Uppdragslistan',
+  },
   lastRefreshed: (when) => `Senast uppdaterad ${when}`,
   checkedAt: (when) => `kontrollerad ${when}`,
   sourceLocal: 'Lokalt läge: data från en fil på den här datorn',
@@ -481,7 +492,7 @@ export const en: Strings = {
   appTitle: 'Balance list',
   appSubtitle: 'Sociala vård- och omsorgsgruppen (SVOM)',
   skipToContent: 'Skip to content',
-  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', uppfoljning: 'Follow-up', datakvalitet: 'Data quality' },
+  views: { balanslista: 'Balance list', avtal: 'Agreements', moten: 'Meetings', uppdrag: 'Actions', uppfoljning: 'Follow-up', datakvalitet: 'Data quality' },
   viewsLabel: 'Views',
   sections: {
     goals: 'Goals of the joint health and care policy 2014-2025',
@@ -521,13 +532,24 @@ export const en: Strings = {
     'unknown-entry': 'The item names a key that is not in the balance list',
     'unknown-section': 'The section is not in the list Avsnitt SVOM',
     'missing-list': 'The list does not exist on the site yet (run npm run provision)',
+    'unknown-errand': 'The action names an item that is not in the items list',
+    'due-before-meeting': 'The action is due before the meeting that gave it',
+    'unknown-person': 'The responsible person is no longer in the organisation',
+    'same-day-meetings': 'Two meetings on one day: a meeting cannot be found by its date',
     'no-year': 'The item has neither a meeting nor a year, so no follow-up shows it',
     'year-conflict': "The item's year differs from its meeting's; the meeting's year is used",
     'no-forum-profile': "The forum's description is missing, so the annual report goes without it",
     'missing-column': 'The column does not exist in the list on the site, so its values are not shown (run npm run provision)',
   },
   problemSeverity: { error: 'Error', warning: 'Warning' },
-  lists: { balance: 'Balance list', meetings: 'Meetings list', errands: 'Items list', forum: 'Forum profile', sections: 'Sections list' },
+  lists: {
+    balance: 'Balance list',
+    meetings: 'Meetings list',
+    errands: 'Items list',
+    forum: 'Forum profile',
+    sections: 'Sections list',
+    actions: 'Actions list',
+  },
   lastRefreshed: (when) => `Last refreshed ${when}`,
   checkedAt: (when) => `checked ${when}`,
   sourceLocal: 'Local mode: data from a file on this computer',

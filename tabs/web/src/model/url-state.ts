@@ -23,9 +23,15 @@ export interface UrlState {
   year: number | null;
   /** Uppföljning: a link (the bot's card) asked for the year's Word file; fetched once, then dropped. */
   download: 'docx' | null;
+  /** Uppdrag: only actions of this responsible group. */
+  owner: string | null;
+  /** Uppdrag: only actions of this responsible person (by name). */
+  person: string | null;
+  /** Möten: the meeting (list item id) a link points at; its card is opened and scrolled to. */
+  meeting: string | null;
 }
 
-export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppfoljning', 'datakvalitet'];
+export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppdrag', 'uppfoljning', 'datakvalitet'];
 export const ENTRY_STATUSES: EntryStatus[] = ['active', 'not-started', 'monitoring', 'paused', 'done'];
 export const AGREEMENT_STATES: AgreementState[] = ['expired', 'expiring', 'active', 'unknown'];
 const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];
@@ -57,6 +63,9 @@ export function parseUrlState(search: string, defaultView: ViewId = 'balanslista
     ids: params.get('ids') === '1',
     year: parseYear(params.get('year')),
     download: params.get('download') === 'docx' ? 'docx' : null,
+    owner: text(params.get('owner')),
+    person: text(params.get('person')),
+    meeting: /^\d{1,16}$/.test(params.get('meeting') ?? '') ? params.get('meeting') : null,
   };
 }
 
@@ -81,6 +90,9 @@ export function formatUrlState(state: UrlState, search = ''): string {
   set('ids', state.ids ? '1' : null);
   set('year', state.year === null ? null : String(state.year));
   set('download', state.download);
+  set('owner', state.owner);
+  set('person', state.person);
+  set('meeting', state.meeting);
   const result = params.toString();
   return result === '' ? '' : `?${result}`;
 }

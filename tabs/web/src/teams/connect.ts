@@ -36,6 +36,10 @@ export async function connectHost(): Promise<Host> {
       theme: themeFromTeams(context.app.theme),
       account: context.user?.id && context.user.tenant?.id ? { userId: context.user.id, tenantId: context.user.tenant.id } : null,
       deepLink: context.page.subPageId || null,
+      meeting:
+        context.meeting?.id || context.page.frameContext === 'sidePanel' || context.page.frameContext === 'meetingStage'
+          ? { frameContext: context.page.frameContext, chatId: context.chat?.id ?? null, meetingId: context.meeting?.id ?? null }
+          : null,
       onThemeChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -17,6 +17,16 @@ export interface Account {
   tenantId: string;
 }
 
+/** The Teams meeting the tab runs in, as Teams tells it. */
+export interface TeamsMeeting {
+  /** Where in the meeting: `sidePanel` (the panel beside the call), `content` (the details tab), `meetingStage`. */
+  frameContext: string;
+  /** The meeting's chat thread (`19:meeting_…@thread.v2`), when Teams gives it. */
+  chatId: string | null;
+  /** Teams' meeting id (it encodes the same thread), when Teams gives it. */
+  meetingId: string | null;
+}
+
 export interface Host {
   /** True when `app.initialize()` succeeded (the page runs in Teams or Microsoft 365). */
   readonly inTeams: boolean;
@@ -27,6 +37,8 @@ export interface Host {
   readonly account?: Account | null;
   /** The tab state a deep link asked for (Teams' `page.subPageId`, e.g. `view=avtal`), or null. */
   readonly deepLink?: string | null;
+  /** The Teams meeting the tab is opened in (side panel or details tab), or null/absent elsewhere. */
+  readonly meeting?: TeamsMeeting | null;
   /** Subscribes to theme changes; returns an unsubscribe function. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
   /** A Teams SSO token for the tab API, or null outside Teams. */

@@ -88,7 +88,9 @@ export function BalanceListPanel({ view, state, onChange }: Props) {
   const tree = useMemo(() => buildTree(view.entries, view.sections), [view.entries, view.sections]);
   const filtered = useMemo(() => filterTree(tree, state, strings), [tree, state, strings]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const history: HistoryOf = (entryKey) => <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} />;
+  const history: HistoryOf = (entryKey) => (
+    <EntryHistory entryKey={entryKey} errands={view.errands} meetings={view.meetings} actions={view.actions} today={view.today} />
+  );
 
   const shown = filtered.reduce((sum, section) => sum + section.roots.reduce((inner, root) => inner + countMatches(root), 0), 0);
   const allRootKeys = tree.flatMap((section) => section.roots.map((root) => root.entry.key));

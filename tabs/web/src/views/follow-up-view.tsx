@@ -7,12 +7,15 @@
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { meetingRefName } from '../../../../src/domain/errands';
-import type { FollowUpRow, FollowUpSection, FollowUpYear, YearErrand } from '../../../../src/domain/forum-year';
+import type { FollowUpRow, FollowUpSection, FollowUpYear, YearAction, YearErrand } from '../../../../src/domain/forum-year';
 import { headingWithPeriod } from '../../../../src/domain/sections';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient, FollowUpResponse } from '../api/follow-up-client';
 import { useApp } from '../components/app-context';
+import { ActionItem } from '../components/action-item';
 import { ErrandItem } from '../components/errand-item';
+import { SaveDocument } from '../components/save-document';
+import { actionStringsFor } from '../i18n/action-strings';
 import { MeetingsByKind } from '../components/follow-up-meetings';
 import { NoScriptSubmit } from '../components/no-script';
 import { AgreementStateBadge } from '../components/status-badge';
@@ -46,13 +49,43 @@ function whenHandled(item: YearErrand, strings: ReturnType<typeof useApp>['strin
   return item.errand.meeting === null ? null : strings.errands.unknownMeeting(meetingRefName(item.errand.meeting));
 }
 
-function ErrandList({ items }: { items: YearErrand[] }) {
+/** Actions with their state on 31 December of `year` (a year's view from before actions has none). */
+function YearActions({ actions = [], year }: { actions?: readonly YearAction[]; year: number }) {
   const { strings } = useApp();
+  if (actions.length === 0) return null;
+  const words = actionStringsFor(strings.language);
+  return (
+    <ul className="action-list">
+      {actions.map(({ action, statusAtYearEnd }) => (
+        <ActionItem
+          key={action.id}
+          action={action}
+          today={`${year}-12-31`}
+          state={{ text: words.atYearEnd(statusAtYearEnd, year), kind: statusAtYearEnd === 'open' ? 'open' : statusAtYearEnd }}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function ErrandList({ items, year }: { items: YearErrand[]; year: number }) {
+  const { strings } = useApp();
+  const words = actionStringsFor(strings.language);
   return (
     <ol className="errand-list">
       {items.map((item) => {
         const when = whenHandled(item, strings);
-        return <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>} />;
+        const actions = item.actions ?? [];
+        return (
+          <ErrandItem key={item.errand.id} errand={item.errand} context={when === null ? undefined : <bdi>{when}</bdi>}>
+            {actions.length > 0 ? (
+              <div className="errand-actions">
+                <p className="errand-actions-heading">{words.underErrand(actions.length)}</p>
+                <YearActions actions={actions} year={year} />
+              </div>
+            ) : null}
+          </ErrandItem>
+        );
       })}
     </ol>
   );
@@ -89,7 +122,7 @@ function Row({ row, year }: { row: FollowUpRow; year: number }) {
           <bdi>{row.entry.notes}</bdi>
         </p>
       ) : null}
-      {row.errands.length > 0 ? <ErrandList items={row.errands} /> : null}
+      {row.errands.length > 0 ? <ErrandList items={row.errands} year={year} /> : null}
     </li>
   );
 }
@@ -148,10 +181,25 @@ function YearContent({ year }: { year: FollowUpYear }) {
       {year.unplaced.length > 0 ? (
         <section className="fu-block" aria-labelledby="fu-unplaced">
           <h3 id="fu-unplaced">{words.unplacedHeading}</h3>
-          <ErrandList items={year.unplaced} />
+          <ErrandList items={year.unplaced} year={year.year} />
         </section>
       ) : null}
+      <OpenAtYearEnd year={year} />
     </>
+  );
+}
+
+/** The actions not done on 31 December; said only for a year with actions at all. */
+function OpenAtYearEnd({ year }: { year: FollowUpYear }) {
+  const { strings } = useApp();
+  const words = actionStringsFor(strings.language);
+  const open = year.openAtYearEnd ?? [];
+  if (open.length === 0 && !year.errands.some((item) => (item.actions ?? []).length > 0)) return null;
+  return (
+    <section className="fu-block" aria-labelledby="fu-open-actions" data-testid="open-at-year-end">
+      <h3 id="fu-open-actions">{words.openAtYearEndHeading(year.year)}</h3>
+      {open.length === 0 ? <p>{words.openAtYearEndNone}</p> : <YearActions actions={open} year={year.year} />}
+    </section>
   );
 }
 
@@ -217,8 +265,9 @@ export function FollowUpPanel({ view, client, initial = null, state, year, onYea
         <Button className="fu-download-button" appearance="primary" onClick={onDownload} disabled={download === 'busy'}>
           {download === 'busy' ? words.downloading : words.download}
         </Button>
+        <SaveDocument key={chosen} request={{ kind: 'uppfoljning', year: chosen }} client={client} local={view.source === 'local'} />
         <noscript>
-          <style>{'.fu-download-button { display: none; }'}</style>
+          <style>{'.fu-download-button, .save-document { display: none; }'}</style>
           <a className="fu-download-link" href={`/api/follow-up/${chosen}.docx`} download={words.fileName(chosen)}>
             {words.download}
           </a>

@@ -1,15 +1,21 @@
 /**
  * Möten: upcoming meetings with date, kind, place, link, deadline for items, the agenda (its
- * ärenden so far) and the entries due for follow-up at each; past meetings folded away.
+ * ärenden so far) and the entries due for follow-up at each; past meetings folded away, each with
+ * its ärenden's decisions and the actions they gave. A link to one meeting (`meeting=<id>`, from
+ * Uppdrag) opens its card and scrolls to it.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { Action } from '../../../../src/domain/actions';
 import type { Errand } from '../../../../src/domain/errands';
 import type { Entry, Meeting } from '../../../../src/domain/types';
 import type { BalanceListView } from '../../../../src/view-model';
 import { useApp } from '../components/app-context';
 import { NameList } from '../components/name-list';
 import { EditLink, ExternalLink, isWebUrl } from '../components/edit-link';
+import type { FollowUpClient } from '../api/follow-up-client';
 import { MeetingAgenda } from '../components/meeting-agenda';
+import { MeetingDocuments } from '../components/meeting-documents';
 import { EntryStatusBadge } from '../components/status-badge';
 import { daysBetween } from '../format';
 
@@ -45,16 +51,20 @@ interface CardProps {
   followUps: Entry[];
   errands: readonly Errand[];
   errandsListUrl: string | undefined;
+  actions: readonly Action[];
+  documents: FollowUpClient | undefined;
+  /** Local mode: documents are saved under the data folder. */
+  local: boolean;
   level: 3 | 4;
 }
 
-function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, level }: CardProps) {
+function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, actions, documents, local, level }: CardProps) {
   const { strings } = useApp();
   const styles = useStyles();
   const Heading = level === 3 ? 'h3' : 'h4';
   const days = daysBetween(today, meeting.date);
   return (
-    <article className={styles.card} aria-labelledby={`meeting-${meeting.id}`} data-meeting={meeting.id}>
+    <article className={styles.card} aria-labelledby={`meeting-${meeting.id}`} data-meeting={meeting.id} tabIndex={-1}>
       <Heading id={`meeting-${meeting.id}`} className={styles.heading}>
         <time dateTime={meeting.date}>{meeting.date}</time> · <bdi>{meeting.title || strings.untitled}</bdi>
       </Heading>
@@ -98,7 +108,8 @@ function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, level
           </>
         ) : null}
       </dl>
-      <MeetingAgenda meeting={meeting} errands={errands} listUrl={errandsListUrl} held={meeting.date < today} />
+      <MeetingAgenda meeting={meeting} errands={errands} listUrl={errandsListUrl} held={meeting.date < today} actions={actions} today={today} />
+      <MeetingDocuments meeting={meeting} held={meeting.date < today} client={documents} local={local} />
       {/* Only meetings with follow-ups say so; that none has any is said once, above the list. */}
       {followUps.length > 0 ? (
         <>
@@ -119,9 +130,24 @@ function MeetingCard({ meeting, today, followUps, errands, errandsListUrl, level
   );
 }
 
-export function MeetingsPanel({ view }: { view: BalanceListView }) {
+interface PanelProps {
+  view: BalanceListView;
+  /** A meeting to open and scroll to (`meeting=<id>` in the address). */
+  focus?: string | null;
+  /** Fetches a meeting's documents with the sign-in token; without it no document is offered. */
+  documents?: FollowUpClient;
+}
+
+export function MeetingsPanel({ view, focus = null, documents }: PanelProps) {
   const { strings } = useApp();
   const styles = useStyles();
+  useEffect(() => {
+    if (focus === null) return;
+    // `focus` is an item id, digits only (checked when the address is read).
+    const card = document.querySelector<HTMLElement>(`[data-meeting="${focus}"]`);
+    card?.scrollIntoView?.({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [focus]);
   const everything: Entry[] = [...view.entries, ...view.agreements.map((item) => ({ ...item, status: item.entryStatus }))];
   const followUpsOn = (date: string) => everything.filter((entry) => entry.nextFollowUp === date);
   // The same horizon as the bot's "möten" and the notifier (MEETING_WITHIN_DAYS); meetings further
@@ -142,6 +168,9 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
             followUps={followUpsOn(meeting.date)}
             errands={view.errands}
             errandsListUrl={errandsListUrl}
+            actions={view.actions}
+            documents={documents}
+            local={view.source === 'local'}
             level={4}
           />
         </li>
@@ -157,13 +186,13 @@ export function MeetingsPanel({ view }: { view: BalanceListView }) {
       {upcoming.length > 0 && !anyFollowUps ? <p className={styles.muted}>{strings.noFollowUps}</p> : null}
       {upcoming.length === 0 ? <p>{strings.noUpcomingMeetings}</p> : list(upcoming)}
       {later.length > 0 ? (
-        <details className={styles.details} data-testid="later-meetings">
+        <details className={styles.details} data-testid="later-meetings" open={later.some((meeting) => meeting.id === focus) || undefined}>
           <summary className={styles.summary}>{strings.laterMeetings(later.length)}</summary>
           {list(later)}
         </details>
       ) : null}
       {past.length > 0 ? (
-        <details className={styles.details}>
+        <details className={styles.details} data-testid="past-meetings" open={past.some((meeting) => meeting.id === focus) || undefined}>
           <summary className={styles.summary}>{strings.pastMeetings(past.length)}</summary>
           {list(past)}
         </details>

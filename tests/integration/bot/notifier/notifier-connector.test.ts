@@ -38,11 +38,18 @@ async function setUp(date = '2022-12-01') {
   const options = botOptions();
   const registry = new StateStoreTeamRegistry(new FileStateStore({ dir }, { logger: silentLogger }), clock);
   await registry.put(installedTeam(connector.serviceUrl, { tenantId: TENANT }));
+  /** The connector retry's waits (ms), through its sleep hook: nothing really waits. */
+  const waits: number[] = [];
   const make = (): Notifier =>
     createNotifier({
       snapshots: snapshotsOf(source, clock),
       registry,
-      messenger: createMessenger({ bot: options, logger: silentLogger, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
+      messenger: createMessenger({
+        bot: options,
+        logger: silentLogger,
+        retry: { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 5_000 },
+        retryHooks: { sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
+      }),
       cards: new TemplateCardRenderer(),
       store: new FileStateStore({ dir }, { logger: silentLogger }),
       clock,
@@ -50,7 +57,7 @@ async function setUp(date = '2022-12-01') {
       options,
       tabUrl: 'http://127.0.0.1:3978/',
     });
-  return { clock, source, registry, make, notifier: make() };
+  return { clock, source, registry, waits, make, notifier: make() };
 }
 
 /** Messages the bot sent into a channel (new posts; how the adapter threads them is its own business). */
@@ -99,6 +106,8 @@ describe('the notifier over the Bot Connector', () => {
     const report = await world.notifier.run();
     expect(report.counts).toEqual({ posted: 2 });
     expect(channelPosts(CHANNEL)).toHaveLength(2);
+    // Retry-After 0 plus jitter (half the 100 ms base), then the second backoff step.
+    expect(world.waits).toEqual([50, 200]);
   });
 
   it('leaves a reminder for the next run when the connector stays down, then posts it once', async () => {
@@ -106,6 +115,7 @@ describe('the notifier over the Bot Connector', () => {
     connector.failNext({ status: 503 }, { times: 3, method: 'POST', pathIncludes: '/activities' });
     const first = await world.notifier.run();
     expect(first.counts).toEqual({ 'failed-retryable': 2 });
+    expect(world.waits).toEqual([100, 200]);
     expect(channelPosts(CHANNEL)).toHaveLength(0);
     world.clock.advance(60 * 60_000);
     const second = await world.notifier.run();

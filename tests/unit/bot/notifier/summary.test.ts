@@ -1,4 +1,5 @@
 import { expirySummary, meetingSummary } from '../../../../bot/notifier/summary';
+import { relativeDays } from '../../../../src/vocabulary';
 import { dueExpiry, dueMeeting, entry, meeting } from '../../../fixtures/bot/sample-due';
 
 describe('summary lines (notification preview, CLI and report)', () => {
@@ -27,5 +28,21 @@ describe('summary lines count days as the cards do', () => {
     const line = meetingSummary(dueMeeting(1500, { meeting: meeting({ title: 'SVOM', date: '2027-01-01', time: null }) }), 'sv');
     expect(line).toBe(`Påminnelse om möte: SVOM, 2027-01-01 (om ${new Intl.NumberFormat('sv-SE').format(1500)} dagar)`);
     expect(line).toMatch(/om 1[\u00a0\u202f]500 dagar/u);
+  });
+});
+
+describe("a meeting's distance in days is said as the tab says it (src/vocabulary)", () => {
+  test.each([
+    [0, 'sv', '(i dag)'],
+    [1, 'sv', '(i morgon)'],
+    [2, 'sv', '(i övermorgon)'],
+    [3, 'sv', '(om 3 dagar)'],
+    [0, 'en', '(today)'],
+    [1, 'en', '(tomorrow)'],
+    [2, 'en', '(in 2 days)'],
+  ] as const)('%i days ahead in %s: "%s"', (days, language, words) => {
+    const line = meetingSummary(dueMeeting(days, { meeting: meeting({ title: 'SVOM', date: '2022-12-15', time: null }) }), language);
+    expect(line.endsWith(words)).toBe(true);
+    expect(line).toContain(relativeDays(days, language));
   });
 });

@@ -30,6 +30,15 @@ function runWorker(dir: string, keys: number): Promise<string[]> {
   });
 }
 
+/** The id of a process that has ended (the writer of a crashed write). */
+function exitedPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(child.pid as number));
+  });
+}
+
 describe('FileStateStore on disk', () => {
   it('keeps one file per key under <dir>/state and leaves no temporary or lock files', async () => {
     const dir = await freshDir();
@@ -51,23 +60,35 @@ describe('FileStateStore on disk', () => {
     const dir = await freshDir();
     const store = new FileStateStore({ dir }, { logger: silentLogger });
     await store.put('rec', { v: 1 });
-    await writeFile(join(dir, 'state', 'rec.json.999.dead.tmp'), '{"key":"rec","va');
+    await writeFile(join(dir, 'state', '.rec.json.999.dead.tmp'), '{"key":"rec","va');
     expect((await store.get('rec'))?.value).toEqual({ v: 1 });
     expect(await store.list('')).toEqual(['rec']);
   });
 
-  it('removes temporary files of crashed writes once they are an hour old, on the next start', async () => {
+  it("removes temporary files of writes whose process is gone, on the next start, and keeps a live writer's", async () => {
     const dir = await freshDir();
     await new FileStateStore({ dir }, { logger: silentLogger }).put('rec', 1);
-    const old = join(dir, 'state', 'rec.json.1.aaaa.tmp');
-    const fresh = join(dir, 'state', 'rec.json.2.bbbb.tmp');
-    await writeFile(old, '{');
-    await writeFile(fresh, '{');
-    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    await utimes(old, hoursAgo, hoursAgo);
+    const gone = await exitedPid();
+    const crashed = join(dir, 'state', `.rec.json.${gone}.aaaa.tmp`);
+    const writing = join(dir, 'state', `.rec.json.${process.pid}.bbbb.tmp`);
+    await writeFile(crashed, '{');
+    await writeFile(writing, '{');
     const restarted = new FileStateStore({ dir }, { logger: silentLogger });
     expect((await restarted.get('rec'))?.value).toBe(1);
-    expect((await readdir(join(dir, 'state'))).sort()).toEqual(['rec.json', 'rec.json.2.bbbb.tmp']);
+    expect((await readdir(join(dir, 'state'))).sort()).toEqual([`.rec.json.${process.pid}.bbbb.tmp`, 'rec.json']);
+  });
+
+  it('removes a lock moved aside while breaking it once it is an hour old', async () => {
+    const dir = await freshDir();
+    await new FileStateStore({ dir }, { logger: silentLogger }).put('rec', 1);
+    const old = join(dir, 'state', 'rec.json.lock.aaaa.stale');
+    const fresh = join(dir, 'state', 'rec.json.lock.bbbb.stale');
+    await writeFile(old, '1 crashed');
+    await writeFile(fresh, '2 crashed');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(old, hoursAgo, hoursAgo);
+    await new FileStateStore({ dir }, { logger: silentLogger }).get('rec');
+    expect((await readdir(join(dir, 'state'))).sort()).toEqual(['rec.json', 'rec.json.lock.bbbb.stale']);
   });
 
   it('breaks a lock left by a crashed writer once it is stale, and waits for a fresh one', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TeamTarget } from '../../../../bot/contracts';
 import { FileStateStore } from '../../../../bot/state';
 import { StateStoreTeamRegistry } from '../../../../bot/teams';
+import { AppError } from '../../../../src/errors';
 import { silentLogger } from '../../../../src/logger';
 import { FixedClock } from '../../../../src/ports/clock';
 
@@ -69,5 +70,20 @@ describe('StateStoreTeamRegistry', () => {
       ),
     );
     expect(await registry.list()).toHaveLength(1);
+  });
+
+  test('an update that keeps losing the race fails with a typed error naming the team', async () => {
+    /** A store where another writer always got there first: every conditional write is refused. */
+    class AlwaysRaced extends FileStateStore {
+      override async put<T>(key: string, value: T, condition?: { ifMatch: string } | { ifNoneMatch: true }): Promise<string | null> {
+        return condition ? null : super.put(key, value);
+      }
+    }
+    const raced = new StateStoreTeamRegistry(new AlwaysRaced({ dir }, { logger: silentLogger }), new FixedClock('2022-12-01T09:00:00Z'));
+    await raced.put(team('t3'));
+    const error = await raced.update('t3', (current) => (current ? { ...current, language: 'en' } : null)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'state-store-busy', message: expect.stringContaining('t3') });
+    expect(await raced.get('t3')).toMatchObject({ language: 'sv' });
   });
 });

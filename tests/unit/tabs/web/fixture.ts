@@ -111,6 +111,7 @@ export function fixtureView(overrides: Partial<BalanceListView> = {}): BalanceLi
       meeting('2', '2023-02-16', { title: 'Exempel: SVOM ordinarie möte', time: '09:00', itemDeadline: '2023-02-02' }),
     ],
     errands: [],
+    actions: [],
     problems: [
       {
         list: 'balance',

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Errand, ForumData } from '../../../../src/domain/errands';
 import { buildForumYear } from '../../../../src/domain/forum-year';
-import { mapForumData } from '../../../../src/lists/errands-mapping';
-import { FollowUpError, type FollowUpClient, type FollowUpResponse } from '../../../../tabs/web/src/api/follow-up-client';
+import { mapForumData } from '../../../../src/lists/forum-year-mapping';
+import type { SavedDocument } from '../../../../src/ports/document-store';
+import { FollowUpError, type FollowUpClient, type FollowUpResponse, type SaveDocumentRequest } from '../../../../tabs/web/src/api/follow-up-client';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SP = 'https://contoso.sharepoint.com/sites/svom/Lists/Arenden/DispForm.aspx?ID=';
@@ -59,6 +60,29 @@ export class ForumFollowUpClient implements FollowUpClient {
   async download(year: number): Promise<Blob> {
     this.downloads.push(year);
     if (this.failDownload) throw new FollowUpError('server', 500, 'HTTP 500');
+    return new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  }
+
+  meetingDownloads: string[] = [];
+  saved: SaveDocumentRequest[] = [];
+
+  async saveDocument(request: SaveDocumentRequest): Promise<SavedDocument> {
+    this.saved.push(request);
+    const name = request.kind === 'uppfoljning' ? `uppfoljning-svom-${request.year}.docx` : `${request.kind}-${request.meeting}.docx`;
+    const folder = request.kind === 'uppfoljning' ? String(request.year) : '2022';
+    return {
+      name,
+      location: `Balanslistan/${folder}/${name}`,
+      webUrl: `https://contoso.sharepoint.com/sites/svom/Delade%20dokument/Balanslistan/${folder}/${name}`,
+      outcome: this.saved.length > 1 ? 'saved-beside' : 'created',
+      editedBy: this.saved.length > 1 ? 'Anna Berg' : null,
+    };
+  }
+
+  async downloadMeeting(key: string, kind: 'dagordning' | 'minnesanteckningar'): Promise<Blob> {
+    this.meetingDownloads.push(`${key}/${kind}`);
+    if (!this.data.meetings.some((meeting) => meeting.key === key))
+      throw new FollowUpError('server', 404, 'Det finns inget möte med den nyckeln i möteslistan.');
     return new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   }
 }

@@ -50,7 +50,7 @@ describe('renderPage (server render of the tab)', () => {
     const asked: number[] = [];
     const followUp = (year: number): FollowUpYearView => {
       asked.push(year);
-      const model = buildForumYear({ sections: [], entries: [], meetings: [], errands: [], forum: null, problems: [] }, year);
+      const model = buildForumYear({ sections: [], entries: [], meetings: [], errands: [], actions: [], forum: null, problems: [] }, year);
       return {
         ...model,
         source: 'local',

@@ -1,5 +1,5 @@
 /**
- * The columns of the follow-up's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
+ * The columns of the forum year's lists: "Ärenden SVOM", the forum profile "Forum SVOM" and the
  * balance list's sections "Avsnitt SVOM", plus the columns the meetings list needs for the
  * year's follow-up. Same shapes as `schema.ts`; choice texts are Swedish, mapped to domain values.
  * They are part of `LISTS` in `schema.ts`, the single source for reading, provisioning, import,
@@ -10,8 +10,8 @@ import type { ForumListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './column-types';
 
-/** The follow-up's own lists. */
-export type FollowUpListKey = ForumListName;
+/** The follow-up's own lists (the actions have theirs in `actions-schema.ts`). */
+export type FollowUpListKey = Exclude<ForumListName, 'actions'>;
 
 export interface FollowUpListDefinition extends ListDefinition {
   list: FollowUpListKey;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FollowUpProblem } from '../../../src/domain/errands';
-import { mapForumData } from '../../../src/lists/errands-mapping';
+import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { mapListData } from '../../../src/lists/mapping';
-import { ERRANDS_LIST, FOLLOW_UP_LISTS, FORUM_LIST, SECTIONS_LIST } from '../../../src/lists/errands-schema';
+import { ERRANDS_LIST, FOLLOW_UP_LISTS, FORUM_LIST, SECTIONS_LIST } from '../../../src/lists/forum-year-schema';
 
 const root = path.resolve(__dirname, '../../..');
 let nextId = 0;

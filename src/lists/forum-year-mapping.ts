@@ -1,6 +1,6 @@
 /**
  * Field mapping for the forum's year: the items of the balance list, the meetings, "Ärenden SVOM",
- * "Forum SVOM" and "Avsnitt SVOM" → the domain's `ForumData`, with a problem for every bad value.
+ * "Forum SVOM", "Avsnitt SVOM" and "Uppdrag SVOM" → the domain's `ForumData`, with a problem for every bad value.
  *
  * Everything is untrusted: nothing here throws on bad data, and no item is dropped while it can
  * still be shown. Dates are kept as precise as written (a month, a year), never widened to a day.
@@ -9,7 +9,8 @@ import type { Errand, FollowUpProblem, ForumData, ForumMeeting, SectionedEntry }
 import { isValidPartialDate, partialDateFromCalendar, type PartialDate } from '../domain/partial-date';
 import type { BalanceList } from '../domain/types';
 import type { ListData, ListItem } from '../ports/list-source';
-import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './errands-schema';
+import { mapActions } from './actions-mapping';
+import { ERRAND_KIND_CHOICES, ERRAND_STATUS_CHOICES, FORUM_MEETING_KIND_CHOICES } from './forum-year-schema';
 import { describeValue, isRecord, type ItemReader } from './item-reader';
 import { mapListData } from './mapping';
 import { GROUP_CHOICES } from './schema';
@@ -22,6 +23,7 @@ export interface ForumListData {
   errands?: readonly unknown[];
   forum?: readonly unknown[];
   sections?: readonly unknown[];
+  actions?: readonly unknown[];
 }
 
 const items = (value: unknown): ListItem[] => (Array.isArray(value) ? (value.filter(isRecord) as unknown as ListItem[]) : []);
@@ -195,12 +197,13 @@ export function mapForumData(data: ForumListData, list: BalanceList = mapListDat
   const { meetings, problems: meetingProblems } = mapMeetings(items(data.meetings));
   const { errands, problems: errandProblems } = mapErrands(items(data.errands));
   const { forum, problems: forumProblems } = mapForum(items(data.forum));
+  const { actions, problems: actionProblems } = mapActions(items(data.actions));
   const problems: FollowUpProblem[] = [...list.problems];
   const seen = new Set(problems.map(problemId));
   for (const problem of meetingProblems) if (!seen.has(problemId(problem))) problems.push(problem);
   // A site without the forum profile list has already said so (missing-list), and a store from
   // before the forum's year has no such list to fill in: only an empty list is a missing profile.
   const forumMissing = data.forum === undefined || list.problems.some((problem) => problem.code === 'missing-list' && problem.list === 'forum');
-  problems.push(...errandProblems, ...forumProblems.filter((problem) => !(forumMissing && problem.code === 'no-forum-profile')));
-  return { sections, entries, meetings, errands, forum, problems };
+  problems.push(...errandProblems, ...actionProblems, ...forumProblems.filter((problem) => !(forumMissing && problem.code === 'no-forum-profile')));
+  return { sections, entries, meetings, errands, actions, forum, problems };
 }

@@ -1,0 +1,198 @@
+/**
+ * `npm run meeting-doc -- --meeting KEY --kind dagordning|minnesanteckningar [--format docx|html|md] [--out FILE] [--lang sv|en]`
+ *
+ * Writes one meeting's agenda (dagordning) or minutes (minnesanteckningar) from the configured
+ * lists (the local store, or SharePoint through the one Graph pipeline), the same documents the
+ * tab downloads. The meeting is named by its key (Mötesnyckel, e.g. `2017-extra-april`).
+ *
+ * Where it goes: `--out FILE` (its extension picks the format when `--format` is not given);
+ * without it Markdown and HTML go to stdout and the Word file to `<kind>-<key>.docx` in the
+ * working directory. `--out -` sends the Word file to stdout, unless stdout is a terminal.
+ *
+ * Exit codes: 0 written; 1 the lists could not be read, the meeting is unknown or the file not
+ * written; 2 bad arguments or configuration.
+ */
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { AppError, SourceError } from '../src/errors';
+import { mapForumData } from '../src/lists/forum-year-mapping';
+import { mapListData } from '../src/lists/mapping';
+import { createLogger } from '../src/logger';
+import type { ListSource } from '../src/ports/list-source';
+import {
+  MEETING_DOCUMENT_KINDS,
+  meetingDocumentData,
+  meetingDocumentFileName,
+  renderMeetingDocument,
+  type MeetingDocumentData,
+  type MeetingDocumentFormat,
+  type MeetingDocumentKind,
+} from '../src/report';
+import type { Language } from '../src/vocabulary/language';
+import { clockFor } from './clock';
+import { loadCliConfig } from './cli-config';
+import { seedNote } from './follow-up-cli';
+import { createListSource } from './sources';
+
+export const USAGE = `Användning (usage): npm run meeting-doc -- --meeting NYCKEL --kind dagordning|minnesanteckningar [flaggor]
+
+  --meeting NYCKEL        Mötets nyckel (Mötesnyckel), t.ex. 2017-extra-april (the meeting's key)
+  --kind KIND             dagordning eller minnesanteckningar (agenda or minutes)
+  --format docx|html|md   Word (standard), HTML eller Markdown; utan flaggan avgör
+                          filändelsen i --out (default: from --out's extension, else docx)
+  --out FIL               Skriv till FIL. Utan --out skrivs Markdown och HTML till stdout
+                          och Word till <kind>-<nyckel>.docx; --out - skickar Word-filen
+                          till stdout (not to a terminal)
+  --lang sv|en            Dokumentets språk, svenska (standard) eller engelska
+  --verbose               Visa loggarna (show the logs on stderr)
+  --help                  Den här texten (this text)
+
+Exempel (example): npm run meeting-doc -- --meeting 2017-extra-april --kind dagordning --format docx --out dagordning.docx`;
+
+const FORMATS: Record<string, MeetingDocumentFormat> = { docx: 'docx', html: 'html', htm: 'html', md: 'md', markdown: 'md' };
+
+export interface MeetingDocCliIo {
+  out(text: string): void;
+  err(text: string): void;
+  write(bytes: Buffer | string): void;
+  stdoutIsTerminal: boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  source?: ListSource;
+}
+
+interface Args {
+  meeting: string;
+  kind: MeetingDocumentKind;
+  format: MeetingDocumentFormat;
+  out: string | null;
+  language: Language;
+  verbose: boolean;
+}
+
+const usage = (message: string) => new AppError('usage', message);
+
+function parse(argv: string[]): Args | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      meeting: { type: 'string' },
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help === true) return 'help';
+  if (positionals.length > 0) throw usage(`Okänt argument (unknown argument): ${positionals.join(' ')}`);
+  const meeting = values.meeting?.trim() ?? '';
+  if (meeting === '') throw usage('--meeting saknas: ange mötets nyckel, t.ex. --meeting 2017-extra-april (--meeting is required)');
+  const kind = values.kind?.toLowerCase();
+  if (!(MEETING_DOCUMENT_KINDS as readonly string[]).includes(kind ?? ''))
+    throw usage(`--kind ska vara dagordning eller minnesanteckningar, inte "${values.kind ?? ''}" (--kind must be dagordning or minnesanteckningar)`);
+  if (values.out === '') throw usage('--out saknar filnamn (--out needs a file name)');
+  let format: MeetingDocumentFormat | undefined;
+  if (values.format !== undefined) {
+    format = FORMATS[values.format.toLowerCase()];
+    if (format === undefined) throw usage(`--format ska vara docx, html eller md, inte "${values.format}" (--format must be docx, html or md)`);
+  } else if (values.out !== undefined && values.out !== '-') {
+    format = FORMATS[extname(values.out).slice(1).toLowerCase()];
+  }
+  const lang = values.lang ?? 'sv';
+  if (lang !== 'sv' && lang !== 'en') throw usage(`--lang ska vara sv eller en, inte "${lang}" (--lang must be sv or en)`);
+  return { meeting, kind: kind as MeetingDocumentKind, format: format ?? 'docx', out: values.out ?? null, language: lang, verbose: values.verbose === true };
+}
+
+function message(error: unknown): string {
+  const raw = (error as { message?: unknown } | null)?.message;
+  const text = typeof raw === 'string' ? raw : String(error);
+  return error instanceof AppError ? text : `Felaktiga argument (bad arguments): ${text.replace(/\. To specify[\s\S]*$/, '.')}`;
+}
+
+/** Runs the command; returns the exit code. */
+export async function runMeetingDocCli(argv: string[], io: MeetingDocCliIo): Promise<number> {
+  let args: Args;
+  try {
+    const parsed = parse(argv);
+    if (parsed === 'help') {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    args = parsed;
+  } catch (error) {
+    io.err(`${message(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const toStdout = args.out === '-' || (args.out === null && args.format !== 'docx');
+  if (toStdout && args.format === 'docx' && io.stdoutIsTerminal) {
+    io.err('Word-filen skrivs inte till terminalen: ange --out dagordning.docx, eller styr om utdata med > (use --out FILE or redirect stdout).\n');
+    return 2;
+  }
+  const config = loadCliConfig(io.env, io.err);
+  if (config === null) return 2;
+  const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
+  const log = logger.child({ module: 'meeting-doc-cli' });
+
+  let data: MeetingDocumentData | null;
+  let known: string[];
+  try {
+    const source = io.source ?? createListSource(config, { logger, clock: clockFor(config) });
+    const read = (await source.read()).data;
+    const list = mapListData(read);
+    const forum = mapForumData(read, list);
+    data = meetingDocumentData(forum, list.meetings, args.meeting);
+    known = forum.meetings.map((meeting) => meeting.key).filter((key) => key !== '');
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    io.err(`Listorna kunde inte läsas (the lists could not be read): ${error.message}\nInget dokument skrevs (nothing was written).\n`);
+    return 1;
+  }
+  if (data === null) {
+    const hint = known.length > 0 ? ` Mötesnycklar i listan (keys in the list): ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : '';
+    // The store may have been made from another seed than the SEED_FILE given now.
+    const note = io.source ? null : seedNote(config);
+    io.err(`Det finns inget möte med nyckeln "${args.meeting}" (no meeting has that key).${hint}\n${note ?? ''}`);
+    return 1;
+  }
+
+  const body = await renderMeetingDocument(data, args.kind, args.format, args.language);
+  const counts = `${data.errands.length} ${data.errands.length === 1 ? 'ärende' : 'ärenden'}`;
+  if (toStdout) {
+    io.write(body);
+    log.info({ meeting: args.meeting, kind: args.kind, format: args.format }, 'meeting document written to stdout');
+    io.err(`${args.kind} ${args.meeting} (${args.format}): ${counts}.\n`);
+    return 0;
+  }
+  const file = args.out ?? meetingDocumentFileName(args.kind, args.meeting, args.format);
+  try {
+    await writeFile(io.cwd === undefined ? file : resolve(io.cwd, file), body);
+  } catch (error) {
+    io.err(`Filen kunde inte skrivas (could not write the file) ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  log.info({ meeting: args.meeting, kind: args.kind, format: args.format, file }, 'meeting document written');
+  io.out(`Skrev (wrote) ${file}: ${args.kind} för ${args.meeting}, ${counts}.\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  runMeetingDocCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    write: (bytes) => process.stdout.write(bytes),
+    stdoutIsTerminal: process.stdout.isTTY === true,
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`Körningen misslyckades (the run failed): ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,159 @@
+/**
+ * The tab in a Teams meeting's side panel (320 px wide): that meeting's agenda, each ärende with
+ * its kind, preparing group, documents and a link to write its decision in SharePoint, and the
+ * actions it gave. The meeting is found by its Teams link in Möten, else by today's date when one
+ * meeting falls on it; otherwise the person chooses, and the choice is remembered for the meeting.
+ */
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import { actionsForErrand } from '../../../../src/domain/actions';
+import { errandsForMeeting } from '../../../../src/domain/errands';
+import type { Meeting } from '../../../../src/domain/types';
+import type { BalanceListView } from '../../../../src/view-model';
+import type { FollowUpClient } from '../api/follow-up-client';
+import { ErrandActions } from '../components/action-item';
+import { useApp } from '../components/app-context';
+import { ExternalLink, isWebUrl } from '../components/edit-link';
+import { ErrandItem } from '../components/errand-item';
+import { MeetingDocuments } from '../components/meeting-documents';
+import { meetingPanelStringsFor } from '../i18n/meeting-panel-strings';
+import { matchMeeting, meetingCandidates, threadOfTeamsMeeting } from '../model/meeting-match';
+import type { TeamsMeeting } from '../teams/host';
+
+const STORAGE_PREFIX = 'balanslistan.meeting.';
+
+/** The meeting chosen earlier for this Teams meeting (kept in this browser), if any. */
+function remembered(thread: string | null): string | null {
+  try {
+    return window.localStorage.getItem(`${STORAGE_PREFIX}${thread ?? 'okänt'}`);
+  } catch {
+    return null;
+  }
+}
+
+function remember(thread: string | null, meetingId: string): void {
+  try {
+    window.localStorage.setItem(`${STORAGE_PREFIX}${thread ?? 'okänt'}`, meetingId);
+  } catch {
+    // Storage may be off (private mode, policy): the choice then lasts for this visit.
+  }
+}
+
+type Reason = 'no-link' | 'several-today' | 'no-meeting-today' | 'change';
+
+function Chooser({ reason, candidates, onChoose }: { reason: Reason; candidates: Meeting[]; onChoose(id: string): void }) {
+  const { strings } = useApp();
+  const words = meetingPanelStringsFor(strings.language);
+  const [picked, setPicked] = useState(candidates[0]?.id ?? '');
+  const why = { 'no-link': words.noLink, 'several-today': words.severalToday, 'no-meeting-today': words.noMeetingToday, change: words.changeTo }[reason];
+  if (candidates.length === 0) return <p>{words.noMeetings}</p>;
+  return (
+    <form
+      className="panel-chooser"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (picked) onChoose(picked);
+      }}
+    >
+      <p role="status">{why}</p>
+      <Field label={words.chooseLabel}>
+        <Select value={picked} onChange={(_, data) => setPicked(data.value)}>
+          {candidates.map((meeting) => (
+            <option key={meeting.id} value={meeting.id}>
+              {meeting.date} · {meeting.title || strings.untitled}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" appearance="primary">
+        {words.choose}
+      </Button>
+    </form>
+  );
+}
+
+function Agenda({
+  view,
+  meeting,
+  how,
+  documents,
+  onChange,
+}: {
+  view: BalanceListView;
+  meeting: Meeting;
+  how: string;
+  documents?: FollowUpClient;
+  onChange(): void;
+}) {
+  const { strings } = useApp();
+  const words = meetingPanelStringsFor(strings.language);
+  const agenda = errandsForMeeting(view.errands, meeting);
+  return (
+    <section aria-labelledby="panel-meeting" className="panel-agenda" data-panel-meeting={meeting.id}>
+      <h3 id="panel-meeting" className="panel-title">
+        <time dateTime={meeting.date}>{meeting.date}</time>
+        {meeting.time ? ` ${meeting.time}` : ''} · <bdi>{meeting.title || strings.untitled}</bdi>
+      </h3>
+      <p className="bl-muted panel-how">
+        {how}{' '}
+        <Button size="small" appearance="transparent" onClick={onChange}>
+          {words.change}
+        </Button>
+      </p>
+      <p className="errand-agenda-heading">{agenda.length === 0 ? words.noItems : words.items(agenda.length)}</p>
+      <ol className="errand-list panel-list">
+        {agenda.map((errand) => (
+          <ErrandItem key={errand.id} errand={errand}>
+            <p className="panel-decision">
+              {isWebUrl(errand.editUrl) ? (
+                <ExternalLink href={errand.editUrl}>{words.writeDecision(errand.title || strings.untitled)}</ExternalLink>
+              ) : (
+                <span className="bl-muted">{words.writeDecisionLocal(errand.id)}</span>
+              )}
+            </p>
+            <ErrandActions actions={actionsForErrand(view.actions, errand.key)} today={view.today} />
+          </ErrandItem>
+        ))}
+      </ol>
+      <MeetingDocuments meeting={meeting} held={meeting.date < view.today} client={documents} local={view.source === 'local'} />
+    </section>
+  );
+}
+
+interface Props {
+  view: BalanceListView;
+  meeting: TeamsMeeting;
+  /** A meeting chosen in the address (`meeting=<id>`), which wins over the search. */
+  chosen: string | null;
+  onChoose(id: string | null): void;
+  documents?: FollowUpClient;
+}
+
+export function MeetingPanel({ view, meeting: teams, chosen, onChoose, documents }: Props) {
+  const { strings } = useApp();
+  const words = meetingPanelStringsFor(strings.language);
+  const thread = threadOfTeamsMeeting(teams);
+  const [changing, setChanging] = useState(false);
+  const pickedId = chosen ?? remembered(thread);
+  const picked = pickedId === null ? undefined : view.meetings.find((candidate) => candidate.id === pickedId);
+  const match = matchMeeting(view.meetings, thread, view.today);
+  const choose = (id: string) => {
+    remember(thread, id);
+    setChanging(false);
+    onChoose(id);
+  };
+  if (!changing && picked) return <Agenda view={view} meeting={picked} how={words.chosen} documents={documents} onChange={() => setChanging(true)} />;
+  if (!changing && match.kind !== 'choice') {
+    return (
+      <Agenda
+        view={view}
+        meeting={match.meeting}
+        how={match.kind === 'link' ? words.foundByLink : words.foundByDate}
+        documents={documents}
+        onChange={() => setChanging(true)}
+      />
+    );
+  }
+  const reason: Reason = changing ? 'change' : match.kind === 'choice' ? match.reason : 'change';
+  return <Chooser reason={reason} candidates={meetingCandidates(view.meetings, view.today)} onChoose={choose} />;
+}
