@@ -5,6 +5,7 @@ export {
   parseActionData,
   ACTION_DATA_VERSION,
   type ParsedAction,
+  type ActionActionData,
   type ExpiryActionData,
   type MeetingActionData,
   type WelcomeActionData,
@@ -14,3 +15,4 @@ export { revisionLabel, strings, weekdayName, type Strings } from './strings';
 export { dateWithWeekday } from './format';
 export { meetingAgenda } from './agenda';
 export { addErrandUrl, tabViewUrl } from './links';
+export { actionStrings, type ActionStrings } from './action-strings';

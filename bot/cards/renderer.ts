@@ -4,13 +4,15 @@
  * Prepared data is already localized and escaped, so templates only place it.
  */
 import * as ACData from 'adaptivecards-templating';
-import type { AdaptiveCard, CardContext, CardRenderer, FollowUpReady, Language, MeetingAgenda } from '../contracts';
+import type { AdaptiveCard, CardContext, CardRenderer, DueAction, FollowUpReady, Language, MeetingAgenda } from '../contracts';
+import { actionStrings } from './action-strings';
+import actionReminderTemplate from './templates/action-reminder.json';
 import { errandsForMeeting, type Errand } from '../../src/domain/errands';
 import type { PartialDate } from '../../src/domain/partial-date';
 import type { Due, DueExpiry, DueMeeting, Entry, Meeting } from '../../src/domain/types';
 import type { AgreementView } from '../../src/view-model';
 import { monthName, relativeDays } from '../../src/vocabulary';
-import { ACTION_DATA_VERSION, VERBS, type ExpiryActionData, type MeetingActionData } from './actions';
+import { ACTION_DATA_VERSION, VERBS, type ActionActionData, type ExpiryActionData, type MeetingActionData } from './actions';
 import { dateWithWeekday, daysFrom, isoWeek, safe, safeList } from './format';
 import { tabViewUrl } from './links';
 import { isHttpsUrl, isOpenableUrl } from './markdown';
@@ -333,6 +335,38 @@ export class TemplateCardRenderer implements BotCards {
       errands: String(ready.errands),
       areasWithout: ready.areas > 0 ? t.countOf(ready.areasWithoutErrand, ready.areas) : '',
       problems: t.problemsValue(ready.problems),
+      urlActions,
+    });
+  }
+
+  actionReminder(due: DueAction, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
+    const t = actionStrings(context.language);
+    const { action } = due;
+    const person = action.person === null ? null : action.person.name || t.unknownPerson;
+    const who = [action.group, person].filter((part): part is string => part !== null && part !== '').join(' · ');
+    const data: ActionActionData = { v: ACTION_DATA_VERSION, card: 'action', actionId: action.id, eTag: action.eTag, eventKey: due.eventKey };
+    const executeActions: ExecuteAction[] =
+      action.status === 'open'
+        ? [
+            { title: t.done, verb: VERBS.actionDone, data },
+            { title: t.remindAgain, verb: VERBS.snooze, data },
+          ]
+        : [];
+    const urlActions: UrlAction[] = [];
+    const view = tabViewUrl(context.tabUrl, { view: 'uppdrag' });
+    if (isOpenableUrl(view)) urlActions.push({ title: t.openActions, url: view });
+    return expand(actionReminderTemplate, {
+      t,
+      style: due.stage === 'overdue' ? 'attention' : 'emphasis',
+      heading: t.heading(due.stage, due.days),
+      title: safe(action.title, 300),
+      notice: extras.notice ?? null,
+      due: action.due ? dateWithWeekday(action.due, context.language) : '–',
+      responsible: who === '' ? t.nobody : safe(who, 200),
+      errand: due.errandTitle ? safe(due.errandTitle, 200) : '',
+      meeting: due.meeting ? `${safe(due.meeting.title, 160)}, ${dateWithWeekday(due.meeting.date, context.language)}` : '',
+      notes: safe(action.notes, 600),
+      executeActions,
       urlActions,
     });
   }
