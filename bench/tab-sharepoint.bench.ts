@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { createServer } from '../app/server';
-import { CHROMIUM } from '../tests/e2e/support/browser';
+import { CHROMIUM, waitUntil } from '../tests/e2e/support/browser';
 import { ensureWebBuilt, ROOT } from '../tests/e2e/support/web-build';
 import type { SeedItem } from '../tests/fakes/fake-graph';
 import { startFakeTenant } from '../tests/fakes/fake-tenant';
@@ -35,7 +35,7 @@ async function visit(context: BrowserContext, url: string, selector: string): Pr
   // The repeat visit starts from what this one kept: wait until the API has confirmed the list
   // and the page has been kept (a frame later; people stay longer than that).
   await page.locator('[data-testid="checking"]').waitFor({ state: 'detached', timeout: 30_000 });
-  if (selector === APP_ROWS) await page.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+  if (selector === APP_ROWS) await waitUntil(page, `Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`, 30_000);
   await page.close();
   return ms;
 }

@@ -242,27 +242,16 @@ const graphBaseUrl = z.preprocess(
     }, 'GRAPH_BASE_URL must name the version, like https://graph.microsoft.com/v1.0')
     .optional(),
 );
-const integer = (name: string, min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${name} must be a whole number` })
-      .int(`${name} must be a whole number`)
-      .min(min, `${name} must be at least ${min}`)
-      .max(max, `${name} must be at most ${max}`)
-      .default(fallback),
-  );
+/** A whole number from `min` to `max`, each refusal naming the setting. */
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+const integer = (name: string, min: number, max: number, fallback: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).default(fallback));
 /** Like `integer`, with no default: undefined when unset. */
-const optionalInteger = (name: string, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${name} must be a whole number` })
-      .int(`${name} must be a whole number`)
-      .min(min, `${name} must be at least ${min}`)
-      .max(max, `${name} must be at most ${max}`)
-      .optional(),
-  );
+const optionalInteger = (name: string, min: number, max: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).optional());
 const dayList = (name: string, fallback: number[]) =>
   z.preprocess(
     blankToUndefined,

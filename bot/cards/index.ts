@@ -1,5 +1,6 @@
 /** The bot's cards: templates, the renderer and the data their actions send back. */
-export { TemplateCardRenderer, type BotCards, type CardNotice, type ChannelChoice, type NoticeStyle } from './renderer';
+export { TemplateCardRenderer, type BotCards } from './renderer';
+export type { CardNotice, ChannelChoice, NoticeStyle } from './card-types';
 export {
   VERBS,
   parseActionData,

@@ -19,11 +19,13 @@ import { createTokenValidator, type TokenValidator } from './auth/token-validato
 import { balanceListHandler } from './balance-list';
 import { consentRoutes } from './consent';
 import { eventsHandler } from './events';
+import { firstViewHandler } from './first-view';
+import { pageRendererLoader } from './page-renderer';
 import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up';
 import { MEETING_DOCUMENTS_ROUTE, MEETINGS_PREFIX, meetingDocumentsHandler } from './meeting-documents';
 import { SAVE_DOCUMENT_PATH, saveDocumentHandlers } from './save-document';
 import { securityHeaders } from './security-headers';
-import { webApp } from './web-app';
+import { defaultSsrDir, defaultWebDist, webApp } from './web-app';
 
 export interface TabApiDeps {
   config: Config;
@@ -42,7 +44,7 @@ export interface TabApiDeps {
 }
 
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
-export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', SAVE_DOCUMENT_PATH];
+export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', '/api/first-view', SAVE_DOCUMENT_PATH];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
 export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX];
 
@@ -109,6 +111,11 @@ export function createTabApi(deps: TabApiDeps): Router {
       stopping: deps.stopping,
     }),
   );
+  // SharePoint mode: the page drawn for the signed-in user, asked for once Teams has the token.
+  if (deps.config.mode !== 'local') {
+    const loadRenderer = pageRendererLoader(defaultSsrDir(deps.overrides?.webDist ?? defaultWebDist()));
+    router.get('/api/first-view', auth, firstViewHandler({ snapshots: deps.snapshots, clock: deps.clock, logger: deps.logger, loadRenderer }));
+  }
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get(MEETING_DOCUMENTS_ROUTE, auth, meetingDocumentsHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.post(SAVE_DOCUMENT_PATH, auth, ...saveDocumentHandlers({ snapshots: deps.snapshots, documents: deps.documents ?? null, logger: deps.logger }));

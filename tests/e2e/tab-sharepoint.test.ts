@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/logger';
 import { createServer, type AppServer } from '../../app/server';
 import type { SeedItem } from '../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
-import { describeWithBrowser, launch, type Browser } from './support/browser';
+import { describeWithBrowser, launch, waitUntil, type Browser } from './support/browser';
 import { fakeTeamsCdn, fakeTeamsHostScript, teamsTabAddress, type FakeTeamsUser } from './support/fake-teams-host';
 import { ensureWebBuilt, ROOT } from './support/web-build';
 
@@ -21,6 +21,8 @@ jest.setTimeout(90_000);
 
 const SEED = JSON.parse(readFileSync(join(ROOT, 'data', 'balanslista-2022.json'), 'utf8')) as { balance: SeedItem[]; meetings: SeedItem[] };
 const ROWS = '[data-entry-key], [data-group-key]';
+/** What carries the list: the list API, and the page drawn for the user on a first visit. */
+const LIST_API = /\/api\/(balance-list|first-view)(\?|$)/;
 const KEPT = `Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`;
 
 describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
@@ -64,7 +66,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     await first.goto(teamsTabAddress(url, anna));
     await first.locator(ROWS).first().waitFor();
     expect(await first.locator('[data-testid="checking"]').count()).toBe(0);
-    await first.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+    await waitUntil(first, `Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
     // teams-js's fetch of its host list is allowed by the CSP: no errors on the console.
     expect(problems).toEqual([]);
     await first.close();
@@ -88,6 +90,52 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);
     expect(await repeat.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(false);
     await repeat.close();
+  });
+
+  it('shows a first visit the rows the server drew for the user before the app has loaded, then hydrates them', async () => {
+    const cecilia = await user('cecilia@contoso.onmicrosoft.com');
+    const other = await launch({ bypassCSP: false });
+    try {
+      await other.context.addInitScript(fakeTeamsHostScript(cecilia));
+      await fakeTeamsCdn(other.context);
+      const page = await other.context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      const asked: Array<{ path: string; authorization: string | null }> = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/api/')) asked.push({ path: pathname, authorization: request.headers().authorization ?? null });
+      });
+      // The app's code (React, Fluent UI) is held back: rows on screen meanwhile came drawn.
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/start-[\w-]+\.js$/, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(teamsTabAddress(url, cecilia));
+      await page.locator(ROWS).first().waitFor();
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(80);
+      expect(await page.evaluate(`document.documentElement.dataset.app ?? null`)).toBeNull();
+      expect(await page.locator('[data-testid="checking"]').count()).toBe(0);
+      expect(asked).toEqual([{ path: '/api/first-view', authorization: `Bearer ${cecilia.token}` }]);
+      const drawn = await page.locator('#root').innerHTML();
+      release();
+      await waitUntil(page, `document.documentElement.dataset.app === 'ready'`);
+      // Hydrated, not drawn again: no recovered mismatch, the server's rows still in place.
+      expect(await page.evaluate(`document.documentElement.dataset.hydration ?? null`)).toBeNull();
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(80);
+      expect(drawn.length).toBeGreaterThan(10_000);
+      // The list needs no second request; the page is kept for her next visit.
+      expect(asked.filter((call) => call.path === '/api/balance-list')).toEqual([]);
+      await waitUntil(page, KEPT);
+      expect(problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('brings an edit in SharePoint to the open tab through the change stream, with the SSO token', async () => {
@@ -126,11 +174,12 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await annaPage.addInitScript(fakeTeamsHostScript(anna));
       await annaPage.goto(teamsTabAddress(url, anna));
       await annaPage.locator(ROWS).first().waitFor();
-      await annaPage.waitForFunction(`Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
+      await waitUntil(annaPage, `Object.keys(localStorage).some((key) => key.startsWith('balanslistan:last-seen-page:'))`);
       await annaPage.close();
 
-      // Bo opens the tab in the same browser; the API is held back, so anything on screen before
-      // it answers could only come from what the browser kept.
+      // Bo opens the tab in the same browser; the API (the list and the first view drawn for him)
+      // is held back, so anything on screen before it answers could only come from what the
+      // browser kept.
       const bo = await user('bo@contoso.onmicrosoft.com');
       expect(bo.userObjectId).not.toBe(anna.userObjectId);
       const boPage = await other.context.newPage();
@@ -139,7 +188,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       const gate = new Promise<void>((resolve) => (release = resolve));
       let asked: () => void = () => undefined;
       const apiAsked = new Promise<void>((resolve) => (asked = resolve));
-      await boPage.route('**/api/balance-list', async (route) => {
+      await boPage.route(LIST_API, async (route) => {
         asked();
         await gate;
         await route.continue();
@@ -165,7 +214,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     await page.addInitScript(fakeTeamsHostScript(anna));
     await page.goto(teamsTabAddress(url, anna));
     await page.locator(ROWS).first().waitFor();
-    await page.waitForFunction(KEPT);
+    await waitUntil(page, KEPT);
     await page.close();
     return { other, anna };
   }
@@ -198,7 +247,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await page.addInitScript(fakeTeamsHostScript(bo, { holdInitialize: true }));
       let release: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/api/balance-list', async (route) => {
+      await page.route(LIST_API, async (route) => {
         await gate;
         await route.continue();
       });
@@ -206,7 +255,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await page.locator('[data-testid="checking"]').first().waitFor();
       await page.evaluate(`window.fakeTeamsHost.release()`);
       // Off the screen and out of the browser as soon as Teams has named Bo; nothing else shown.
-      await page.waitForFunction(`!${KEPT}`);
+      await waitUntil(page, `!${KEPT}`);
       expect(await page.evaluate(`Object.keys(localStorage).filter((key) => key.startsWith('balanslistan:last-seen'))`)).toEqual([]);
       await page.locator('h1').waitFor();
       expect(await page.locator('[data-testid="checking"]').count()).toBe(0);
@@ -228,7 +277,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       expect(address).toContain('oid={user.id}');
       await page.goto(address);
       // Nothing to go on before Teams answers: the entry script has run and painted nothing.
-      await page.waitForFunction(`performance.getEntriesByType('resource').some((entry) => entry.name.includes('early-paint'))`);
+      await waitUntil(page, `performance.getEntriesByType('resource').some((entry) => entry.name.includes('early-paint'))`);
       expect(await page.locator(ROWS).count()).toBe(0);
       await page.evaluate(`window.fakeTeamsHost.release()`);
       await page.locator('[data-testid="checking"]').first().waitFor();

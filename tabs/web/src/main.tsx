@@ -2,10 +2,11 @@
  * Entry of the tab's page, kept tiny. When the server has drawn the page (local mode), the
  * browser paints it first and only then loads and runs React and Fluent UI (start.tsx), which
  * hydrate it: on a slow phone the list is readable long before the script is done. Otherwise
- * (SharePoint mode) nothing is on screen yet: the app is fetched at once and, inside Teams, the
- * page this browser last drew for the signed-in user is painted while it loads: at once when
- * Teams wrote that user into the address (address-paint.ts), else when teams-js has named them
- * (early-paint.ts).
+ * (SharePoint mode) nothing is on screen yet. Inside Teams, the page this browser last drew for
+ * the signed-in user is painted first: at once when Teams wrote that user into the address
+ * (address-paint.ts), else when teams-js has named them (early-paint.ts); with none kept, the page
+ * the server draws for the user once Teams has handed out the token (early-view.ts). The app then
+ * loads and takes over. Outside Teams the app is fetched at once.
  */
 import './styles.css';
 import { paintForAddress } from './teams/address-paint';
@@ -49,13 +50,16 @@ const kept = teamsPage && painted === null && keptPage(storage);
 // Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
 const early = teamsPage && root !== null ? import('./teams/early-paint').then((module) => module.startEarly(root, kept, painted)) : null;
 if (early) expectEarlyList(early);
-// The app's code runs only once the kept page is on screen and Teams has answered (the app draws
-// nothing before that anyway): parsing it earlier would hold up the main thread while the kept
-// page is painted and Teams's answer handled. Without one it loads at once, beside teams-js.
+// Inside Teams the app's code runs only once Teams has answered and the page is on screen: the
+// kept page on a repeat visit, the page the server drew for the user on a first one (the app draws
+// nothing before Teams answers anyway). Evaluating React and Fluent UI earlier would hold up the
+// main thread while the page is painted and Teams's answers handled.
+// A server that is slow to draw the first view holds the app back no longer than this.
+const EARLY_WAIT_MS = 2500;
 const firstPaint: Promise<void> = serverDrawn
   ? afterFirstPaint()
-  : (kept || painted) && early
-    ? early.then(afterFirstPaint, afterFirstPaint)
+  : early
+    ? Promise.race([early, new Promise((resolve) => window.setTimeout(resolve, EARLY_WAIT_MS))]).then(afterFirstPaint, afterFirstPaint)
     : Promise.resolve();
 
 void firstPaint.then(() => import('./start')).then((module) => module.start());

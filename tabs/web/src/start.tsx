@@ -2,9 +2,10 @@
  * Starts the app. `/config` is the channel tab's configuration page; every other path (`/tab`,
  * `/`) is the tab. When the server drew the page (local mode), React hydrates that markup with
  * the very input the server used (the `#initial-data` block) and then switches to the Teams host
- * (theme, language, SSO) once Teams answers. Otherwise (SharePoint mode) it renders once Teams has
- * said who is signed in, with the list this browser last saw for that user and tenant, marked as
- * being checked, until the API answers.
+ * (theme, language, SSO) once Teams answers. Otherwise (SharePoint mode) it waits until Teams has
+ * said who is signed in: on a first visit it hydrates the page the server drew for that user
+ * (teams/early-view.ts) the same way; else it renders with the list this browser last saw for
+ * that user and tenant, marked as being checked, until the API answers.
  */
 import { createDOMRenderer } from '@fluentui/react-components';
 import { startTransition } from 'react';
@@ -19,6 +20,7 @@ import type { PageData } from './ssr/page-data';
 import { accountFromAddress, sameAccount, searchWithoutAccount } from './teams/address-account';
 import { connectHost } from './teams/connect';
 import { takeEarlyList } from './teams/early-list';
+import { takeFirstView, unpaintFirstView } from './teams/early-view';
 import { browserHost, type Host } from './teams/host';
 
 /** `?poll=<seconds>` shortens the polling interval (kiosk screens, tests); never below 2 s. */
@@ -87,18 +89,24 @@ export async function start(): Promise<void> {
     markReady();
     return;
   }
-  const data = pageData();
-  const renderer = createDOMRenderer(document);
+  const inPage = pageData();
   const location = browserLocation();
   // SharePoint mode: the list this browser last saw for the signed-in user, and its ETag, so an
   // unchanged list is confirmed with a 304.
-  const host = data ? null : await hostReady;
+  const host = inPage ? null : await hostReady;
   const account = host?.account ?? null;
+  // SharePoint mode, first visit: the page the server drew for this user (teams/early-view.ts),
+  // hydrated like local mode's. Drawn for anyone else, it goes.
+  const drawn = inPage ? null : takeFirstView(account);
+  if (!inPage && !drawn) unpaintFirstView(container);
+  const data = inPage ?? drawn;
+  // Created once the server's style elements are all in the head, so it takes them over.
+  const renderer = createDOMRenderer(document);
   // Never draw over a page painted for someone the Teams context did not name (early-paint.ts
   // wipes it too; whichever hears from Teams first). From here on the container is the app's.
   const addressed = accountFromAddress(window.location.search);
-  if (!data && addressed && (!account || !sameAccount(addressed, account))) unpaintPage(container);
-  if (!data) claimPage(container);
+  if (!inPage && addressed && (!account || !sameAccount(addressed, account))) unpaintPage(container);
+  if (!inPage) claimPage(container);
   const storage = browserStorage();
   let store: LastSeenStore | null = null;
   let onConfirmed: (() => void) | undefined;
@@ -140,6 +148,11 @@ export async function start(): Promise<void> {
       container,
       page(browserHost({ locale: data.locale, theme: data.theme }), () => {
         if (typed !== null) adoptSearch(typed);
+        // The API drew it for this user: kept like any list it has confirmed, for the next visit.
+        if (drawn && store) {
+          store.write({ view: drawn.view, etag: drawn.etag });
+          onConfirmed?.();
+        }
         markReady();
         hydrated();
       }),

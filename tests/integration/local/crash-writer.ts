@@ -20,7 +20,9 @@ async function halfway(target: string, megabytes: number): Promise<void> {
       // Resumed only after the previous chunk is in the temporary file.
       if (index === Math.floor(megabytes / 2)) {
         process.stdout.write('half\n');
-        await new Promise(() => undefined); // hold the file open until killed
+        // Hold the file open until killed. A promise alone keeps nothing running, so the process
+        // would end by itself (exit code 0) and race the test's kill; a timer keeps it alive.
+        await new Promise(() => setInterval(() => undefined, 60_000));
       }
     }
     yield '"}\n';

@@ -25,6 +25,8 @@ export interface PageRequest {
   search: string;
   /** The browser's preferred language (first of Accept-Language), used when `?lang=` is absent. */
   acceptLanguage: string | undefined;
+  /** The theme to draw in (Teams' theme, SharePoint mode); else the address's `?theme=`. */
+  theme?: ThemeName | undefined;
   now: Date;
   /** The follow-up of a year, as `GET /api/follow-up/:year` answers it; asked for when the address names Uppföljning. */
   followUp?: (year: number) => FollowUpYearView;

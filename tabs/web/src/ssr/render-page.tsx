@@ -41,7 +41,7 @@ export const renderPage: PageRendererModule['renderPage'] = async (request: Page
     view: request.view,
     checkedAt: request.now.toISOString(),
     locale: params.get('lang') ?? request.acceptLanguage ?? 'sv-SE',
-    theme: browserTheme(request.search),
+    theme: request.theme ?? browserTheme(request.search),
     ...(followUp ? { followUp } : {}),
   };
   // The views that load on demand (React.lazy) suspend the first time they are drawn, and React

@@ -2,7 +2,8 @@
  * SharePoint mode inside Teams, before React and Fluent UI have loaded: as soon as Teams says who
  * is signed in, asks for the list with the SSO token (early-list.ts) and, on a repeat visit,
  * paints the page this browser last drew for that user (model/last-seen-page.ts), unless it is
- * on screen already because the address named that user (address-paint.ts). When Teams names
+ * on screen already because the address named that user (address-paint.ts). With nothing kept
+ * for that user (a first visit), it draws the page the server drew for them (early-view.ts). When Teams names
  * someone else than the address did, the page painted from the address is wiped. The app
  * (start.tsx) replaces the page when it renders and takes the answer over. Outside Teams, or when
  * Teams does not answer quickly, nothing more is painted or asked.
@@ -15,7 +16,8 @@ import { paintPage, unpaintPage } from '../model/last-seen-page';
 import { sameAccount, searchWithoutAccount } from './address-account';
 import { wipePainted } from './address-paint';
 import { requestListEarly, type EarlyListRequest } from './early-list';
-import type { Account } from './host';
+import { drawFirstView } from './early-view';
+import { themeFromTeams, type Account } from './host';
 
 const INIT_TIMEOUT_MS = 1500;
 
@@ -57,11 +59,19 @@ async function askAndPaint(container: HTMLElement, paint: boolean, painted: Acco
   const token = authentication.getAuthToken();
   // Handled by the request below; this only keeps a refusal from being reported as unhandled.
   token.catch(() => undefined);
+  const search = searchWithoutAccount(window.location.search);
   // A page painted from the address is the one that would be painted here.
+  let onScreen = painted !== null && sameAccount(painted, account);
   if (paint && !painted) {
-    const search = searchWithoutAccount(window.location.search);
     const strings = stringsFor(languageOf(new URLSearchParams(search).get('lang') ?? context.app.locale));
-    paintPage(storage, account, search, container, { title: strings.checkingTitle, body: strings.checkingBody });
+    onScreen = paintPage(storage, account, search, container, { title: strings.checkingTitle, body: strings.checkingBody });
+  }
+  // Nothing kept for this user here (a first visit): the page drawn for them on the server, which
+  // carries the list; the app hydrates it. If the server does not draw it, the app asks itself.
+  if (!onScreen) {
+    const locale = new URLSearchParams(search).get('lang') ?? context.app.locale;
+    await drawFirstView(container, account, token, { search, locale, theme: themeFromTeams(context.app.theme) });
+    return null;
   }
   // With the remembered list's ETag, as the app would ask: an unchanged list is a 304.
   return requestListEarly(account, token, lastSeenStore(storage, account).read()?.etag ?? null);

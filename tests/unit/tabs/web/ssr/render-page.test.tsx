@@ -108,4 +108,10 @@ describe('renderPage (server render of the tab)', () => {
     expect(dark.data).toMatchObject({ locale: 'en', theme: 'dark' });
     expect((await draw(fixtureView(), '?theme=<x>')).data.theme).toBe('light');
   });
+
+  it("draws in the theme it is given (Teams' own, in SharePoint mode) whatever the address says", async () => {
+    const drawn = await renderPage({ view: fixtureView(), etag: '"v1"', search: '?theme=light', acceptLanguage: 'sv-SE', theme: 'contrast', now: NOW });
+    expect(drawn.html).toMatch(/data-theme="contrast"/);
+    expect(drawn.data.theme).toBe('contrast');
+  });
 });
