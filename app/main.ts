@@ -5,7 +5,7 @@
 import { loadConfig, type Config } from '../src/config';
 import { ConfigError } from '../src/errors';
 import { createLogger } from '../src/logger';
-import { formatConfigError } from './cli-config';
+import { formatConfigError } from './cli/config';
 import { checkInBackground } from './doctor';
 import { routeConsoleToLog } from './library-console';
 import { createServer } from './server';

@@ -33,7 +33,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** The first thing wrong with `body` as an activity (in English, for the log and the 400), or null. */
-export function activityProblem(body: unknown): string | null {
+function activityProblem(body: unknown): string | null {
   if (!isRecord(body)) return 'the body is not a JSON object';
   if (!nonEmpty(body.type)) return 'type is missing';
   if (!isRecord(body.conversation) || !nonEmpty(body.conversation.id)) return 'conversation.id is missing';

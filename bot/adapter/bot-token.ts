@@ -58,6 +58,6 @@ function entraCode(error: unknown): string {
 }
 
 /** The tenant segment of the authority: the app's tenant for SingleTenant, botframework.com otherwise. */
-export function tenantOf(bot: BotOptions): string {
+function tenantOf(bot: BotOptions): string {
   return bot.appType === 'SingleTenant' && bot.appTenantId ? bot.appTenantId : 'botframework.com';
 }

@@ -9,7 +9,7 @@ import type { AdaptiveCard } from '../contracts';
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** The attachment for `card`. */
-export function cardAttachment(card: AdaptiveCard): { contentType: typeof ADAPTIVE_CARD; content: AdaptiveCard } {
+function cardAttachment(card: AdaptiveCard): { contentType: typeof ADAPTIVE_CARD; content: AdaptiveCard } {
   return { contentType: ADAPTIVE_CARD, content: card };
 }
 

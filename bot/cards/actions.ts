@@ -12,8 +12,6 @@ export const VERBS = {
   actionDone: 'action-done',
 } as const;
 
-export type Verb = (typeof VERBS)[keyof typeof VERBS];
-
 /** Bumped when the data shape changes; older cards then get the stale-action answer. */
 export const ACTION_DATA_VERSION = 1;
 

@@ -13,7 +13,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * Removes the backslashes card markdown escaping adds, the blank lines between paragraphs, and
  * the soft hyphens that help a phone break long labels (a terminal may print them).
  */
-export function unescapeMarkdown(value: string): string {
+function unescapeMarkdown(value: string): string {
   return value
     .replace(/\\([\\`*_[\]()#\-+>~.!|{}])/g, '$1')
     .replace(/\n\n/g, '\n')

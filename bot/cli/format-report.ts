@@ -56,7 +56,7 @@ const QUIET_TEXT: Record<NonNullable<NotifyReport['quiet']>, string> = {
  * Why this run posted nothing (or, in a dry run, why a real run would post nothing), in one line;
  * null when something was or would be posted. The first reason that explains every team wins.
  */
-export function whyNothing(report: NotifyReport, team: string | null): string | null {
+function whyNothing(report: NotifyReport, team: string | null): string | null {
   const posting = report.dryRun ? ['would-post'] : ['posted'];
   const events = report.teams.flatMap((entry) => entry.events);
   if (events.some((event) => posting.includes(event.outcome))) return null;

@@ -1,4 +1,4 @@
 /** The Teams side of the bot: installation, channel choice, commands and card actions. */
 export { BalanceBot } from './balance-bot';
-export type { HandlerDeps, Snoozer } from './deps';
-export { parseCommand, normalize, type Command, type ParsedCommand } from './commands';
+export type { HandlerDeps } from './deps';
+export { parseCommand, normalize } from './commands';

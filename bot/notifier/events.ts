@@ -23,12 +23,12 @@ export interface NotifyEvent {
 }
 
 /** How far ahead the weekly digest looks (and how far back for agreements that just ended). */
-export const DIGEST_DAYS = 28;
+const DIGEST_DAYS = 28;
 
 const id = (value: string): string => encodeURIComponent(value);
 
 /** A meeting reminder, with the meeting's agenda as it stands when the card is made. */
-export function meetingEvent(due: DueMeeting, agenda: MeetingAgenda): NotifyEvent {
+function meetingEvent(due: DueMeeting, agenda: MeetingAgenda): NotifyEvent {
   return {
     key: `meeting/${id(due.meeting.id)}/${due.meeting.date}/${due.reminder ?? 0}`,
     kind: 'meeting-reminder',
@@ -37,7 +37,7 @@ export function meetingEvent(due: DueMeeting, agenda: MeetingAgenda): NotifyEven
   };
 }
 
-export function expiryEvent(due: DueExpiry): NotifyEvent {
+function expiryEvent(due: DueExpiry): NotifyEvent {
   return {
     key: `expiry/${id(due.entry.id)}/${due.validTo}/${due.threshold}`,
     kind: 'expiry-notice',

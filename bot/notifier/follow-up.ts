@@ -76,7 +76,7 @@ export function followUpFacts(model: FollowUpYear, ready: ReadyDay, docxUrl: str
   };
 }
 
-export function followUpEvent(ready: FollowUpReady): NotifyEvent {
+function followUpEvent(ready: FollowUpReady): NotifyEvent {
   return {
     key: `follow-up/${ready.year}`,
     kind: 'follow-up-ready',

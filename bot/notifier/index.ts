@@ -4,9 +4,9 @@
 export { createNotifier } from './notifier';
 export type { NotifierDeps } from './notifier';
 export { createNotifyRoute } from './route';
-export { Ledger, judge, ledgerKey } from './ledger';
-export type { LedgerRecord, LedgerState } from './ledger';
+export { judge } from './ledger';
+export type { LedgerRecord } from './ledger';
 export { quietReason } from './quiet';
-export { DIGEST_DAYS, isoWeekKey } from './events';
+export { isoWeekKey } from './events';
 export type { DigestOptions, EventKind, EventReport, Notifier, NotifyReport, Outcome, RunOptions, TeamReport, TeamStatus } from './types';
 export { nothingPostedMessage, nothingPostedReason, type NothingPostedReason } from './nothing-posted';

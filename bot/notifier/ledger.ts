@@ -58,7 +58,7 @@ export interface LedgerOptions {
   maxFailedAttempts: number;
 }
 
-export function ledgerKey(teamId: string, eventKey: string): string {
+function ledgerKey(teamId: string, eventKey: string): string {
   return `ledger/${teamId}/${eventKey}`;
 }
 

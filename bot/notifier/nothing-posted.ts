@@ -28,7 +28,7 @@ const COMMANDS = {
  * When the next posting run is, as a member reads it, relative to `now` (both Stockholm time):
  * "kl. 08:00", "i morgon kl. 08:00", "på måndag kl. 08:00", "den 2022-12-19 kl. 08:00".
  */
-export function whenNextRun(run: Date, now: Date, language: Language): string {
+function whenNextRun(run: Date, now: Date, language: Language): string {
   const at = stockholmClockOf(run);
   const days = daysBetween(stockholmClockOf(now).date, at.date);
   const time = language === 'en' ? `at ${at.time}` : `kl. ${at.time}`;

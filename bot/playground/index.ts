@@ -1,2 +1,2 @@
 /** Starting the Microsoft 365 Agents Playground next to the bot in local mode. */
-export { startPlayground, playgroundConfig, playgroundEnvironment, type PlaygroundHandle } from './playground';
+export { startPlayground, type PlaygroundHandle } from './playground';

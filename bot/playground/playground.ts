@@ -21,7 +21,7 @@ export interface PlaygroundHandle {
 }
 
 /** Ids the playground config uses; the team id is also its General channel's id, as in Teams. */
-export const PLAYGROUND_TEAM = {
+const PLAYGROUND_TEAM = {
   id: '19:svom-team-general@thread.tacv2',
   name: 'SVOM',
   aadGroupId: '5f3c1a7e-2d4b-4c8e-9a61-0b7d2e4f8a10',
@@ -45,7 +45,7 @@ function user(index: number, givenName: string, surname: string) {
  * The playground's config file (schema 0.1.1: one team with one channel besides General,
  * exactly five other users). JSON is valid YAML, so it is written as JSON.
  */
-export function playgroundConfig(): Record<string, unknown> {
+function playgroundConfig(): Record<string, unknown> {
   return {
     version: '0.1.1',
     tenantId: '00000000-0000-4000-8000-0000000005f0',
@@ -63,7 +63,7 @@ export function playgroundConfig(): Record<string, unknown> {
  * (`config.playground.inherited`) and its own settings. Never this process's environment, which
  * may hold the bot's password, a storage connection string or a managed identity's endpoint.
  */
-export function playgroundEnvironment(options: PlaygroundOptions, configFile: string): Record<string, string> {
+function playgroundEnvironment(options: PlaygroundOptions, configFile: string): Record<string, string> {
   return {
     ...options.inherited,
     TEAMSAPPTESTER_BROWSER: 'none',

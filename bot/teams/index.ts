@@ -1,3 +1,3 @@
 /** Where the bot is installed and where each team wants its reminders. */
 export { StateStoreTeamRegistry } from './registry';
-export { markTeamGone, teamIsGone, type GoneFailure } from './team-gone';
+export { markTeamGone, teamIsGone } from './team-gone';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFollowUpCli, type FollowUpCliIo } from '../../../app/follow-up-cli';
+import { runFollowUpCli, type FollowUpCliIo } from '../../../app/cli/follow-up';
 import { SourceError } from '../../../src/errors';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
 import type { SeedItem } from '../../fakes/fake-graph';
@@ -235,7 +235,7 @@ describe('npm run follow-up', () => {
   });
 
   it('runs as a script, with the exit code of the command', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'app/follow-up-cli.ts'), '--year', 'i fjol'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'app/cli/follow-up.ts'), '--year', 'i fjol'], {
       encoding: 'utf8',
       env: { ...process.env, LOG_LEVEL: 'silent' },
     });

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { runFollowUpCli } from '../../../app/follow-up-cli';
+import { runFollowUpCli } from '../../../app/cli/follow-up';
 import { loadConfig } from '../../../src/config';
 import type { FollowUpProblem } from '../../../src/domain/errands';
 import { silentLogger } from '../../../src/logger';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMeetingDocCli, type MeetingDocCliIo } from '../../../app/meeting-doc-cli';
+import { runMeetingDocCli, type MeetingDocCliIo } from '../../../app/cli/meeting-doc';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts, markdownParagraphs } from '../../unit/report/report-paragraphs';

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { runCli } from '../../../app/notify-cli';
+import { runCli } from '../../../app/cli/notify';
 import { FileStateStore } from '../../../bot/state';
 import { StateStoreTeamRegistry } from '../../../bot/teams';
 import { silentLogger } from '../../../src/logger';
@@ -196,7 +196,7 @@ describe('npm run notify', () => {
   });
 
   it('runs as the npm script, with the exit code of the command', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../app/notify-cli.ts'), '--date', 'igår'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../app/cli/notify.ts'), '--date', 'igår'], {
       encoding: 'utf8',
       env: { ...process.env, LOG_LEVEL: 'silent' },
     });

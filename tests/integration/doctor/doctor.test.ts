@@ -11,7 +11,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { checkInBackground } from '../../../app/doctor';
-import { runDoctorCli } from '../../../app/doctor-cli';
+import { runDoctorCli } from '../../../app/cli/doctor';
 import { loadConfig } from '../../../src/config';
 import { createLogger, silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';

@@ -2,8 +2,8 @@
  * The configuration as the command-line tools read it: on a problem the tool prints every
  * problem at once (Swedish, with English in brackets) and exits 2, before anything is read.
  */
-import { loadConfig, type Config } from '../src/config';
-import { ConfigError } from '../src/errors';
+import { loadConfig, type Config } from '../../src/config';
+import { ConfigError } from '../../src/errors';
 
 /** The configuration, or null after printing why there is none (the caller exits with 2). */
 export function loadCliConfig(env: NodeJS.ProcessEnv | undefined, err: (text: string) => void): Config | null {

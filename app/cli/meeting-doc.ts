@@ -16,11 +16,11 @@ import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { AppError, SourceError } from '../src/errors';
-import { mapForumData } from '../src/lists/forum-year-mapping';
-import { mapListData } from '../src/lists/mapping';
-import { createLogger } from '../src/logger';
-import type { ListSource } from '../src/ports/list-source';
+import { AppError, SourceError } from '../../src/errors';
+import { mapForumData } from '../../src/lists/forum-year-mapping';
+import { mapListData } from '../../src/lists/mapping';
+import { createLogger } from '../../src/logger';
+import type { ListSource } from '../../src/ports/list-source';
 import {
   MEETING_DOCUMENT_KINDS,
   meetingDocumentData,
@@ -29,12 +29,12 @@ import {
   type MeetingDocumentData,
   type MeetingDocumentFormat,
   type MeetingDocumentKind,
-} from '../src/report';
-import type { Language } from '../src/vocabulary/language';
-import { clockFor } from './clock';
-import { loadCliConfig } from './cli-config';
-import { seedNote } from './follow-up-cli';
-import { createListSource } from './sources';
+} from '../../src/report';
+import type { Language } from '../../src/vocabulary/language';
+import { clockFor } from '../clock';
+import { loadCliConfig } from './config';
+import { seedNote } from './follow-up';
+import { createListSource } from '../sources';
 
 export const USAGE = `Användning (usage): npm run meeting-doc -- --meeting NYCKEL --kind dagordning|minnesanteckningar [flaggor]
 

@@ -11,25 +11,25 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { appUrlFor, tabUrlFor } from '../bot';
-import { createMessenger } from '../bot/adapter';
-import type { Messenger } from '../bot/contracts';
-import { TemplateCardRenderer } from '../bot/cards';
-import { createNotifier } from '../bot/notifier';
-import type { NotifyReport } from '../bot/notifier';
-import { createStateStore } from '../bot/state';
-import { StateStoreTeamRegistry } from '../bot/teams';
-import type { Config } from '../src/config';
-import { parseCalendarDate, stockholmClockOf, stockholmInstant } from '../src/domain/dates';
-import { AppError, SourceError } from '../src/errors';
-import { createLogger, type Logger } from '../src/logger';
-import type { Clock } from '../src/ports/clock';
-import { firstRunOn } from '../bot/scheduler';
-import { formatReport } from '../bot/cli/format-report';
-import { clockFor } from './clock';
-import { loadCliConfig } from './cli-config';
-import { createSnapshots } from './snapshots';
-import { createListSource } from './sources';
+import { appUrlFor, tabUrlFor } from '../../bot';
+import { createMessenger } from '../../bot/adapter';
+import type { Messenger } from '../../bot/contracts';
+import { TemplateCardRenderer } from '../../bot/cards';
+import { createNotifier } from '../../bot/notifier';
+import type { NotifyReport } from '../../bot/notifier';
+import { createStateStore } from '../../bot/state';
+import { StateStoreTeamRegistry } from '../../bot/teams';
+import type { Config } from '../../src/config';
+import { parseCalendarDate, stockholmClockOf, stockholmInstant } from '../../src/domain/dates';
+import { AppError, SourceError } from '../../src/errors';
+import { createLogger, type Logger } from '../../src/logger';
+import type { Clock } from '../../src/ports/clock';
+import { firstRunOn } from '../../bot/scheduler';
+import { formatReport } from '../../bot/cli/format-report';
+import { clockFor } from '../clock';
+import { loadCliConfig } from './config';
+import { createSnapshots } from '../snapshots';
+import { createListSource } from '../sources';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
 

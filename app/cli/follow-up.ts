@@ -17,21 +17,21 @@ import { writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { FollowUpProblem } from '../src/domain/errands';
-import { buildForumYear, type FollowUpYear } from '../src/domain/forum-year';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../src/domain/report-year';
-import { AppError, SourceError } from '../src/errors';
-import { mapForumData } from '../src/lists/forum-year-mapping';
-import { LISTS } from '../src/lists/schema';
-import { createLogger } from '../src/logger';
-import type { ListSource } from '../src/ports/list-source';
-import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../src/report';
-import type { Language } from '../src/vocabulary';
-import { followUpDocxFileName } from '../src/snapshot/follow-up-view';
-import type { Config } from '../src/config';
-import { clockFor } from './clock';
-import { loadCliConfig } from './cli-config';
-import { createListSource } from './sources';
+import type { FollowUpProblem } from '../../src/domain/errands';
+import { buildForumYear, type FollowUpYear } from '../../src/domain/forum-year';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../../src/domain/report-year';
+import { AppError, SourceError } from '../../src/errors';
+import { mapForumData } from '../../src/lists/forum-year-mapping';
+import { LISTS } from '../../src/lists/schema';
+import { createLogger } from '../../src/logger';
+import type { ListSource } from '../../src/ports/list-source';
+import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../src/report';
+import type { Language } from '../../src/vocabulary';
+import { followUpDocxFileName } from '../../src/snapshot/follow-up-view';
+import type { Config } from '../../src/config';
+import { clockFor } from '../clock';
+import { loadCliConfig } from './config';
+import { createListSource } from '../sources';
 
 export const USAGE = `Användning (usage): npm run follow-up -- --year ÅÅÅÅ [flaggor]
 

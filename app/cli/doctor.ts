@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { exitCodeOf, formatReport, reportJson } from '../src/doctor/check';
-import { createLogger } from '../src/logger';
-import { readEnvFiles } from '../scripts/lib/env-files';
-import { loadCliConfig } from './cli-config';
-import { runDoctor } from './doctor';
+import { exitCodeOf, formatReport, reportJson } from '../../src/doctor/check';
+import { createLogger } from '../../src/logger';
+import { readEnvFiles } from '../../scripts/lib/env-files';
+import { loadCliConfig } from './config';
+import { runDoctor } from '../doctor';
 
 export const USAGE = `Usage: npm run doctor -- [--env <name>] [--json] [--verbose]
 
@@ -57,7 +57,7 @@ export async function runDoctorCli(argv: string[], io: DoctorIo): Promise<number
     io.out(`${USAGE}\n`);
     return 0;
   }
-  const root = io.root ?? join(__dirname, '..');
+  const root = io.root ?? join(__dirname, '..', '..');
   let fileValues: Record<string, string> = {};
   if (args.env) {
     try {
