@@ -117,6 +117,12 @@ export interface DueAction {
   eventKey: string;
 }
 
+/** An open action in the weekly digest: days to its due date, negative when late, null without a due date. */
+export interface DigestAction {
+  action: Action;
+  daysLeft: number | null;
+}
+
 /** What the "Uppföljning YYYY är klar att granska" card tells. */
 export interface FollowUpReady {
   year: number;
@@ -140,7 +146,7 @@ export interface FollowUpReady {
 export interface CardRenderer {
   meetingReminder(due: DueMeeting, context: CardContext, extras?: { agenda?: MeetingAgenda }): AdaptiveCard;
   expiryNotice(due: DueExpiry, context: CardContext): AdaptiveCard;
-  weeklyDigest(due: Due, context: CardContext): AdaptiveCard;
+  weeklyDigest(due: Due, context: CardContext, actions?: readonly DigestAction[]): AdaptiveCard;
   followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard;
   actionReminder(due: DueAction, context: CardContext, extras?: { notice?: { style: string; text: string } }): AdaptiveCard;
 }

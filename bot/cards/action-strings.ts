@@ -22,6 +22,15 @@ const sv = {
   conflict: 'Någon ändrade uppdraget under tiden, så ingenting sparades. Öppna Uppdrag i fliken och försök igen.',
   gone: 'Uppdraget finns inte längre i listan. Påminnelsen gäller inte längre.',
   summary: (title: string, due: string) => `Uppdrag ${title}, klart senast ${due}`,
+  digestHeading: 'Öppna uppdrag',
+  digestNone: 'Inga öppna uppdrag.',
+  noDue: 'Inget slutdatum',
+  timing: (daysLeft: number) =>
+    daysLeft < 0
+      ? `${-daysLeft === 1 ? '1 dag' : `${-daysLeft} dagar`} försenat`
+      : daysLeft === 0
+        ? 'i dag'
+        : `${daysLeft === 1 ? '1 dag' : `${daysLeft} dagar`} kvar`,
 };
 
 export type ActionStrings = typeof sv;
@@ -47,6 +56,15 @@ const en: ActionStrings = {
   conflict: 'Someone changed the action meanwhile, so nothing was saved. Open Actions in the tab and try again.',
   gone: 'The action is no longer in the list. The reminder no longer applies.',
   summary: (title, due) => `Action ${title}, due ${due}`,
+  digestHeading: 'Open actions',
+  digestNone: 'No open actions.',
+  noDue: 'No due date',
+  timing: (daysLeft) =>
+    daysLeft < 0
+      ? `${-daysLeft === 1 ? '1 day' : `${-daysLeft} days`} late`
+      : daysLeft === 0
+        ? 'today'
+        : `${daysLeft === 1 ? '1 day' : `${daysLeft} days`} left`,
 };
 
 export function actionStrings(language: Language): ActionStrings {

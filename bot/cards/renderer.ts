@@ -3,7 +3,7 @@
  * prepared there, already localized and escaped); this class is the one object the notifier and
  * the handler are given.
  */
-import type { AdaptiveCard, CardContext, DueAction, FollowUpReady, MeetingAgenda, CardRenderer } from '../contracts';
+import type { AdaptiveCard, CardContext, DigestAction, DueAction, FollowUpReady, MeetingAgenda, CardRenderer } from '../contracts';
 import { actionReminderCard } from './action-reminder';
 import type { Errand } from '../../src/domain/errands';
 import type { Due, DueExpiry, DueMeeting, Meeting } from '../../src/domain/types';
@@ -41,8 +41,8 @@ export class TemplateCardRenderer implements BotCards {
     return expiryNoticeCard(due, context, extras);
   }
 
-  weeklyDigest(due: Due, context: CardContext): AdaptiveCard {
-    return weeklyDigestCard(due, context);
+  weeklyDigest(due: Due, context: CardContext, actions: readonly DigestAction[] = []): AdaptiveCard {
+    return weeklyDigestCard(due, context, actions);
   }
 
   welcome(

@@ -7,7 +7,8 @@
  * - weekly digest:    `digest/<ISO week, e.g. 2022-W48>`
  * - follow-up ready:  `follow-up/<year>` (follow-up.ts)
  */
-import type { AdaptiveCard, CardContext, CardRenderer, Language, MeetingAgenda } from '../contracts';
+import type { AdaptiveCard, CardContext, CardRenderer, DigestAction, Language, MeetingAgenda } from '../contracts';
+import { openActions, type Action } from '../../src/domain/actions';
 import { meetingAgenda } from '../cards/agenda';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../../src/domain/types';
@@ -78,12 +79,17 @@ export function digestDue(due: Due): Due {
   };
 }
 
-export function digestEvent(due: Due): NotifyEvent {
+/** The open actions the digest lists: by due date, the late ones first, those without a date last. */
+export function digestActions(actions: readonly Action[], today: CalendarDate): DigestAction[] {
+  return openActions(actions).map((action) => ({ action, daysLeft: action.due === null ? null : daysBetween(today, action.due) }));
+}
+
+export function digestEvent(due: Due, actions: readonly DigestAction[] = []): NotifyEvent {
   const week = isoWeekKey(due.today);
   return {
     key: `digest/${week}`,
     kind: 'weekly-digest',
-    summary: (language) => digestSummary(due, week, language),
-    render: (cards, context) => cards.weeklyDigest(due, context),
+    summary: (language) => digestSummary(due, week, language, actions),
+    render: (cards, context) => cards.weeklyDigest(due, context, actions),
   };
 }

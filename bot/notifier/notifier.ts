@@ -13,7 +13,7 @@ import { addDays, stockholmDateOf } from '../../src/domain/dates';
 import type { CalendarDate } from '../../src/domain/types';
 import { AppError } from '../../src/errors';
 import type { NotifierCore, NotifierDeps } from './deps';
-import { digestDue, digestEvent, isoWeekKey, reminderEvents } from './events';
+import { digestActions, digestDue, digestEvent, isoWeekKey, reminderEvents } from './events';
 import { actionEvents } from './actions';
 import { followUpEvents } from './follow-up';
 import { Ledger } from './ledger';
@@ -61,7 +61,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       ];
       const { ready, reports } = await teamsFor(core, opts.teamId, run.dryRun);
       for (const team of ready) {
-        const teamEvents = (await pendingDigest(team, run.today)) ? [...events, digestEvent(digestDue(run.due))] : events;
+        const teamEvents = (await pendingDigest(team, run.today))
+          ? [...events, digestEvent(digestDue(run.due), digestActions(run.forum.actions, run.today))]
+          : events;
         reports.push(await processTeam(core, team, teamEvents, run.today, run.mode));
       }
       return finishRun(core, 'reminders', run, reports);
@@ -70,15 +72,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async digest(opts: DigestOptions = {}): Promise<NotifyReport> {
       const run = await startRun(core, rules, opts);
       const due = digestDue(run.due);
-      const event = digestEvent(due);
-      const empty = due.meetings.length === 0 && due.expiries.length === 0;
+      const actions = digestActions(run.forum.actions, run.today);
+      const event = digestEvent(due, actions);
+      const empty = due.meetings.length === 0 && due.expiries.length === 0 && actions.length === 0;
       const { ready, reports } = await teamsFor(core, undefined, run.dryRun);
       for (const team of ready) {
         if (empty) {
           const summary = event.summary(team.language);
           reports.push(
             teamReport(core, team, [
-              { key: event.key, kind: event.kind, outcome: 'skipped-nothing-due', summary, detail: 'no meetings or agreements to mention' },
+              { key: event.key, kind: event.kind, outcome: 'skipped-nothing-due', summary, detail: 'no meetings, agreements or open actions to mention' },
             ]),
           );
           continue;

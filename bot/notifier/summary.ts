@@ -3,7 +3,7 @@
  * the report print. Titles come from SharePoint: control characters are removed and the line is
  * kept short; it is never used as markdown.
  */
-import type { Language } from '../contracts';
+import type { DigestAction, Language } from '../contracts';
 import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
 import { dayCount, relativeDays } from '../../src/vocabulary';
 
@@ -36,13 +36,21 @@ export function expirySummary(due: DueExpiry, language: Language): string {
     : `Avtalet löper ut om ${dayCount(due.daysLeft, language)} (${due.validTo}): ${title}`;
 }
 
-export function digestSummary(due: Due, week: string, language: Language): string {
+export function digestSummary(due: Due, week: string, language: Language, actions: readonly DigestAction[] = []): string {
   const weekNumber = Number(week.slice(-2));
   const meetings = due.meetings.length;
   const agreements = due.expiries.length;
+  const open = actions.length;
+  const late = actions.filter((entry) => entry.daysLeft !== null && entry.daysLeft < 0).length;
+  const actionPart =
+    open === 0
+      ? ''
+      : language === 'en'
+        ? `, ${open} open ${open === 1 ? 'action' : 'actions'} (${late} overdue)`
+        : `, ${open} ${open === 1 ? 'öppet' : 'öppna'} uppdrag (${late} ${late === 1 ? 'försenat' : 'försenade'})`;
   return language === 'en'
-    ? `Week ${weekNumber}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'} in the coming four weeks, ${agreements} ${agreements === 1 ? 'agreement' : 'agreements'} to watch`
-    : `Vecka ${weekNumber}: ${meetings} ${meetings === 1 ? 'möte' : 'möten'} de kommande fyra veckorna, ${agreements} avtal att bevaka`;
+    ? `Week ${weekNumber}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'} in the coming four weeks, ${agreements} ${agreements === 1 ? 'agreement' : 'agreements'} to watch${actionPart}`
+    : `Vecka ${weekNumber}: ${meetings} ${meetings === 1 ? 'möte' : 'möten'} de kommande fyra veckorna, ${agreements} avtal att bevaka${actionPart}`;
 }
 
 export function followUpSummary(year: number, language: Language): string {

@@ -9,6 +9,7 @@
 import { TemplateCardRenderer, VERBS, parseActionData } from '../../../../bot/cards';
 import type { CardContext } from '../../../../bot/contracts';
 import { actionEvents, actionStage } from '../../../../bot/notifier/actions';
+import { digestActions, digestEvent } from '../../../../bot/notifier/events';
 import { action, errand, forumMeeting } from '../../domain/forum-builders';
 import { cardProblems } from '../cards/validate-card';
 
@@ -79,5 +80,26 @@ describe('action reminders', () => {
     expect(lateCard).toContain('Uppdraget är försenat (3 dagar)');
     expect(lateCard).not.toContain('<at>');
     expect(lateCard).not.toContain('](https://evil.example)');
+  });
+});
+
+describe('open actions in the weekly digest', () => {
+  it('lists open ones by due date with days left (negative when late), done ones left out, undated last', () => {
+    const listed = digestActions(forum.actions, '2022-12-01');
+    expect(listed.map((entry) => [entry.action.id, entry.daysLeft])).toEqual([
+      ['4', -3],
+      ['3', 0],
+      ['1', 7],
+      ['2', 8],
+      ['6', null],
+    ]);
+  });
+
+  it('are told in the summary only when there are some', () => {
+    const due = { today: '2022-12-01', meetings: [], expiries: [] };
+    expect(digestEvent(due, digestActions(forum.actions, '2022-12-01')).summary('en')).toBe(
+      'Week 48: 0 meetings in the coming four weeks, 0 agreements to watch, 5 open actions (1 overdue)',
+    );
+    expect(digestEvent(due, []).summary('sv')).toBe('Vecka 48: 0 möten de kommande fyra veckorna, 0 avtal att bevaka');
   });
 });

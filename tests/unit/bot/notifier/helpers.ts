@@ -167,7 +167,8 @@ function card(kind: string, context: CardContext, text: string): AdaptiveCard {
 export const fakeCards: CardRenderer = {
   meetingReminder: (due: DueMeeting, context) => card('meeting', context, `${due.meeting.title} ${due.meeting.date}`),
   expiryNotice: (due: DueExpiry, context) => card('expiry', context, `${due.entry.title} ${due.validTo} (${due.daysLeft})`),
-  weeklyDigest: (due: Due, context) => card('digest', context, `${due.meetings.length} meetings, ${due.expiries.length} agreements`),
+  weeklyDigest: (due: Due, context, actions = []) =>
+    card('digest', context, `${due.meetings.length} meetings, ${due.expiries.length} agreements, ${actions.length} open actions`),
   followUpReady: (ready: FollowUpReady, context) => card('follow-up', context, `${ready.year}: ${ready.errands} ärenden`),
   actionReminder: (due: DueAction, context) => card('action', context, `${due.action.title} ${due.action.due ?? ''} (${due.stage})`),
 };
