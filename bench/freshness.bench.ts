@@ -21,7 +21,6 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type AppServer } from '../app/server';
 import { FileStateStore } from '../bot/state';
@@ -33,6 +32,7 @@ import { SimulatedTime, nextTurn } from '../tests/fakes/simulated-time';
 import { resourceUnits } from './support/synthetic';
 import { printTable } from './support/table';
 import { measureSnapshotToRedraw } from './support/tab-redraw';
+import { freePort } from '../tests/fakes/free-port';
 
 type Mode = 'before' | 'on demand' | 'notifications';
 const MODES: Mode[] = ['before', 'on demand', 'notifications'];
@@ -94,15 +94,6 @@ async function startInstance(mode: Mode): Promise<Instance> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A port free now (Graph must know the app's address before the app has finished starting). */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 interface Count {

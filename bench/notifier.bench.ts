@@ -116,6 +116,7 @@ const cards: CardRenderer = {
   expiryNotice: (_due, context) => card(context.eventKey),
   weeklyDigest: (_due, context) => card(context.eventKey),
   followUpReady: (_ready, context) => card(context.eventKey),
+  actionReminder: (_due, context) => card(context.eventKey),
 };
 
 function recorder(posted: string[]): Messenger {

@@ -4,6 +4,7 @@
  * Nothing here depends on the Teams SDK: it stays behind `BotConnection` and `TurnHandler`.
  */
 import type { Router } from 'express';
+import type { Action } from '../src/domain/actions';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
@@ -103,6 +104,19 @@ export interface MeetingAgenda {
   addUrl: string | null;
 }
 
+/** An action (uppdrag) due for a reminder: 7 days before its due date, on the day, or overdue. */
+export interface DueAction {
+  action: Action;
+  stage: 'soon' | 'today' | 'overdue';
+  /** Days to the due date (0 on the day), or days late when overdue. */
+  days: number;
+  /** The ärende that gave it and its meeting, as far as the lists know them. */
+  errandTitle: string | null;
+  meeting: { title: string; date: string } | null;
+  /** The ledger key the reminder was posted under ("Påminn igen" snoozes it). */
+  eventKey: string;
+}
+
 /** What the "Uppföljning YYYY är klar att granska" card tells. */
 export interface FollowUpReady {
   year: number;
@@ -128,6 +142,7 @@ export interface CardRenderer {
   expiryNotice(due: DueExpiry, context: CardContext): AdaptiveCard;
   weeklyDigest(due: Due, context: CardContext): AdaptiveCard;
   followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard;
+  actionReminder(due: DueAction, context: CardContext, extras?: { notice?: { style: string; text: string } }): AdaptiveCard;
 }
 
 /** The teams the bot knows about. */

@@ -7,6 +7,7 @@ import type { Errand } from './domain/errands';
 import type { FollowUpYear } from './domain/forum-year';
 import type { SectionDefinition } from './domain/sections';
 import type { AgreementState, CalendarDate, Entry, EntryStatus, Meeting, Problem } from './domain/types';
+import type { SavedDocument } from './ports/document-store';
 import type { ListUrls, SourceKind } from './ports/list-source';
 
 export interface AgreementView extends Omit<Entry, 'status'> {
@@ -90,3 +91,6 @@ export interface FollowUpYearView extends FollowUpYear {
   /** Where the Word file of this year is downloaded (same origin, same sign-in as this JSON). */
   docxUrl: string;
 }
+
+/** The shape `POST /api/documents` answers: where the document was saved, and how (`DocumentStore.save`). */
+export type SavedDocumentView = SavedDocument;

@@ -9,6 +9,7 @@ export const VERBS = {
   revisionStarted: 'revision-started',
   snooze: 'snooze',
   chooseChannel: 'choose-channel',
+  actionDone: 'action-done',
 } as const;
 
 /** Bumped when the data shape changes; older cards then get the stale-action answer. */
@@ -38,13 +39,23 @@ const welcomeData = z.object({
   channelId: z.string().min(1),
 });
 
+const actionData = z.object({
+  v: z.literal(ACTION_DATA_VERSION),
+  card: z.literal('action'),
+  actionId: z.string().min(1),
+  eTag: z.string().min(1),
+  eventKey: z.string().min(1).nullable(),
+});
+
+export type ActionActionData = z.infer<typeof actionData>;
 export type ExpiryActionData = z.infer<typeof expiryData>;
 export type MeetingActionData = z.infer<typeof meetingData>;
 export type WelcomeActionData = z.infer<typeof welcomeData>;
 
 export type ParsedAction =
   | { verb: typeof VERBS.revisionStarted; data: ExpiryActionData }
-  | { verb: typeof VERBS.snooze; data: ExpiryActionData | MeetingActionData }
+  | { verb: typeof VERBS.snooze; data: ExpiryActionData | MeetingActionData | ActionActionData }
+  | { verb: typeof VERBS.actionDone; data: ActionActionData }
   | { verb: typeof VERBS.chooseChannel; data: WelcomeActionData };
 
 /** Validates an `Action.Execute` verb and its data; null when it is not one this version understands. */
@@ -55,8 +66,12 @@ export function parseActionData(verb: unknown, data: unknown): ParsedAction | nu
       return parsed.success ? { verb, data: parsed.data } : null;
     }
     case VERBS.snooze: {
-      const parsed = z.union([expiryData, meetingData]).safeParse(data);
+      const parsed = z.union([expiryData, meetingData, actionData]).safeParse(data);
       return parsed.success && parsed.data.eventKey !== null ? { verb, data: parsed.data } : null;
+    }
+    case VERBS.actionDone: {
+      const parsed = actionData.safeParse(data);
+      return parsed.success ? { verb, data: parsed.data } : null;
     }
     case VERBS.chooseChannel: {
       const parsed = welcomeData.safeParse(data);

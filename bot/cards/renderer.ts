@@ -3,7 +3,8 @@
  * prepared there, already localized and escaped); this class is the one object the notifier and
  * the handler are given.
  */
-import type { AdaptiveCard, CardContext, FollowUpReady, MeetingAgenda, CardRenderer } from '../contracts';
+import type { AdaptiveCard, CardContext, DueAction, FollowUpReady, MeetingAgenda, CardRenderer } from '../contracts';
+import { actionReminderCard } from './action-reminder';
 import type { Errand } from '../../src/domain/errands';
 import type { Due, DueExpiry, DueMeeting, Meeting } from '../../src/domain/types';
 import type { AgreementView } from '../../src/view-model';
@@ -65,6 +66,10 @@ export class TemplateCardRenderer implements BotCards {
 
   followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard {
     return followUpReadyCard(ready, context);
+  }
+
+  actionReminder(due: DueAction, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
+    return actionReminderCard(due, context, extras);
   }
 
   message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard {

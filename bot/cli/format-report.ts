@@ -24,6 +24,7 @@ const KIND_TEXT: Record<EventReport['kind'], string> = {
   'expiry-notice': 'Avtal som löper ut (agreement expiry)',
   'weekly-digest': 'Veckoöversikt (weekly digest)',
   'follow-up-ready': 'Uppföljningen klar att granska (follow-up ready for review)',
+  'action-reminder': 'Påminnelse om uppdrag (action reminder)',
 };
 
 function teamHeading(team: TeamReport): string {

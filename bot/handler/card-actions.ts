@@ -7,17 +7,19 @@
  * Anything stale or invalid becomes a card that says so, never an error.
  */
 import type { AdaptiveCard, Language, TeamTarget } from '../contracts';
-import { addDays, daysBetween, stockholmDateOf } from '../../src/domain/dates';
+import { addDays, daysBetween, stockholmDateOf, stockholmInstant } from '../../src/domain/dates';
 import type { DueExpiry, DueMeeting, Entry } from '../../src/domain/types';
 import { SourceError } from '../../src/errors';
 import { setRevisionStatus } from '../../src/lists/revision-fields';
 import {
+  actionStrings,
   escapeMarkdown,
   meetingAgenda,
   parseActionData,
   revisionLabel,
   strings,
   VERBS,
+  type ActionActionData,
   type CardNotice,
   type ExpiryActionData,
   type MeetingActionData,
@@ -191,12 +193,45 @@ async function revisionStarted(context: Turn, deps: HandlerDeps, language: Langu
   return expiryCards(deps, language, data, written, { style: 'good', text: t.revisionDone(escapeMarkdown(by)) }, 'shared');
 }
 
-async function snooze(deps: HandlerDeps, team: TeamTarget, data: ExpiryActionData | MeetingActionData): Promise<ActionOutcome> {
+async function snooze(deps: HandlerDeps, team: TeamTarget, data: ExpiryActionData | MeetingActionData | ActionActionData): Promise<ActionOutcome> {
   const t = strings(team.language);
   const result = await deps.snoozer.snooze(team.teamId, data.eventKey as string, SNOOZE_DAYS);
   const until = addDays(stockholmDateOf(deps.clock.now()), SNOOZE_DAYS);
   const notice: CardNotice = result === 'snoozed' ? { style: 'good', text: t.snoozed(until) } : { style: 'warning', text: t.eventGone };
+  // An action's reminder: the answer is for the member who pressed; the channel's card stays.
+  if (data.card === 'action') return message(deps, team.language, notice.text, notice.style);
   return data.card === 'expiry' ? cachedExpiryCard(deps, team.language, data, notice) : meetingCard(deps, team.language, data, notice);
+}
+
+/**
+ * "Klart" on an action reminder: writes status Klart and today's date to the action, only if the
+ * item is still as the card showed it (If-Match with the card's eTag). Someone else's change
+ * meanwhile, or an action already done, is said to the member who pressed, and nothing is written.
+ */
+async function actionDone(context: Turn, deps: HandlerDeps, language: Language, data: ActionActionData): Promise<ActionOutcome> {
+  const log = deps.logger.child({ module: 'bot-actions' });
+  const words = actionStrings(language);
+  const today = stockholmDateOf(deps.clock.now());
+  const snapshot = await deps.snapshots.get().catch(() => null);
+  const known = snapshot?.forum.actions.find((action) => action.id === data.actionId) ?? null;
+  if (known && known.status === 'done') return message(deps, language, words.already(known.doneOn), 'accent');
+  const by = await memberName(context, log);
+  try {
+    await deps.source.update('actions', data.actionId, { ActionStatus: 'Klart', DoneDate: stockholmInstant(today).toISOString() }, data.eTag);
+  } catch (error) {
+    if (error instanceof SourceError && error.code === 'conflict') {
+      log.info({ actionId: data.actionId }, 'action not marked done: the item changed since the card was made');
+      return message(deps, language, words.conflict);
+    }
+    if (error instanceof SourceError && error.code === 'not-found') return message(deps, language, words.gone);
+    log.error({ actionId: data.actionId, err: (error as Error).message }, 'action could not be marked done');
+    return message(deps, language, strings(language).sourceFailed);
+  }
+  log.info({ actionId: data.actionId }, 'action marked done');
+  await deps.snapshots.refresh().catch(() => undefined);
+  const text = words.doneBy(escapeMarkdown(by), today);
+  const card = deps.cards.message({ title: known ? known.title : strings(language).actionResult, text, style: 'good' }, cardContext(deps, language));
+  return { personal: card, shared: card };
 }
 
 /** The answer to an invoke whose value could not be read at all (see `readInvokeValue`). */
@@ -225,5 +260,7 @@ export async function handleCardAction(context: Turn, deps: HandlerDeps, verb: u
       return revisionStarted(context, deps, language, action.data);
     case VERBS.snooze:
       return team ? snooze(deps, team, action.data) : message(deps, language, t.staleAction);
+    case VERBS.actionDone:
+      return actionDone(context, deps, language, action.data);
   }
 }

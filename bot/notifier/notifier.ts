@@ -14,6 +14,7 @@ import type { CalendarDate } from '../../src/domain/types';
 import { AppError } from '../../src/errors';
 import type { NotifierCore, NotifierDeps } from './deps';
 import { digestDue, digestEvent, isoWeekKey, reminderEvents } from './events';
+import { actionEvents } from './actions';
 import { followUpEvents } from './follow-up';
 import { Ledger } from './ledger';
 import { processTeam } from './process-team';
@@ -52,6 +53,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const run = await startRun(core, rules, opts);
       const events = [
         ...reminderEvents(run.due, run.view),
+        ...actionEvents(run.forum, run.today),
         ...followUpEvents(run.forum, run.today, {
           readyDate: deps.options.followUpReadyDate,
           word: { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true },

@@ -5,7 +5,7 @@
 import type { AdaptiveCard, Language } from '../contracts';
 import type { CalendarDate } from '../../src/domain/types';
 
-export type EventKind = 'meeting-reminder' | 'expiry-notice' | 'weekly-digest' | 'follow-up-ready';
+export type EventKind = 'meeting-reminder' | 'expiry-notice' | 'weekly-digest' | 'follow-up-ready' | 'action-reminder';
 
 /**
  * What happened to one event for one team.

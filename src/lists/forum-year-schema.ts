@@ -10,11 +10,11 @@ import type { ForumListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ChoiceColumn, Column, ListDefinition, PlainColumn } from './column-types';
 
-/** The follow-up's own lists (the actions have theirs in `actions-schema.ts`). */
-export type FollowUpListKey = Exclude<ForumListName, 'actions'>;
+/** The forum year's own lists (the actions have theirs in `actions-schema.ts`). */
+export type ForumYearListName = Exclude<ForumListName, 'actions'>;
 
-export interface FollowUpListDefinition extends ListDefinition {
-  list: FollowUpListKey;
+export interface ForumYearListDefinition extends ListDefinition {
+  list: ForumYearListName;
 }
 
 export const ERRAND_KIND_CHOICES = [
@@ -64,7 +64,7 @@ const choice = (name: string, displayName: string, values: ChoiceColumn['values'
   description,
 });
 
-export const ERRANDS_LIST: FollowUpListDefinition = {
+export const ERRANDS_LIST: ForumYearListDefinition = {
   list: 'errands',
   displayName: 'Ärenden SVOM',
   description: 'Ärenden på SVOM:s dagordningar: mötet de går till och de delar av balanslistan de gäller.',
@@ -89,7 +89,7 @@ export const ERRANDS_LIST: FollowUpListDefinition = {
   ],
 };
 
-export const FORUM_LIST: FollowUpListDefinition = {
+export const FORUM_LIST: ForumYearListDefinition = {
   list: 'forum',
   displayName: 'Forum SVOM',
   description: 'Forumets beskrivning och representation, som årets uppföljning skriver ut. En rad.',
@@ -109,7 +109,7 @@ export const FORUM_LIST: FollowUpListDefinition = {
   ],
 };
 
-export const SECTIONS_LIST: FollowUpListDefinition = {
+export const SECTIONS_LIST: ForumYearListDefinition = {
   list: 'sections',
   displayName: 'Avsnitt SVOM',
   description: 'Balanslistans avsnitt: namn, ordning och period. Ett nytt avsnitt här syns utan ny version.',
@@ -127,8 +127,8 @@ export const SECTIONS_LIST: FollowUpListDefinition = {
   ],
 };
 
-/** Columns of the meetings list for the follow-up (part of `MEETINGS_LIST`). */
-export const MEETING_FOLLOW_UP_COLUMNS: Column[] = [
+/** Columns of the meetings list for the forum's year (part of `MEETINGS_LIST`). */
+export const MEETING_FORUM_YEAR_COLUMNS: Column[] = [
   // Display names of key columns differ per list, so an import file's headers tell its list.
   column('MeetingKey', 'Mötesnyckel', 'text', 'Stable key ärenden refer to (e.g. "2017-extra-april").', { indexed: true, unique: true }),
   column('MeetingYear', 'År', 'number', 'The year, when the day is not known (MeetingDate empty).'),
@@ -136,7 +136,7 @@ export const MEETING_FOLLOW_UP_COLUMNS: Column[] = [
   column('Subject', 'Ämne', 'text', 'Why an extra meeting was called, or what an event was about.'),
 ];
 
-export const FOLLOW_UP_LISTS: Record<FollowUpListKey, FollowUpListDefinition> = {
+export const FORUM_YEAR_LISTS: Record<ForumYearListName, ForumYearListDefinition> = {
   errands: ERRANDS_LIST,
   forum: FORUM_LIST,
   sections: SECTIONS_LIST,

@@ -11,7 +11,7 @@ import type { ListName } from '../ports/list-source';
 import { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 import type { ListDefinition, PlainColumn } from './column-types';
 import { ACTIONS_LIST } from './actions-schema';
-import { ERRANDS_LIST, FORUM_LIST, MEETING_FOLLOW_UP_COLUMNS, SECTIONS_LIST } from './forum-year-schema';
+import { ERRANDS_LIST, FORUM_LIST, MEETING_FORUM_YEAR_COLUMNS, SECTIONS_LIST } from './forum-year-schema';
 
 export { GROUP_CHOICES, MEETING_KIND_CHOICES } from './choices';
 
@@ -286,7 +286,7 @@ export const MEETINGS_LIST: ListDefinition = {
       indexed: false,
       description: 'Free-text notes, plain text.',
     },
-    ...MEETING_FOLLOW_UP_COLUMNS,
+    ...MEETING_FORUM_YEAR_COLUMNS,
   ],
 };
 

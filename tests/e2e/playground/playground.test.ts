@@ -5,7 +5,6 @@
  * rendered, and "Revision påbörjad" updates the card.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -14,21 +13,11 @@ import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../app/server';
 import { CHROMIUM, describeWithBrowser } from '../support/browser';
+import { freePort } from '../../fakes/free-port';
 
 jest.setTimeout(120_000);
 
 const SHOTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describeWithBrowser('the bot in the Agents Playground', () => {
   let dir: string;

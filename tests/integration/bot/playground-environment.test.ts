@@ -5,27 +5,16 @@
  * /proc/<pid>/environ, so the test sees what the process really got.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlayground, type PlaygroundHandle } from '../../../bot/playground';
 import { PLAYGROUND_INHERITED_VARIABLES, loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
+import { freePort } from '../../fakes/free-port';
 
 jest.setTimeout(60_000);
 
 const onLinux = process.platform === 'linux' ? describe : describe.skip;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment a running process was started with, by name. */
 function environmentOf(pid: number): Map<string, string> {

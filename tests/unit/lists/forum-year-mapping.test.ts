@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FollowUpProblem } from '../../../src/domain/errands';
 import { mapForumData } from '../../../src/lists/forum-year-mapping';
 import { mapListData } from '../../../src/lists/mapping';
-import { ERRANDS_LIST, FOLLOW_UP_LISTS, FORUM_LIST, SECTIONS_LIST } from '../../../src/lists/forum-year-schema';
+import { ERRANDS_LIST, FORUM_YEAR_LISTS, FORUM_LIST, SECTIONS_LIST } from '../../../src/lists/forum-year-schema';
 
 const root = path.resolve(__dirname, '../../..');
 let nextId = 0;
@@ -18,7 +18,7 @@ const brief = (problems: FollowUpProblem[]) => problems.map(({ list, itemId, fie
 
 describe('errands schema', () => {
   it('defines every column once, with Swedish display names and a description', () => {
-    for (const list of Object.values(FOLLOW_UP_LISTS)) {
+    for (const list of Object.values(FORUM_YEAR_LISTS)) {
       const names = list.columns.map((column) => column.name);
       expect(new Set(names).size).toBe(names.length);
       for (const column of list.columns) {

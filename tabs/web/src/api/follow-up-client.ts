@@ -5,7 +5,7 @@
  */
 import type { FollowUpYear } from '../../../../src/domain/forum-year';
 import type { CalendarDate } from '../../../../src/domain/types';
-import type { SavedDocument } from '../../../../src/ports/document-store';
+import type { SavedDocumentView } from '../../../../src/view-model';
 import { authorizedFetch } from './authorized-fetch';
 import { ApiError, readApiError, type ApiErrorCode } from './client';
 
@@ -19,7 +19,7 @@ export interface FollowUpClient {
   /** A meeting's agenda or minutes as a Word file (`GET /api/meetings/:key/:kind.docx`). */
   downloadMeeting(key: string, kind: 'dagordning' | 'minnesanteckningar'): Promise<Blob>;
   /** Saves a document where the forum keeps them (`POST /api/documents`): the library, or the local folder. */
-  saveDocument(request: SaveDocumentRequest): Promise<SavedDocument>;
+  saveDocument(request: SaveDocumentRequest): Promise<SavedDocumentView>;
 }
 
 export type SaveDocumentRequest = { kind: 'dagordning' | 'minnesanteckningar'; meeting: string } | { kind: 'uppfoljning'; year: number };
@@ -88,7 +88,7 @@ export function createFollowUpClient(options: {
 
   return {
     async saveDocument(request) {
-      return (await (await post('/api/documents', request)).json()) as SavedDocument;
+      return (await (await post('/api/documents', request)).json()) as SavedDocumentView;
     },
     async load(year) {
       const response = await get(`/api/follow-up/${year}`, 'application/json');

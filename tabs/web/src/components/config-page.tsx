@@ -4,8 +4,8 @@
  */
 import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { languageOf, stringsFor, type ViewId } from '../i18n/strings';
-import { VIEWS } from '../model/url-state';
+import { languageOf, stringsFor } from '../i18n/strings';
+import { VIEWS, type ViewId } from '../model/url-state';
 import type { Host } from '../teams/host';
 import { AppContext } from './app-context';
 import { Themed } from './themed';

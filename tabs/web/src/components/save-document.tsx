@@ -7,7 +7,7 @@
  */
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { SavedDocument } from '../../../../src/ports/document-store';
+import type { SavedDocumentView } from '../../../../src/view-model';
 import type { FollowUpClient, SaveDocumentRequest } from '../api/follow-up-client';
 import { actionStringsFor } from '../i18n/action-strings';
 import { useApp } from './app-context';
@@ -16,7 +16,7 @@ import { ExternalLink } from './edit-link';
 export function SaveDocument({ request, client, local }: { request: SaveDocumentRequest; client: FollowUpClient; local: boolean }) {
   const { strings, host } = useApp();
   const words = actionStringsFor(strings.language);
-  const [state, setState] = useState<{ busy: boolean; saved: SavedDocument | null; failed: string | null }>({ busy: false, saved: null, failed: null });
+  const [state, setState] = useState<{ busy: boolean; saved: SavedDocumentView | null; failed: string | null }>({ busy: false, saved: null, failed: null });
   const save = () => {
     setState({ busy: true, saved: null, failed: null });
     client

@@ -4,7 +4,6 @@
  */
 import { parseReportYear } from '../../../../src/domain/report-year';
 import type { AgreementState, EntryStatus } from '../../../../src/domain/types';
-import type { ViewId } from '../i18n/strings';
 
 export type SortKey = 'name' | 'validTo' | 'daysLeft' | 'status';
 
@@ -31,7 +30,9 @@ export interface UrlState {
   meeting: string | null;
 }
 
-export const VIEWS: ViewId[] = ['balanslista', 'avtal', 'moten', 'uppdrag', 'uppfoljning', 'datakvalitet'];
+/** The tab's views, in the order of its tabs; the id is also the `view` in the address. */
+export const VIEWS = ['balanslista', 'avtal', 'moten', 'uppdrag', 'uppfoljning', 'datakvalitet'] as const;
+export type ViewId = (typeof VIEWS)[number];
 export const ENTRY_STATUSES: EntryStatus[] = ['active', 'not-started', 'monitoring', 'paused', 'done'];
 export const AGREEMENT_STATES: AgreementState[] = ['expired', 'expiring', 'active', 'unknown'];
 const SORT_KEYS: SortKey[] = ['name', 'validTo', 'daysLeft', 'status'];

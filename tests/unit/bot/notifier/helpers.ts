@@ -5,7 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdaptiveCard, CardContext, CardRenderer, DeliveryResult, FollowUpReady, Messenger, TeamRegistry, TeamTarget } from '../../../../bot/contracts';
+import type {
+  DueAction,
+  AdaptiveCard,
+  CardContext,
+  CardRenderer,
+  DeliveryResult,
+  FollowUpReady,
+  Messenger,
+  TeamRegistry,
+  TeamTarget,
+} from '../../../../bot/contracts';
 import type { BotOptions } from '../../../../src/config';
 import { stockholmInstant } from '../../../../src/domain/dates';
 import type { Due, DueExpiry, DueMeeting } from '../../../../src/domain/types';
@@ -159,6 +169,7 @@ export const fakeCards: CardRenderer = {
   expiryNotice: (due: DueExpiry, context) => card('expiry', context, `${due.entry.title} ${due.validTo} (${due.daysLeft})`),
   weeklyDigest: (due: Due, context) => card('digest', context, `${due.meetings.length} meetings, ${due.expiries.length} agreements`),
   followUpReady: (ready: FollowUpReady, context) => card('follow-up', context, `${ready.year}: ${ready.errands} ärenden`),
+  actionReminder: (due: DueAction, context) => card('action', context, `${due.action.title} ${due.action.due ?? ''} (${due.stage})`),
 };
 
 /** The 2022 seed list as SharePoint list items (no example meetings: only the one real date). */

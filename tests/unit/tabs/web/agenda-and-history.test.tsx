@@ -17,6 +17,9 @@ import { fixtureView } from './fixture';
 import { errand } from './forum-fixture';
 
 beforeAll(installMatchMedia);
+// Möten loads its code on demand; loading (and transforming) it the first time can take longer
+// than a findBy waits on a busy machine, so it is loaded before the tests start.
+beforeAll(() => import('../../../../tabs/web/src/views/meetings-view'));
 
 function renderView(view: BalanceListView, search: string, locale = 'sv-SE') {
   render(<TabApp host={browserHost({ locale, theme: 'light' })} client={new StaticClient(view)} location={fixedLocation(search)} pollMs={60_000} />);

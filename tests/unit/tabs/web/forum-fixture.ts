@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Errand, ForumData } from '../../../../src/domain/errands';
 import { buildForumYear } from '../../../../src/domain/forum-year';
 import { mapForumData } from '../../../../src/lists/forum-year-mapping';
-import type { SavedDocument } from '../../../../src/ports/document-store';
+import type { SavedDocumentView } from '../../../../src/view-model';
 import { FollowUpError, type FollowUpClient, type FollowUpResponse, type SaveDocumentRequest } from '../../../../tabs/web/src/api/follow-up-client';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -66,7 +66,7 @@ export class ForumFollowUpClient implements FollowUpClient {
   meetingDownloads: string[] = [];
   saved: SaveDocumentRequest[] = [];
 
-  async saveDocument(request: SaveDocumentRequest): Promise<SavedDocument> {
+  async saveDocument(request: SaveDocumentRequest): Promise<SavedDocumentView> {
     this.saved.push(request);
     const name = request.kind === 'uppfoljning' ? `uppfoljning-svom-${request.year}.docx` : `${request.kind}-${request.meeting}.docx`;
     const folder = request.kind === 'uppfoljning' ? String(request.year) : '2022';
