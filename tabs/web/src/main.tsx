@@ -48,7 +48,12 @@ const painted = teamsPage && root !== null ? paintForAddress(storage, window.loc
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
 const kept = teamsPage && painted === null && keptPage(storage);
 // Inside Teams the list is asked for as soon as Teams answers, while the app's code loads.
-const early = teamsPage && root !== null ? import('./teams/early-paint').then((module) => module.startEarly(root, kept, painted)) : null;
+// With the kept page already in, the Teams library is evaluated only after that page has been
+// painted: evaluating it first would hold the first frame back by as long as it takes.
+const early =
+  teamsPage && root !== null
+    ? (painted ? afterFirstPaint() : Promise.resolve()).then(() => import('./teams/early-paint')).then((module) => module.startEarly(root, kept, painted))
+    : null;
 if (early) expectEarlyList(early);
 // Inside Teams the app's code runs only once Teams has answered and the page is on screen: the
 // kept page on a repeat visit, the page the server drew for the user on a first one (the app draws
