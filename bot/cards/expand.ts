@@ -25,6 +25,9 @@ export interface ExecuteAction {
 export function expand(template: object, data: Record<string, unknown>): AdaptiveCard {
   const card = new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
   delete card.$schema;
+  // A card with no button to offer (no tab address a card may open) leaves no empty list behind:
+  // the Adaptive Cards parser does not understand `actions: []`.
+  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
   return card as AdaptiveCard;
 }
 

@@ -106,4 +106,12 @@ describe('the weekly digest lists open actions', () => {
     const card = renderer.weeklyDigest(EMPTY, context('sv', 'javascript:alert(1)'), [late]);
     expect(openUrls(card)).toEqual([]);
   });
+
+  test('without a tab address a card may open, the card has no buttons and no empty list of them', () => {
+    for (const tabUrl of ['', 'http://svom.example.org/tab']) {
+      const card = renderer.weeklyDigest(EMPTY, context('sv', tabUrl), []);
+      expect(card).not.toHaveProperty('actions');
+      expect(cardProblems(card)).toEqual([]);
+    }
+  });
 });
