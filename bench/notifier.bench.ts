@@ -248,6 +248,7 @@ async function benchList(name: string, lists: { balance: SeedItem[]; meetings: S
         credential: null,
         meetingReminderDays: REMINDER_DAYS,
         expiryThresholds: THRESHOLDS,
+        actionReminderDays: [7, 0],
         expiredWithinDays: 365,
         notifySchedule: '0 8 * * *',
         digestSchedule: null,

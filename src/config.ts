@@ -80,6 +80,8 @@ export interface BotOptions {
   meetingReminderDays: number[];
   /** Days before the last day of validity when an expiry notice is posted, largest first. */
   expiryThresholds: number[];
+  /** Days before an open action's due date when it is reminded of (0 = on the day), largest first; overdue is always told once. */
+  actionReminderDays: number[];
   /** An agreement that ended longer ago than this is no longer posted about. */
   expiredWithinDays: number;
   /** Cron expression (Europe/Stockholm) of the notifier run. */
@@ -252,12 +254,12 @@ const wholeNumber = (name: string, min: number, max: number) =>
 const integer = (name: string, min: number, max: number, fallback: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).default(fallback));
 /** Like `integer`, with no default: undefined when unset. */
 const optionalInteger = (name: string, min: number, max: number) => z.preprocess(blankToUndefined, wholeNumber(name, min, max).optional());
-const dayList = (name: string, fallback: number[]) =>
+const dayList = (name: string, fallback: number[], example = '180,90,30,0') =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
-      .regex(/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/, `${name} must be a comma-separated list of whole days, e.g. "180,90,30,0"`)
+      .regex(/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/, `${name} must be a comma-separated list of whole days, e.g. "${example}"`)
       .transform((text) => [...new Set(text.split(',').map((part) => Number(part.trim())))].sort((a, b) => b - a))
       .optional()
       .transform((days) => days ?? fallback),
@@ -337,6 +339,7 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: guid('MicrosoftAppTenantId'),
   REMINDER_MEETING_DAYS: dayList('REMINDER_MEETING_DAYS', [14, 2]),
   REMINDER_EXPIRY_DAYS: dayList('REMINDER_EXPIRY_DAYS', [180, 90, 30, 0]),
+  REMINDER_ACTION_DAYS: dayList('REMINDER_ACTION_DAYS', [7, 0], '7,0'),
   REMINDER_EXPIRED_WITHIN_DAYS: integer('REMINDER_EXPIRED_WITHIN_DAYS', 0, 36500, 365),
   NOTIFY_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8-16 * * *')),
   DIGEST_SCHEDULE: z.preprocess(blankToUndefined, z.string().default('0 8 * * 1')),
@@ -556,6 +559,7 @@ function botOptions(env: Env, mode: Mode, graph: GraphOptions | null, problems: 
     credential,
     meetingReminderDays: env.REMINDER_MEETING_DAYS,
     expiryThresholds: env.REMINDER_EXPIRY_DAYS,
+    actionReminderDays: env.REMINDER_ACTION_DAYS,
     expiredWithinDays: env.REMINDER_EXPIRED_WITHIN_DAYS,
     notifySchedule: env.NOTIFY_SCHEDULE,
     digestSchedule: digest,

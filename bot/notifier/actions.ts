@@ -1,8 +1,11 @@
 /**
  * Action reminders: each open action (uppdrag) with a due date is reminded of in the forum's
- * channel 7 days before it is due (or on the first run after that), on the day, and once when it
- * is overdue (within two weeks of the due date). Each reminder is one event, keyed `action/<item id>/<due date>/<soon|today|overdue>`,
- * so the ledger posts it exactly once, and a new due date starts the reminders again.
+ * channel on the days before it is due given by `REMINDER_ACTION_DAYS` (7 and 0 unless set; a
+ * threshold passed between runs is reminded of on the first run after it), on the day when 0 is
+ * among them, and always once when it is overdue (within two weeks of the due date). Each reminder
+ * is one event, keyed `action/<item id>/<due date>/<stage>`: `soon` for the largest threshold
+ * before the day, `soon-<days>` for a smaller one, `today`, `overdue`; so the ledger posts it
+ * exactly once, and a new due date starts the reminders again.
  */
 import type { DueAction } from '../contracts';
 import type { Action } from '../../src/domain/actions';
@@ -12,8 +15,8 @@ import type { CalendarDate } from '../../src/domain/types';
 import { actionStrings } from '../cards/action-strings';
 import type { NotifyEvent } from './events';
 
-/** How many days before its due date an action is first reminded of. */
-export const ACTION_REMINDER_DAYS = 7;
+/** The days before its due date an action is reminded of (0 = on the day), unless configured. */
+export const ACTION_REMINDER_DAYS: readonly number[] = [7, 0];
 
 /**
  * How long after its due date the one overdue reminder may still be posted (a run missed, a quiet
@@ -22,30 +25,44 @@ export const ACTION_REMINDER_DAYS = 7;
  */
 export const ACTION_OVERDUE_WINDOW_DAYS = 14;
 
-/** Which reminder an open action is due on `today`, or null when none. */
-export function actionStage(action: Action, today: CalendarDate, daysBefore = ACTION_REMINDER_DAYS): DueAction['stage'] | null {
+/** Which reminder an open action is due on `today` and the ledger key's last part, or null when none. */
+export function actionReminder(
+  action: Action,
+  today: CalendarDate,
+  days: readonly number[] = ACTION_REMINDER_DAYS,
+): { stage: DueAction['stage']; keyPart: string } | null {
   if (action.status !== 'open' || action.due === null) return null;
   const left = daysBetween(today, action.due);
-  if (left < 0) return -left <= ACTION_OVERDUE_WINDOW_DAYS ? 'overdue' : null;
-  if (left === 0) return 'today';
-  return left <= daysBefore ? 'soon' : null;
+  if (left < 0) return -left <= ACTION_OVERDUE_WINDOW_DAYS ? { stage: 'overdue', keyPart: 'overdue' } : null;
+  if (left === 0) return days.includes(0) ? { stage: 'today', keyPart: 'today' } : null;
+  const before = days.filter((day) => day > 0);
+  const reached = before.filter((day) => left <= day);
+  if (reached.length === 0) return null;
+  const threshold = Math.min(...reached);
+  return { stage: 'soon', keyPart: threshold === Math.max(...before) ? 'soon' : `soon-${threshold}` };
+}
+
+/** Which reminder an open action is due on `today`, or null when none. */
+export function actionStage(action: Action, today: CalendarDate, days: readonly number[] = ACTION_REMINDER_DAYS): DueAction['stage'] | null {
+  return actionReminder(action, today, days)?.stage ?? null;
 }
 
 /** The action reminders due on `today`. */
 export function actionEvents(
   forum: Pick<ForumData, 'actions' | 'errands' | 'meetings'>,
   today: CalendarDate,
-  daysBefore = ACTION_REMINDER_DAYS,
+  days: readonly number[] = ACTION_REMINDER_DAYS,
 ): NotifyEvent[] {
   const events: NotifyEvent[] = [];
   for (const action of forum.actions) {
-    const stage = actionStage(action, today, daysBefore);
-    if (stage === null || action.due === null) continue;
+    const reminder = actionReminder(action, today, days);
+    if (reminder === null || action.due === null) continue;
+    const { stage } = reminder;
     const errand = action.errandKey === null ? undefined : forum.errands.find((candidate) => candidate.key === action.errandKey);
     const ref = errand?.meeting ?? null;
     const meeting = ref === null ? undefined : forum.meetings.find((candidate) => refersTo(ref, candidate));
     const day = meeting?.date?.day !== null && meeting?.date?.day !== undefined && meeting.date.month !== null ? meeting.date : null;
-    const key = `action/${encodeURIComponent(action.id)}/${action.due}/${stage}`;
+    const key = `action/${encodeURIComponent(action.id)}/${action.due}/${reminder.keyPart}`;
     const due: DueAction = {
       action,
       stage,

@@ -53,7 +53,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const run = await startRun(core, rules, opts);
       const events = [
         ...reminderEvents(run.due, run.view),
-        ...actionEvents(run.forum, run.today),
+        ...actionEvents(run.forum, run.today, deps.options.actionReminderDays),
         ...followUpEvents(run.forum, run.today, {
           readyDate: deps.options.followUpReadyDate,
           word: { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true },

@@ -81,3 +81,35 @@ describe('action reminders in the channel', () => {
     expect(text(response.body)).toContain('Jag påminner igen 2022-12-08.');
   });
 });
+
+describe('REMINDER_ACTION_DAYS', () => {
+  const remindersWith = async (days: string) => {
+    const data = sampleListData();
+    data.actions = [
+      {
+        id: '7',
+        eTag: '"a7,1"',
+        webUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Uppdrag/7_.000',
+        lastModifiedDateTime: '2022-11-20T08:00:00Z',
+        fields: { Title: 'Återkom med förslag', ActionKey: 'a7', ResponsibleGroup: 'Fredagsgruppen', DueDate: '2022-12-05', ActionStatus: 'Pågår' },
+      },
+    ];
+    const harness = await startHarness({ source: new MemoryListSource(data), env: { REMINDER_ACTION_DAYS: days } });
+    try {
+      const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
+      await harness.send(installationAdd(options));
+      const welcome = harness.connector.postsIn(TEAM.id)[0]!;
+      await harness.send(cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }));
+      const report = await harness.bot.notifier.run();
+      return report.teams.flatMap((team) => team.events.map((event) => event.key)).filter((key) => key.startsWith('action/'));
+    } finally {
+      await harness.close();
+    }
+  };
+
+  test('sets the days before the due date the notifier reminds on', async () => {
+    expect(await remindersWith('3,0')).toEqual([]);
+    expect(await remindersWith('4')).toEqual(['action/7/2022-12-05/soon']);
+    expect(await remindersWith('10,4,0')).toEqual(['action/7/2022-12-05/soon-4']);
+  });
+});

@@ -219,6 +219,12 @@ describe('loadConfig', () => {
     expect(config.bot.quietWeekends).toBe(false);
     expect(loadConfig({}).bot.quietHours).toEqual({ start: '18:00', end: '07:00' });
     expect(problemsOf({ REMINDER_EXPIRY_DAYS: 'soon' })[0]).toMatch(/REMINDER_EXPIRY_DAYS must be a comma-separated list/);
+    expect(loadConfig({}).bot.actionReminderDays).toEqual([7, 0]);
+    expect(loadConfig({ REMINDER_ACTION_DAYS: ' 3, 14,0,3 ' }).bot.actionReminderDays).toEqual([14, 3, 0]);
+    expect(loadConfig({ REMINDER_ACTION_DAYS: '' }).bot.actionReminderDays).toEqual([7, 0]);
+    for (const text of ['a week', '-1', '7;0', '1.5']) {
+      expect(problemsOf({ REMINDER_ACTION_DAYS: text })).toEqual(['REMINDER_ACTION_DAYS must be a comma-separated list of whole days, e.g. "7,0"']);
+    }
     expect(problemsOf({ QUIET_HOURS: '25:00-07:00' })[0]).toMatch(/QUIET_HOURS must be/);
     expect(problemsOf({ NOTIFY_SCHEDULE: 'every day' })[0]).toMatch(/NOTIFY_SCHEDULE must be a cron expression/);
   });

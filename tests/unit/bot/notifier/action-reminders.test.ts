@@ -61,6 +61,20 @@ describe('action reminders', () => {
     expect(actionEvents(forum, '2022-12-08').find((event) => event.key.startsWith('action/1/'))?.key).toBe('action/1/2022-12-08/today');
   });
 
+  it('follow REMINDER_ACTION_DAYS: each threshold its own key, the day only when 0 is set, overdue always', () => {
+    const soon = forum.actions[0]!; // due 2022-12-08
+    const days = [14, 3];
+    expect(actionStage(soon, '2022-11-23', days)).toBeNull();
+    expect(actionEvents({ ...forum, actions: [soon] }, '2022-11-24', days).map((event) => event.key)).toEqual(['action/1/2022-12-08/soon']);
+    expect(actionEvents({ ...forum, actions: [soon] }, '2022-12-05', days).map((event) => event.key)).toEqual(['action/1/2022-12-08/soon-3']);
+    // A threshold passed between runs is reminded of on the first run after it.
+    expect(actionEvents({ ...forum, actions: [soon] }, '2022-12-07', days).map((event) => event.key)).toEqual(['action/1/2022-12-08/soon-3']);
+    expect(actionStage(soon, '2022-12-08', days)).toBeNull();
+    expect(actionStage(soon, '2022-12-08', [0])).toBe('today');
+    expect(actionStage(soon, '2022-12-01', [0])).toBeNull();
+    expect(actionStage(soon, '2022-12-09', [])).toBe('overdue');
+  });
+
   it('renders a valid card with the ärende, the meeting, Klart and Påminn igen, and hostile text inert', () => {
     const [soon, , late] = actionEvents(forum, '2022-12-01');
     const card = soon!.render(renderer, context(soon!.key));

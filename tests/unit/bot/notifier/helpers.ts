@@ -38,6 +38,7 @@ export function botOptions(overrides: Partial<BotOptions> = {}): BotOptions {
     credential: null,
     meetingReminderDays: [14, 2],
     expiryThresholds: [180, 90, 30, 0],
+    actionReminderDays: [7, 0],
     expiredWithinDays: 365,
     notifySchedule: '0 8-16 * * *',
     digestSchedule: '0 8 * * 1',
