@@ -14,6 +14,7 @@ import {
   REVISION_STATUS_TERMS,
   dayCount,
   formatCount,
+  relativeDays,
 } from '../../src/vocabulary';
 
 const sv = {
@@ -71,28 +72,13 @@ const sv = {
   channelRequired: 'Välj en kanal först.',
   generalChannel: 'Allmänt',
   andMore: (count: number) => `… och ${formatCount(count, 'sv')} till. Hela listan finns i balanslistan.`,
-  meetingInDays: (days: number): string => (days === 0 ? 'SVOM-möte i dag' : days === 1 ? 'SVOM-möte i morgon' : `SVOM-möte om ${dayCount(days, 'sv')}`),
+  meetingInDays: (days: number): string => `SVOM-möte ${relativeDays(days, 'sv')}`,
   meetingReminderIntro: (deadline: boolean): string => (deadline ? 'Dags att anmäla ärenden: se sista dag nedan.' : 'Mötet närmar sig. Det här följs upp:'),
-  expiryTitle: (daysLeft: number): string =>
-    daysLeft === -1
-      ? 'Avtalet gick ut i går'
-      : daysLeft < 0
-        ? `Avtalet gick ut för ${dayCount(daysLeft, 'sv')} sedan`
-        : daysLeft === 0
-          ? 'Avtalet löper ut i dag'
-          : daysLeft === 1
-            ? 'Avtalet löper ut i morgon'
-            : `Avtalet löper ut om ${dayCount(daysLeft, 'sv')}`,
+  expiryTitle: (daysLeft: number): string => `${daysLeft < 0 ? 'Avtalet gick ut' : 'Avtalet löper ut'} ${relativeDays(daysLeft, 'sv')}`,
   /** The label of the days fact: days left, or, once it has ended, when it did. */
   daysLeftLabel: (daysLeft: number): string => (daysLeft < 0 ? 'Gick ut' : 'Dagar kvar'),
   daysLeftValue: (daysLeft: number): string =>
-    daysLeft === -1
-      ? 'i går'
-      : daysLeft < 0
-        ? `för ${dayCount(daysLeft, 'sv')} sedan`
-        : daysLeft === 0
-          ? 'Sista giltighetsdag i dag'
-          : dayCount(daysLeft, 'sv'),
+    daysLeft < 0 ? relativeDays(daysLeft, 'sv') : daysLeft === 0 ? 'Sista giltighetsdag i dag' : dayCount(daysLeft, 'sv'),
   revisionBy: (status: string, by: string | null, when: string | null) =>
     [status, by ? `av ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', av', ' av'),
   digestTitle: (week: number) => `Veckoöversikt, vecka ${week}`,
@@ -204,21 +190,11 @@ const en: Strings = {
   channelRequired: 'Choose a channel first.',
   generalChannel: 'General',
   andMore: (count: number) => `… and ${formatCount(count, 'en')} more. The full list is in the balance list.`,
-  meetingInDays: (days: number) => (days === 0 ? 'SVOM meeting today' : days === 1 ? 'SVOM meeting tomorrow' : `SVOM meeting in ${dayCount(days, 'en')}`),
+  meetingInDays: (days: number) => `SVOM meeting ${relativeDays(days, 'en')}`,
   meetingReminderIntro: (deadline: boolean) => (deadline ? 'Time to submit items: see the last day below.' : 'The meeting is near. These are followed up:'),
-  expiryTitle: (daysLeft: number) =>
-    daysLeft === -1
-      ? 'The agreement expired yesterday'
-      : daysLeft < 0
-        ? `The agreement expired ${dayCount(daysLeft, 'en')} ago`
-        : daysLeft === 0
-          ? 'The agreement expires today'
-          : daysLeft === 1
-            ? 'The agreement expires tomorrow'
-            : `The agreement expires in ${dayCount(daysLeft, 'en')}`,
+  expiryTitle: (daysLeft: number) => `${daysLeft < 0 ? 'The agreement expired' : 'The agreement expires'} ${relativeDays(daysLeft, 'en')}`,
   daysLeftLabel: (daysLeft: number) => (daysLeft < 0 ? 'Expired' : 'Days left'),
-  daysLeftValue: (daysLeft: number) =>
-    daysLeft === -1 ? 'yesterday' : daysLeft < 0 ? `${dayCount(daysLeft, 'en')} ago` : daysLeft === 0 ? 'Last day of validity today' : dayCount(daysLeft, 'en'),
+  daysLeftValue: (daysLeft: number) => (daysLeft < 0 ? relativeDays(daysLeft, 'en') : daysLeft === 0 ? 'Last day of validity today' : dayCount(daysLeft, 'en')),
   revisionBy: (status: string, by: string | null, when: string | null) =>
     [status, by ? `by ${by}` : '', when ? when : ''].filter(Boolean).join(', ').replace(', by', ' by'),
   digestTitle: (week: number) => `Weekly overview, week ${week}`,

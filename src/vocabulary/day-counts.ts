@@ -12,9 +12,15 @@ const numbers = {
   en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 0 }),
 };
 const plurals = { sv: new Intl.PluralRules(LOCALE.sv), en: new Intl.PluralRules(LOCALE.en) };
-const relative = {
+/** "i går", "i dag", "i morgon": the three days said in words. */
+const nearby = {
   sv: new Intl.RelativeTimeFormat(LOCALE.sv, { numeric: 'auto' }),
   en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
+};
+/** "om 2 dagar", "för 2 dagar sedan": every other day by its number (never "i övermorgon"). */
+const counted = {
+  sv: new Intl.RelativeTimeFormat(LOCALE.sv, { numeric: 'always' }),
+  en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'always' }),
 };
 
 const DAY: Record<Language, { one: string; other: string }> = {
@@ -34,7 +40,10 @@ export function dayCount(days: number, language: Language): string {
   return `${formatCount(count, language)} ${word}`;
 }
 
-/** Days from today as the tab says them: "i dag", "i morgon", "om 30 dagar", "för 1 704 dagar sedan". */
+/**
+ * Days from today, as the tab, the cards and the notifier's lines all say them: "i går", "i dag",
+ * "i morgon", otherwise by number ("om 2 dagar", "för 1 704 dagar sedan"; "in 2 days", "2 days ago").
+ */
 export function relativeDays(days: number, language: Language): string {
-  return relative[language].format(days, 'day');
+  return (Math.abs(days) <= 1 ? nearby : counted)[language].format(days, 'day');
 }

@@ -112,7 +112,7 @@ describe.each(['file store', 'Blob Storage'] as const)('state written by the bot
     await harness.bot.notifier.run();
     await harness.restart();
     await harness.bot.notifier.run();
-    expect(summaries(connector, SVOM_CHANNEL)).toEqual([expect.stringContaining('Avtalet löper ut om 23 dagar'), expect.stringContaining('(i övermorgon)')]);
+    expect(summaries(connector, SVOM_CHANNEL)).toEqual([expect.stringContaining('Avtalet löper ut om 23 dagar'), expect.stringContaining('om 2 dagar')]);
     expect(connector.postsIn(TEAM.id)).toEqual([]);
   });
 

@@ -75,3 +75,28 @@ describe('the chosen words', () => {
     expect(dayCount(1704, 'sv')).toMatch(/^1[\u00a0\u202f]704 dagar$/u);
   });
 });
+
+describe('days from today, said once for the tab, the cards and the notifier', () => {
+  it.each([
+    [-2, 'sv', 'för 2 dagar sedan'],
+    [-1, 'sv', 'i går'],
+    [0, 'sv', 'i dag'],
+    [1, 'sv', 'i morgon'],
+    [2, 'sv', 'om 2 dagar'],
+    [-2, 'en', '2 days ago'],
+    [-1, 'en', 'yesterday'],
+    [0, 'en', 'today'],
+    [1, 'en', 'tomorrow'],
+    [2, 'en', 'in 2 days'],
+  ] as const)('%i days in %s: "%s" (three days in words, the rest by number)', (days, language, words) => {
+    expect(relativeDays(days, language)).toBe(words);
+    expect(stringsFor(language).relativeDays(days)).toBe(words);
+  });
+
+  it('the cards say it in their headings and facts the same way', () => {
+    const sv = cardStrings('sv');
+    expect(sv.meetingInDays(2)).toBe(`SVOM-möte ${relativeDays(2, 'sv')}`);
+    expect(sv.expiryTitle(-2)).toBe(`Avtalet gick ut ${relativeDays(-2, 'sv')}`);
+    expect(sv.daysLeftValue(-2)).toBe(relativeDays(-2, 'sv'));
+  });
+});

@@ -35,7 +35,7 @@ describe("a meeting's distance in days is said as the tab says it (src/vocabular
   test.each([
     [0, 'sv', '(i dag)'],
     [1, 'sv', '(i morgon)'],
-    [2, 'sv', '(i övermorgon)'],
+    [2, 'sv', '(om 2 dagar)'],
     [3, 'sv', '(om 3 dagar)'],
     [0, 'en', '(today)'],
     [1, 'en', '(tomorrow)'],
