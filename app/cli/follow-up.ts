@@ -13,24 +13,33 @@
  * or configuration.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { FollowUpProblem } from '../../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../../src/domain/report-year';
-import { AppError, SourceError } from '../../src/errors';
+import { SourceError } from '../../src/errors';
 import { mapForumData } from '../../src/lists/forum-year-mapping';
 import { LISTS } from '../../src/lists/schema';
 import { createLogger } from '../../src/logger';
-import type { ListSource } from '../../src/ports/list-source';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../src/report';
 import type { Language } from '../../src/vocabulary';
 import { followUpDocxFileName } from '../../src/snapshot/follow-up-view';
 import type { Config } from '../../src/config';
 import { clockFor } from '../clock';
 import { loadCliConfig } from './config';
+import {
+  argumentErrorMessage,
+  goesToStdout,
+  parseDocumentArgs,
+  refusesTerminal,
+  runAsProgram,
+  usage,
+  writeDocumentFile,
+  type DocumentCliIo,
+  type DocumentFormat,
+  type DocumentOptions,
+} from './document-cli';
 import { createListSource } from '../sources';
 
 export const USAGE = `Användning (usage): npm run follow-up -- --year ÅÅÅÅ [flaggor]
@@ -47,84 +56,27 @@ export const USAGE = `Användning (usage): npm run follow-up -- --year ÅÅÅÅ 
 
 Exempel (example): npm run follow-up -- --year 2017 --format docx --out uppfoljning-2017.docx`;
 
-export type ReportFormat = 'docx' | 'html' | 'md';
-
-const FORMATS: Record<string, ReportFormat> = { docx: 'docx', html: 'html', htm: 'html', md: 'md', markdown: 'md' };
 const DEFAULT_SEED_FILE = 'data/balanslista-2022.json';
 
-export interface FollowUpCliIo {
-  /** Text for the person at the terminal (stdout). */
-  out(text: string): void;
-  /** Warnings and errors (stderr). */
-  err(text: string): void;
-  /** The report's bytes when it goes to stdout. */
-  write(bytes: Buffer | string): void;
-  /** True when stdout is a terminal, where a Word file would only garble the screen. */
-  stdoutIsTerminal: boolean;
-  /** The environment to configure from; default the process's own (read by src/config.ts). */
-  env?: NodeJS.ProcessEnv;
-  /** Where relative paths start; default the process's working directory. */
-  cwd?: string;
-  /** Replaces the configured list source (tests). */
-  source?: ListSource;
-}
+export type FollowUpCliIo = DocumentCliIo;
 
-interface Args {
+interface Args extends DocumentOptions {
   year: number;
-  format: ReportFormat;
-  /** A file path, '-' for stdout, or null for the default place of the format. */
-  out: string | null;
-  language: Language;
-  verbose: boolean;
-}
-
-function usage(message: string): AppError {
-  return new AppError('usage', message);
 }
 
 /** The parsed arguments, or 'help'. Throws `AppError('usage')` with a message naming the problem. */
 function parse(argv: string[]): Args | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      year: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help === true) return 'help';
-  if (positionals.length > 0) throw usage(`Okänt argument (unknown argument): ${positionals.join(' ')}`);
-  if (values.year === undefined) throw usage('--year saknas: ange året som ska följas upp, t.ex. --year 2017 (--year is required)');
-  const year = parseReportYear(values.year);
+  const parsed = parseDocumentArgs(argv, { year: { type: 'string' } });
+  if (parsed === 'help') return 'help';
+  const given = parsed.values.year;
+  if (given === undefined) throw usage('--year saknas: ange året som ska följas upp, t.ex. --year 2017 (--year is required)');
+  const year = parseReportYear(given);
   if (year === null) {
     throw usage(
-      `--year ska vara ett år med fyra siffror mellan ${FIRST_REPORT_YEAR} och ${LAST_REPORT_YEAR}, inte "${values.year}" (--year must be a year ${FIRST_REPORT_YEAR}-${LAST_REPORT_YEAR})`,
+      `--year ska vara ett år med fyra siffror mellan ${FIRST_REPORT_YEAR} och ${LAST_REPORT_YEAR}, inte "${given}" (--year must be a year ${FIRST_REPORT_YEAR}-${LAST_REPORT_YEAR})`,
     );
   }
-  if (values.out === '') throw usage('--out saknar filnamn (--out needs a file name)');
-  let format: ReportFormat | undefined;
-  if (values.format !== undefined) {
-    format = FORMATS[values.format.toLowerCase()];
-    if (format === undefined) throw usage(`--format ska vara docx, html eller md, inte "${values.format}" (--format must be docx, html or md)`);
-  } else if (values.out !== undefined && values.out !== '-') {
-    format = FORMATS[extname(values.out).slice(1).toLowerCase()];
-  }
-  const lang = values.lang ?? 'sv';
-  if (lang !== 'sv' && lang !== 'en') throw usage(`--lang ska vara sv eller en, inte "${lang}" (--lang must be sv or en)`);
-  return { year, format: format ?? 'docx', out: values.out ?? null, language: lang, verbose: values.verbose === true };
-}
-
-function usageMessage(error: unknown): string {
-  const raw = (error as { message?: unknown } | null)?.message;
-  const message = typeof raw === 'string' ? raw : String(error);
-  if (error instanceof AppError) return message;
-  // node:util parseArgs says e.g. "Option '--year <value>' argument missing": keep the first sentence.
-  return `Felaktiga argument (bad arguments): ${message.replace(/\. To specify[\s\S]*$/, '.')}`;
+  return { year, ...parsed.options };
 }
 
 /** One data-quality problem as a warning line a secretary can act on: which list, item and column. */
@@ -140,7 +92,7 @@ function summary(model: FollowUpYear): string {
   return `${meetings} ${meetings === 1 ? 'möte' : 'möten'}, ${model.errands.length} ${model.errands.length === 1 ? 'ärende' : 'ärenden'}, ${problems} ${problems === 1 ? 'varning' : 'varningar'}`;
 }
 
-async function render(model: FollowUpYear, format: ReportFormat, language: Language): Promise<Buffer | string> {
+async function render(model: FollowUpYear, format: DocumentFormat, language: Language): Promise<Buffer | string> {
   if (format === 'docx') return renderFollowUpDocx(model, language);
   return format === 'html' ? renderFollowUpHtml(model, language) : renderFollowUpMarkdown(model, language);
 }
@@ -165,16 +117,10 @@ export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise
     }
     args = parsed;
   } catch (error) {
-    io.err(`${usageMessage(error)}\n\n${USAGE}\n`);
+    io.err(`${argumentErrorMessage(error)}\n\n${USAGE}\n`);
     return 2;
   }
-  const toStdout = args.out === '-' || (args.out === null && args.format !== 'docx');
-  if (toStdout && args.format === 'docx' && io.stdoutIsTerminal) {
-    io.err(
-      `Word-filen skrivs inte till terminalen: ange --out uppfoljning.docx, eller styr om utdata med > (a Word file is not written to a terminal: use --out FILE or redirect stdout).\n`,
-    );
-    return 2;
-  }
+  if (refusesTerminal(args, io, 'uppfoljning.docx')) return 2;
 
   const config = loadCliConfig(io.env, io.err);
   if (config === null) return 2;
@@ -197,37 +143,17 @@ export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise
 
   const body = await render(model, args.format, args.language);
   const counts = summary(model);
-  if (toStdout) {
+  if (goesToStdout(args)) {
     io.write(body);
     log.info({ year: args.year, format: args.format, language: args.language }, 'follow-up report written to stdout');
     io.err(`Uppföljning ${args.year} (${args.format}): ${counts}.\n`);
     return 0;
   }
   const file = args.out ?? followUpDocxFileName(args.year);
-  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
-  try {
-    await writeFile(path, body);
-  } catch (error) {
-    io.err(`Filen kunde inte skrivas (could not write the file) ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  if (!(await writeDocumentFile(io, file, body))) return 1;
   log.info({ year: args.year, format: args.format, language: args.language, file }, 'follow-up report written');
   io.out(`Skrev (wrote) ${file}: uppföljning ${args.year}, ${counts}.\n`);
   return 0;
 }
 
-if (require.main === module) {
-  runFollowUpCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    write: (bytes) => process.stdout.write(bytes),
-    stdoutIsTerminal: process.stdout.isTTY === true,
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`Körningen misslyckades (the run failed): ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runAsProgram(runFollowUpCli);

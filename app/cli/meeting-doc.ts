@@ -12,27 +12,32 @@
  * Exit codes: 0 written; 1 the lists could not be read, the meeting is unknown or the file not
  * written; 2 bad arguments or configuration.
  */
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { AppError, SourceError } from '../../src/errors';
+import { SourceError } from '../../src/errors';
 import { mapForumData } from '../../src/lists/forum-year-mapping';
 import { mapListData } from '../../src/lists/mapping';
 import { createLogger } from '../../src/logger';
-import type { ListSource } from '../../src/ports/list-source';
 import {
   MEETING_DOCUMENT_KINDS,
   meetingDocumentData,
   meetingDocumentFileName,
   renderMeetingDocument,
   type MeetingDocumentData,
-  type MeetingDocumentFormat,
   type MeetingDocumentKind,
 } from '../../src/report';
-import type { Language } from '../../src/vocabulary/language';
 import { clockFor } from '../clock';
 import { loadCliConfig } from './config';
+import {
+  argumentErrorMessage,
+  goesToStdout,
+  parseDocumentArgs,
+  refusesTerminal,
+  runAsProgram,
+  usage,
+  writeDocumentFile,
+  type DocumentCliIo,
+  type DocumentOptions,
+} from './document-cli';
 import { seedNote } from './follow-up';
 import { createListSource } from '../sources';
 
@@ -51,68 +56,23 @@ export const USAGE = `Användning (usage): npm run meeting-doc -- --meeting NYCK
 
 Exempel (example): npm run meeting-doc -- --meeting 2017-extra-april --kind dagordning --format docx --out dagordning.docx`;
 
-const FORMATS: Record<string, MeetingDocumentFormat> = { docx: 'docx', html: 'html', htm: 'html', md: 'md', markdown: 'md' };
+export type MeetingDocCliIo = DocumentCliIo;
 
-export interface MeetingDocCliIo {
-  out(text: string): void;
-  err(text: string): void;
-  write(bytes: Buffer | string): void;
-  stdoutIsTerminal: boolean;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-  source?: ListSource;
-}
-
-interface Args {
+interface Args extends DocumentOptions {
   meeting: string;
   kind: MeetingDocumentKind;
-  format: MeetingDocumentFormat;
-  out: string | null;
-  language: Language;
-  verbose: boolean;
 }
 
-const usage = (message: string) => new AppError('usage', message);
-
+/** The parsed arguments, or 'help'. Throws `AppError('usage')` with a message naming the problem. */
 function parse(argv: string[]): Args | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      meeting: { type: 'string' },
-      kind: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help === true) return 'help';
-  if (positionals.length > 0) throw usage(`Okänt argument (unknown argument): ${positionals.join(' ')}`);
-  const meeting = values.meeting?.trim() ?? '';
+  const parsed = parseDocumentArgs(argv, { meeting: { type: 'string' }, kind: { type: 'string' } });
+  if (parsed === 'help') return 'help';
+  const meeting = parsed.values.meeting?.trim() ?? '';
   if (meeting === '') throw usage('--meeting saknas: ange mötets nyckel, t.ex. --meeting 2017-extra-april (--meeting is required)');
-  const kind = values.kind?.toLowerCase();
+  const kind = parsed.values.kind?.toLowerCase();
   if (!(MEETING_DOCUMENT_KINDS as readonly string[]).includes(kind ?? ''))
-    throw usage(`--kind ska vara dagordning eller minnesanteckningar, inte "${values.kind ?? ''}" (--kind must be dagordning or minnesanteckningar)`);
-  if (values.out === '') throw usage('--out saknar filnamn (--out needs a file name)');
-  let format: MeetingDocumentFormat | undefined;
-  if (values.format !== undefined) {
-    format = FORMATS[values.format.toLowerCase()];
-    if (format === undefined) throw usage(`--format ska vara docx, html eller md, inte "${values.format}" (--format must be docx, html or md)`);
-  } else if (values.out !== undefined && values.out !== '-') {
-    format = FORMATS[extname(values.out).slice(1).toLowerCase()];
-  }
-  const lang = values.lang ?? 'sv';
-  if (lang !== 'sv' && lang !== 'en') throw usage(`--lang ska vara sv eller en, inte "${lang}" (--lang must be sv or en)`);
-  return { meeting, kind: kind as MeetingDocumentKind, format: format ?? 'docx', out: values.out ?? null, language: lang, verbose: values.verbose === true };
-}
-
-function message(error: unknown): string {
-  const raw = (error as { message?: unknown } | null)?.message;
-  const text = typeof raw === 'string' ? raw : String(error);
-  return error instanceof AppError ? text : `Felaktiga argument (bad arguments): ${text.replace(/\. To specify[\s\S]*$/, '.')}`;
+    throw usage(`--kind ska vara dagordning eller minnesanteckningar, inte "${parsed.values.kind ?? ''}" (--kind must be dagordning or minnesanteckningar)`);
+  return { meeting, kind: kind as MeetingDocumentKind, ...parsed.options };
 }
 
 /** Runs the command; returns the exit code. */
@@ -126,14 +86,10 @@ export async function runMeetingDocCli(argv: string[], io: MeetingDocCliIo): Pro
     }
     args = parsed;
   } catch (error) {
-    io.err(`${message(error)}\n\n${USAGE}\n`);
+    io.err(`${argumentErrorMessage(error)}\n\n${USAGE}\n`);
     return 2;
   }
-  const toStdout = args.out === '-' || (args.out === null && args.format !== 'docx');
-  if (toStdout && args.format === 'docx' && io.stdoutIsTerminal) {
-    io.err('Word-filen skrivs inte till terminalen: ange --out dagordning.docx, eller styr om utdata med > (use --out FILE or redirect stdout).\n');
-    return 2;
-  }
+  if (refusesTerminal(args, io, 'dagordning.docx')) return 2;
   const config = loadCliConfig(io.env, io.err);
   if (config === null) return 2;
   const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
@@ -163,36 +119,17 @@ export async function runMeetingDocCli(argv: string[], io: MeetingDocCliIo): Pro
 
   const body = await renderMeetingDocument(data, args.kind, args.format, args.language);
   const counts = `${data.errands.length} ${data.errands.length === 1 ? 'ärende' : 'ärenden'}`;
-  if (toStdout) {
+  if (goesToStdout(args)) {
     io.write(body);
     log.info({ meeting: args.meeting, kind: args.kind, format: args.format }, 'meeting document written to stdout');
     io.err(`${args.kind} ${args.meeting} (${args.format}): ${counts}.\n`);
     return 0;
   }
   const file = args.out ?? meetingDocumentFileName(args.kind, args.meeting, args.format);
-  try {
-    await writeFile(io.cwd === undefined ? file : resolve(io.cwd, file), body);
-  } catch (error) {
-    io.err(`Filen kunde inte skrivas (could not write the file) ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  if (!(await writeDocumentFile(io, file, body))) return 1;
   log.info({ meeting: args.meeting, kind: args.kind, format: args.format, file }, 'meeting document written');
   io.out(`Skrev (wrote) ${file}: ${args.kind} för ${args.meeting}, ${counts}.\n`);
   return 0;
 }
 
-if (require.main === module) {
-  runMeetingDocCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    write: (bytes) => process.stdout.write(bytes),
-    stdoutIsTerminal: process.stdout.isTTY === true,
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`Körningen misslyckades (the run failed): ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runAsProgram(runMeetingDocCli);
