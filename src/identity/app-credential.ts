@@ -11,7 +11,7 @@
  * (after a service refused a cached token). A token that cannot be had is a `CredentialError`
  * whose message says what failed and what to fix, never with a secret in it.
  */
-import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { ClientCredential } from '../config';
 import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
@@ -19,7 +19,7 @@ import { isLoopbackHost } from '../loopback';
 import { readCertificate } from './certificate';
 import { aadstsHint, aadstsOf, CredentialError, entraReason } from './credential-error';
 import { managedIdentityTokens, TOKEN_EXCHANGE_AUDIENCE } from './managed-identity';
-import { TokenNetwork, type TokenRequestInfo } from './token-network';
+import { msalLoggerOptions, TokenNetwork, type TokenRequestInfo } from './token-network';
 
 export interface AppCredentialOptions {
   /** The app registration's tenant (a GUID), or `botframework.com` for a multi-tenant bot. */
@@ -117,15 +117,7 @@ export function createAppCredential(options: AppCredentialOptions, deps: AppCred
     },
     system: {
       networkClient: network,
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          // msal warns on every client-credentials token ("No client info in response"): debug only.
-          if (level <= LogLevel.Error) log.warn({ msal: message }, 'msal error');
-          else log.debug({ msal: message }, 'msal warning');
-        },
-      },
+      loggerOptions: msalLoggerOptions(log),
     },
   });
 

@@ -5,10 +5,10 @@
  * `client_id` of the identity with api-version 2019-08-01); on a virtual machine it asks the
  * instance metadata service. The token is cached by msal and renewed before it expires.
  */
-import { LogLevel, ManagedIdentityApplication } from '@azure/msal-node';
+import { ManagedIdentityApplication } from '@azure/msal-node';
 import type { Logger } from '../logger';
 import { CredentialError, entraReason } from './credential-error';
-import { TokenNetwork } from './token-network';
+import { msalLoggerOptions, TokenNetwork } from './token-network';
 
 /** The audience of the managed identity token that an app registration's federated credential accepts (public cloud). */
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
@@ -38,14 +38,7 @@ export function managedIdentityTokens(
     managedIdentityIdParams: { userAssignedClientId: managedIdentityClientId },
     system: {
       networkClient: network,
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          if (level <= LogLevel.Error) log.warn({ msal: message }, 'msal error');
-          else log.debug({ msal: message }, 'msal warning');
-        },
-      },
+      loggerOptions: msalLoggerOptions(log),
     },
   });
   const where = deps.endpoint

@@ -6,7 +6,8 @@
  * work although msal only accepts `https://` authorities: msal is given the https form, and
  * requests to that one loopback origin go out over http.
  */
-import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { LogLevel, type INetworkModule, type NetworkRequestOptions, type NetworkResponse, type NodeSystemOptions } from '@azure/msal-node';
+import type { Logger } from '../logger';
 
 /** One HTTP exchange with a token service; bytes are body bytes. Same shape as the Graph pipeline's. */
 export interface TokenRequestInfo {
@@ -107,4 +108,20 @@ function describeNetworkFailure(error: unknown): string {
         : error.message
       : String(error);
   return message.split('\n')[0]?.slice(0, 160) ?? 'network failure';
+}
+
+/**
+ * msal's log settings for every msal client of the app: no personal data, and its errors as one
+ * warning line. msal warns on every client-credentials token ("No client info in response"), so
+ * its warnings go to debug.
+ */
+export function msalLoggerOptions(log: Logger): NonNullable<NodeSystemOptions['loggerOptions']> {
+  return {
+    piiLoggingEnabled: false,
+    logLevel: LogLevel.Warning,
+    loggerCallback: (level, message) => {
+      if (level <= LogLevel.Error) log.warn({ msal: message }, 'msal error');
+      else log.debug({ msal: message }, 'msal warning');
+    },
+  };
 }
