@@ -7,9 +7,13 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import pino from 'pino';
+import type { Config } from '../../src/config';
 import { AppError } from '../../src/errors';
+import { createLogger, type Logger } from '../../src/logger';
 import type { ListSource } from '../../src/ports/list-source';
 import type { Language } from '../../src/vocabulary';
+import { loadCliConfig } from './config';
 
 export type DocumentFormat = 'docx' | 'html' | 'md';
 
@@ -118,6 +122,44 @@ export async function writeDocumentFile(io: DocumentCliIo, file: string, body: B
     io.err(`Filen kunde inte skrivas (could not write the file) ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return false;
   }
+}
+
+/** What a document command has once its arguments and configuration are checked. */
+export interface DocumentCliStart<Args> {
+  args: Args;
+  config: Config;
+  logger: Logger;
+  /** The command's own logger (`module`). */
+  log: Logger;
+}
+
+/**
+ * The start every document command shares: parse (printing the usage for `--help` or with the
+ * problem), refuse a Word file on a terminal, read the configuration, make the loggers (stderr;
+ * warnings only unless `--verbose`). Returns the exit code when the command is already done.
+ */
+export function startDocumentCli<Args extends DocumentOptions>(
+  argv: string[],
+  io: DocumentCliIo,
+  command: { parse(argv: string[]): Args | 'help'; usage: string; exampleFile: string; module: string },
+): number | DocumentCliStart<Args> {
+  let args: Args;
+  try {
+    const parsed = command.parse(argv);
+    if (parsed === 'help') {
+      io.out(`${command.usage}\n`);
+      return 0;
+    }
+    args = parsed;
+  } catch (error) {
+    io.err(`${argumentErrorMessage(error)}\n\n${command.usage}\n`);
+    return 2;
+  }
+  if (refusesTerminal(args, io, command.exampleFile)) return 2;
+  const config = loadCliConfig(io.env, io.err);
+  if (config === null) return 2;
+  const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
+  return { args, config, logger, log: logger.child({ module: command.module }) };
 }
 
 /** Runs a document command as the program: the process's streams, its exit code, one line if it fails. */

@@ -14,25 +14,21 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { FollowUpProblem } from '../../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../../src/domain/forum-year';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, parseReportYear } from '../../src/domain/report-year';
 import { SourceError } from '../../src/errors';
 import { mapForumData } from '../../src/lists/forum-year-mapping';
 import { LISTS } from '../../src/lists/schema';
-import { createLogger } from '../../src/logger';
 import { renderFollowUpDocx, renderFollowUpHtml, renderFollowUpMarkdown } from '../../src/report';
 import type { Language } from '../../src/vocabulary';
 import { followUpDocxFileName } from '../../src/snapshot/follow-up-view';
 import type { Config } from '../../src/config';
 import { clockFor } from '../clock';
-import { loadCliConfig } from './config';
 import {
-  argumentErrorMessage,
   goesToStdout,
   parseDocumentArgs,
-  refusesTerminal,
+  startDocumentCli,
   runAsProgram,
   usage,
   writeDocumentFile,
@@ -108,25 +104,9 @@ export function seedNote(config: Config): string | null {
 
 /** Runs the command; returns the exit code. */
 export async function runFollowUpCli(argv: string[], io: FollowUpCliIo): Promise<number> {
-  let args: Args;
-  try {
-    const parsed = parse(argv);
-    if (parsed === 'help') {
-      io.out(`${USAGE}\n`);
-      return 0;
-    }
-    args = parsed;
-  } catch (error) {
-    io.err(`${argumentErrorMessage(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (refusesTerminal(args, io, 'uppfoljning.docx')) return 2;
-
-  const config = loadCliConfig(io.env, io.err);
-  if (config === null) return 2;
-
-  const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
-  const log = logger.child({ module: 'follow-up-cli' });
+  const start = startDocumentCli(argv, io, { parse, usage: USAGE, exampleFile: 'uppfoljning.docx', module: 'follow-up-cli' });
+  if (typeof start === 'number') return start;
+  const { args, config, logger, log } = start;
   const note = io.source ? null : seedNote(config);
   if (note) io.err(note);
   let model: FollowUpYear;

@@ -12,11 +12,9 @@
  * Exit codes: 0 written; 1 the lists could not be read, the meeting is unknown or the file not
  * written; 2 bad arguments or configuration.
  */
-import pino from 'pino';
 import { SourceError } from '../../src/errors';
 import { mapForumData } from '../../src/lists/forum-year-mapping';
 import { mapListData } from '../../src/lists/mapping';
-import { createLogger } from '../../src/logger';
 import {
   MEETING_DOCUMENT_KINDS,
   meetingDocumentData,
@@ -26,12 +24,10 @@ import {
   type MeetingDocumentKind,
 } from '../../src/report';
 import { clockFor } from '../clock';
-import { loadCliConfig } from './config';
 import {
-  argumentErrorMessage,
   goesToStdout,
   parseDocumentArgs,
-  refusesTerminal,
+  startDocumentCli,
   runAsProgram,
   usage,
   writeDocumentFile,
@@ -77,23 +73,9 @@ function parse(argv: string[]): Args | 'help' {
 
 /** Runs the command; returns the exit code. */
 export async function runMeetingDocCli(argv: string[], io: MeetingDocCliIo): Promise<number> {
-  let args: Args;
-  try {
-    const parsed = parse(argv);
-    if (parsed === 'help') {
-      io.out(`${USAGE}\n`);
-      return 0;
-    }
-    args = parsed;
-  } catch (error) {
-    io.err(`${argumentErrorMessage(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (refusesTerminal(args, io, 'dagordning.docx')) return 2;
-  const config = loadCliConfig(io.env, io.err);
-  if (config === null) return 2;
-  const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
-  const log = logger.child({ module: 'meeting-doc-cli' });
+  const start = startDocumentCli(argv, io, { parse, usage: USAGE, exampleFile: 'dagordning.docx', module: 'meeting-doc-cli' });
+  if (typeof start === 'number') return start;
+  const { args, config, logger, log } = start;
 
   let data: MeetingDocumentData | null;
   let known: string[];
