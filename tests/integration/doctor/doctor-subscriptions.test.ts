@@ -10,12 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { runDoctorCli } from '../../../app/cli/doctor';
 import { createServer, type AppServer } from '../../../app/server';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig } from '../../../src/config';
-import { silentLogger } from '../../../src/logger';
+import { createLogger, silentLogger } from '../../../src/logger';
 import { LIST_NAMES, type ListName } from '../../../src/ports/list-source';
 import { INSTANCE_PREFIX, RECORD_PREFIX, type SubscriptionRecord } from '../../../src/sharepoint/change-notifications';
 import { runDoctorOn, startDoctorTenant, type DoctorRun, type DoctorTenant } from './doctor-harness';
@@ -90,6 +91,32 @@ describe('the freshness mode', () => {
         "Fix: Set PUBLIC_URL to the app's https address (App Service → Configuration → Application settings), or CHANGE_NOTIFICATIONS=off to read on demand on purpose.",
     );
     expect(run.out).not.toMatch(/^\S+\s+subscription/m);
+  });
+
+  it('gives the same reason as the start-up log, from the same decision', async () => {
+    const env = { ...tenant.env, ...ON(), PUBLIC_URL: 'http://127.0.0.1:9', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' };
+    const config = loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0' });
+    const lines: Array<{ msg?: string }> = [];
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg?: string });
+          done();
+        },
+      }),
+    );
+    const started = await createServer(config, { logger, stateStore: store });
+    try {
+      await started.listen();
+    } finally {
+      await started.close();
+    }
+    const startup = lines.find((line) => line.msg?.startsWith('lists read on demand'))?.msg ?? '(no start-up line)';
+    expect(config.freshness.mode).toBe('on-demand');
+    expect(startup).toBe(`lists read on demand: every 3600 s while somebody looks, every 3600 s otherwise (${config.freshness.reason})`);
+    const run = await doctor([], { ...ON(), PUBLIC_URL: 'http://127.0.0.1:9' });
+    expect(run.line('freshness')).toContain(`On demand, not change notifications: ${config.freshness.reason}.`);
   });
 
   it('in local mode, says CHANGE_NOTIFICATIONS=on has no effect', async () => {
