@@ -23,15 +23,6 @@ import { runDoctorOn, startDoctorTenant, type DoctorRun, type DoctorTenant } fro
 
 jest.setTimeout(120_000);
 
-const LIST_TITLES: Record<ListName, string> = {
-  balance: 'Balanslista SVOM',
-  meetings: 'Möten SVOM',
-  errands: 'Ärenden SVOM',
-  forum: 'Forum SVOM',
-  sections: 'Avsnitt SVOM',
-  actions: 'Uppdrag SVOM',
-};
-
 let tenant: DoctorTenant;
 /** The state store of the app that subscribes (and of the doctor runs that look at it). */
 let dataDir: string;
@@ -140,6 +131,7 @@ describe('change notifications on', () => {
   it('reports the subscriptions the running app keeps: one per list, its expiry, known to Graph, and the instance keeping them', async () => {
     const kept = await records();
     expect(kept).toHaveLength(LIST_NAMES.length);
+    const titles = loadConfig(tenant.env).sharePoint?.lists as Record<ListName, string>;
     const run = await doctor([], ON());
     expect(run.code).toBe(0);
     expect(run.line('freshness')).toBe(
@@ -151,7 +143,7 @@ describe('change notifications on', () => {
       const record = kept.find((candidate) => candidate.list === list);
       expect(run.line(`subscription:${list}`)).toMatch(
         new RegExp(
-          `^ok\\s+subscription:${list}: Subscription ${record?.subscriptionId?.slice(0, 8)} on the list "${LIST_TITLES[list]}" expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(Stockholm\\), in 29 days; Graph has it; 1 instance of the app running\\.$`,
+          `^ok\\s+subscription:${list}: Subscription ${record?.subscriptionId?.slice(0, 8)} on the list "${titles[list]}" expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(Stockholm\\), in 29 days; Graph has it; 1 instance of the app running\\.$`,
         ),
       );
     }
