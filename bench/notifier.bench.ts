@@ -117,6 +117,7 @@ const cards: CardRenderer = {
   weeklyDigest: (_due, context) => card(context.eventKey),
   followUpReady: (_ready, context) => card(context.eventKey),
   actionReminder: (_due, context) => card(context.eventKey),
+  meetingOutcome: (_outcome, context) => card(context.eventKey),
 };
 
 function recorder(posted: string[]): Messenger {

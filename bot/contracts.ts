@@ -123,6 +123,22 @@ export interface DigestAction {
   daysLeft: number | null;
 }
 
+/** One ärende of a held meeting as the day-after card tells it: its decision and the actions it gave. */
+export interface OutcomeErrand {
+  errand: Errand;
+  /** The actions (uppdrag) the ärende gave, by due date. */
+  actions: Action[];
+}
+
+/** What the "Beslut och uppdrag från mötet …" card tells, the day after a meeting. */
+export interface MeetingOutcome {
+  meeting: { id: string; key: string; title: string; date: CalendarDate };
+  /** The meeting's ärenden in agenda order; those with no decision written are kept (the card says so). */
+  errands: OutcomeErrand[];
+  /** The minutes as a Word file (`/api/meetings/KEY/minnesanteckningar.docx`); null when a card cannot link to it directly. */
+  minutesUrl: string | null;
+}
+
 /** What the "Uppföljning YYYY är klar att granska" card tells. */
 export interface FollowUpReady {
   year: number;
@@ -149,6 +165,7 @@ export interface CardRenderer {
   weeklyDigest(due: Due, context: CardContext, actions?: readonly DigestAction[]): AdaptiveCard;
   followUpReady(ready: FollowUpReady, context: CardContext): AdaptiveCard;
   actionReminder(due: DueAction, context: CardContext, extras?: { notice?: { style: string; text: string } }): AdaptiveCard;
+  meetingOutcome(outcome: MeetingOutcome, context: CardContext): AdaptiveCard;
 }
 
 /** The teams the bot knows about. */

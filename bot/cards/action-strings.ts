@@ -1,5 +1,10 @@
-/** The words of the action reminder card (uppdrag), in Swedish and English. */
+/**
+ * The words of the action cards (uppdrag): the reminder and the day-after card "Beslut och uppdrag
+ * från mötet …", in Swedish and English.
+ */
 import type { Language } from '../contracts';
+import { dayCount } from '../../src/vocabulary';
+import { SNOOZE_DAYS } from './actions';
 
 const sv = {
   heading: (stage: 'soon' | 'today' | 'overdue', days: number) =>
@@ -15,7 +20,7 @@ const sv = {
   errand: 'Från ärende',
   meeting: 'Möte',
   done: 'Klart',
-  remindAgain: 'Påminn igen om 7 dagar',
+  remindAgain: `Påminn igen om ${dayCount(SNOOZE_DAYS, 'sv')}`,
   openActions: 'Visa alla uppdrag',
   doneBy: (by: string, date: string) => `Markerat klart av ${by} ${date}.`,
   already: (date: string | null) => `Uppdraget är redan klart${date ? ` (${date})` : ''}. Inget ändrat.`,
@@ -31,6 +36,25 @@ const sv = {
       : daysLeft === 0
         ? 'i dag'
         : `${daysLeft === 1 ? '1 dag' : `${daysLeft} dagar`} kvar`,
+  outcomeHeading: (date: string) => `Beslut och uppdrag från mötet ${date}`,
+  outcomeCounts: (errands: number, undecided: number, actions: number) =>
+    [
+      errands === 1 ? '1 ärende' : `${errands} ärenden`,
+      undecided === 0 ? '' : `${undecided} utan antecknat beslut`,
+      actions === 0 ? 'inga uppdrag' : actions === 1 ? '1 uppdrag' : `${actions} uppdrag`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  noDecision: 'Inget beslut antecknat ännu',
+  outcomeAction: (title: string, who: string, due: string) => `• Uppdrag: ${title} – ${who}, klart senast ${due}`,
+  outcomeDone: 'redan klart',
+  outcomeStruck: 'struket',
+  noDueDate: 'inget slutdatum satt',
+  moreActions: (count: number) => `… och ${count} uppdrag till`,
+  moreErrands: (count: number) => `… och ${count === 1 ? '1 ärende' : `${count} ärenden`} till, se minnesanteckningarna`,
+  openMeeting: 'Visa mötet',
+  minutes: 'Minnesanteckningar (Word)',
+  outcomeSummary: (title: string, date: string) => `Beslut och uppdrag från mötet ${title}, ${date}`,
 };
 
 export type ActionStrings = typeof sv;
@@ -49,7 +73,7 @@ const en: ActionStrings = {
   errand: 'From item',
   meeting: 'Meeting',
   done: 'Done',
-  remindAgain: 'Remind me again in 7 days',
+  remindAgain: `Remind me again in ${dayCount(SNOOZE_DAYS, 'en')}`,
   openActions: 'Show all actions',
   doneBy: (by, date) => `Marked done by ${by} on ${date}.`,
   already: (date) => `The action is already done${date ? ` (${date})` : ''}. Nothing changed.`,
@@ -65,6 +89,25 @@ const en: ActionStrings = {
       : daysLeft === 0
         ? 'today'
         : `${daysLeft === 1 ? '1 day' : `${daysLeft} days`} left`,
+  outcomeHeading: (date) => `Decisions and actions from the meeting on ${date}`,
+  outcomeCounts: (errands, undecided, actions) =>
+    [
+      errands === 1 ? '1 item' : `${errands} items`,
+      undecided === 0 ? '' : `${undecided} with no decision recorded`,
+      actions === 0 ? 'no actions' : actions === 1 ? '1 action' : `${actions} actions`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  noDecision: 'No decision recorded yet',
+  outcomeAction: (title, who, due) => `• Action: ${title} – ${who}, due ${due}`,
+  outcomeDone: 'already done',
+  outcomeStruck: 'struck',
+  noDueDate: 'no due date set',
+  moreActions: (count) => `… and ${count} more ${count === 1 ? 'action' : 'actions'}`,
+  moreErrands: (count) => `… and ${count} more ${count === 1 ? 'item' : 'items'}, see the minutes`,
+  openMeeting: 'Show the meeting',
+  minutes: 'Minutes (Word)',
+  outcomeSummary: (title, date) => `Decisions and actions from the meeting ${title}, ${date}`,
 };
 
 export function actionStrings(language: Language): ActionStrings {

@@ -12,6 +12,13 @@ export const VERBS = {
   actionDone: 'action-done',
 } as const;
 
+/**
+ * How many days "Påminn igen om 7 dagar" snoozes a reminder: the handler snoozes by it and the
+ * button's label states it, so the two cannot disagree. Not `REMINDER_ACTION_DAYS`, which sets the
+ * days before an action's due date its reminders are posted.
+ */
+export const SNOOZE_DAYS = 7;
+
 /** Bumped when the data shape changes; older cards then get the stale-action answer. */
 export const ACTION_DATA_VERSION = 1;
 

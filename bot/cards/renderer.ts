@@ -3,7 +3,7 @@
  * prepared there, already localized and escaped); this class is the one object the notifier and
  * the handler are given.
  */
-import type { AdaptiveCard, CardContext, DigestAction, DueAction, FollowUpReady, MeetingAgenda, CardRenderer } from '../contracts';
+import type { AdaptiveCard, CardContext, DigestAction, DueAction, FollowUpReady, MeetingAgenda, MeetingOutcome, CardRenderer } from '../contracts';
 import { actionReminderCard } from './action-reminder';
 import type { Errand } from '../../src/domain/errands';
 import type { Due, DueExpiry, DueMeeting, Meeting } from '../../src/domain/types';
@@ -13,13 +13,14 @@ import type { CardNotice, ChannelChoice, NoticeStyle } from './card-types';
 import { expiryNoticeCard } from './expiry-notice';
 import { followUpReadyCard } from './follow-up-ready';
 import { helpCard } from './help';
+import { meetingOutcomeCard } from './meeting-outcome';
 import { meetingReminderCard } from './meeting-reminder';
 import { meetingsListCard } from './meetings-list';
 import { messageCard } from './message';
 import { weeklyDigestCard } from './weekly-digest';
 import { welcomeCard } from './welcome';
 
-/** Everything the bot renders: the notifier's three cards plus the conversational ones. */
+/** Everything the bot renders: the notifier's cards plus the conversational ones. */
 export interface BotCards extends CardRenderer {
   meetingReminder(due: DueMeeting, context: CardContext, extras?: { notice?: CardNotice; agenda?: MeetingAgenda }): AdaptiveCard;
   expiryNotice(due: DueExpiry, context: CardContext, extras?: { notice?: CardNotice }): AdaptiveCard;
@@ -70,6 +71,10 @@ export class TemplateCardRenderer implements BotCards {
 
   actionReminder(due: DueAction, context: CardContext, extras: { notice?: CardNotice } = {}): AdaptiveCard {
     return actionReminderCard(due, context, extras);
+  }
+
+  meetingOutcome(outcome: MeetingOutcome, context: CardContext): AdaptiveCard {
+    return meetingOutcomeCard(outcome, context);
   }
 
   message(input: { title: string; text: string; style: NoticeStyle }, context: CardContext): AdaptiveCard {

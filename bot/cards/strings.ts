@@ -16,6 +16,7 @@ import {
   formatCount,
   relativeDays,
 } from '../../src/vocabulary';
+import { SNOOZE_DAYS } from './actions';
 
 const sv = {
   appName: 'Balanslistan',
@@ -65,7 +66,7 @@ const sv = {
   openSharePoint: 'Öppna i SharePoint',
   openMeetingLink: 'Öppna möteslänken',
   revisionStarted: 'Revision påbörjad',
-  snooze: 'Påminn igen om 7 dagar',
+  snooze: `Påminn igen om ${dayCount(SNOOZE_DAYS, 'sv')}`,
   chooseChannel: 'Välj kanal',
   channelLabel: 'Kanal för påminnelser',
   channelPlaceholder: 'Välj en kanal',
@@ -183,7 +184,7 @@ const en: Strings = {
   openSharePoint: 'Open in SharePoint',
   openMeetingLink: 'Open the meeting link',
   revisionStarted: 'Revision started',
-  snooze: 'Remind me again in 7 days',
+  snooze: `Remind me again in ${dayCount(SNOOZE_DAYS, 'en')}`,
   chooseChannel: 'Choose channel',
   channelLabel: 'Channel for reminders',
   channelPlaceholder: 'Choose a channel',

@@ -25,6 +25,7 @@ const KIND_TEXT: Record<EventReport['kind'], string> = {
   'weekly-digest': 'Veckoöversikt (weekly digest)',
   'follow-up-ready': 'Uppföljningen klar att granska (follow-up ready for review)',
   'action-reminder': 'Påminnelse om uppdrag (action reminder)',
+  'meeting-outcome': 'Beslut och uppdrag från mötet (meeting outcome)',
 };
 
 function teamHeading(team: TeamReport): string {

@@ -24,13 +24,12 @@ import {
   type ExpiryActionData,
   type MeetingActionData,
   type ParsedAction,
+  SNOOZE_DAYS,
 } from '../cards';
 import type { HandlerDeps } from './deps';
 import { cardContext, welcomeCard } from './installation';
 import type { InvokeProblem } from './invoke-value';
 import { memberName, teamChannels, teamIdOf, type Turn } from './teams-context';
-
-const SNOOZE_DAYS = 7;
 
 export interface ActionOutcome {
   /** The card the member who pressed sees (the invoke response). */

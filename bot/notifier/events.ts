@@ -6,6 +6,8 @@
  * - expiry notice:    `expiry/<entry id>/<last day of validity>/<threshold>`
  * - weekly digest:    `digest/<ISO week, e.g. 2022-W48>`
  * - follow-up ready:  `follow-up/<year>` (follow-up.ts)
+ * - meeting outcome:  `outcome/<meeting id>/<meeting date>` (meeting-outcome.ts)
+ * - action reminder:  `action/<item id>/<due date>/<stage>` (actions.ts)
  */
 import type { AdaptiveCard, CardContext, CardRenderer, DigestAction, Language, MeetingAgenda } from '../contracts';
 import { openActions, type Action } from '../../src/domain/actions';

@@ -15,7 +15,8 @@ import { AppError } from '../../src/errors';
 import type { NotifierCore, NotifierDeps } from './deps';
 import { digestActions, digestDue, digestEvent, isoWeekKey, reminderEvents } from './events';
 import { actionEvents } from './actions';
-import { followUpEvents } from './follow-up';
+import { followUpEvents, type WordLink } from './follow-up';
+import { outcomeEvents } from './meeting-outcome';
 import { Ledger } from './ledger';
 import { processTeam } from './process-team';
 import { dueRules, finishRun, startRun } from './run-context';
@@ -40,6 +41,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     previews: new WeakSet<TeamTarget>(),
   };
   const rules = dueRules(deps);
+  const word: WordLink = { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true };
 
   /** A digest deferred by quiet hours or a busy connector earlier this week, waiting for this run. */
   async function pendingDigest(team: TeamTarget, today: CalendarDate): Promise<boolean> {
@@ -53,11 +55,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const run = await startRun(core, rules, opts);
       const events = [
         ...reminderEvents(run.due, run.view),
+        ...outcomeEvents(run.forum, run.today, word),
         ...actionEvents(run.forum, run.today, deps.options.actionReminderDays),
-        ...followUpEvents(run.forum, run.today, {
-          readyDate: deps.options.followUpReadyDate,
-          word: { appUrl: deps.appUrl ?? null, tabUrl: deps.tabUrl, needsSignIn: deps.wordNeedsSignIn === true },
-        }),
+        ...followUpEvents(run.forum, run.today, { readyDate: deps.options.followUpReadyDate, word }),
       ];
       const { ready, reports } = await teamsFor(core, opts.teamId, run.dryRun);
       for (const team of ready) {

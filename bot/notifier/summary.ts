@@ -7,7 +7,8 @@ import type { DigestAction, Language } from '../contracts';
 import type { Due, DueExpiry, DueMeeting } from '../../src/domain/types';
 import { dayCount, relativeDays } from '../../src/vocabulary';
 
-function plain(text: string, max = 90): string {
+/** `text` as one short plain line: control characters and runs of space made one space, cut at `max`. */
+export function plain(text: string, max = 90): string {
   // Control characters (C0 and C1) become spaces, so list text cannot drive a terminal.
   // eslint-disable-next-line no-control-regex
   const controls = /[\u0000-\u001f\u007f-\u009f]+/g;

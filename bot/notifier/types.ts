@@ -5,7 +5,7 @@
 import type { AdaptiveCard, Language } from '../contracts';
 import type { CalendarDate } from '../../src/domain/types';
 
-export type EventKind = 'meeting-reminder' | 'expiry-notice' | 'weekly-digest' | 'follow-up-ready' | 'action-reminder';
+export type EventKind = 'meeting-reminder' | 'expiry-notice' | 'weekly-digest' | 'follow-up-ready' | 'action-reminder' | 'meeting-outcome';
 
 /**
  * What happened to one event for one team.
@@ -96,7 +96,7 @@ export interface RunOptions {
 export type DigestOptions = Omit<RunOptions, 'teamId'>;
 
 export interface Notifier {
-  /** Posts the meeting reminders, expiry notices and follow-up notices due now (and a digest deferred earlier this week). */
+  /** Posts the meeting reminders, meeting outcomes, action reminders, expiry notices and follow-up notices due now (and a digest deferred earlier this week). */
   run(opts?: RunOptions): Promise<NotifyReport>;
   /** Posts this week's digest to every team that has not had it. */
   digest(opts?: DigestOptions): Promise<NotifyReport>;

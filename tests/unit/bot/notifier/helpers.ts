@@ -12,6 +12,7 @@ import type {
   CardRenderer,
   DeliveryResult,
   FollowUpReady,
+  MeetingOutcome,
   Messenger,
   TeamRegistry,
   TeamTarget,
@@ -172,6 +173,8 @@ export const fakeCards: CardRenderer = {
     card('digest', context, `${due.meetings.length} meetings, ${due.expiries.length} agreements, ${actions.length} open actions`),
   followUpReady: (ready: FollowUpReady, context) => card('follow-up', context, `${ready.year}: ${ready.errands} ärenden`),
   actionReminder: (due: DueAction, context) => card('action', context, `${due.action.title} ${due.action.due ?? ''} (${due.stage})`),
+  meetingOutcome: (outcome: MeetingOutcome, context) =>
+    card('outcome', context, `${outcome.meeting.title} ${outcome.meeting.date}: ${outcome.errands.map(({ errand }) => errand.decision || '-').join(' | ')}`),
 };
 
 /** The 2022 seed list as SharePoint list items (no example meetings: only the one real date). */

@@ -1,0 +1,72 @@
+/**
+ * "Beslut och uppdrag från mötet …", the day after a meeting: each ärende with its decision as
+ * written in the ärenden list (or that none is written yet), the actions it gave (who, by when),
+ * and links to the meeting in the tab's Möten view, its minutes and the Uppdrag view.
+ */
+import type { Action } from '../../src/domain/actions';
+import type { AdaptiveCard, CardContext, MeetingOutcome } from '../contracts';
+import { actionStrings, type ActionStrings } from './action-strings';
+import { expand, type UrlAction } from './expand';
+import { dateWithWeekday, safe } from './format';
+import { tabViewUrl } from './links';
+import { isOpenableUrl } from './markdown';
+import meetingOutcomeTemplate from './templates/meeting-outcome.json';
+
+/**
+ * Ärenden shown before "… och N ärenden till", actions under one ärende before "… och N uppdrag
+ * till", and actions in the whole card; with the texts shortened, this keeps the card below Teams'
+ * ~28 KB however long (and however full of escaped characters) the lists' texts are. The minutes
+ * hold everything.
+ */
+const ERRANDS_IN_CARD = 10;
+const ACTIONS_PER_ERRAND = 5;
+const ACTIONS_IN_CARD = 16;
+
+/** "Fredagsgruppen · Anna Berg", each part escaped; the reminder card's "Ingen ansvarig angiven" when neither is named. */
+function responsible(action: Action, t: ActionStrings): string {
+  const person = action.person === null ? null : action.person.name || t.unknownPerson;
+  const parts = [action.group, person].filter((part): part is string => part !== null && part.trim() !== '').map((part) => safe(part, 60));
+  return parts.length === 0 ? t.nobody : parts.join(' · ');
+}
+
+function actionLine(action: Action, t: ActionStrings, context: CardContext): string {
+  const due = action.due === null ? t.noDueDate : dateWithWeekday(action.due, context.language);
+  const state = action.status === 'done' ? ` (${t.outcomeDone})` : action.status === 'struck' ? ` (${t.outcomeStruck})` : '';
+  return `${t.outcomeAction(safe(action.title, 120), responsible(action, t), due)}${state}`;
+}
+
+export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext): AdaptiveCard {
+  const t = actionStrings(context.language);
+  const shown = outcome.errands.slice(0, ERRANDS_IN_CARD);
+  let room = ACTIONS_IN_CARD;
+  const errands = shown.map(({ errand, actions }) => {
+    const decision = errand.decision.trim();
+    const listed = actions.slice(0, Math.min(ACTIONS_PER_ERRAND, room));
+    room -= listed.length;
+    return {
+      title: safe(errand.title, 150) || '–',
+      decided: decision !== '',
+      decision: decision === '' ? t.noDecision : safe(decision, 350),
+      actions: listed.map((action) => ({ line: actionLine(action, t, context) })),
+      moreActions: actions.length > listed.length ? t.moreActions(actions.length - listed.length) : '',
+    };
+  });
+  const undecided = outcome.errands.filter(({ errand }) => errand.decision.trim() === '').length;
+  const actionCount = outcome.errands.reduce((sum, { actions }) => sum + actions.length, 0);
+  const urlActions: UrlAction[] = [];
+  const meetingView = /^\d{1,16}$/.test(outcome.meeting.id)
+    ? tabViewUrl(context.tabUrl, { view: 'moten', meeting: outcome.meeting.id })
+    : tabViewUrl(context.tabUrl, { view: 'moten' });
+  if (isOpenableUrl(meetingView)) urlActions.push({ title: t.openMeeting, url: meetingView });
+  if (isOpenableUrl(outcome.minutesUrl)) urlActions.push({ title: t.minutes, url: outcome.minutesUrl });
+  const actionsView = tabViewUrl(context.tabUrl, { view: 'uppdrag' });
+  if (isOpenableUrl(actionsView)) urlActions.push({ title: t.openActions, url: actionsView });
+  return expand(meetingOutcomeTemplate, {
+    heading: t.outcomeHeading(dateWithWeekday(outcome.meeting.date, context.language)),
+    title: safe(outcome.meeting.title, 300) || '–',
+    counts: t.outcomeCounts(outcome.errands.length, undecided, actionCount),
+    errands,
+    moreErrands: outcome.errands.length > shown.length ? t.moreErrands(outcome.errands.length - shown.length) : '',
+    urlActions,
+  });
+}
