@@ -244,6 +244,7 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
   it('paints the kept page while the page is parsed, before any script file has arrived, under a CSP that allows only that script', async () => {
     const { other, anna } = await browserThatKeptAnnasPage();
     try {
+      await fakeTeamsCdn(other.context);
       const page = await other.context.newPage();
       await page.addInitScript(fakeTeamsHostScript(anna));
       const problems: string[] = [];
