@@ -13,6 +13,7 @@ import { checkConfig, checkManifest, type BuiltManifest } from '../src/doctor/co
 import { checkBotEndpoint, checkTabPage } from '../src/doctor/endpoint-checks';
 import { checkSite } from '../src/doctor/site-checks';
 import { checkStateStore } from '../src/doctor/state-check';
+import { checkFreshness, freshnessLine, SUBSCRIPTION_ROLE } from '../src/doctor/subscription-checks';
 import { checkRoles, decodeClaims, NEEDED_ROLE, rolesOf } from '../src/doctor/token-claims';
 import { explainRefusal } from '../src/doctor/token-refusals';
 import { LocalListSource } from '../src/local/local-list-source';
@@ -30,6 +31,8 @@ export interface DoctorDeps {
   root?: string;
   /** Extra trusted CA certificates (PEM) for the probes of PUBLIC_URL (tests). */
   ca?: string;
+  /** `--probe-subscriptions`: create and delete a real change-notification subscription on one list. */
+  probeSubscriptions?: boolean;
 }
 
 /** The Bot Connector's scope (the audience of the tokens the bot sends). */
@@ -68,11 +71,15 @@ function tokenProblem(id: string, outcome: Exclude<TokenOutcome, { ok: true }>, 
   return problem(id, message, fix);
 }
 
-async function checkGraphToken(graph: GraphOptions, logger: Logger): Promise<{ lines: CheckResult[]; token: string | null; sitesReachable: boolean }> {
+async function checkGraphToken(
+  graph: GraphOptions,
+  notifications: boolean,
+  logger: Logger,
+): Promise<{ lines: CheckResult[]; token: string | null; roles: string[]; sitesReachable: boolean }> {
   const outcome = await acquireAppToken(graph, graphScope(graph), { logger });
   if (!outcome.ok) {
     const line = tokenProblem('graph-token', outcome, { app: graph.clientId, tenant: graph.tenantId, secret: CREDENTIAL_SETTING[graph.credential.kind] });
-    return { lines: [line, skipped('graph-permissions', 'Not checked: no Graph token.')], token: null, sitesReachable: false };
+    return { lines: [line, skipped('graph-permissions', 'Not checked: no Graph token.')], token: null, roles: [], sitesReachable: false };
   }
   const lines: CheckResult[] = [ok('graph-token', `Entra ID issued a Graph token for the app (${graph.credential.kind.replace('-', ' ')}).`)];
   const claims = decodeClaims(outcome.token);
@@ -84,16 +91,20 @@ async function checkGraphToken(graph: GraphOptions, logger: Logger): Promise<{ l
     lines.push(
       problem('graph-permissions', `The token has ${roles.all.join(', ')}, but not ${NEEDED_ROLE}, which the app needs for the forum's site.`, consent),
     );
-  else if (roles.broader.length > 0)
+  else if (roles.broader.length > 0) {
+    // With change notifications on, Sites.ReadWrite.All is what Graph documents for list subscriptions: broader, but asked for.
+    const forNotifications = notifications && roles.broader.includes(SUBSCRIPTION_ROLE);
     lines.push(
       warning(
         'graph-permissions',
-        `The token has ${roles.broader.join(', ')}, broader than needed: ${roles.broader.length === 1 ? 'it reaches' : 'they reach'} every site, where the app needs only ${NEEDED_ROLE} on the forum's site.${roles.needed ? '' : ` ${NEEDED_ROLE} itself is missing.`}`,
-        `Entra admin centre → App registrations → ${graph.clientId} → API permissions: remove ${roles.broader.join(', ')} (Remove permission, then revoke the consent), keep ${NEEDED_ROLE}.`,
+        `The token has ${roles.broader.join(', ')}, broader than needed: ${roles.broader.length === 1 ? 'it reaches' : 'they reach'} every site, where the app needs only ${NEEDED_ROLE} on the forum's site${forNotifications ? ` (and ${SUBSCRIPTION_ROLE} for change notifications, CHANGE_NOTIFICATIONS=on)` : ''}.${roles.needed ? '' : ` ${NEEDED_ROLE} itself is missing.`}`,
+        forNotifications
+          ? `Keep ${SUBSCRIPTION_ROLE} only if the organisation accepts it for change notifications (see subscription-permission); otherwise set CHANGE_NOTIFICATIONS=off and, in Entra admin centre → App registrations → ${graph.clientId} → API permissions, remove ${roles.broader.join(', ')} (Remove permission, then revoke the consent), keep ${NEEDED_ROLE}.`
+          : `Entra admin centre → App registrations → ${graph.clientId} → API permissions: remove ${roles.broader.join(', ')} (Remove permission, then revoke the consent), keep ${NEEDED_ROLE}.`,
       ),
     );
-  else lines.push(ok('graph-permissions', `The token has ${NEEDED_ROLE} and nothing broader.`));
-  return { lines, token: outcome.token, sitesReachable: roles.needed || roles.broader.some((role) => role.startsWith('Sites.')) };
+  } else lines.push(ok('graph-permissions', `The token has ${NEEDED_ROLE} and nothing broader.`));
+  return { lines, token: outcome.token, roles: roles.all, sitesReachable: roles.needed || roles.broader.some((role) => role.startsWith('Sites.')) };
 }
 
 /** The bot's token for the Bot Connector, asked for the way the bot asks (its app id, secret and tenant). */
@@ -128,7 +139,8 @@ async function checkLocalStore(config: Config, logger: Logger): Promise<CheckRes
 export async function runDoctor(config: Config, deps: DoctorDeps): Promise<DoctorReport> {
   const logger = deps.logger;
   const envName = deps.envName ?? null;
-  const state = () => checkStateStore(config.stateStore, () => createStateStore(config.stateStore, { logger }));
+  const openStore = () => createStateStore(config.stateStore, { logger });
+  const state = () => checkStateStore(config.stateStore, openStore);
   const probeOptions = deps.ca ? { ca: deps.ca } : {};
   if (config.mode === 'local' || !config.graph || !config.sharePoint) {
     return {
@@ -137,14 +149,16 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
         ok('mode', 'Local mode: no tenant settings, so no Graph, Entra ID or Teams checks; the app serves the local store on loopback only.'),
         await checkLocalStore(config, logger),
         await state(),
+        // Only when CHANGE_NOTIFICATIONS=on asks for what local mode does not do.
+        ...(config.freshness.mode === 'on-demand' && config.freshness.cause === 'local' ? [freshnessLine(config.freshness, config.refresh)] : []),
       ],
     };
   }
   const checks: CheckResult[] = [...checkConfig(config), checkManifest(config, readManifest(deps.root ?? join(__dirname, '..'), envName), envName)];
-  const token = await checkGraphToken(config.graph, logger);
+  const token = await checkGraphToken(config.graph, config.freshness.mode === 'notifications', logger);
   checks.push(...token.lines);
-  if (token.token !== null && token.sitesReachable) {
-    const clients = createGraphClients(config.graph, { logger, retry: { maxRetries: 1 } });
+  const clients = token.token !== null && token.sitesReachable ? createGraphClients(config.graph, { logger, retry: { maxRetries: 1 } }) : null;
+  if (clients !== null) {
     const needsWrite = config.bot.appId !== null;
     checks.push(...(await checkSite(clients.app, config.sharePoint, { clientId: config.graph.clientId, needsWrite, envName }, { logger })));
   } else {
@@ -155,6 +169,22 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
   checks.push(await checkBotEndpoint(config.publicUrl, probeOptions));
   checks.push(await state());
   checks.push(await checkTabPage(config.publicUrl, probeOptions));
+  checks.push(
+    ...(await checkFreshness({
+      freshness: config.freshness,
+      refresh: config.refresh,
+      graph:
+        clients !== null
+          ? { client: clients.app, roles: token.roles }
+          : { unavailable: token.token === null ? 'no Graph token' : `the token has no permission for sites (${NEEDED_ROLE})` },
+      sharePoint: config.sharePoint,
+      clientId: config.graph.clientId,
+      openStore,
+      probe: deps.probeSubscriptions ?? false,
+      now: clockFor(config).now(),
+      logger,
+    })),
+  );
   return { mode: 'sharepoint', checks };
 }
 

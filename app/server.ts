@@ -112,7 +112,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         log.info(
           { fastSeconds: config.refresh.fastSeconds, idleSeconds: config.refresh.idleSeconds, demandSeconds: config.refresh.demandSeconds },
           `lists read on demand: every ${config.refresh.fastSeconds} s while somebody looks, every ${config.refresh.idleSeconds} s otherwise` +
-            (config.mode === 'sharepoint' && !config.changeNotifications ? ' (change notifications off: CHANGE_NOTIFICATIONS, PUBLIC_URL)' : ''),
+            (config.mode === 'sharepoint' && config.freshness.mode === 'on-demand' ? ` (${config.freshness.reason})` : ''),
         );
       }
       server = createHttpServer(app);

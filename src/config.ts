@@ -187,7 +187,9 @@ export interface Config {
   refreshIntervalSeconds: number;
   /** The read schedule: fast while somebody looks, idle otherwise (see src/snapshot/cadence.ts). */
   refresh: RefreshOptions;
-  /** Graph change notifications on the lists; null when off or not possible (`warnings` says why). */
+  /** Change notifications or on demand, and why (`freshnessMode`): what the start-up log and the doctor say. */
+  freshness: FreshnessMode;
+  /** Graph change notifications on the lists; null when off or not possible (`freshness` says why). */
   changeNotifications: ChangeNotificationOptions | null;
   graph: GraphOptions | null;
   sharePoint: SharePointOptions | null;
@@ -587,22 +589,33 @@ function demoDate(text: string | undefined, mode: Mode, problems: string[]): Cal
 }
 
 /**
- * `CHANGE_NOTIFICATIONS=on` needs SharePoint mode and an https `PUBLIC_URL` Graph can reach;
- * without them the app reads on demand, and says so once at start-up.
+ * How the lists are kept fresh, as the configuration decides it: Graph change notifications, or
+ * reading on demand, and why. The start-up log and `npm run doctor` both say this decision, so
+ * it is made here only.
  */
-function changeNotificationOptions(env: Env, mode: Mode, warnings: string[]): ChangeNotificationOptions | null {
-  if (!env.CHANGE_NOTIFICATIONS) return null;
-  if (mode === 'local') {
-    warnings.push('CHANGE_NOTIFICATIONS=on has no effect in local mode: the local file is watched for changes');
-    return null;
-  }
-  if (!env.PUBLIC_URL?.startsWith('https://')) {
-    warnings.push(
-      "CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address (Graph only posts notifications to https); reading the lists on demand instead",
-    );
-    return null;
-  }
-  return { notificationUrl: `${env.PUBLIC_URL}${GRAPH_NOTIFICATION_PATH}`, lifecycleNotificationUrl: `${env.PUBLIC_URL}${GRAPH_LIFECYCLE_PATH}` };
+export type FreshnessMode =
+  | { mode: 'notifications'; options: ChangeNotificationOptions; reason: string }
+  | { mode: 'on-demand'; cause: 'off' | 'local' | 'no-public-url' | 'not-https'; reason: string };
+
+/**
+ * `CHANGE_NOTIFICATIONS=on` needs SharePoint mode and an https `PUBLIC_URL` Graph can reach;
+ * without them the app reads on demand. `publicUrl` as configured (no trailing slash).
+ */
+export function freshnessMode(settings: { changeNotifications: boolean; mode: Mode; publicUrl: string | null }): FreshnessMode {
+  if (!settings.changeNotifications) return { mode: 'on-demand', cause: 'off', reason: 'CHANGE_NOTIFICATIONS is off' };
+  if (settings.mode === 'local')
+    return { mode: 'on-demand', cause: 'local', reason: 'CHANGE_NOTIFICATIONS=on has no effect in local mode: the local file is watched for changes' };
+  const needs = "CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address (Graph only posts notifications to https)";
+  if (settings.publicUrl === null) return { mode: 'on-demand', cause: 'no-public-url', reason: `${needs}, and PUBLIC_URL is not set` };
+  if (!settings.publicUrl.startsWith('https://')) return { mode: 'on-demand', cause: 'not-https', reason: `${needs}, and PUBLIC_URL is ${settings.publicUrl}` };
+  return {
+    mode: 'notifications',
+    options: {
+      notificationUrl: `${settings.publicUrl}${GRAPH_NOTIFICATION_PATH}`,
+      lifecycleNotificationUrl: `${settings.publicUrl}${GRAPH_LIFECYCLE_PATH}`,
+    },
+    reason: `CHANGE_NOTIFICATIONS=on and PUBLIC_URL ${settings.publicUrl} is https`,
+  };
 }
 
 /**
@@ -648,7 +661,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (idleSeconds < values.REFRESH_INTERVAL_SECONDS) {
     problems.push(`IDLE_REFRESH_SECONDS (${idleSeconds}) must be at least REFRESH_INTERVAL_SECONDS (${values.REFRESH_INTERVAL_SECONDS})`);
   }
-  const changeNotifications = changeNotificationOptions(values, mode, warnings);
+  const freshness = freshnessMode({ changeNotifications: values.CHANGE_NOTIFICATIONS, mode, publicUrl: values.PUBLIC_URL ?? null });
+  if (freshness.mode === 'on-demand' && freshness.cause === 'local') warnings.push(freshness.reason);
+  else if (freshness.mode === 'on-demand' && freshness.cause !== 'off') warnings.push(`${freshness.reason}; reading the lists on demand instead`);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, problems);
 
@@ -671,7 +686,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       demandSeconds: values.DEMAND_WINDOW_SECONDS,
       notifiedSeconds: values.NOTIFIED_REFRESH_SECONDS,
     },
-    changeNotifications,
+    freshness,
+    changeNotifications: freshness.mode === 'notifications' ? freshness.options : null,
     ...tenant,
     bot,
     stateStore,

@@ -1,5 +1,5 @@
 /**
- * `npm run doctor -- [--env <name>] [--json] [--verbose]`
+ * `npm run doctor -- [--env <name>] [--json] [--probe-subscriptions] [--verbose]`
  *
  * Checks, as the app itself, everything the app needs in the tenant and prints one line per
  * check: ok, or the problem with how to fix it. Exit codes: 0 all ok (warnings allowed); 1 at
@@ -14,15 +14,20 @@ import { readEnvFiles } from '../../scripts/lib/env-files';
 import { loadCliConfig } from './config';
 import { runDoctor } from '../doctor';
 
-export const USAGE = `Usage: npm run doctor -- [--env <name>] [--json] [--verbose]
+export const USAGE = `Usage: npm run doctor -- [--env <name>] [--json] [--probe-subscriptions] [--verbose]
 
 Checks the configuration, the Graph token and its permissions, the forum's site and every list
-(columns, choices, delta), the bot's token and endpoint, the state store and the tab's address,
-as the app itself, and prints one line per check: ok, or the problem and how to fix it.
+(columns, choices, delta), the bot's token and endpoint, the state store, the tab's address and
+how the lists are kept fresh (on demand, or change notifications and their subscriptions), as the
+app itself, and prints one line per check: ok, or the problem and how to fix it.
 
   --env <name>   Read env/.env.<name> and env/.env.<name>.user first (the environment wins), and
                  compare appPackage/build/manifest.<name>.json with the settings
   --json         Print the checks as JSON
+  --probe-subscriptions
+                 With CHANGE_NOTIFICATIONS=on: create a change-notification subscription on
+                 the balance list and delete it at once. Graph validates it by calling
+                 PUBLIC_URL, so run it while the app runs there
   --verbose      Show the logs on stderr
   --help         This text
 
@@ -41,11 +46,23 @@ export interface DoctorIo {
 
 /** Runs the command; returns the exit code. */
 export async function runDoctorCli(argv: string[], io: DoctorIo): Promise<number> {
-  let args: { env?: string | undefined; json?: boolean | undefined; verbose?: boolean | undefined; help?: boolean | undefined };
+  let args: {
+    env?: string | undefined;
+    json?: boolean | undefined;
+    'probe-subscriptions'?: boolean | undefined;
+    verbose?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   try {
     ({ values: args } = parseArgs({
       args: argv,
-      options: { env: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        env: { type: 'string' },
+        json: { type: 'boolean' },
+        'probe-subscriptions': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -76,7 +93,13 @@ export async function runDoctorCli(argv: string[], io: DoctorIo): Promise<number
   if (config === null) return 2;
   const logger = createLogger(args.verbose ? config.logLevel : 'silent', pino.destination(2));
   try {
-    const report = await runDoctor(config, { logger, envName: args.env ?? null, root, ...(io.ca ? { ca: io.ca } : {}) });
+    const report = await runDoctor(config, {
+      logger,
+      envName: args.env ?? null,
+      root,
+      probeSubscriptions: args['probe-subscriptions'] ?? false,
+      ...(io.ca ? { ca: io.ca } : {}),
+    });
     io.out(args.json ? reportJson(report) : formatReport(report));
     return exitCodeOf(report);
   } catch (error) {

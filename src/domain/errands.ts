@@ -4,6 +4,7 @@
  * Pure types and small rules; the field mapping (`src/lists/forum-year-mapping.ts`) builds them.
  */
 import type { Action } from './actions';
+import { meetingLinkProblems } from './meeting-links';
 import type { PartialDate } from './partial-date';
 import type { SectionDefinition } from './sections';
 import type { Entry, MeetingKind, Problem, ProblemCode } from './types';
@@ -70,6 +71,8 @@ export interface ForumMeeting {
   /** Why an extra meeting was called, or what an event was about; '' when not stated. */
   subject: string;
   notes: string;
+  /** The meeting's link (`MeetingLink`, http or https), normally its Teams join link; null when none. */
+  link: string | null;
   editUrl: string;
 }
 
@@ -211,15 +214,16 @@ export function placeErrand(errand: Errand, meetings: readonly ForumMeeting[], e
  * The data-quality problems the tab's Datakvalitet lists: every problem of the lists (balance,
  * meetings, sections, ärenden, forum profile) once, then every ärende's problems from
  * `placeErrand` (a meeting or balance-list entry that does not exist, a year conflict, no year).
- * Then each action that names no known ärende or is due before its meeting, and each day with
- * more than one meeting. Such items are kept and shown, never dropped. Every problem a year's
- * follow-up counts is one of these.
+ * Then each action that names no known ärende or is due before its meeting, each day with more
+ * than one meeting, and each meeting link the side panel cannot find a meeting by (not a Teams
+ * join link, or one an earlier meeting has too). Such items are kept and shown, never dropped.
+ * Every problem a year's follow-up counts is one of these.
  */
 export function dataQualityProblems(data: ForumData): Problem[] {
   const problems: Problem[] = [...data.problems];
   const entryKeys = new Set(data.entries.map((entry) => entry.key));
   for (const errand of data.errands) problems.push(...placeErrand(errand, data.meetings, entryKeys).problems);
-  problems.push(...actionReferenceProblems(data), ...sameDayMeetings(data.meetings));
+  problems.push(...actionReferenceProblems(data), ...sameDayMeetings(data.meetings), ...meetingLinkProblems(data.meetings));
   return problems;
 }
 

@@ -8,6 +8,8 @@ export { problemSeverity } from './problems';
 export type { ProblemSeverity } from './problems';
 export { DEFAULT_DUE_RULES, computeDue } from './due';
 export { compareMeetings } from './meetings';
+export { meetingLinkProblems, meetingOfJoinLink, meetingOfTeamsContext } from './meeting-links';
+export type { LinkedMeeting, TeamsMeetingIds } from './meeting-links';
 export { SECTION_ORDER, arrangeEntries } from './tree';
 export type { ArrangedEntries, Orphan, OrphanReason } from './tree';
 export { comparePartialDates, datePrecision, isValidPartialDate, partialDateFromCalendar } from './partial-date';

@@ -31,6 +31,9 @@ const SEVERITY: Record<ProblemCode, ProblemSeverity> = {
   'unknown-person': 'warning',
   // Both are shown; only finding a meeting by its date (the meeting's side panel) must ask.
   'same-day-meetings': 'warning',
+  // The meeting is shown with its link; the side panel finds it by its date or asks.
+  'not-a-meeting-link': 'warning',
+  'shared-meeting-link': 'warning',
   // The ärende cannot be placed in any year, so no follow-up shows it.
   'no-year': 'error',
   'year-conflict': 'error',

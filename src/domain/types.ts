@@ -141,6 +141,10 @@ export type ProblemCode =
   | 'unknown-person'
   /** Two meetings fall on one day: a meeting found by its date is then ambiguous. */
   | 'same-day-meetings'
+  /** A meeting's link is not a Teams meeting join link (another site, plain http): the side panel cannot find the meeting by it. */
+  | 'not-a-meeting-link'
+  /** Two meetings have the same Teams meeting link: the side panel has to ask which one a Teams meeting is. */
+  | 'shared-meeting-link'
   /** An ärende names no meeting that can be found and no year of its own. */
   | 'no-year'
   /** An ärende's own year differs from its meeting's (the meeting's year is used). */

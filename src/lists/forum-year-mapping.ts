@@ -100,6 +100,7 @@ function mapMeetings(list: readonly ListItem[]): { meetings: ForumMeeting[]; pro
       kind: reader.choice('MeetingKind', FORUM_MEETING_KIND_CHOICES, false),
       subject: reader.text('Subject'),
       notes: reader.text('Notes', { multiline: true }),
+      link: reader.link('MeetingLink'),
       editUrl: reader.editUrl,
     });
     problems.push(...problemsOf());

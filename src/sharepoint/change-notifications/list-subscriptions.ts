@@ -39,7 +39,7 @@ export const RETRY_FAILED_MS = 6 * 60 * MINUTE;
 /** How often an instance looks at the change marker other instances write. */
 export const MARKER_POLL_MS = 15_000;
 /** An instance whose heartbeat is older than this is taken to have stopped. */
-const ALIVE_MS = 3 * MAINTENANCE_MS;
+export const ALIVE_MS = 3 * MAINTENANCE_MS;
 const CLAIM_MS = 2 * MINUTE;
 /** A notification must be answered within 3 s; an unknown id waits this long at most for the store. */
 const LOOKUP_LIMIT_MS = 1500;
@@ -62,6 +62,25 @@ export interface ListSubscriptionDeps {
   onChange: () => void;
   /** Whether notifications are live now, and why not. */
   onLive: (live: boolean, reason: string) => void;
+}
+
+/**
+ * The body of `POST /subscriptions` for one list, as the app subscribes (and `npm run doctor --
+ * --probe-subscriptions` probes): changes of items, basic notifications without resource data,
+ * with a lifecycle URL and the record's secret `clientState`.
+ */
+export function subscriptionRequest(
+  options: ChangeNotificationOptions,
+  subscription: { resource: string; expiresAt: string; clientState: string },
+): Record<string, string> {
+  return {
+    changeType: 'updated',
+    notificationUrl: options.notificationUrl,
+    lifecycleNotificationUrl: options.lifecycleNotificationUrl,
+    resource: subscription.resource,
+    expirationDateTime: subscription.expiresAt,
+    clientState: subscription.clientState,
+  };
 }
 
 export interface Answer {
@@ -374,14 +393,12 @@ export class ListSubscriptions {
 
   private async create(record: SubscriptionRecord, expiresAt: string): Promise<SubscriptionRecord> {
     this.known.set(record.listId, record);
-    const answer = (await this.deps.client.api('/subscriptions').post({
-      changeType: 'updated',
-      notificationUrl: this.deps.options.notificationUrl,
-      lifecycleNotificationUrl: this.deps.options.lifecycleNotificationUrl,
-      resource: record.resource,
-      expirationDateTime: expiresAt,
-      clientState: record.clientState,
-    })) as { id?: string; expirationDateTime?: string };
+    const answer = (await this.deps.client
+      .api('/subscriptions')
+      .post(subscriptionRequest(this.deps.options, { resource: record.resource, expiresAt, clientState: record.clientState }))) as {
+      id?: string;
+      expirationDateTime?: string;
+    };
     if (!answer.id) throw new Error('Graph created a subscription without an id');
     this.log.info({ list: record.list, expiresAt: answer.expirationDateTime ?? expiresAt }, 'subscription created');
     return { ...record, subscriptionId: answer.id, expiresAt: answer.expirationDateTime ?? expiresAt, claim: null };

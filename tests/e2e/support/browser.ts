@@ -62,3 +62,13 @@ export async function waitUntil(page: Page, expression: string, timeoutMs = 10_0
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * The page's WCAG 2.1 A and AA violations by axe (id and the first three nodes with what fails),
+ * Fluent's focus-trap dummies left out. The page must allow the script (launch with `bypassCSP`).
+ */
+export async function axeViolations(page: Page): Promise<unknown[]> {
+  await page.addScriptTag({ path: join(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js') });
+  return (await page.evaluate(`axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')) })))`)) as unknown[];
+}

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the Teams client around the tab, for browser tests and benchmarks: a script run
  * in the page before its own that plays the host side of @microsoft/teams-js's postMessage protocol
- * (initialize, getContext, authentication.getAuthToken) as the page's opener, answering as
+ * (initialize, getContext, authentication.getAuthToken, meeting.getMeetingDetails) as the page's opener, answering as
  * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
  * `teamsTabAddress` opens the tab as Teams does: the manifest's contentUrl with its placeholders filled.
  */
@@ -31,7 +31,16 @@ export interface FakeTeamsOptions {
   frameContext?: string;
   /** More fields of the (legacy-shaped) context Teams answers, e.g. a meeting's `chatId` and `meetingId`. */
   context?: Record<string, unknown>;
+  /**
+   * What `meeting.getMeetingDetails` answers: the meeting's details (shaped as Teams' answer:
+   * `details`, `conversation`, `organizer`), or, when not given, the refusal Teams gives an app
+   * the meeting has not granted the permission to read it (error 1000, permission denied).
+   */
+  meetingDetails?: { details: Record<string, unknown>; conversation: { id: string }; organizer: Record<string, unknown> };
 }
+
+/** Teams' answer to an app without the permission to read the meeting's details. */
+const DETAILS_REFUSED = [{ errorCode: 1000, message: "App doesn't have sufficient permission to use this API" }, null];
 
 /** The init script for `BrowserContext.addInitScript`: runs in every page of that context. */
 export function fakeTeamsHostScript(user: FakeTeamsUser, options: FakeTeamsOptions = {}): string {
@@ -58,6 +67,7 @@ export function fakeTeamsHostScript(user: FakeTeamsUser, options: FakeTeamsOptio
       ...${JSON.stringify(options.context ?? {})},
     }],
     'authentication.getAuthToken': () => [true, user.token],
+    'meeting.getMeetingDetails': () => ${JSON.stringify(options.meetingDetails ? [null, options.meetingDetails] : DETAILS_REFUSED)},
   };
   // The opener is a hidden same-origin frame whose postMessage is the host's inbox.
   const opener = () => {

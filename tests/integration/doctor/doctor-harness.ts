@@ -8,6 +8,7 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDoctorCli } from '../../../app/cli/doctor';
 import { createServer, type AppServer } from '../../../app/server';
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
@@ -93,5 +94,32 @@ export async function startDoctorTenant(options: FakeGraphOptions = {}): Promise
       await graph.close();
       rmSync(certDir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface DoctorRun {
+  code: number;
+  out: string;
+  err: string;
+  /** The line of check `id`, e.g. `PROBLEM  list:errands: …`. */
+  line(id: string): string;
+}
+
+/** `npm run doctor -- <args>` with the tenant's settings and `env` on top, trusting the app's certificate. */
+export async function runDoctorOn(tenant: DoctorTenant, args: string[] = [], env: Record<string, string> = {}, root?: string): Promise<DoctorRun> {
+  let out = '';
+  let err = '';
+  const code = await runDoctorCli(args, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    env: { ...tenant.env, ...env },
+    ca: tenant.ca,
+    ...(root ? { root } : {}),
+  });
+  return {
+    code,
+    out,
+    err,
+    line: (id) => out.split('\n').find((line) => new RegExp(`^\\S+\\s+${id.replace(/[:]/g, '\\$&')}: `).test(line)) ?? `(no line ${id})`,
   };
 }

@@ -17,7 +17,7 @@ import { createLogger, silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
-import { startDoctorTenant, TEAMS_APP_ID, type DoctorTenant } from './doctor-harness';
+import { runDoctorOn, startDoctorTenant, TEAMS_APP_ID, type DoctorRun, type DoctorTenant } from './doctor-harness';
 
 jest.setTimeout(120_000);
 
@@ -30,30 +30,8 @@ afterAll(async () => {
   await tenant?.close();
 });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  /** The line of check `id`, e.g. `PROBLEM  list:errands: …`. */
-  line(id: string): string;
-}
-
-async function doctor(args: string[] = [], env: Record<string, string> = {}, root?: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runDoctorCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: { ...tenant.env, ...env },
-    ca: tenant.ca,
-    ...(root ? { root } : {}),
-  });
-  return {
-    code,
-    out,
-    err,
-    line: (id) => out.split('\n').find((line) => new RegExp(`^\\S+\\s+${id.replace(/[:]/g, '\\$&')}: `).test(line)) ?? `(no line ${id})`,
-  };
+function doctor(args: string[] = [], env: Record<string, string> = {}, root?: string): Promise<DoctorRun> {
+  return runDoctorOn(tenant, args, env, root);
 }
 
 describe('npm run doctor against the fake tenant', () => {

@@ -31,6 +31,7 @@ interface BuiltManifest {
   staticTabs: Array<Record<string, unknown>>;
   validDomains: string[];
   webApplicationInfo: unknown;
+  authorization: unknown;
   localizationInfo: unknown;
 }
 
@@ -123,6 +124,16 @@ describe('the app package', () => {
     expect(manifest.webApplicationInfo).toEqual({
       id: DEV_VALUES.AZURE_CLIENT_ID,
       resource: `api://balanslistan-dev.azurewebsites.net/${DEV_VALUES.AZURE_CLIENT_ID}`,
+    });
+    // Resource-specific consent to read the meeting's basic details (its scheduled start), so the side
+    // panel can find the meeting by its day: private meetings (chat) and channel meetings (team).
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+          { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+        ],
+      },
     });
     expect(manifest.name.short).toBe('Balanslistan (dev)');
     expect(manifest.localizationInfo).toEqual({

@@ -295,6 +295,28 @@ describe('loadConfig', () => {
     expect(local.warnings.join('\n')).toMatch(/no effect in local mode/);
   });
 
+  it('decides the freshness mode in one place (freshnessMode), with the reason start-up and the doctor print', () => {
+    expect(loadConfig({ ...TENANT, PUBLIC_URL: 'https://balanslistan.example.org' }).freshness).toEqual({
+      mode: 'on-demand',
+      cause: 'off',
+      reason: 'CHANGE_NOTIFICATIONS is off',
+    });
+    const on = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'https://balanslistan.example.org/' }).freshness;
+    expect(on).toMatchObject({ mode: 'notifications', reason: 'CHANGE_NOTIFICATIONS=on and PUBLIC_URL https://balanslistan.example.org is https' });
+    expect(loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on' }).freshness).toMatchObject({ mode: 'on-demand', cause: 'no-public-url' });
+    const plain = loadConfig({ ...TENANT, CHANGE_NOTIFICATIONS: 'on', PUBLIC_URL: 'http://balanslistan.example.org' });
+    expect(plain.freshness).toEqual({
+      mode: 'on-demand',
+      cause: 'not-https',
+      reason:
+        "CHANGE_NOTIFICATIONS=on needs PUBLIC_URL to be the app's public https address (Graph only posts notifications to https), and PUBLIC_URL is http://balanslistan.example.org",
+    });
+    // The start-up warning is the same reason, word for word.
+    expect(plain.warnings).toContain(`${plain.freshness.reason}; reading the lists on demand instead`);
+    expect(loadConfig({ CHANGE_NOTIFICATIONS: 'on' }).freshness).toMatchObject({ mode: 'on-demand', cause: 'local' });
+    expect(loadConfig({}).freshness).toMatchObject({ mode: 'on-demand', cause: 'off' });
+  });
+
   it('reads MEETING_WITHIN_DAYS, default 120', () => {
     expect(loadConfig({}).meetingWithinDays).toBe(120);
     expect(loadConfig({ MEETING_WITHIN_DAYS: '30' }).meetingWithinDays).toBe(30);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 const deployment = readFileSync(join(ROOT, 'docs', 'deployment.md'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const sources = ['app/doctor.ts', 'src/doctor/config-checks.ts', 'src/doctor/endpoint-checks.ts', 'src/doctor/site-checks.ts', 'src/doctor/state-check.ts']
+const sources = ['app/doctor.ts', 'src/doctor/config-checks.ts', 'src/doctor/endpoint-checks.ts', 'src/doctor/site-checks.ts', 'src/doctor/state-check.ts', 'src/doctor/subscription-checks.ts']
   .map((path) => readFileSync(join(ROOT, path), 'utf8'))
   .join('\n');
 
@@ -18,7 +18,7 @@ const reported = [...new Set([...sources.matchAll(/(?:problem|warning)\(\s*'([a-
 describe('the doctor in docs/deployment.md', () => {
   it('has a troubleshooting row for every check that can report a problem', () => {
     expect(reported.length).toBeGreaterThan(8);
-    for (const id of [...reported, 'list:<list>']) expect([id, deployment.includes(`PROBLEM ${id}`) || deployment.includes(`warning ${id}`)]).toEqual([id, true]);
+    for (const id of [...reported, 'list:<list>', 'subscription:<list>']) expect([id, deployment.includes(`PROBLEM ${id}`) || deployment.includes(`warning ${id}`)]).toEqual([id, true]);
   });
 
   it('ends the first-day checklist with npm run doctor all ok, and the README links it', () => {

@@ -23,7 +23,18 @@ function sectioned({ section: _section, ...rest }: Entry, sectionKey: string): S
 }
 
 export function forumMeeting(key: string, overrides: Partial<ForumMeeting> = {}): ForumMeeting {
-  return { id: key, key, title: key, date: { year: 2017, month: null, day: null }, kind: 'ordinary', subject: '', notes: '', editUrl: '', ...overrides };
+  return {
+    id: key,
+    key,
+    title: key,
+    date: { year: 2017, month: null, day: null },
+    kind: 'ordinary',
+    subject: '',
+    notes: '',
+    link: null,
+    editUrl: '',
+    ...overrides,
+  };
 }
 
 export function errand(key: string, overrides: Partial<Errand> = {}): Errand {

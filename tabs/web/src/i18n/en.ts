@@ -60,6 +60,8 @@ export const en: Strings = {
     'due-before-meeting': 'The action is due before the meeting that gave it',
     'unknown-person': 'The responsible person is no longer in the organisation',
     'same-day-meetings': 'Two meetings on one day: a meeting cannot be found by its date',
+    'not-a-meeting-link': 'The link is not a Teams meeting link, so the side panel in the meeting cannot find the meeting by it',
+    'shared-meeting-link': 'The same Teams link as another meeting: the side panel in the meeting has to ask which meeting it is',
     'no-year': 'The item has neither a meeting nor a year, so no follow-up shows it',
     'year-conflict': "The item's year differs from its meeting's; the meeting's year is used",
     'no-forum-profile': "The forum's description is missing, so the annual report goes without it",

@@ -60,6 +60,8 @@ export const sv: Strings = {
     'due-before-meeting': 'Uppdraget ska vara klart före mötet som gav det',
     'unknown-person': 'Den ansvariga personen finns inte längre i organisationen',
     'same-day-meetings': 'Två möten samma dag: ett möte kan inte hittas på datumet',
+    'not-a-meeting-link': 'Länken är ingen länk till ett Teams-möte, så sidopanelen i mötet kan inte hitta mötet med den',
+    'shared-meeting-link': 'Samma Teams-länk som ett annat möte: sidopanelen i mötet måste fråga vilket möte det är',
     'no-year': 'Ärendet har varken möte eller år, så det syns inte i någon uppföljning',
     'year-conflict': 'Ärendets år skiljer sig från mötets; mötets år används',
     'no-forum-profile': 'Forumets beskrivning saknas, så årsrapporten blir utan den',

@@ -5,6 +5,7 @@
  */
 import { channelTabAddresses } from './address-account';
 import { browserHost, browserTheme, themeFromTeams, type Host, type SaveRequest, type ThemeName } from './host';
+import { meetingDetailsReader } from './meeting-details';
 
 const INIT_TIMEOUT_MS = 1500;
 
@@ -38,7 +39,12 @@ export async function connectHost(): Promise<Host> {
       deepLink: context.page.subPageId || null,
       meeting:
         context.meeting?.id || context.page.frameContext === 'sidePanel' || context.page.frameContext === 'meetingStage'
-          ? { frameContext: context.page.frameContext, chatId: context.chat?.id ?? null, meetingId: context.meeting?.id ?? null }
+          ? {
+              frameContext: context.page.frameContext,
+              chatId: context.chat?.id ?? null,
+              meetingId: context.meeting?.id ?? null,
+              details: meetingDetailsReader(teams),
+            }
           : null,
       onThemeChange(listener) {
         listeners.add(listener);

@@ -25,7 +25,25 @@ export interface TeamsMeeting {
   chatId: string | null;
   /** Teams' meeting id (it encodes the same thread), when Teams gives it. */
   meetingId: string | null;
+  /**
+   * Asks Teams for the meeting's details (scheduled start, join link). Teams answers only an app
+   * the meeting has granted it (the manifest's resource-specific `OnlineMeeting.ReadBasic.Chat`,
+   * `ChannelMeeting.ReadBasic.Group`); absent where the host cannot be asked.
+   */
+  details?: () => Promise<TeamsMeetingDetails>;
 }
+
+/** The Teams meeting's details as Teams tells them, or why it did not. */
+export type TeamsMeetingDetails =
+  | {
+      ok: true;
+      /** The scheduled start (an instant, e.g. `2022-11-17T08:00:00Z`), or null for a meeting without one. */
+      scheduledStart: string | null;
+      /** The meeting's join link, when Teams gives it. */
+      joinUrl: string | null;
+    }
+  /** Teams refused (no permission), failed or did not answer: `reason` is for the log. */
+  | { ok: false; reason: string };
 
 export interface Host {
   /** True when `app.initialize()` succeeded (the page runs in Teams or Microsoft 365). */

@@ -1,13 +1,16 @@
 /**
  * The tab in a Teams meeting's side panel (320 px wide): that meeting's agenda, each ärende with
  * its kind, preparing group, documents and a link to write its decision in SharePoint, and the
- * actions it gave. The meeting is found by its Teams link in Möten, else by today's date when one
- * meeting falls on it; otherwise the person chooses, and the choice is remembered for the meeting.
+ * actions it gave. The meeting is found by its Teams link in Möten, else by the day the Teams
+ * meeting is scheduled on (asked of Teams; today's date when Teams does not say) when one meeting
+ * falls on it; otherwise the person chooses, and the choice is remembered for the meeting.
  */
 import { Button, Field, Select } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { actionsForErrand } from '../../../../src/domain/actions';
+import { stockholmDateFromInstant } from '../../../../src/domain/dates';
 import { errandsForMeeting } from '../../../../src/domain/errands';
+import { meetingOfJoinLink, meetingOfTeamsContext } from '../../../../src/domain/meeting-links';
 import type { Meeting } from '../../../../src/domain/types';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
@@ -17,8 +20,8 @@ import { ExternalLink, isWebUrl } from '../components/edit-link';
 import { ErrandItem } from '../components/errand-item';
 import { MeetingDocuments } from '../components/meeting-documents';
 import { meetingPanelStringsFor } from '../i18n/meeting-panel-strings';
-import { matchMeeting, meetingCandidates, threadOfTeamsMeeting } from '../model/meeting-match';
-import type { TeamsMeeting } from '../teams/host';
+import { matchMeeting, meetingCandidates, type ChoiceReason, type MeetingMatch, type PanelSearch } from '../model/meeting-match';
+import type { TeamsMeeting, TeamsMeetingDetails } from '../teams/host';
 
 const STORAGE_PREFIX = 'balanslistan.meeting.';
 
@@ -39,13 +42,25 @@ function remember(thread: string | null, meetingId: string): void {
   }
 }
 
-type Reason = 'no-link' | 'several-today' | 'no-meeting-today' | 'change';
+type Words = ReturnType<typeof meetingPanelStringsFor>;
 
-function Chooser({ reason, candidates, onChoose }: { reason: Reason; candidates: Meeting[]; onChoose(id: string): void }) {
+/** Why the person is asked to choose, in words that name the day looked on. */
+function whyChoose(words: Words, match: Extract<MeetingMatch, { kind: 'choice' }> | null): string {
+  if (match === null) return words.changeTo;
+  const today = match.dayFrom === 'today';
+  const reasons: Record<ChoiceReason, string> = {
+    'shared-link': words.sharedLink,
+    'no-link': words.noLink,
+    'several-on-day': today ? words.severalToday : words.severalOnDay(match.day),
+    'none-on-day': today ? words.noMeetingToday : words.noMeetingOnDay(match.day),
+  };
+  return reasons[match.reason];
+}
+
+function Chooser({ why, candidates, onChoose }: { why: string; candidates: Meeting[]; onChoose(id: string): void }) {
   const { strings } = useApp();
   const words = meetingPanelStringsFor(strings.language);
   const [picked, setPicked] = useState(candidates[0]?.id ?? '');
-  const why = { 'no-link': words.noLink, 'several-today': words.severalToday, 'no-meeting-today': words.noMeetingToday, change: words.changeTo }[reason];
   if (candidates.length === 0) return <p>{words.noMeetings}</p>;
   return (
     <form
@@ -129,31 +144,52 @@ interface Props {
   documents?: FollowUpClient;
 }
 
+/** What to look for: the Teams meeting by its context (and join link), on its scheduled day when Teams told it, else today. */
+function searchFor(contextMeeting: string | null, details: TeamsMeetingDetails | null, today: string): PanelSearch {
+  const teamsMeetings = [contextMeeting, details?.ok ? meetingOfJoinLink(details.joinUrl) : null].filter((key): key is string => key !== null);
+  const scheduled = details?.ok && details.scheduledStart !== null ? stockholmDateFromInstant(details.scheduledStart) : null;
+  return scheduled === null ? { teamsMeetings, day: today, dayFrom: 'today' } : { teamsMeetings, day: scheduled, dayFrom: 'schedule' };
+}
+
 export function MeetingPanel({ view, meeting: teams, chosen, onChoose, documents }: Props) {
   const { strings } = useApp();
   const words = meetingPanelStringsFor(strings.language);
-  const thread = threadOfTeamsMeeting(teams);
+  const contextMeeting = meetingOfTeamsContext(teams);
   const [changing, setChanging] = useState(false);
-  const pickedId = chosen ?? remembered(thread);
+  const [details, setDetails] = useState<TeamsMeetingDetails | null>(null);
+  const pickedId = chosen ?? remembered(contextMeeting);
   const picked = pickedId === null ? undefined : view.meetings.find((candidate) => candidate.id === pickedId);
-  const match = matchMeeting(view.meetings, thread, view.today);
+  const byContext = matchMeeting(view.meetings, searchFor(contextMeeting, null, view.today));
+  // Teams is asked for the meeting's details only when its context does not settle the meeting.
+  const ask = picked === undefined && byContext.kind !== 'link' && teams.details !== undefined;
+  useEffect(() => {
+    if (!ask || details !== null || teams.details === undefined) return;
+    let current = true;
+    void teams.details().then((answer) => {
+      if (current) setDetails(answer);
+    });
+    return () => {
+      current = false;
+    };
+  }, [ask, details, teams]);
   const choose = (id: string) => {
-    remember(thread, id);
+    remember(contextMeeting, id);
     setChanging(false);
     onChoose(id);
   };
   if (!changing && picked) return <Agenda view={view} meeting={picked} how={words.chosen} documents={documents} onChange={() => setChanging(true)} />;
-  if (!changing && match.kind !== 'choice') {
+  if (!changing && ask && details === null) {
     return (
-      <Agenda
-        view={view}
-        meeting={match.meeting}
-        how={match.kind === 'link' ? words.foundByLink : words.foundByDate}
-        documents={documents}
-        onChange={() => setChanging(true)}
-      />
+      <p role="status" className="bl-muted" data-panel-searching="">
+        {words.searching}
+      </p>
     );
   }
-  const reason: Reason = changing ? 'change' : match.kind === 'choice' ? match.reason : 'change';
-  return <Chooser reason={reason} candidates={meetingCandidates(view.meetings, view.today)} onChoose={choose} />;
+  const match = ask ? matchMeeting(view.meetings, searchFor(contextMeeting, details, view.today)) : byContext;
+  if (!changing && match.kind !== 'choice') {
+    const how = match.kind === 'link' ? words.foundByLink : match.dayFrom === 'schedule' ? words.foundBySchedule(match.day) : words.foundByDate;
+    return <Agenda view={view} meeting={match.meeting} how={how} documents={documents} onChange={() => setChanging(true)} />;
+  }
+  const asked = !changing && match.kind === 'choice' ? match : null;
+  return <Chooser why={whyChoose(words, asked)} candidates={asked ? asked.candidates : meetingCandidates(view.meetings, view.today)} onChoose={choose} />;
 }
