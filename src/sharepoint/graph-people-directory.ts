@@ -150,18 +150,24 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     if (this.userList) return this.userList;
     if (this.userListMissingUntil > now) return null;
     const site = await resolveSiteId(this.client, this.options);
-    const answer = (await this.client.api(`/sites/${site}/lists`).select('id,name,displayName,system').get()) as {
-      value?: Array<{ id?: string; name?: string; displayName?: string }>;
-    };
-    const list = (answer.value ?? []).find((candidate) => candidate.name?.toLowerCase() === USER_LIST_NAME && typeof candidate.id === 'string');
-    if (!list?.id) {
+    const list = await findUserList(this.client, site);
+    if (list === null) {
       this.log.warn("the site's user list (_catalogs/users) is not among its lists: the cards name people without a mention");
       this.userListMissingUntil = now + FAILURE_TTL_MS;
       return null;
     }
-    this.userList = { site, list: list.id };
+    this.userList = { site, list };
     return this.userList;
   }
+}
+
+/** The id of the site's user list (the list named `users`, listed only with `system` selected); null when the site lists none. */
+export async function findUserList(client: Client, site: string): Promise<string | null> {
+  const answer = (await client.api(`/sites/${site}/lists`).select('id,name,displayName,system').get()) as {
+    value?: Array<{ id?: string; name?: string }>;
+  };
+  const list = (answer.value ?? []).find((candidate) => candidate.name?.toLowerCase() === USER_LIST_NAME && typeof candidate.id === 'string');
+  return list?.id ?? null;
 }
 
 // The adapter must keep fitting the port.

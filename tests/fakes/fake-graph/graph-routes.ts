@@ -188,6 +188,18 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
     names: ['site', 'list', 'item'],
     handler: (request) => userItem(request),
   });
+  routes.push({
+    method: 'GET',
+    pattern: new RegExp(`^/sites/([^/]+)/lists/(${USER_LIST_ID}|User%20Information%20List)/items$`, 'i'),
+    names: ['site', 'list'],
+    handler: (request) => {
+      if (options.access() === 'none') return errors.accessDenied();
+      if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
+      const select = parseExpand(request.query.get('$expand')).select;
+      const value = [...store.users.keys()].slice(0, pageSize(request)).map((id) => store.userItemJson(id, select, baseUrl()));
+      return collection(`sites('${store.site.id}')/lists('${USER_LIST_ID}')/items`, value, {});
+    },
+  });
   const userItem = (request: FakeRequest): FakeReply => {
     if (options.access() === 'none') return errors.accessDenied();
     if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
