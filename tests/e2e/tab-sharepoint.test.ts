@@ -292,6 +292,35 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     }
   });
 
+  it('paints a page kept without its notice (kept before pages carried one) once Teams has named the user, and keeps it with one', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      const page = await other.context.newPage();
+      await page.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      await page.goto(teamsTabAddress(url, anna));
+      // The page as kept before: no notice in it.
+      const dropNotice = `(() => { const key = Object.keys(localStorage).find((k) => k.startsWith('balanslistan:last-seen-page:')); const page = JSON.parse(localStorage.getItem(key)); delete page.notice; localStorage.setItem(key, JSON.stringify(page)); })()`;
+      await page.evaluate(dropNotice);
+      await page.close();
+      const again = await other.context.newPage();
+      await again.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      await again.goto(teamsTabAddress(url, anna));
+      // Neither the inline painter nor the entry script has strings for the notice: nothing yet.
+      await waitUntil(again, `performance.getEntriesByType('resource').some((entry) => entry.name.includes('early-paint'))`);
+      expect(await again.locator(ROWS).count()).toBe(0);
+      await again.evaluate(`window.fakeTeamsHost.release()`);
+      await again.locator('[data-testid="checking"]').first().waitFor();
+      expect(await again.locator('[data-testid="checking"]').first().textContent()).toContain('Kontrolleras');
+      await again.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
+      await waitUntil(
+        again,
+        `(() => { const key = Object.keys(localStorage).find((k) => k.startsWith('balanslistan:last-seen-page:')); return !!key && !!JSON.parse(localStorage.getItem(key)).notice; })()`,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('wipes the page painted from the address when Teams names another user', async () => {
     const { other, anna } = await browserThatKeptAnnasPage();
     try {

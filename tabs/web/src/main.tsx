@@ -10,7 +10,6 @@
  * then loads and takes over. Outside Teams the app is fetched at once.
  */
 import './styles.css';
-import { checkingNotice } from './i18n/checking-notice';
 import { paintedForAddress, paintForAddress } from './teams/address-paint';
 import { expectEarlyList } from './teams/early-list';
 
@@ -43,12 +42,11 @@ const inTeams = window.parent !== window || window.opener !== null;
 const teamsPage = !serverDrawn && root !== null && inTeams;
 const storage = teamsPage ? browserStorage() : null;
 // Teams wrote the user and tenant into the address and this browser kept a page for exactly
-// them: painted already by the page's inline painter, or now, before the Teams library has
-// loaded; teams-js then confirms or wipes it.
-const painted =
-  teamsPage && root !== null
-    ? (paintedForAddress(window.location.search, root) ?? paintForAddress(storage, window.location.search, root, checkingNotice(window.location.search)))
-    : null;
+// them: painted already by the page's inline painter, or now (a page sent without it), before
+// the Teams library has loaded; teams-js then confirms or wipes it. Both paint the notice kept
+// with the page: the entry script carries no strings, so that it stays small and quick to run
+// on a repeat visit. A page kept without its notice is painted once teams-js has answered.
+const painted = teamsPage && root !== null ? (paintedForAddress(window.location.search, root) ?? paintForAddress(storage, window.location.search, root)) : null;
 // Framed or opened by Teams (SharePoint mode) with a page kept from an earlier visit: that page
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.
