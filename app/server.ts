@@ -91,8 +91,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Ends the tab's open event streams on close(), so closing does not wait for them.
   const stopping = new AbortController();
   const documents = createDocumentStore(config, { logger, clock, graph });
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents }));
   const bot = await createBot({ config, snapshots, source, clock, logger, stateStore });
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents, teamsMeetings: bot.teamsMeetings }));
   app.use(bot.router);
   app.use(errorHandler(log));
 
