@@ -18,7 +18,7 @@ import type { SnapshotService } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
 import { createSnapshots } from './snapshots';
-import { createDocumentStore, createGraph, createListSource } from './sources';
+import { createDocumentStore, createGraph, createListSource, createPeopleDirectory } from './sources';
 
 export interface AppServer {
   app: express.Express;
@@ -91,7 +91,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Ends the tab's open event streams on close(), so closing does not wait for them.
   const stopping = new AbortController();
   const documents = createDocumentStore(config, { logger, clock, graph });
-  const bot = await createBot({ config, snapshots, source, clock, logger, stateStore });
+  const people = createPeopleDirectory(config, { logger, clock, graph });
+  const bot = await createBot({ config, snapshots, source, clock, logger, stateStore, people });
   app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents, teamsMeetings: bot.teamsMeetings }));
   app.use(bot.router);
   app.use(errorHandler(log));

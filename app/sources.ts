@@ -13,6 +13,8 @@ import { GraphListSource } from '../src/sharepoint/graph-list-source';
 import { GraphDocumentStore } from '../src/sharepoint/graph-document-store';
 import { LocalDocumentStore } from '../src/local/local-document-store';
 import type { DocumentStore } from '../src/ports/document-store';
+import type { PeopleDirectory } from '../src/ports/people-directory';
+import { GraphPeopleDirectory } from '../src/sharepoint/graph-people-directory';
 
 export interface SourceDeps {
   logger: Logger;
@@ -42,4 +44,10 @@ export function createDocumentStore(config: Config, deps: SourceDeps & { graph: 
     return new LocalDocumentStore({ dataDir: config.dataDir, now: () => deps.clock.now() }, { logger: deps.logger });
   }
   return new GraphDocumentStore(deps.graph.app, config.sharePoint, { logger: deps.logger, clientId: config.graph.clientId, now: () => deps.clock.now() });
+}
+
+/** Who the people of person columns are, for @mentions in the bot's cards: the site's user list in SharePoint mode; none in local mode. */
+export function createPeopleDirectory(config: Config, deps: SourceDeps & { graph: GraphClients | null }): PeopleDirectory | null {
+  if (!deps.graph || !config.sharePoint) return null;
+  return new GraphPeopleDirectory(deps.graph.app, config.sharePoint, { logger: deps.logger, now: () => deps.clock.now() });
 }

@@ -8,6 +8,7 @@ import type { Action } from '../src/domain/actions';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
+import type { MentionTarget } from '../src/ports/people-directory';
 import type { Language } from '../src/vocabulary';
 
 /** The bot speaks the languages the tab does: one `Language`, from src/vocabulary. */
@@ -122,6 +123,12 @@ export interface CardContext {
    * `Action.Execute` data so "Påminn igen om 7 dagar" can snooze exactly this reminder; null in previews.
    */
   eventKey: string | null;
+  /**
+   * The people the card names who can be @mentioned, by their id in the site's user list
+   * (`PersonRef.lookupId`); resolved only when a card naming someone is about to be posted.
+   * Absent or without a person: the card shows the name only (previews, local mode, a failed lookup).
+   */
+  mentions?: ReadonlyMap<string, MentionTarget>;
 }
 
 /** A meeting's agenda so far: the ärenden registered for it, and where a member adds one. */

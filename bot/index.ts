@@ -8,6 +8,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
+import type { PeopleDirectory } from '../src/ports/people-directory';
 import type { StateStore } from '../src/ports/state-store';
 import type { SnapshotProvider } from '../src/snapshot/types';
 import type { TeamsMeetings } from '../src/ports/teams-meetings';
@@ -34,6 +35,8 @@ export interface BotDeps {
   retry?: RetryOptions;
   /** Tests only: how the connector retry waits, and its jitter. */
   retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  /** Who the people of person columns are, so cards can @mention them (SharePoint mode); none in local mode. */
+  people?: PeopleDirectory | null;
   /** Post what is due as soon as a team chooses its channel (default true; tests turn it off to run the notifier themselves). */
   postDueOnChannelChoice?: boolean;
 }
@@ -104,6 +107,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     // In SharePoint mode the API wants the tab's sign-in, which a browser opening a card link lacks.
     wordNeedsSignIn: config.tabAuth !== null,
     meetingWithinDays: config.meetingWithinDays,
+    people: deps.people ?? null,
   });
   /** After a channel choice that posted nothing, one message there saying why and what comes next. */
   const explainSilence = async (teamId: string, report: NotifyReport): Promise<void> => {

@@ -29,7 +29,7 @@ import { formatReport } from '../../bot/cli/format-report';
 import { clockFor } from '../clock';
 import { loadCliConfig } from './config';
 import { createSnapshots } from '../snapshots';
-import { createListSource } from '../sources';
+import { createGraph, createListSource, createPeopleDirectory } from '../sources';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
 
@@ -162,7 +162,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const logger = createLogger(args.verbose ? config.logLevel : 'warn', pino.destination(2));
   const clock = clockFor(config);
-  const source = createListSource(config, { logger, clock });
+  const graph = createGraph(config, { logger, clock });
+  const source = createListSource(config, { logger, clock, graph });
   const snapshots = createSnapshots(config, { source, clock, logger });
   const timing = quietTiming(args, config, clock);
   try {
@@ -182,6 +183,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       appUrl: appUrlFor(config),
       wordNeedsSignIn: config.tabAuth !== null,
       meetingWithinDays: config.meetingWithinDays,
+      people: createPeopleDirectory(config, { logger, clock, graph }),
     });
     const report: NotifyReport = args.digest
       ? await notifier.digest({ date: args.date, dryRun: args.dryRun, at: timing.at })

@@ -1,7 +1,8 @@
 /**
  * "Beslut och uppdrag från mötet …", the day after a meeting: each ärende with its decision as
  * written in the ärenden list (or that none is written yet), the actions it gave (who, by when),
- * and links to the meeting in the tab's Möten view, its minutes and the Uppdrag view.
+ * and links to the meeting in the tab's Möten view, its minutes and the Uppdrag view. Each
+ * action's responsible person is @mentioned when the directory could resolve them.
  */
 import type { Action } from '../../src/domain/actions';
 import type { AdaptiveCard, CardContext, MeetingOutcome } from '../contracts';
@@ -10,6 +11,7 @@ import { expand, type UrlAction } from './expand';
 import { dateWithWeekday, safe } from './format';
 import { tabViewUrl } from './links';
 import { isOpenableUrl } from './markdown';
+import { CardMentions } from './mentions';
 import meetingOutcomeTemplate from './templates/meeting-outcome.json';
 
 /**
@@ -22,21 +24,26 @@ const ERRANDS_IN_CARD = 10;
 const ACTIONS_PER_ERRAND = 5;
 const ACTIONS_IN_CARD = 16;
 
-/** "Fredagsgruppen · Anna Berg", each part escaped; the reminder card's "Ingen ansvarig angiven" when neither is named. */
-function responsible(action: Action, t: ActionStrings): string {
-  const person = action.person === null ? null : action.person.name || t.unknownPerson;
-  const parts = [action.group, person].filter((part): part is string => part !== null && part.trim() !== '').map((part) => safe(part, 60));
+/**
+ * "Fredagsgruppen · Anna Berg", the group escaped and the person @mentioned where possible; the
+ * reminder card's "Ingen ansvarig angiven" when neither is named.
+ */
+function responsible(action: Action, t: ActionStrings, mentions: CardMentions): string {
+  const group = action.group.trim() === '' ? null : safe(action.group, 60);
+  const person = action.person === null ? null : mentions.person(action.person, t.unknownPerson);
+  const parts = [group, person].filter((part): part is string => part !== null && part !== '');
   return parts.length === 0 ? t.nobody : parts.join(' · ');
 }
 
-function actionLine(action: Action, t: ActionStrings, context: CardContext): string {
+function actionLine(action: Action, t: ActionStrings, context: CardContext, mentions: CardMentions): string {
   const due = action.due === null ? t.noDueDate : dateWithWeekday(action.due, context.language);
   const state = action.status === 'done' ? ` (${t.outcomeDone})` : action.status === 'struck' ? ` (${t.outcomeStruck})` : '';
-  return `${t.outcomeAction(safe(action.title, 120), responsible(action, t), due)}${state}`;
+  return `${t.outcomeAction(safe(action.title, 120), responsible(action, t, mentions), due)}${state}`;
 }
 
 export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext): AdaptiveCard {
   const t = actionStrings(context.language);
+  const mentions = new CardMentions(context);
   const shown = outcome.errands.slice(0, ERRANDS_IN_CARD);
   let room = ACTIONS_IN_CARD;
   const errands = shown.map(({ errand, actions }) => {
@@ -47,7 +54,7 @@ export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext
       title: safe(errand.title, 150) || '–',
       decided: decision !== '',
       decision: decision === '' ? t.noDecision : safe(decision, 350),
-      actions: listed.map((action) => ({ line: actionLine(action, t, context) })),
+      actions: listed.map((action) => ({ line: actionLine(action, t, context, mentions) })),
       moreActions: actions.length > listed.length ? t.moreActions(actions.length - listed.length) : '',
     };
   });
@@ -61,7 +68,7 @@ export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext
   if (isOpenableUrl(outcome.minutesUrl)) urlActions.push({ title: t.minutes, url: outcome.minutesUrl });
   const actionsView = tabViewUrl(context.tabUrl, { view: 'uppdrag' });
   if (isOpenableUrl(actionsView)) urlActions.push({ title: t.openActions, url: actionsView });
-  return expand(meetingOutcomeTemplate, {
+  const card = expand(meetingOutcomeTemplate, {
     heading: t.outcomeHeading(dateWithWeekday(outcome.meeting.date, context.language)),
     title: safe(outcome.meeting.title, 300) || '–',
     counts: t.outcomeCounts(outcome.errands.length, undecided, actionCount),
@@ -69,4 +76,5 @@ export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext
     moreErrands: outcome.errands.length > shown.length ? t.moreErrands(outcome.errands.length - shown.length) : '',
     urlActions,
   });
+  return mentions.attach(card);
 }

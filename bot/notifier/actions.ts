@@ -78,6 +78,7 @@ export function actionEvents(
     events.push({
       key,
       kind: 'action-reminder',
+      people: action.person?.lookupId ? [action.person.lookupId] : [],
       summary: (language) => actionStrings(language).summary(action.title, dueDate),
       render: (cards, context) => cards.actionReminder(due, context),
     });

@@ -5,6 +5,7 @@ import type { CardRenderer, Messenger, TeamRegistry, TeamTarget } from '../contr
 import type { BotOptions } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
+import type { PeopleDirectory } from '../../src/ports/people-directory';
 import type { StateStore } from '../../src/ports/state-store';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import type { Ledger } from './ledger';
@@ -33,6 +34,11 @@ export interface NotifierDeps {
   wordNeedsSignIn?: boolean;
   /** Meetings this many days ahead are looked at (`MEETING_WITHIN_DAYS`; default 120, never less than the earliest reminder). */
   meetingWithinDays?: number;
+  /**
+   * Who the people of person columns are, so cards can @mention them (SharePoint mode); absent in
+   * local mode, where cards name people without a mention.
+   */
+  people?: PeopleDirectory | null;
   /** Names this instance in ledger claims (default: host, process and a random tag). */
   instanceId?: string;
   /** A claim older than this is taken over (default 10 minutes; longer than any post with retries). */

@@ -21,6 +21,11 @@ import type { EventKind } from './types';
 export interface NotifyEvent {
   key: string;
   kind: EventKind;
+  /**
+   * The people the card names, by their id in the site's user list: looked up in the people
+   * directory only when the card is about to be posted, so the card can @mention them.
+   */
+  people?: readonly string[];
   summary(language: Language): string;
   render(cards: CardRenderer, context: CardContext): AdaptiveCard;
 }

@@ -68,6 +68,7 @@ function outcomeEvent(outcome: MeetingOutcome): NotifyEvent {
   return {
     key: `outcome/${encodeURIComponent(outcome.meeting.id)}/${outcome.meeting.date}`,
     kind: 'meeting-outcome',
+    people: [...new Set(outcome.errands.flatMap(({ actions }) => actions.flatMap((action) => (action.person?.lookupId ? [action.person.lookupId] : []))))],
     summary: (language) => actionStrings(language).outcomeSummary(plain(outcome.meeting.title), outcome.meeting.date),
     render: (cards, context) => cards.meetingOutcome(outcome, context),
   };

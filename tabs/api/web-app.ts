@@ -16,8 +16,10 @@ import type { Clock } from '../../src/ports/clock';
 import type { SnapshotProvider } from '../../src/snapshot/types';
 import { isLoopbackAddress } from '../../src/loopback';
 import { buildFollowUpView } from '../../src/snapshot/follow-up-view';
+import { inlinePainter } from './inline-paint';
 import { jsonForHtml } from './page-html';
 import { pageRendererLoader, type LoadPageRenderer } from './page-renderer';
+import { contentSecurityPolicy } from './security-headers';
 import { teamsPreloadLinks } from './teams-preload';
 
 const ASSET_TYPES: Record<string, string> = {
@@ -136,21 +138,28 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
 
 /**
  * The tab's page without a first view (SharePoint mode): index.html with its stylesheet inlined
- * (one response before the first paint, not two) and preload hints for the Teams start-up
- * modules; read again when rebuilt.
+ * (one response before the first paint, not two), preload hints for the Teams start-up modules
+ * and, right after the empty root, the kept page's painter (inline-paint.ts) with the CSP that
+ * allows exactly it; read again when rebuilt.
  */
 function plainPage(distDir: string) {
-  let page: { mtimeMs: number; html: string; gzipped: Buffer } | null = null;
+  let page: { mtimeMs: number; html: string; gzipped: Buffer; csp: string } | null = null;
   return () => {
     const file = join(distDir, 'index.html');
     const mtimeMs = statSync(file).mtimeMs;
     if (page?.mtimeMs !== mtimeMs) {
-      const html = inlineStylesheets(readFileSync(file, 'utf8'), distDir).replace('</head>', `${teamsPreloadLinks(distDir)}</head>`);
-      page = { mtimeMs, html, gzipped: gzipSync(html) };
+      const painter = inlinePainter(distDir);
+      let html = inlineStylesheets(readFileSync(file, 'utf8'), distDir).replace('</head>', `${teamsPreloadLinks(distDir)}</head>`);
+      // A function, so that `$` in the script is never read as a replacement pattern.
+      if (painter) html = html.replace(ROOT_ELEMENT, () => `${ROOT_ELEMENT}${painter.element}`);
+      const csp = contentSecurityPolicy(painter && html.includes(painter.element) ? [painter.source] : []);
+      page = { mtimeMs, html, gzipped: gzipSync(html), csp };
     }
     return page;
   };
 }
+
+const ROOT_ELEMENT = '<div id="root"></div>';
 
 /** Where the server renderer is built, beside the web app's dist. */
 export function defaultSsrDir(distDir: string): string {
@@ -213,8 +222,8 @@ export function webApp(options: { distDir?: string; firstView?: FirstViewOptions
         }
       }
       if (withFirstView && !render) {
-        const { html, gzipped } = plain();
-        res.set({ 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' });
+        const { html, gzipped, csp } = plain();
+        res.set({ 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding', 'Content-Security-Policy': csp });
         if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(gzipped);
         else res.send(html);
         return;

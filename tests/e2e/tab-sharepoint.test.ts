@@ -4,8 +4,11 @@
  * the list this browser last saw for the user at once, marked as being checked and read-only,
  * then the checked list; another user of the same browser never sees it. Pages are opened at the
  * address Teams loads (the manifest's contentUrl with the user and tenant filled in): a kept page
- * for that user is painted before teams-js has answered, and wiped when Teams names someone else.
+ * for that user is painted while the page is parsed (by the one inline script, which the page's
+ * CSP allows by its hash), before any script file has arrived, and wiped when Teams names
+ * someone else.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
@@ -233,6 +236,86 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await page.evaluate(`window.fakeTeamsHost.release()`);
       await page.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
       expect(await page.locator(ROWS).count()).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('paints the kept page while the page is parsed, before any script file has arrived, under a CSP that allows only that script', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      await fakeTeamsCdn(other.context);
+      const page = await other.context.newPage();
+      await page.addInitScript(fakeTeamsHostScript(anna));
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      // Every script file (the entry script, teams-js, the app) is held back.
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const held: string[] = [];
+      await page.route(/\/assets\/[\w.-]+\.js$/, async (route) => {
+        held.push(new URL(route.request().url()).pathname);
+        await gate;
+        await route.continue();
+      });
+      // Not until `load`: that waits for the scripts held back.
+      const response = await page.goto(teamsTabAddress(url, anna), { waitUntil: 'commit' });
+      await page.locator('[data-testid="checking"]').first().waitFor();
+      expect(held.length).toBeGreaterThan(0);
+      const painted = await page.locator(ROWS).count();
+      expect(painted).toBeGreaterThan(80);
+      expect(await page.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(true);
+      expect(await page.evaluate(`document.documentElement.dataset.app ?? null`)).toBeNull();
+      // The CSP allows that one script by the hash of its very text, and no other inline script.
+      const html = (await response?.text()) ?? '';
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+      expect(inline).toHaveLength(1);
+      const hash = `'sha256-${createHash('sha256')
+        .update(inline[0] ?? '', 'utf8')
+        .digest('base64')}'`;
+      const scriptSrc = /(?:^|; )script-src ([^;]+)/.exec((await response?.allHeaders())?.['content-security-policy'] ?? '')?.[1];
+      expect(scriptSrc).toBe(`'self' ${hash}`);
+      release();
+      // The app takes the page over: the checked list in place of the kept one, drawn once.
+      await page.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
+      await waitUntil(page, `document.documentElement.dataset.app === 'ready'`);
+      expect(await page.locator(ROWS).count()).toBe(painted);
+      expect(await page.locator('#view-panel').count()).toBe(1);
+      expect(await page.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(false);
+      // No CSP report, no error: the inline script ran as allowed.
+      expect(problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('paints a page kept without its notice (kept before pages carried one) once Teams has named the user, and keeps it with one', async () => {
+    const { other, anna } = await browserThatKeptAnnasPage();
+    try {
+      const page = await other.context.newPage();
+      await page.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      await page.goto(teamsTabAddress(url, anna));
+      // The page as kept before: no notice in it.
+      const dropNotice = `(() => { const key = Object.keys(localStorage).find((k) => k.startsWith('balanslistan:last-seen-page:')); const page = JSON.parse(localStorage.getItem(key)); delete page.notice; localStorage.setItem(key, JSON.stringify(page)); })()`;
+      await page.evaluate(dropNotice);
+      await page.close();
+      const again = await other.context.newPage();
+      await again.addInitScript(fakeTeamsHostScript(anna, { holdInitialize: true }));
+      await again.goto(teamsTabAddress(url, anna));
+      // Neither the inline painter nor the entry script has strings for the notice: nothing yet.
+      await waitUntil(again, `performance.getEntriesByType('resource').some((entry) => entry.name.includes('early-paint'))`);
+      expect(await again.locator(ROWS).count()).toBe(0);
+      await again.evaluate(`window.fakeTeamsHost.release()`);
+      await again.locator('[data-testid="checking"]').first().waitFor();
+      expect(await again.locator('[data-testid="checking"]').first().textContent()).toContain('Kontrolleras');
+      await again.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
+      await waitUntil(
+        again,
+        `(() => { const key = Object.keys(localStorage).find((k) => k.startsWith('balanslistan:last-seen-page:')); return !!key && !!JSON.parse(localStorage.getItem(key)).notice; })()`,
+      );
     } finally {
       await other.close();
     }

@@ -9,6 +9,8 @@
  *   with `@odata.deltaLink`, deletions, optional duplicates, 410 when tokens expire;
  * - PATCH of fields with `If-Match` (412 on a stale eTag), POST and DELETE of items, `$batch`;
  * - the token endpoint (client credentials with secret or certificate, on-behalf-of with a hook);
+ * - the site's user list ("User Information List", a system list listed with `$select=system`): a
+ *   person by lookup id with `Title`, `Name` (the login claim), `EMail`, `UserName`, `ContentType`;
  * - change notifications on lists (`subscriptions`: create with validation, renew, delete, expiry,
  *   a notification on every change, lifecycle events on request; fake-graph/subscriptions.ts);
  * - a request log with bytes, fault injection (429 with Retry-After, 503, 504, any status,
@@ -162,8 +164,13 @@ export interface FakeGraph {
   itemCount(list: ListRef): number;
   /** The site's document library (default drive): its files, and someone editing one. */
   readonly drive: FakeDrive;
-  /** Adds a person to the site's user list (or finds them by name); returns the lookup id person columns store. */
-  addUser(displayName: string, email?: string): string;
+  /**
+   * Adds a person to the site's user list (or finds them by name); returns the lookup id person
+   * columns store. `upn`: the principal name in their login claim (default: the e-mail; null: none).
+   */
+  addUser(displayName: string, email?: string, options?: { upn?: string | null }): string;
+  /** Adds a group to the site's user list (a person column may name one); returns its lookup id. */
+  addGroup(displayName: string): string;
   /** Takes a person off the site's user list: person columns keep the id, Graph gives no name. */
   removeUser(lookupId: string): void;
 
@@ -573,7 +580,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     },
     itemCount: (ref) => store.liveItems(listOf(ref)).length,
     drive,
-    addUser: (displayName, email) => store.ensureUser(displayName, email).lookupId,
+    addUser: (displayName, email, userOptions) => {
+      const user = store.ensureUser(displayName, email);
+      if (userOptions && 'upn' in userOptions) user.upn = userOptions.upn;
+      return user.lookupId;
+    },
+    addGroup: (displayName) => store.addGroup(displayName).lookupId,
     removeUser: (lookupId) => store.removeUser(lookupId),
     expireDeltaTokens: (ref) => {
       for (const list of ref === undefined ? store.lists.values() : [listOf(ref)]) list.epoch += 1;

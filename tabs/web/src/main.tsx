@@ -3,13 +3,14 @@
  * browser paints it first and only then loads and runs React and Fluent UI (start.tsx), which
  * hydrate it: on a slow phone the list is readable long before the script is done. Otherwise
  * (SharePoint mode) nothing is on screen yet. Inside Teams, the page this browser last drew for
- * the signed-in user is painted first: at once when Teams wrote that user into the address
- * (address-paint.ts), else when teams-js has named them (early-paint.ts); with none kept, the page
- * the server draws for the user once Teams has handed out the token (early-view.ts). The app then
- * loads and takes over. Outside Teams the app is fetched at once.
+ * the signed-in user is painted first: when Teams wrote that user into the address, by the
+ * painter inlined in the page (inline-paint.ts) while the page was parsed, or else here at once
+ * (address-paint.ts); otherwise when teams-js has named them (early-paint.ts); with none kept, the
+ * page the server draws for the user once Teams has handed out the token (early-view.ts). The app
+ * then loads and takes over. Outside Teams the app is fetched at once.
  */
 import './styles.css';
-import { paintForAddress } from './teams/address-paint';
+import { paintedForAddress, paintForAddress } from './teams/address-paint';
 import { expectEarlyList } from './teams/early-list';
 
 function afterFirstPaint(): Promise<void> {
@@ -41,8 +42,11 @@ const inTeams = window.parent !== window || window.opener !== null;
 const teamsPage = !serverDrawn && root !== null && inTeams;
 const storage = teamsPage ? browserStorage() : null;
 // Teams wrote the user and tenant into the address and this browser kept a page for exactly
-// them: painted now, before the Teams library has loaded; teams-js then confirms or wipes it.
-const painted = teamsPage && root !== null ? paintForAddress(storage, window.location.search, root) : null;
+// them: painted already by the page's inline painter, or now (a page sent without it), before
+// the Teams library has loaded; teams-js then confirms or wipes it. Both paint the notice kept
+// with the page: the entry script carries no strings, so that it stays small and quick to run
+// on a repeat visit. A page kept without its notice is painted once teams-js has answered.
+const painted = teamsPage && root !== null ? (paintedForAddress(window.location.search, root) ?? paintForAddress(storage, window.location.search, root)) : null;
 // Framed or opened by Teams (SharePoint mode) with a page kept from an earlier visit: that page
 // is painted for the signed-in user as soon as Teams answers, before the app's code (which
 // would hold up the main thread) runs. With nothing kept, the app loads at once.

@@ -11,6 +11,7 @@ import { createDOMRenderer } from '@fluentui/react-components';
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createClient } from './api/client';
+import { checkingNotice } from './i18n/checking-notice';
 import { browserLocation } from './components/tab-app';
 import { DEFAULT_POLL_MS } from './hooks/use-balance-list';
 import { lastSeenStore, type LastSeen, type LastSeenStore } from './model/last-seen';
@@ -114,8 +115,15 @@ export async function start(): Promise<void> {
     const list = lastSeenStore(storage, account);
     store = { ...list, forget: () => (list.forget(), forgetPage(storage, account)) };
     // The page as drawn for the confirmed list, for the next visit to paint before the app loads.
+    // With the notice to paint over it, in its language, for the painter inlined in the page.
     onConfirmed = () =>
-      requestAnimationFrame(() => window.setTimeout(() => savePage(storage, account, searchWithoutAccount(window.location.search), container), 0));
+      requestAnimationFrame(() =>
+        window.setTimeout(() => {
+          const search = window.location.search;
+          const notice = checkingNotice(search)(document.documentElement.lang || null);
+          savePage(storage, account, searchWithoutAccount(search), container, notice);
+        }, 0),
+      );
   }
   const remembered: LastSeen | null = store?.read() ?? null;
   const etag = data?.etag ?? remembered?.etag ?? null;

@@ -2,7 +2,8 @@
  * The real Microsoft 365 Agents Playground, driven in headless Chromium against the app in local
  * mode (as `npm start` runs it): the bot is installed in the team "SVOM", a member picks the
  * "SVOM" channel on the welcome card, the reminders that are due arrive in that channel and are
- * rendered, and "Revision påbörjad" updates the card.
+ * rendered (the demo's held meeting's "Beslut och uppdrag från mötet …" among them), and "Revision
+ * påbörjad" updates the card.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,18 @@ describeWithBrowser('the bot in the Agents Playground', () => {
     await expect(page.getByText('t.o.m. 2022-12-31').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText('t.o.m. lördag 2022-12-31').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByRole('button', { name: 'Påminn igen om 7 dagar' }).count()).resolves.toBeGreaterThan(0);
+
+    // The example held meeting of 2022-11-17 (the demo store's): its decisions and actions, the last day of its two weeks.
+    const outcome = page.locator('.ac-adaptiveCard', { hasText: 'Beslut och uppdrag från mötet torsdag 2022-11-17' }).first();
+    await outcome.waitFor();
+    await outcome.getByText('Exempel: SVOM ställer sig bakom inriktningen.', { exact: false }).waitFor();
+    // The playground renders Action.OpenUrl as a button with the role of a link.
+    await expect(outcome.getByRole('link', { name: 'Visa alla uppdrag' }).getAttribute('title')).resolves.toMatch(/\/\?view=uppdrag$/);
+    await expect(outcome.getByRole('link', { name: 'Minnesanteckningar (Word)' }).getAttribute('title')).resolves.toMatch(
+      /\/api\/meetings\/exempel-2022-11-17\/minnesanteckningar\.docx$/,
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    await outcome.screenshot({ path: join(SHOTS, 'bot-beslut-och-uppdrag.png') });
 
     // "Revision påbörjad" writes to the local list and the card shows who started it.
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Avtalet löper ut om 30 dagar' }).first();

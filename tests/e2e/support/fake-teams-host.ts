@@ -5,9 +5,14 @@
  * https://teams.microsoft.com. It hands out one SSO token issued by the fake tenant's Entra.
  * `teamsTabAddress` opens the tab as Teams does: the manifest's contentUrl with its placeholders filled.
  */
-import { readFileSync } from 'node:fs';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { makeLoopbackCertificate } from '../../fakes/fake-bot-authority';
 import { ROOT } from './web-build';
 
 export interface FakeTeamsUser {
@@ -89,19 +94,56 @@ export function fakeTeamsHostScript(user: FakeTeamsUser, options: FakeTeamsOptio
 })();`;
 }
 
+/** The CDN's answer: Microsoft's list of valid host origins, as teams-js reads it. */
+const VALID_ORIGINS = JSON.stringify({
+  validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', 'outlook.office.com', '*.office.com'],
+});
+
 /**
  * Microsoft's CDN list of valid host origins, which teams-js fetches when it loads (the page's
  * CSP allows it), answered here as the CDN would (real-shaped, CORS open) instead of the internet.
+ * Routing a context turns its HTTP cache off and passes each of its requests through this
+ * process: fine for tests, not for timing repeat visits (see `fakeTeamsCdnServer`).
  */
 export async function fakeTeamsCdn(context: BrowserContext): Promise<void> {
   await context.route('https://res.cdn.office.net/teams-js/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'application/json',
-      headers: { 'Access-Control-Allow-Origin': '*' },
-      body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', 'outlook.office.com', '*.office.com'] }),
-    }),
+    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: VALID_ORIGINS }),
   );
+}
+
+/**
+ * The same CDN answer from a loopback HTTPS server that Chromium reaches under the CDN's name,
+ * with no request interception: the browser keeps its HTTP cache and talks to the app directly,
+ * as in Teams. Launch Chromium with `launchArgs` (the CDN's name mapped to the server, and its
+ * self-signed certificate, only that one, accepted).
+ */
+export async function fakeTeamsCdnServer(): Promise<{ launchArgs: string[]; requests(): number; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'balanslistan-cdn-'));
+  const { keyPath, certPath } = makeLoopbackCertificate(dir);
+  const cert = readFileSync(certPath);
+  let requests = 0;
+  const server = createServer({ key: readFileSync(keyPath), cert }, (req, res) => {
+    requests += 1;
+    if (!req.url?.startsWith('/teams-js/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(VALID_ORIGINS);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const spki = createHash('sha256')
+    .update(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+  return {
+    launchArgs: [`--host-resolver-rules=MAP res.cdn.office.net:443 127.0.0.1:${port}`, `--ignore-certificate-errors-spki-list=${spki}`],
+    requests: () => requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * create, read, update (`If-Match`) and delete.
  */
 import { errors } from './errors';
-import type { FakeStore, StoredItem, StoredList } from './store';
+import { USER_LIST_ID, type FakeStore, type StoredItem, type StoredList } from './store';
 import type { FakeReply, FakeRequest } from './types';
 
 export interface GraphRouteOptions {
@@ -169,12 +169,44 @@ export function graphRoutes(store: FakeStore, baseUrl: () => string, options: Gr
       lists = lists.filter((list) => list.displayName === name);
     }
     const columns = parseColumnsExpand(request.query.get('$expand')) ?? undefined;
-    return collection(
-      `sites('${store.site.id}')/lists`,
-      lists.map((list) => store.listJson(list, columns)),
-      {},
-    );
+    const select = request.query
+      .get('$select')
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    let value = lists.map((list) => store.listJson(list, columns));
+    // System lists (the user list among them) are listed only when `system` is selected.
+    if (select?.includes('system') && !filter) value.push(store.userListJson());
+    if (select) value = value.map((list) => Object.fromEntries(Object.entries(list).filter(([name]) => select.includes(name) || name === 'columns')));
+    return collection(`sites('${store.site.id}')/lists`, value, {});
   });
+
+  // The site's user list ("User Information List"): one person by the lookup id person columns store.
+  routes.push({
+    method: 'GET',
+    pattern: new RegExp(`^/sites/([^/]+)/lists/(${USER_LIST_ID}|User%20Information%20List)/items/([^/]+)$`, 'i'),
+    names: ['site', 'list', 'item'],
+    handler: (request) => userItem(request),
+  });
+  routes.push({
+    method: 'GET',
+    pattern: new RegExp(`^/sites/([^/]+)/lists/(${USER_LIST_ID}|User%20Information%20List)/items$`, 'i'),
+    names: ['site', 'list'],
+    handler: (request) => {
+      if (options.access() === 'none') return errors.accessDenied();
+      if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
+      const select = parseExpand(request.query.get('$expand')).select;
+      const value = [...store.users.keys()].slice(0, pageSize(request)).map((id) => store.userItemJson(id, select, baseUrl()));
+      return collection(`sites('${store.site.id}')/lists('${USER_LIST_ID}')/items`, value, {});
+    },
+  });
+  const userItem = (request: FakeRequest): FakeReply => {
+    if (options.access() === 'none') return errors.accessDenied();
+    if (!siteMatches(request.params.site ?? '')) return errors.siteNotFound();
+    const item = store.userItemJson(request.params.item ?? '', parseExpand(request.query.get('$expand')).select, baseUrl());
+    if (!item) return errors.itemNotFound();
+    return { status: 200, body: { '@odata.context': `${baseUrl()}/$metadata#sites('${store.site.id}')/lists('${USER_LIST_ID}')/items/$entity`, ...item } };
+  };
 
   add('GET', '/sites/:site/lists/:list', (request) => {
     const found = resolve(request, false);

@@ -55,7 +55,14 @@ export interface SiteUser {
   email: string;
   /** Entra object id, as `lastModifiedBy` names people. */
   id: string;
+  /** The user principal name in the login-name claim (`i:0#.f|membership|<upn>`); the e-mail unless given; null: no claim (a guest or a group). */
+  upn?: string | null;
+  /** A person, or a group a person column may also name (no address, not mentionable). */
+  kind?: 'person' | 'group';
 }
+
+/** The id of the site's user list ("User Information List", `_catalogs/users`). */
+export const USER_LIST_ID = '0b5f6a33-7c1d-4e2a-9f80-2d4c6e8a1b3c';
 
 export interface StoredList {
   id: string;
@@ -137,6 +144,68 @@ export class FakeStore {
     };
     this.users.set(lookupId, user);
     return user;
+  }
+
+  /** A group in the site's user list, as a person column may name one. */
+  addGroup(displayName: string): SiteUser {
+    const lookupId = String(this.nextUserId++);
+    const group: SiteUser = { lookupId, displayName, email: '', id: randomUUID(), upn: null, kind: 'group' };
+    this.users.set(lookupId, group);
+    return group;
+  }
+
+  /** The user list as Graph lists it when `system` is selected: a hidden system list named `users`. */
+  userListJson(): Record<string, unknown> {
+    return {
+      '@odata.etag': `"${USER_LIST_ID},${this.users.size}"`,
+      createdDateTime: '2021-03-01T08:00:00Z',
+      description: 'All people.',
+      eTag: `"${USER_LIST_ID},${this.users.size}"`,
+      id: USER_LIST_ID,
+      lastModifiedDateTime: graphInstant(this.now().getTime()),
+      name: 'users',
+      webUrl: `${this.site.webUrl}/_catalogs/users`,
+      displayName: 'User Information List',
+      parentReference: { siteId: this.site.id },
+      list: { contentTypesEnabled: true, hidden: true, template: 'userInformation' },
+      system: {},
+    };
+  }
+
+  /** One entry of the user list as Graph returns it, with `fields` (only `select` when given); null when there is none. */
+  userItemJson(lookupId: string, select: string[] | null, baseUrl: string): Record<string, unknown> | null {
+    const user = this.users.get(lookupId);
+    if (!user) return null;
+    const group = user.kind === 'group';
+    const upn = user.upn === undefined ? user.email : user.upn;
+    const all: Record<string, unknown> = {
+      Title: user.displayName,
+      Name: group ? `c:0t.c|tenant|${user.id}` : upn ? `i:0#.f|membership|${upn.toLowerCase()}` : user.displayName,
+      EMail: user.email,
+      UserName: group ? '' : (upn ?? ''),
+      ContentType: group ? 'DomainGroup' : 'Person',
+      IsSiteAdmin: false,
+      Deleted: false,
+      id: user.lookupId,
+      Modified: '2022-01-10T08:00:00Z',
+      Created: '2021-03-01T08:00:00Z',
+    };
+    const fields = select ? Object.fromEntries(Object.entries(all).filter(([name]) => select.includes(name))) : all;
+    const etag = `"${randomUUID()},1"`;
+    return {
+      '@odata.etag': etag,
+      createdDateTime: '2021-03-01T08:00:00Z',
+      eTag: etag,
+      id: user.lookupId,
+      lastModifiedDateTime: '2022-01-10T08:00:00Z',
+      webUrl: `${this.site.webUrl}/_catalogs/users/${user.lookupId}_.000`,
+      createdBy: SYSTEM_USER,
+      lastModifiedBy: SYSTEM_USER,
+      parentReference: { id: randomUUID(), siteId: this.site.id },
+      contentType: { id: group ? '0x010C00' : '0x010A00', name: String(all.ContentType) },
+      'fields@odata.context': `${baseUrl}/$metadata#sites('${this.site.id}')/lists('${USER_LIST_ID}')/items('${user.lookupId}')/fields/$entity`,
+      fields: { '@odata.etag': etag, ...fields },
+    };
   }
 
   /** Removes a person from the site's user list (gone from the organisation): items keep the id only. */

@@ -13,6 +13,7 @@ import { createBot, type BotRuntime } from '../../../bot';
 import type { BotFrameworkEndpoints } from '../../../bot/adapter';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig, type Config } from '../../../src/config';
+import type { PeopleDirectory } from '../../../src/ports/people-directory';
 import type { StateStore } from '../../../src/ports/state-store';
 import { silentLogger, type Logger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Another state store than the file store in `stateDir` (e.g. Blob Storage on Azurite); made anew at each (re)start. */
   stateStore?: () => StateStore;
+  /** Who the people of person columns are (for @mentions); none unless given. */
+  people?: PeopleDirectory;
   /** Default false here: tests run the notifier themselves. */
   postDueOnChannelChoice?: boolean;
 }
@@ -92,6 +95,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       // Jitter fixed at its middle: a backoff of exactly 20, 40, 80 ms, and 10 ms on top of a Retry-After.
       retryHooks: { sleep: async (ms) => void retryWaits.push(ms), random: () => 0.5 },
       postDueOnChannelChoice: options.postDueOnChannelChoice ?? false,
+      people: options.people ?? null,
     });
     const app = express();
     app.use(bot.router);

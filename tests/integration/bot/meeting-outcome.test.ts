@@ -27,14 +27,19 @@ function item(list: string, id: string, fields: Record<string, unknown>): ListIt
   };
 }
 
-/** The sample list with a meeting held on Friday 2022-11-25 ("svom-nov"), its two ärenden and `actions`. */
+/** The sample list with a meeting held on Friday 2022-11-25 ("svom-nov", as SharePoint sends a date-only column: the UTC instant of Stockholm midnight), its two ärenden and `actions`. */
 function heldMeeting(options: { decisions: [string, string]; actions?: ListItem[]; date?: string }): ListData {
   const data = sampleListData();
   return {
     ...data,
     meetings: [
       ...data.meetings,
-      item('Moten', '8', { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-nov', MeetingDate: options.date ?? '2022-11-25', MeetingKind: 'Ordinarie' }),
+      item('Moten', '8', {
+        Title: 'SVOM ordinarie möte',
+        MeetingKey: 'svom-nov',
+        MeetingDate: options.date ?? '2022-11-24T23:00:00Z',
+        MeetingKind: 'Ordinarie',
+      }),
     ],
     errands: [
       item('Arenden', '21', { Title: 'Handlingsplan psykisk hälsa', ErrandKey: 'nov-1', MeetingKey: 'svom-nov', SortOrder: 1, Decision: options.decisions[0] }),

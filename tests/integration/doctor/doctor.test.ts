@@ -17,6 +17,7 @@ import { createLogger, silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
+import { USER_LIST_ID } from '../../fakes/fake-graph/store';
 import { runDoctorOn, startDoctorTenant, TEAMS_APP_ID, type DoctorRun, type DoctorTenant } from './doctor-harness';
 
 jest.setTimeout(120_000);
@@ -47,6 +48,7 @@ describe('npm run doctor against the fake tenant', () => {
       'graph-permissions',
       'site',
       'site-grant',
+      'people',
       'bot-token',
       'bot-endpoint',
       'state-store',
@@ -137,6 +139,18 @@ describe('npm run doctor against the fake tenant', () => {
     } finally {
       tenant.graph.setAccess('write');
     }
+  });
+
+  it("warns, without failing, when the site's user list cannot be read: the cards then name people without an @mention", async () => {
+    expect((await doctor()).line('people')).toBe(
+      "ok       people: The site's user list can be read: the bot's cards @mention the responsible person of an action.",
+    );
+    tenant.graph.fail({ status: 403, match: new RegExp(`${USER_LIST_ID}/items$`) });
+    const run = await doctor();
+    expect(run.line('people')).toMatch(
+      /^warning\s+people: The site's user list could not be read \(403\): the bot's cards name the responsible person of an action without an @mention\. Fix: Give the app read access/,
+    );
+    expect(run.code).toBe(0);
   });
 
   it('says read-only access is not enough for the card actions', async () => {

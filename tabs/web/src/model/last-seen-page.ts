@@ -29,6 +29,11 @@ interface StoredPage {
   lang?: string;
   html: string;
   styles: StyleSheetCopy[];
+  /**
+   * The "being checked" notice in the page's language, so that the painter inlined in the page
+   * (teams/inline-paint.ts), which carries no strings, can paint it too.
+   */
+  notice?: CheckingNotice;
 }
 
 /** The "being checked" notice painted over a kept page, in the page's language. */
@@ -60,8 +65,11 @@ function copyStyles(container: HTMLElement): StyleSheetCopy[] {
   return copies;
 }
 
-/** Keeps what `container` shows now for `account` at `search`; storage problems keep nothing. */
-export function savePage(storage: KeyValueStorage | null, account: Account, search: string, container: HTMLElement): void {
+/**
+ * Keeps what `container` shows now for `account` at `search`, with the notice to paint over it
+ * in its language; storage problems keep nothing.
+ */
+export function savePage(storage: KeyValueStorage | null, account: Account, search: string, container: HTMLElement, notice?: CheckingNotice): void {
   const page: StoredPage = {
     version: VERSION,
     userId: account.userId,
@@ -70,6 +78,7 @@ export function savePage(storage: KeyValueStorage | null, account: Account, sear
     lang: container.ownerDocument.documentElement.lang,
     html: container.innerHTML,
     styles: copyStyles(container),
+    ...(notice ? { notice: { title: notice.title, body: notice.body } } : {}),
   };
   try {
     storage?.setItem(lastSeenPageKey(account), JSON.stringify(page));
@@ -98,23 +107,29 @@ function readPage(storage: KeyValueStorage | null, account: Account): StoredPage
   return page as StoredPage;
 }
 
+function isNotice(value: unknown): value is CheckingNotice {
+  const notice = value as Partial<CheckingNotice> | null | undefined;
+  return typeof notice?.title === 'string' && typeof notice.body === 'string';
+}
+
 /**
  * Paints the page kept for `account` at `search` into an empty `container`, read-only (inert)
- * under a "being checked" notice (or the notice for the kept page's language, null when unknown).
- * Returns false (and paints nothing) when there is no such page or the container already has
- * content (the app got there first).
+ * under a "being checked" notice: `notice`, or the notice for the kept page's language (null when
+ * unknown); without `notice`, the one kept with the page. Returns false (and paints nothing) when
+ * there is no such page, no notice, or the container already has content (the app got there first).
  */
 export function paintPage(
   storage: KeyValueStorage | null,
   account: Account,
   search: string,
   container: HTMLElement,
-  notice: CheckingNotice | ((lang: string | null) => CheckingNotice),
+  notice?: CheckingNotice | ((lang: string | null) => CheckingNotice),
 ): boolean {
   const page = readPage(storage, account);
   if (!page || page.search !== search || container.childElementCount > 0) return false;
-  const { title: noticeTitle, body: noticeBody } =
-    typeof notice === 'function' ? notice(typeof page.lang === 'string' && page.lang !== '' ? page.lang : null) : notice;
+  const shown = typeof notice === 'function' ? notice(typeof page.lang === 'string' && page.lang !== '' ? page.lang : null) : (notice ?? page.notice);
+  if (!isNotice(shown)) return false;
+  const { title: noticeTitle, body: noticeBody } = shown;
   const document = container.ownerDocument;
   for (const copy of page.styles) {
     const style = document.createElement('style');

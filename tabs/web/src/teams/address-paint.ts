@@ -4,25 +4,30 @@
  * user and tenant at this address, it is painted at once, read-only and marked as being checked.
  * teams-js's own answer then confirms it or, naming someone else, has it wiped (early-paint.ts).
  */
-import { languageOf, stringsFor } from '../i18n/strings';
 import { lastSeenStore, type KeyValueStorage } from '../model/last-seen';
-import { forgetPage, paintPage, unpaintPage } from '../model/last-seen-page';
+import { forgetPage, paintPage, unpaintPage, type CheckingNotice } from '../model/last-seen-page';
 import { accountFromAddress, searchWithoutAccount } from './address-account';
 import type { Account } from './host';
 
 /**
- * Paints the page kept for the account named in `search` into `container`. Returns that account
+ * Paints the page kept for the account named in `search` into `container`, under `notice` (given
+ * the kept page's language) or, without it, the notice kept with the page. Returns that account
  * when a page was painted, else null (no account in the address, or nothing kept for it here).
  */
-export function paintForAddress(storage: KeyValueStorage | null, search: string, container: HTMLElement): Account | null {
+export function paintForAddress(
+  storage: KeyValueStorage | null,
+  search: string,
+  container: HTMLElement,
+  notice?: (lang: string | null) => CheckingNotice,
+): Account | null {
   const account = accountFromAddress(search);
   if (!account) return null;
-  const lang = new URLSearchParams(search).get('lang');
-  const notice = (kept: string | null) => {
-    const strings = stringsFor(languageOf(lang ?? kept));
-    return { title: strings.checkingTitle, body: strings.checkingBody };
-  };
   return paintPage(storage, account, searchWithoutAccount(search), container, notice) ? account : null;
+}
+
+/** The account whose kept page is on screen in `container` because the address named it, if any. */
+export function paintedForAddress(search: string, container: HTMLElement): Account | null {
+  return container.dataset.lastSeen === 'painted' ? accountFromAddress(search) : null;
 }
 
 /**

@@ -12,8 +12,30 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCard
 /** Teams rejects messages above ~28 KB; the card is most of one. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
-export function cardProblems(card: Record<string, unknown>): string[] {
+/**
+ * Teams' own part of a card (`msteams`, which the Adaptive Cards parser does not know): each mention
+ * entity is `{ type: 'mention', text: '<at>Name</at>', mentioned: { id, name } }` and its text is in
+ * the card's body, where Teams looks for it.
+ */
+function teamsProblems(msteams: unknown, body: string): string[] {
+  const entities = (msteams as { entities?: unknown } | null)?.entities;
+  if (!Array.isArray(entities)) return ['msteams without entities'];
+  return entities.flatMap((entity: { type?: unknown; text?: unknown; mentioned?: { id?: unknown; name?: unknown } }) => {
+    const text = typeof entity.text === 'string' ? entity.text : '';
+    const problems: string[] = [];
+    if (entity.type !== 'mention') problems.push(`msteams entity of type ${String(entity.type)}`);
+    if (!/^<at>[^<>]+<\/at>$/.test(text)) problems.push(`mention text ${JSON.stringify(entity.text)} is not <at>Name</at>`);
+    if (typeof entity.mentioned?.id !== 'string' || entity.mentioned.id === '' || typeof entity.mentioned.name !== 'string')
+      problems.push(`mention ${text} without mentioned.id and name`);
+    if (!body.includes(JSON.stringify(text).slice(1, -1))) problems.push(`mention ${text} is not in the card's text`);
+    return problems;
+  });
+}
+
+export function cardProblems(input: Record<string, unknown>): string[] {
   const problems: string[] = [];
+  const { msteams, ...card } = input;
+  if (msteams !== undefined) problems.push(...teamsProblems(msteams, JSON.stringify(card.body)));
   if (card.type !== 'AdaptiveCard') problems.push(`type is ${String(card.type)}`);
   if (card.version !== '1.5') problems.push(`version is ${String(card.version)}, not 1.5`);
   const context = new AC.SerializationContext(AC.Versions.v1_5);
@@ -35,7 +57,9 @@ export function cardProblems(card: Record<string, unknown>): string[] {
   const text = JSON.stringify(card);
   const unbound = /(?<!\\)\$\{[a-zA-Z$][^}]*\}/.exec(text);
   if (unbound) problems.push(`unbound template expression ${unbound[0]}`);
-  const size = Buffer.byteLength(JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }));
+  const size = Buffer.byteLength(
+    JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: input }] }),
+  );
   if (size > TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`message is ${size} bytes, above ${TEAMS_MESSAGE_LIMIT_BYTES}`);
   return problems;
 }

@@ -15,7 +15,8 @@ import {
   sameAccount,
   searchWithoutAccount,
 } from '../../../../tabs/web/src/teams/address-account';
-import { paintForAddress, wipePainted } from '../../../../tabs/web/src/teams/address-paint';
+import { checkingNotice } from '../../../../tabs/web/src/i18n/checking-notice';
+import { paintedForAddress, paintForAddress, wipePainted } from '../../../../tabs/web/src/teams/address-paint';
 import { fixtureView } from './fixture';
 
 const OID = '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b';
@@ -40,12 +41,15 @@ const PAGE =
   '<div class="app-root"><header><h1>Balanslistan</h1></header><main><div id="view-panel"><h2>Balanslista</h2>' +
   '<div><div data-group-key="g1">Grupp</div></div></div></main></div>';
 
-function keptFor(account: { userId: string; tenantId: string }, search = ''): MemoryStorage {
+/** The notice the app keeps with an English page (start.tsx). */
+const KEPT_NOTICE = { title: 'Checking …', body: 'This is the list as you last saw it.' };
+
+function keptFor(account: { userId: string; tenantId: string }, search = '', notice: typeof KEPT_NOTICE | null = KEPT_NOTICE): MemoryStorage {
   const storage = new MemoryStorage();
   const drawn = document.createElement('div');
   drawn.innerHTML = PAGE;
   document.documentElement.lang = 'en';
-  savePage(storage, account, search, drawn);
+  savePage(storage, account, search, drawn, notice ?? undefined);
   document.documentElement.lang = 'sv';
   lastSeenStore(storage, account).write({ view: fixtureView(), etag: '"1"' });
   return storage;
@@ -95,12 +99,36 @@ describe('the kept page painted from the address', () => {
   });
 
   it('paints the page kept for exactly that user and tenant, with the notice in the page’s language', () => {
-    const storage = keptFor(ANNA, '?view=avtal');
+    const storage = keptFor(ANNA, '?view=avtal', null);
     const root = document.createElement('div');
-    expect(paintForAddress(storage, `?view=avtal&oid=${OID}&tid=${TID}`, root)).toEqual(ANNA);
+    const search = `?view=avtal&oid=${OID}&tid=${TID}`;
+    expect(paintForAddress(storage, search, root, checkingNotice(search))).toEqual(ANNA);
     expect(root.querySelector('[data-group-key]')).not.toBeNull();
     expect(root.querySelector('[data-testid="checking"]')?.textContent).toContain('Checking');
     expect(root.dataset.lastSeen).toBe('painted');
+    expect(paintedForAddress(search, root)).toEqual(ANNA);
+  });
+
+  it('without strings (the page’s inline painter), paints under the notice kept with the page, and nothing without one', () => {
+    const search = `?oid=${OID}&tid=${TID}`;
+    const root = document.createElement('div');
+    expect(paintForAddress(keptFor(ANNA), search, root)).toEqual(ANNA);
+    expect(root.querySelector('[data-testid="checking"]')?.textContent).toBe(`${KEPT_NOTICE.title} ${KEPT_NOTICE.body}`);
+    // Kept before pages carried their notice: left to the entry script, which has the strings.
+    const older = document.createElement('div');
+    expect(paintForAddress(keptFor(ANNA, '', null), search, older)).toBeNull();
+    expect(older.childElementCount).toBe(0);
+    expect(paintedForAddress(search, older)).toBeNull();
+  });
+
+  it('names the painted account only while the kept page is on screen', () => {
+    const search = `?oid=${OID}&tid=${TID}`;
+    const root = document.createElement('div');
+    expect(paintedForAddress(search, root)).toBeNull();
+    paintForAddress(keptFor(ANNA), search, root);
+    expect(paintedForAddress(search, root)).toEqual(ANNA);
+    claimPage(root);
+    expect(paintedForAddress(search, root)).toBeNull();
   });
 
   it('paints nothing for another user, another tenant, another address or an unfilled placeholder', () => {

@@ -78,6 +78,23 @@ describe('the page kept for a repeat visit', () => {
     expect(paintPage(storage, { userId: 'b2', tenantId: 't1' }, '', root(), NOTICE)).toBe(false);
   });
 
+  it('paints under the notice kept with the page when given none, and not at all without one', () => {
+    const storage = new MemoryStorage();
+    keep(storage);
+    expect(paintPage(storage, ANNA, '', document.createElement('div'))).toBe(false);
+    const drawn = document.createElement('div');
+    drawn.innerHTML = PAGE;
+    savePage(storage, ANNA, '', drawn, NOTICE);
+    const root = document.createElement('div');
+    expect(paintPage(storage, ANNA, '', root)).toBe(true);
+    expect(root.querySelector('[data-testid="checking"]')?.textContent).toBe(`${NOTICE.title} ${NOTICE.body}`);
+    // A notice given (the entry script's strings) wins over the kept one.
+    const again = document.createElement('div');
+    document.head.innerHTML = '';
+    expect(paintPage(storage, ANNA, '', again, { title: 'Checking …', body: 'as last seen' })).toBe(true);
+    expect(again.querySelector('[data-testid="checking"]')?.textContent).toBe('Checking … as last seen');
+  });
+
   it('is gone once forgotten', () => {
     const storage = new MemoryStorage();
     keep(storage);
