@@ -264,7 +264,7 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
     }
   });
 
-  it('finds a meeting no link names by today when Teams refuses the details, lets the person choose another, and keeps the choice', async () => {
+  it('finds a meeting no link names by today when neither the server nor Teams tells its day, lets the person choose another, and keeps the choice', async () => {
     const browser = await panel('19:meeting_Okant@thread.v2');
     try {
       const page = await browser.context.newPage();
