@@ -91,9 +91,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Ends the tab's open event streams on close(), so closing does not wait for them.
   const stopping = new AbortController();
   const documents = createDocumentStore(config, { logger, clock, graph });
-  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents }));
   const people = createPeopleDirectory(config, { logger, clock, graph });
   const bot = await createBot({ config, snapshots, source, clock, logger, stateStore, people });
+  app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents, teamsMeetings: bot.teamsMeetings }));
   app.use(bot.router);
   app.use(errorHandler(log));
 

@@ -54,6 +54,32 @@ export interface Messenger {
   postCard(target: TeamTarget, card: AdaptiveCard, summary: string): Promise<DeliveryResult>;
 }
 
+/** What the connector's meeting info API answered (bot/adapter/meeting-info.ts), or why it did not. */
+export type MeetingInfoAnswer =
+  | {
+      ok: true;
+      info: {
+        scheduledStart: string | null;
+        joinUrl: string | null;
+        title: string | null;
+        type: string | null;
+        /** The organizer's tenant, when the connector names it. */
+        organizerTenantId: string | null;
+        /** The meeting's chat (or channel post) id. */
+        conversationId: string | null;
+      };
+    }
+  /**
+   * `status` 0: no HTTP answer (no token, no connection, or the bot may not call that service URL:
+   * `code` BotNotConfigured). `retryable`: 429, 5xx or no connection, after the client's retries.
+   */
+  | { ok: false; status: number; code: string; message: string; retryable: boolean };
+
+/** Reads a Teams meeting's details from the Bot Connector at `serviceUrl`. Implemented over the Teams SDK's API client. */
+export interface MeetingInfoReader {
+  read(serviceUrl: string, meetingId: string): Promise<MeetingInfoAnswer>;
+}
+
 /**
  * The Teams handler as the connection sees it: something that adds its routes (install,
  * conversation updates, messages, card actions) to the SDK's app, whose type only bot/adapter
@@ -70,6 +96,8 @@ export interface TurnHandler {
 export interface BotConnection {
   /** Proactive posts into a team's chosen channel. */
   messenger: Messenger;
+  /** The meeting info API, for the tab in a meeting's side panel. */
+  meetingInfo: MeetingInfoReader;
   /** `POST /api/messages`: checks, authenticates and runs each incoming activity with `handler`. */
   messagesRoute(handler: TurnHandler): Router;
 }

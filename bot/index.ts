@@ -11,6 +11,7 @@ import type { ListSource } from '../src/ports/list-source';
 import type { PeopleDirectory } from '../src/ports/people-directory';
 import type { StateStore } from '../src/ports/state-store';
 import type { SnapshotProvider } from '../src/snapshot/types';
+import type { TeamsMeetings } from '../src/ports/teams-meetings';
 import { createBotConnection, type BotFrameworkEndpoints, type RetryHooks, type RetryOptions } from './adapter';
 import { TemplateCardRenderer } from './cards';
 import type { Messenger } from './contracts';
@@ -19,7 +20,7 @@ import { createNotifier, createNotifyRoute, nothingPostedMessage, nothingPostedR
 import { startPlayground, type PlaygroundHandle } from './playground';
 import { nextPostingRun, startScheduler } from './scheduler';
 import { createStateStore } from './state';
-import { StateStoreTeamRegistry, markTeamGone } from './teams';
+import { StateStoreTeamRegistry, createTeamsMeetings, markTeamGone } from './teams';
 
 export interface BotDeps {
   config: Config;
@@ -49,6 +50,8 @@ export interface BotRuntime {
   notifier: Notifier;
   registry: StateStoreTeamRegistry;
   messenger: Messenger;
+  /** Teams meetings' details from the Bot Connector, for the tab in a meeting's side panel. */
+  teamsMeetings: TeamsMeetings;
 }
 
 /** The personal tab's entity id in appPackage/manifest.json. */
@@ -149,6 +152,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     notifier,
     registry,
     messenger,
+    teamsMeetings: createTeamsMeetings({ registry, reader: connection.meetingInfo }),
     async start() {
       scheduler = startScheduler(notifier, config.bot, { logger, clock });
       if (config.mode === 'local' && config.playground.enabled) {

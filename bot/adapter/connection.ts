@@ -8,6 +8,7 @@ import type { BotConnection, BotConnectionOptions } from '../contracts';
 import { teamIsGone } from '../teams/team-gone';
 import { ChannelTokenValidator } from './channel-token';
 import { classifyDeliveryError } from './delivery-errors';
+import { TeamsMeetingInfoReader } from './meeting-info';
 import { createMessagesRouter } from './messages-route';
 import { TeamsMessenger } from './messenger';
 import { createTeamsApp, type TeamsAppOptions } from './teams-app';
@@ -58,6 +59,7 @@ export function createBotConnection(options: TeamsAppOptions & BotConnectionOpti
 
   return {
     messenger: new TeamsMessenger(teams.app, options.bot.appId ?? '', options.logger),
+    meetingInfo: new TeamsMeetingInfoReader(teams.app, options.bot.appId ?? ''),
     messagesRoute: (handler) => {
       handler.attach(teams.app);
       return createMessagesRouter(teams, tokens, { logger: options.logger });

@@ -76,6 +76,27 @@ export function checkConfig(config: Config): CheckResult[] {
     );
   else results.push(ok('bot-app-id', `The bot is ${bot.appId} (${bot.appType}${bot.appId === graph.clientId ? ', the same app registration as Graph' : ''}).`));
 
+  // A meeting grants its resource-specific permissions to the app the package names in
+  // webApplicationInfo (AZURE_CLIENT_ID); the Bot Connector's meeting info API checks them for the
+  // bot's own app id, so the two must be one app registration for the side panel's reads.
+  if (bot.appId !== null) {
+    if (bot.appId.toLowerCase() === graph.clientId.toLowerCase())
+      results.push(
+        ok(
+          'meeting-details',
+          `The bot and the app package's webApplicationInfo are one app (${graph.clientId}): meetings grant the bot the permission to read their details.`,
+        ),
+      );
+    else
+      results.push(
+        warning(
+          'meeting-details',
+          `The bot (${bot.appId}) is another app registration than the one the app package's webApplicationInfo names (${graph.clientId}), which meetings grant OnlineMeeting.ReadBasic.Chat and ChannelMeeting.ReadBasic.Group to: the Bot Connector will likely refuse the bot a meeting's details (403), and the meeting side panel then asks Teams and falls back to today's date.`,
+          `Use one app registration for the bot and the tab (MicrosoftAppId = AZURE_CLIENT_ID, BOT_ID = AZURE_CLIENT_ID in env/.env.<env>), or accept that the side panel finds meetings by link and date only.`,
+        ),
+      );
+  }
+
   if (config.teamsAppId === null)
     results.push(
       warning(

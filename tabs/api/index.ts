@@ -1,7 +1,7 @@
 /**
  * The tab's server side: its API (`GET /api/balance-list`, `GET /api/me`, the change stream
  * `GET /api/events`, the forum's year under `GET /api/follow-up/`, a meeting's documents under
- * `GET /api/meetings/`) behind the auth
+ * `GET /api/meetings/`, a Teams meeting's details under `GET /api/teams-meeting/`) behind the auth
  * middleware, the consent popup's routes, and the built web app, all with security headers.
  * Only the tab's own paths are handled; everything else (the bot's `/api/messages`) passes on.
  */
@@ -13,6 +13,7 @@ import type { DocumentStore } from '../../src/ports/document-store';
 import type { ListName, ListSource } from '../../src/ports/list-source';
 import type { GraphClients } from '../../src/sharepoint/graph-client';
 import type { SnapshotProvider } from '../../src/snapshot/types';
+import type { TeamsMeetings } from '../../src/ports/teams-meetings';
 import { GraphAccessChecker, type AccessChecker } from './auth/access-check';
 import { callerOf, localAuth, tenantAuth } from './auth/middleware';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
@@ -25,6 +26,7 @@ import { FOLLOW_UP_PREFIX, FOLLOW_UP_ROUTE, followUpHandler } from './follow-up'
 import { MEETING_DOCUMENTS_ROUTE, MEETINGS_PREFIX, meetingDocumentsHandler } from './meeting-documents';
 import { SAVE_DOCUMENT_PATH, saveDocumentHandlers } from './save-document';
 import { securityHeaders } from './security-headers';
+import { TEAMS_MEETING_PREFIX, TEAMS_MEETING_ROUTE, teamsMeetingHandler } from './teams-meeting';
 import { defaultSsrDir, defaultWebDist, webApp } from './web-app';
 
 export interface TabApiDeps {
@@ -39,6 +41,8 @@ export interface TabApiDeps {
   stopping?: AbortSignal;
   /** Where "Spara i SharePoint" saves documents (the library, or the local store's folder); none: not offered. */
   documents?: DocumentStore | null;
+  /** Teams meetings' details through the bot (the side panel's first try); none: the route answers 409. */
+  teamsMeetings?: TeamsMeetings | null;
   /** For tests: replace the token validator, the access check, the web app's folder, or the event stream's keep-alive interval. */
   overrides?: { validator?: TokenValidator; access?: AccessChecker; webDist?: string; eventsKeepAliveMs?: number };
 }
@@ -46,7 +50,7 @@ export interface TabApiDeps {
 /** The paths of the tab's API; the auth middleware guards exactly these (and those under `TAB_API_PREFIXES`). */
 export const TAB_API_PATHS = ['/api/balance-list', '/api/me', '/api/events', '/api/first-view', SAVE_DOCUMENT_PATH];
 /** Path prefixes of the tab's API: one route per prefix, the rest of the path its parameter. */
-export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX];
+export const TAB_API_PREFIXES = [FOLLOW_UP_PREFIX, MEETINGS_PREFIX, TEAMS_MEETING_PREFIX];
 
 /** Whether `path` belongs to the tab's API (and gets its headers), rather than to the bot. */
 export function isTabApiPath(path: string): boolean {
@@ -118,6 +122,7 @@ export function createTabApi(deps: TabApiDeps): Router {
   }
   router.get(FOLLOW_UP_ROUTE, auth, followUpHandler({ snapshots: deps.snapshots, logger: deps.logger }));
   router.get(MEETING_DOCUMENTS_ROUTE, auth, meetingDocumentsHandler({ snapshots: deps.snapshots, logger: deps.logger }));
+  router.get(TEAMS_MEETING_ROUTE, auth, teamsMeetingHandler({ meetings: deps.teamsMeetings ?? null, logger: deps.logger }));
   router.post(SAVE_DOCUMENT_PATH, auth, ...saveDocumentHandlers({ snapshots: deps.snapshots, documents: deps.documents ?? null, logger: deps.logger }));
   router.get('/api/me', auth, (_req, res) => {
     const caller = callerOf(res);

@@ -4,17 +4,23 @@
  * against the fake tenant: the meeting is found by its Teams link in Möten (even a link another
  * meeting has too) and its agenda shown, with a link to write each decision and the actions given;
  * a meeting no link names is found by the Teams meeting's scheduled day (a Stockholm date) when
- * Teams gives the meeting's details, by today's date when it refuses, and another can be chosen
- * and is kept. No sideways scrolling, axe clean, hostile text inert. The links Datakvalitet lists
+ * the app's server reads the meeting's details through the bot (the fake Bot Connector's meeting
+ * info API) even while teams-js refuses, or when teams-js gives them after the server could not,
+ * by today's date when both refuse, and another can be chosen and is kept. No sideways scrolling, axe clean, hostile text inert. The links Datakvalitet lists
  * (not a Teams link, a link two meetings share) come with the list API.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FileStateStore } from '../../bot/state';
+import { StateStoreTeamRegistry } from '../../bot/teams';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
+import { systemClock } from '../../src/ports/clock';
 import { addDays, stockholmDateOf, stockholmInstant } from '../../src/domain/dates';
 import type { BalanceListView } from '../../src/view-model';
 import { createServer, type AppServer } from '../../app/server';
+import { sampleMeetingInfo, startFakeBotConnector, type FakeBotConnector } from '../fakes/fake-bot-connector';
 import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
 import { axeViolations, describeWithBrowser, launch, type Browser } from './support/browser';
 import { fakeTeamsCdn, fakeTeamsHostScript, teamsTabAddress, type FakeTeamsOptions, type FakeTeamsUser } from './support/fake-teams-host';
@@ -32,6 +38,8 @@ const LATER = addDays(TODAY, 21);
 const WORKING_DAY = addDays(TODAY, 7);
 const WORKING_START = stockholmInstant(WORKING_DAY, '00:30').toISOString();
 const OTHER_LINK = 'https://www.regionjh.se/svom/mote';
+// A meeting of the bot's team, scheduled in Teams at 00:30 on the working day: only the server knows it.
+const SERVER_THREAD = '19:meeting_ArbetsmoteViaBotten@thread.v2';
 const HOSTILE = '<img src=x onerror="window.__xss=1"> Ärende med <b>markup</b>';
 
 describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint mode)', () => {
@@ -39,6 +47,8 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
   let server: AppServer;
   let url: string;
   let anna: FakeTeamsUser;
+  let connector: FakeBotConnector;
+  let stateDir: string;
 
   beforeAll(async () => {
     await ensureWebBuilt();
@@ -112,8 +122,35 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
         },
       ],
     });
-    const config = loadConfig({ ...tenant.env, PORT: '0', LOG_LEVEL: 'silent', REFRESH_INTERVAL_SECONDS: '3600' });
-    server = await createServer(config, { logger: silentLogger });
+    // The bot is in the forum's team of Anna's tenant, at the fake Bot Connector, which holds the
+    // working meeting as its meeting info API describes it.
+    connector = await startFakeBotConnector();
+    connector.addMeeting(
+      sampleMeetingInfo({
+        thread: SERVER_THREAD,
+        start: WORKING_START,
+        end: stockholmInstant(WORKING_DAY, '01:30').toISOString(),
+        title: 'SVOM arbetsmöte',
+        tenantId: tenant.graph.tenantId,
+      }),
+    );
+    stateDir = mkdtempSync(join(tmpdir(), 'side-panel-state-'));
+    const stateStore = new FileStateStore({ dir: stateDir }, { logger: silentLogger });
+    const now = new Date().toISOString();
+    await new StateStoreTeamRegistry(stateStore, systemClock).put({
+      teamId: '19:general-svom@thread.tacv2',
+      tenantId: tenant.graph.tenantId,
+      serviceUrl: connector.serviceUrl,
+      channelId: '19:svom-channel@thread.tacv2',
+      channelName: 'SVOM',
+      conversationReference: {},
+      language: 'sv',
+      active: true,
+      installedAt: now,
+      updatedAt: now,
+    });
+    const config = loadConfig({ ...tenant.env, PORT: '0', LOG_LEVEL: 'silent', REFRESH_INTERVAL_SECONDS: '3600', DATA_DIR: stateDir, DIGEST_SCHEDULE: 'off' });
+    server = await createServer(config, { logger: silentLogger, stateStore });
     ({ url } = await server.listen());
     const claims = tenant.entra.claimsFor('anna@contoso.onmicrosoft.com');
     anna = {
@@ -126,8 +163,14 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
 
   afterAll(async () => {
     await server?.close();
+    await connector?.close();
     await tenant?.close();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
+
+  /** The side panel's calls to the meeting info API, as the fake Bot Connector saw them. */
+  const meetingInfoCalls = () =>
+    connector.requests.filter((request) => request.path.startsWith('/v1/meetings/')).map((request) => [request.path, request.status]);
 
   /**
    * A browser at the side panel's width, with Teams telling the tab it is in the meeting `thread`,
@@ -171,7 +214,25 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
     }
   });
 
-  it("finds a meeting no link names by the Teams meeting's scheduled day in Stockholm, at 320 px, axe clean", async () => {
+  it('finds a meeting no link names by its scheduled day in Stockholm, read by the server through the bot while teams-js refuses, at 320 px, axe clean', async () => {
+    const browser = await panel(SERVER_THREAD, true);
+    try {
+      connector.requests.length = 0;
+      const page = await browser.context.newPage();
+      await page.goto(teamsTabAddress(url, anna));
+      const agenda = page.locator('[data-panel-meeting="3"]');
+      await agenda.waitFor();
+      expect(await agenda.locator('h3').textContent()).toBe(`${WORKING_DAY} · SVOM arbetsmöte`);
+      expect(await agenda.getByText(`Mötet hittades på Teams-mötets datum, ${WORKING_DAY}, i möteslistan.`).isVisible()).toBe(true);
+      expect(meetingInfoCalls()).toEqual([[`/v1/meetings/${btoa(`0#${SERVER_THREAD}#0`)}`, 200]]);
+      expect(await page.evaluate('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth')).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('finds a meeting no link names by the scheduled day teams-js gives when the server cannot read the meeting, at 320 px, axe clean', async () => {
     const thread = '19:meeting_ArbetsmoteUtanLank@thread.v2';
     const browser = await panel(thread, true, {
       details: {
@@ -186,10 +247,13 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
       organizer: { id: '29:organizer', tenantId: anna.tenantId },
     });
     try {
+      connector.requests.length = 0;
       const page = await browser.context.newPage();
       await page.goto(teamsTabAddress(url, anna));
       const agenda = page.locator('[data-panel-meeting="3"]');
       await agenda.waitFor();
+      // The connector does not know this meeting (404): the panel went on to teams-js.
+      expect(meetingInfoCalls()).toEqual([[`/v1/meetings/${btoa(`0#${thread}#0`)}`, 404]]);
       expect(WORKING_START.startsWith(addDays(WORKING_DAY, -1))).toBe(true);
       expect(await agenda.locator('h3').textContent()).toBe(`${WORKING_DAY} · SVOM arbetsmöte`);
       expect(await agenda.getByText(`Mötet hittades på Teams-mötets datum, ${WORKING_DAY}, i möteslistan.`).isVisible()).toBe(true);
@@ -200,7 +264,7 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
     }
   });
 
-  it('finds a meeting no link names by today when Teams refuses the details, lets the person choose another, and keeps the choice', async () => {
+  it('finds a meeting no link names by today when neither the server nor Teams tells its day, lets the person choose another, and keeps the choice', async () => {
     const browser = await panel('19:meeting_Okant@thread.v2');
     try {
       const page = await browser.context.newPage();

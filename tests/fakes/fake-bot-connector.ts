@@ -12,6 +12,8 @@
  * - GET  /v3/teams/{teamId}                                 → { id, name, aadGroupId }
  * - GET  /v3/teams/{teamId}/conversations                   → { conversations: [{ id, name }] } (General has no name)
  * - GET  /v3/conversations/{id}/members, /pagedmembers, /members/{userId}
+ * - GET  /v1/meetings/{meetingId}                           → { details, conversation, organizer } (the meeting info API);
+ *   403 for a meeting that has not granted the app its permission, 404 for one the fake does not hold
  * - GET  /issuer/v1/.well-known/openidconfiguration, /issuer/keys (token issuer)
  */
 import express from 'express';
@@ -73,6 +75,58 @@ export interface TokenCheck {
   appId: string;
 }
 
+/** A Teams meeting as the meeting info API describes it (Microsoft's documented shape). */
+export interface FakeMeetingInfo {
+  details: {
+    id: string;
+    msGraphResourceId?: string;
+    scheduledStartTime?: string;
+    scheduledEndTime?: string;
+    joinUrl?: string;
+    title?: string;
+    type: string;
+  };
+  conversation: { isGroup: boolean; conversationType: string; id: string };
+  organizer: { id: string; aadObjectId?: string; objectId?: string; tenantId: string };
+}
+
+/**
+ * A scheduled Teams meeting in its chat `thread` (a private meeting, `0#<thread>#0`), or, with
+ * `messageId`, a channel meeting posted in the channel `thread`; its id is what Teams gives a tab.
+ */
+export function sampleMeetingInfo(options: {
+  thread: string;
+  messageId?: string;
+  start: string;
+  end: string;
+  title: string;
+  tenantId: string;
+}): FakeMeetingInfo {
+  const message = options.messageId ?? '0';
+  const channel = options.messageId !== undefined;
+  const id = Buffer.from(`0#${options.thread}#${message}`, 'utf8').toString('base64');
+  return {
+    details: {
+      id,
+      msGraphResourceId: Buffer.from(`1*${options.tenantId}*0**${options.thread}`, 'utf8').toString('base64'),
+      scheduledStartTime: options.start,
+      scheduledEndTime: options.end,
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(options.thread)}/${message}?context=${encodeURIComponent(JSON.stringify({ Tid: options.tenantId }))}`,
+      title: options.title,
+      type: channel ? 'ChannelScheduled' : 'Scheduled',
+    },
+    conversation: channel
+      ? { isGroup: true, conversationType: 'channel', id: `${options.thread};messageid=${message}` }
+      : { isGroup: true, conversationType: 'groupChat', id: options.thread },
+    organizer: {
+      id: '29:1q4D6ekLXEAALkrqyLXUIcwtVSdXx31bf6vMdfahmkTb9euYVYSsN9x4133pXLV',
+      aadObjectId: '16e0b7bb-93d5-4352-99e0-23ee5f2fffe2',
+      objectId: '16e0b7bb-93d5-4352-99e0-23ee5f2fffe2',
+      tenantId: options.tenantId,
+    },
+  };
+}
+
 export type ConnectorFault =
   | { status: 429; retryAfterSeconds?: number }
   | { status: 403; code?: 'BotNotInConversationRoster' | string }
@@ -108,6 +162,12 @@ export interface FakeBotConnector {
   /** From now on, every call about this team (its channels) answers 403 BotNotInConversationRoster. */
   removeBotFromTeam(teamId: string): void;
   addTeam(team: FakeTeam): void;
+  /**
+   * Holds a meeting for the meeting info API, under its `details.id`; `granted: false` answers 403,
+   * as for a meeting whose chat or team has not granted the app `OnlineMeeting.ReadBasic.Chat` /
+   * `ChannelMeeting.ReadBasic.Group`.
+   */
+  addMeeting(meeting: FakeMeetingInfo, options?: { granted?: boolean }): void;
   /** Adds a route before the built-in ones (for tests that need more of the API). */
   route(method: 'get' | 'post' | 'put' | 'delete', pattern: string, handler: express.RequestHandler): void;
   /** From now on, every /v3 call must carry a bearer token passing `check` (401 otherwise); null turns it off. */
@@ -212,6 +272,7 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
   const activities: ConnectorActivity[] = [];
   const faults: FaultRule[] = [];
   const removedTeams = new Set<string>();
+  const meetings = new Map<string, { meeting: FakeMeetingInfo; granted: boolean }>();
   const extra = express.Router();
   let tokenCheck: TokenCheck | null = null;
 
@@ -280,7 +341,7 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     };
     if (req.path.startsWith('/issuer/')) return next();
     // A bad token is refused before anything else, as the real connector does.
-    if (tokenCheck && req.path.startsWith('/v3/')) {
+    if (tokenCheck && (req.path.startsWith('/v3/') || req.path.startsWith('/v1/'))) {
       void verdict(req.headers.authorization, tokenCheck).then((result) => {
         entry.token = result;
         if (result === 'valid') faultsThenRoute(entry, res, next);
@@ -400,6 +461,19 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     res.json(memberJson(member));
   });
 
+  app.get('/v1/meetings/:meetingId', (req, res) => {
+    const held = meetings.get(req.params.meetingId);
+    if (!held) {
+      res.status(404).json({ error: { code: 'NotFound', message: 'The meeting was not found, or it has expired.' } });
+      return;
+    }
+    if (!held.granted) {
+      res.status(403).json({ error: { code: 'Forbidden', message: "The app has not been granted permission to read this meeting's details." } });
+      return;
+    }
+    res.json(held.meeting);
+  });
+
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'NotFound', message: `No fake route for ${req.method} ${req.path}` } });
   });
@@ -426,6 +500,9 @@ export async function startFakeBotConnector(options: { teams?: FakeTeam[] } = {}
     },
     addTeam: (team) => {
       teams.set(team.id, team);
+    },
+    addMeeting: (meeting, opts = {}) => {
+      meetings.set(meeting.details.id, { meeting, granted: opts.granted ?? true });
     },
     route: (method, pattern, handler) => {
       extra[method](pattern, handler);

@@ -44,6 +44,7 @@ describe('npm run doctor against the fake tenant', () => {
       'public-url',
       'app-id-uri',
       'bot-app-id',
+      'meeting-details',
       'graph-token',
       'graph-permissions',
       'site',

@@ -6,6 +6,7 @@ import { Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BalanceListClient } from '../api/client';
 import { createFollowUpClient, type FollowUpClient, type FollowUpResponse } from '../api/follow-up-client';
+import { createTeamsMeetingClient } from '../api/teams-meeting-client';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { LastSeen, LastSeenStore } from '../model/last-seen';
 import { useBalanceList } from '../hooks/use-balance-list';
@@ -119,6 +120,12 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
     [followUpClient],
   );
 
+  // The side panel asks the app's server for the Teams meeting's details before Teams itself.
+  const teamsMeetings = useMemo(
+    () => createTeamsMeetingClient({ getToken: () => currentHost.current.getAuthToken(), tokenFirst: () => source.current === 'sharepoint' }),
+    [],
+  );
+
   const panel = (id: ViewId) => {
     if (!view) return null;
     switch (id) {
@@ -165,7 +172,14 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
                 <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
                   <StaleBanner view={view} />
                   <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>
-                    <MeetingPanel view={view} meeting={host.meeting} chosen={state.meeting} onChoose={(id) => update({ meeting: id })} documents={followUp} />
+                    <MeetingPanel
+                      view={view}
+                      meeting={host.meeting}
+                      chosen={state.meeting}
+                      onChoose={(id) => update({ meeting: id })}
+                      documents={followUp}
+                      server={teamsMeetings}
+                    />
                   </Suspense>
                 </div>
               ) : data.loading ? (

@@ -1,6 +1,6 @@
 /** Fluent UI with the Teams theme of the moment (light, dark, high contrast), following changes. */
 import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { Host, ThemeName } from '../teams/host';
 
 const THEMES: Record<ThemeName, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -11,7 +11,9 @@ export function Themed({ host, language, children }: { host: Host; language: str
     setTheme(host.theme);
     return host.onThemeChange(setTheme);
   }, [host]);
-  useEffect(() => {
+  // Before the browser paints: the page's language and theme change in the same frame as its text,
+  // so a screen reader (or anything reading the page) never meets English text under lang="sv".
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dataset.theme = theme;
     document.body.style.backgroundColor = THEMES[theme].colorNeutralBackground2;

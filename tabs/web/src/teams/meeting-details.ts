@@ -3,7 +3,9 @@
  * `meeting.getMeetingDetails`. Teams answers only an app the meeting has granted the
  * resource-specific permission to read it, and the library marks the call as one Microsoft may
  * keep to itself; so every way it can fail (an error answer, a throw, no answer) resolves to a
- * refusal, and the side panel then looks for the meeting on today's date.
+ * refusal. The side panel asks the app's server first (the bot's documented meeting info API,
+ * api/teams-meeting-client.ts), this second (`firstMeetingDetails`), and otherwise looks for the
+ * meeting on today's date.
  */
 import type * as TeamsJs from '@microsoft/teams-js';
 import type { TeamsMeetingDetails } from './host';
@@ -38,6 +40,27 @@ export function meetingDetailsReader(teams: Pick<typeof TeamsJs, 'meeting'>, tim
         settle({ ok: false, reason: error instanceof Error ? error.message : String(error) });
       }
     });
+  return () => {
+    answer ??= ask();
+    return answer;
+  };
+}
+
+/**
+ * Asks each way in turn, the next only after a refusal, and keeps the first answer that tells the
+ * meeting's details; when none does, a refusal giving every reason. Asked once per page.
+ */
+export function firstMeetingDetails(readers: ReadonlyArray<() => Promise<TeamsMeetingDetails>>): () => Promise<TeamsMeetingDetails> {
+  let answer: Promise<TeamsMeetingDetails> | null = null;
+  const ask = async (): Promise<TeamsMeetingDetails> => {
+    const reasons: string[] = [];
+    for (const read of readers) {
+      const result = await read();
+      if (result.ok) return result;
+      reasons.push(result.reason);
+    }
+    return { ok: false, reason: reasons.join('; ') || 'nobody to ask' };
+  };
   return () => {
     answer ??= ask();
     return answer;

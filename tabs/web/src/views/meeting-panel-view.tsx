@@ -3,10 +3,11 @@
  * its kind, preparing group, documents and a link to write its decision in SharePoint, and the
  * actions it gave. The meeting is found by its Teams link in Möten, else by the day the Teams
  * meeting is scheduled on (asked of Teams; today's date when Teams does not say) when one meeting
- * falls on it; otherwise the person chooses, and the choice is remembered for the meeting.
+ * falls on it; otherwise the person chooses, and the choice is remembered for the meeting. The
+ * scheduled day is asked of the app's server first (the bot's meeting info API), then of Teams.
  */
 import { Button, Field, Select } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { actionsForErrand } from '../../../../src/domain/actions';
 import { stockholmDateFromInstant } from '../../../../src/domain/dates';
 import { errandsForMeeting } from '../../../../src/domain/errands';
@@ -14,6 +15,7 @@ import { meetingOfJoinLink, meetingOfTeamsContext } from '../../../../src/domain
 import type { Meeting } from '../../../../src/domain/types';
 import type { BalanceListView } from '../../../../src/view-model';
 import type { FollowUpClient } from '../api/follow-up-client';
+import type { TeamsMeetingClient } from '../api/teams-meeting-client';
 import { ErrandActions } from '../components/action-item';
 import { useApp } from '../components/app-context';
 import { ExternalLink, isWebUrl } from '../components/edit-link';
@@ -22,6 +24,7 @@ import { MeetingDocuments } from '../components/meeting-documents';
 import { meetingPanelStringsFor } from '../i18n/meeting-panel-strings';
 import { matchMeeting, meetingCandidates, type ChoiceReason, type MeetingMatch, type PanelSearch } from '../model/meeting-match';
 import type { TeamsMeeting, TeamsMeetingDetails } from '../teams/host';
+import { firstMeetingDetails } from '../teams/meeting-details';
 
 const STORAGE_PREFIX = 'balanslistan.meeting.';
 
@@ -142,6 +145,15 @@ interface Props {
   chosen: string | null;
   onChoose(id: string | null): void;
   documents?: FollowUpClient;
+  /** The app's server, asked for the Teams meeting's details before Teams itself; absent: Teams only. */
+  server?: TeamsMeetingClient;
+}
+
+/** The ways to learn the Teams meeting's details, in order: the app's server (by the meeting id), then Teams; null when there is none. */
+function detailsReader(teams: TeamsMeeting, server: TeamsMeetingClient | undefined): (() => Promise<TeamsMeetingDetails>) | null {
+  const meetingId = teams.meetingId;
+  const readers = [...(server && meetingId ? [() => server.details(meetingId)] : []), ...(teams.details ? [teams.details] : [])];
+  return readers.length === 0 ? null : firstMeetingDetails(readers);
 }
 
 /** What to look for: the Teams meeting by its context (and join link), on its scheduled day when Teams told it, else today. */
@@ -151,7 +163,7 @@ function searchFor(contextMeeting: string | null, details: TeamsMeetingDetails |
   return scheduled === null ? { teamsMeetings, day: today, dayFrom: 'today' } : { teamsMeetings, day: scheduled, dayFrom: 'schedule' };
 }
 
-export function MeetingPanel({ view, meeting: teams, chosen, onChoose, documents }: Props) {
+export function MeetingPanel({ view, meeting: teams, chosen, onChoose, documents, server }: Props) {
   const { strings } = useApp();
   const words = meetingPanelStringsFor(strings.language);
   const contextMeeting = meetingOfTeamsContext(teams);
@@ -160,18 +172,19 @@ export function MeetingPanel({ view, meeting: teams, chosen, onChoose, documents
   const pickedId = chosen ?? remembered(contextMeeting);
   const picked = pickedId === null ? undefined : view.meetings.find((candidate) => candidate.id === pickedId);
   const byContext = matchMeeting(view.meetings, searchFor(contextMeeting, null, view.today));
-  // Teams is asked for the meeting's details only when its context does not settle the meeting.
-  const ask = picked === undefined && byContext.kind !== 'link' && teams.details !== undefined;
+  const readDetails = useMemo(() => detailsReader(teams, server), [teams, server]);
+  // The meeting's details are asked for only when Teams' context does not settle the meeting.
+  const ask = picked === undefined && byContext.kind !== 'link' && readDetails !== null;
   useEffect(() => {
-    if (!ask || details !== null || teams.details === undefined) return;
+    if (!ask || details !== null || readDetails === null) return;
     let current = true;
-    void teams.details().then((answer) => {
+    void readDetails().then((answer) => {
       if (current) setDetails(answer);
     });
     return () => {
       current = false;
     };
-  }, [ask, details, teams]);
+  }, [ask, details, readDetails]);
   const choose = (id: string) => {
     remember(contextMeeting, id);
     setChanging(false);

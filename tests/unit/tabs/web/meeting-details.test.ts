@@ -1,9 +1,10 @@
 /**
  * @jest-environment jsdom
  */
-/** Asking Teams for the meeting's details: the answer, or a refusal for every way the call can fail. */
+/** Asking Teams for the meeting's details (the answer, or a refusal for every way the call can fail), after the app's server. */
 import type * as TeamsJs from '@microsoft/teams-js';
-import { meetingDetailsReader } from '../../../../tabs/web/src/teams/meeting-details';
+import type { TeamsMeetingDetails } from '../../../../tabs/web/src/teams/host';
+import { firstMeetingDetails, meetingDetailsReader } from '../../../../tabs/web/src/teams/meeting-details';
 
 type Callback = Parameters<typeof TeamsJs.meeting.getMeetingDetails>[0];
 
@@ -46,5 +47,28 @@ describe("the Teams meeting's details", () => {
     expect(await meetingDetailsReader(fakeTeams('throws').teams)()).toEqual({ ok: false, reason: 'Initialize failed: frame context not allowed' });
     expect(await meetingDetailsReader(fakeTeams(() => undefined).teams, 20)()).toEqual({ ok: false, reason: 'no answer within 20 ms' });
     expect(await meetingDetailsReader(fakeTeams((callback) => callback(null, null)).teams)()).toEqual({ ok: false, reason: 'empty answer' });
+  });
+});
+
+describe('asking the server first, then Teams', () => {
+  it('keeps the first answer that tells the details, asks the next only after a refusal, and asks once per page', async () => {
+    const asked: string[] = [];
+    const answering = (name: string, result: TeamsMeetingDetails) => async () => {
+      asked.push(name);
+      return result;
+    };
+    const read = firstMeetingDetails([
+      answering('server', { ok: false, reason: 'server 409 bot-not-installed' }),
+      answering('teams', { ok: true, scheduledStart: '2022-11-16T23:30:00Z', joinUrl: null }),
+      answering('never', { ok: false, reason: 'not asked' }),
+    ]);
+    expect(await read()).toEqual({ ok: true, scheduledStart: '2022-11-16T23:30:00Z', joinUrl: null });
+    await read();
+    expect(asked).toEqual(['server', 'teams']);
+  });
+
+  it('refuses with every reason when nobody tells', async () => {
+    const read = firstMeetingDetails([async () => ({ ok: false, reason: 'server 403 meeting-not-shared' }), async () => ({ ok: false, reason: 'error 1000' })]);
+    expect(await read()).toEqual({ ok: false, reason: 'server 403 meeting-not-shared; error 1000' });
   });
 });
