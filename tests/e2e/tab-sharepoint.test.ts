@@ -74,7 +74,8 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
     expect(problems).toEqual([]);
     await first.close();
 
-    // The API is held back, so the remembered page can be looked at before it answers.
+    // The API is held back, so the remembered page can be looked at before it answers, and so is
+    // the app's code, so the page the inline painter drew can be looked at before the app draws.
     const repeat = await context.newPage();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -82,12 +83,28 @@ describeWithBrowser('the tab in Chromium (SharePoint mode, in Teams)', () => {
       await gate;
       await route.continue();
     });
+    let releaseApp: () => void = () => undefined;
+    const appGate = new Promise<void>((resolve) => (releaseApp = resolve));
+    await repeat.route(/\/assets\/start-[\w-]+\.js$/, async (route) => {
+      await appGate;
+      await route.continue();
+    });
     await repeat.goto(teamsTabAddress(url, anna));
     await repeat.locator('[data-testid="checking"]').first().waitFor();
-    expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);
+    expect(await repeat.locator(ROWS).count()).toBeGreaterThan(80);
     expect(await repeat.locator('[data-testid="checking"]').first().textContent()).toContain('Kontrolleras');
     // Read-only: the search field cannot be focused while the list is being checked.
     expect(await repeat.evaluate(`!!document.querySelector('input[name="q"]').closest('[inert]')`)).toBe(true);
+    // Kept light (its edit links as their text), it is drawn where the app draws: when the app
+    // takes over, with its real edit links, no row and no edit link moves.
+    expect(await repeat.locator('#view-panel a[href^="https:"]').count()).toBe(0);
+    const boxes = `[...document.querySelectorAll('${ROWS}, .bl-edit > *')].map((element) => { const box = element.getBoundingClientRect(); return [box.x, box.y, box.width, box.height].map(Math.round).join(' '); })`;
+    const kept = (await repeat.evaluate(boxes)) as string[];
+    releaseApp();
+    await waitUntil(repeat, `document.querySelectorAll('#view-panel a[href^="https:"]').length > 80`);
+    expect(await repeat.locator('[data-testid="checking"]').count()).toBe(1);
+    expect(kept.length).toBeGreaterThan(160);
+    expect(await repeat.evaluate(boxes)).toEqual(kept);
     release();
     await repeat.locator('[data-testid="checking"]').waitFor({ state: 'detached' });
     expect(await repeat.locator(ROWS).count()).toBeGreaterThan(0);

@@ -149,7 +149,7 @@ export function paintPage(
     return false;
   }
   const banner = document.createElement('div');
-  banner.className = 'notice';
+  banner.className = 'notice kept-notice';
   banner.dataset.testid = 'checking';
   banner.setAttribute('role', 'status');
   const text = document.createElement('p');
