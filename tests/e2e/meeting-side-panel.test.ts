@@ -25,6 +25,7 @@ import { startFakeTenant, type FakeTenant } from '../fakes/fake-tenant';
 import { axeViolations, describeWithBrowser, launch, type Browser } from './support/browser';
 import { fakeTeamsCdn, fakeTeamsHostScript, teamsTabAddress, type FakeTeamsOptions, type FakeTeamsUser } from './support/fake-teams-host';
 import { ensureWebBuilt, ROOT } from './support/web-build';
+import { teamTarget } from '../fixtures/bot/team-target';
 
 jest.setTimeout(90_000);
 
@@ -137,18 +138,9 @@ describeWithBrowser('the tab in a Teams meeting side panel (320 px, SharePoint m
     stateDir = mkdtempSync(join(tmpdir(), 'side-panel-state-'));
     const stateStore = new FileStateStore({ dir: stateDir }, { logger: silentLogger });
     const now = new Date().toISOString();
-    await new StateStoreTeamRegistry(stateStore, systemClock).put({
-      teamId: '19:general-svom@thread.tacv2',
-      tenantId: tenant.graph.tenantId,
-      serviceUrl: connector.serviceUrl,
-      channelId: '19:svom-channel@thread.tacv2',
-      channelName: 'SVOM',
-      conversationReference: {},
-      language: 'sv',
-      active: true,
-      installedAt: now,
-      updatedAt: now,
-    });
+    await new StateStoreTeamRegistry(stateStore, systemClock).put(
+      teamTarget(tenant.graph.tenantId, connector.serviceUrl, { installedAt: now, updatedAt: now }),
+    );
     const config = loadConfig({ ...tenant.env, PORT: '0', LOG_LEVEL: 'silent', REFRESH_INTERVAL_SECONDS: '3600', DATA_DIR: stateDir, DIGEST_SCHEDULE: 'off' });
     server = await createServer(config, { logger: silentLogger, stateStore });
     ({ url } = await server.listen());

@@ -10,7 +10,7 @@ import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, personalMessage } from '../../fixtures/bot/teams-activities';
-import type { TeamTarget } from '../../../bot/contracts';
+import { teamTarget } from '../../fixtures/bot/team-target';
 import { startHarness, type Harness } from './harness';
 
 const TEAM = sampleTeam();
@@ -101,18 +101,7 @@ describe('the bot endpoint checks activities before the adapter', () => {
 
   test('without MicrosoftAppId, the messenger posts nothing to a stored team whose service is not on this machine', async () => {
     const now = '2022-12-01T09:00:00.000Z';
-    const target: TeamTarget = {
-      teamId: TEAM.id,
-      tenantId: 'tenant-1',
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
-      channelId: '19:svom-channel@thread.tacv2',
-      channelName: 'SVOM',
-      conversationReference: {},
-      language: 'sv',
-      active: true,
-      installedAt: now,
-      updatedAt: now,
-    };
+    const target = teamTarget('tenant-1', 'https://smba.trafficmanager.net/emea/', { teamId: TEAM.id, installedAt: now, updatedAt: now });
     const before = harness.connector.requests.length;
     const result = await harness.bot.messenger.postCard(target, { type: 'AdaptiveCard', version: '1.5', body: [] }, 'test');
     expect(result).toMatchObject({ ok: false, kind: 'failed' });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createServer, type AppServer } from '../../../app/server';
 import type { TeamTarget } from '../../../bot/contracts';
+import { teamTarget } from '../../fixtures/bot/team-target';
 import { FileStateStore } from '../../../bot/state';
 import { StateStoreTeamRegistry } from '../../../bot/teams';
 import { loadConfig } from '../../../src/config';
@@ -38,19 +39,7 @@ describe('the Teams meeting details API (SharePoint mode, fake tenant and Bot Co
   let anna: string;
   const lines: string[] = [];
 
-  const team = (overrides: Partial<TeamTarget>): TeamTarget => ({
-    teamId: '19:general-svom@thread.tacv2',
-    tenantId: tenant.graph.tenantId,
-    serviceUrl: connector.serviceUrl,
-    channelId: '19:svom-channel@thread.tacv2',
-    channelName: 'SVOM',
-    conversationReference: {},
-    language: 'sv',
-    active: true,
-    installedAt: '2022-09-01T08:00:00.000Z',
-    updatedAt: '2022-11-01T08:00:00.000Z',
-    ...overrides,
-  });
+  const team = (overrides: Partial<TeamTarget>): TeamTarget => teamTarget(tenant.graph.tenantId, connector.serviceUrl, overrides);
 
   const ask = (meetingId: string, token: string | null = anna) =>
     fetch(`${url}/api/teams-meeting/${encodeURIComponent(meetingId)}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});

@@ -4,25 +4,15 @@
  */
 import type { MeetingInfoAnswer, MeetingInfoReader, TeamTarget } from '../../../../bot/contracts';
 import { createTeamsMeetings } from '../../../../bot/teams';
+import { teamTarget } from '../../../fixtures/bot/team-target';
 
 const TENANT = '9f044231-b634-4bdd-b29d-2776e3dbd699';
 const OTHER = '5b7c1f0e-9a2d-4c3b-8e6f-1d2c3b4a5f60';
 const ID = Buffer.from('0#19:meeting_x@thread.v2#0').toString('base64');
 
+/** A team whose channel is not chosen yet: the meeting lookup does not need one. */
 function team(overrides: Partial<TeamTarget>): TeamTarget {
-  return {
-    teamId: '19:general@thread.tacv2',
-    tenantId: TENANT,
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    channelId: null,
-    channelName: null,
-    conversationReference: {},
-    language: 'sv',
-    active: true,
-    installedAt: '2022-09-01T08:00:00.000Z',
-    updatedAt: '2022-11-01T08:00:00.000Z',
-    ...overrides,
-  };
+  return teamTarget(TENANT, 'https://smba.trafficmanager.net/emea/', { teamId: '19:general@thread.tacv2', channelId: null, channelName: null, ...overrides });
 }
 
 /** A connector that answers `answer` and remembers where it was asked. */

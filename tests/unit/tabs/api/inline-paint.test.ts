@@ -5,15 +5,12 @@
  * inlined, and other pages keep the CSP without any inline script.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import { INLINE_PAINTER_FILE, inlinePainter, inlineScript, scriptHashSource } from '../../../../tabs/api/inline-paint';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, securityHeaders } from '../../../../tabs/api/security-headers';
-import { webApp } from '../../../../tabs/api/web-app';
+import { serveBuiltWebApp, type BuiltWebApp } from './built-web-app';
 
 // `$&` and a quote: the text must reach the page byte for byte, never read as a pattern.
 const PAINTER = `(function(){var r=document.getElementById('root');if(r)r.dataset.painted='$&"';})();\n`;
@@ -52,31 +49,22 @@ describe('the inline painter’s hash', () => {
 });
 
 describe('the tab page with the inline painter', () => {
-  let dist: string;
-  let server: Server;
+  let web: BuiltWebApp;
   let url: string;
 
   beforeAll(async () => {
-    dist = join(mkdtempSync(join(tmpdir(), 'balanslistan-painter-')), 'dist');
-    mkdirSync(join(dist, 'assets'), { recursive: true });
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<!doctype html><head><script type="module" crossorigin src="/assets/index-a1.js"></script></head><body><div id="root"></div><noscript>JS</noscript></body>',
+    web = await serveBuiltWebApp(
+      {
+        'index.html':
+          '<!doctype html><head><script type="module" crossorigin src="/assets/index-a1.js"></script></head><body><div id="root"></div><noscript>JS</noscript></body>',
+        [INLINE_PAINTER_FILE]: PAINTER,
+      },
+      [securityHeaders({ https: false })],
     );
-    writeFileSync(join(dist, INLINE_PAINTER_FILE), PAINTER);
-    const app = express();
-    app.use(securityHeaders({ https: false }));
-    app.use(webApp({ distDir: dist }));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ url } = web);
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(join(dist, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => web.close());
 
   it('writes it right after the root, and the page’s CSP allows exactly its text and no other inline script', async () => {
     const response = await fetch(`${url}/tab?oid=x`);
@@ -100,7 +88,7 @@ describe('the tab page with the inline painter', () => {
   });
 
   it('is left out (and the CSP stays as it was) when the build has none or it is unusable', () => {
-    expect(inlinePainter(join(dist, 'nowhere'))).toBeNull();
+    expect(inlinePainter(join(tmpdir(), 'balanslistan-no-build'))).toBeNull();
     const bad = mkdtempSync(join(tmpdir(), 'balanslistan-painter-bad-'));
     try {
       writeFileSync(join(bad, INLINE_PAINTER_FILE), 'document.write("</script>")');

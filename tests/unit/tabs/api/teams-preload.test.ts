@@ -3,14 +3,9 @@
  * preload hints for the Teams start-up module and its imports, named from Vite's manifest; the
  * plain page when there is no manifest.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import { EARLY_MODULE, teamsPreloadLinks } from '../../../../tabs/api/teams-preload';
-import { webApp } from '../../../../tabs/api/web-app';
+import { serveBuiltWebApp, type BuiltWebApp } from './built-web-app';
 
 const MANIFEST = {
   'index.html': { file: 'assets/index-a1.js', isEntry: true },
@@ -21,35 +16,23 @@ const MANIFEST = {
 };
 
 describe('the tab page in SharePoint mode', () => {
-  let dist: string;
-  let server: Server;
+  let web: BuiltWebApp;
   let url: string;
 
   beforeAll(async () => {
-    dist = join(mkdtempSync(join(tmpdir(), 'balanslistan-preload-')), 'dist');
-    mkdirSync(join(dist, 'assets'), { recursive: true });
-    mkdirSync(join(dist, '.vite'));
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<!doctype html><head><script type="module" crossorigin src="/assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="/assets/index-f6.css"></head><body><div id="root"></div></body>',
-    );
-    writeFileSync(join(dist, 'assets', 'index-f6.css'), '.tab-page{margin:0}');
-    writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
-    const app = express();
-    app.use(webApp({ distDir: dist }));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    web = await serveBuiltWebApp({
+      'index.html':
+        '<!doctype html><head><script type="module" crossorigin src="/assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="/assets/index-f6.css"></head><body><div id="root"></div></body>',
+      'assets/index-f6.css': '.tab-page{margin:0}',
+      '.vite/manifest.json': JSON.stringify(MANIFEST),
+    });
+    ({ url } = web);
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(join(dist, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => web.close());
 
   it('names the early module and its imports once each, not the app or the entry script', () => {
-    expect(teamsPreloadLinks(dist)).toBe(
+    expect(teamsPreloadLinks(web.dist)).toBe(
       '<link rel="modulepreload" crossorigin href="/assets/early-paint-b2.js">' +
         '<link rel="modulepreload" crossorigin href="/assets/teams-c3.js">' +
         '<link rel="modulepreload" crossorigin href="/assets/shared-d4.js">',
@@ -69,6 +52,6 @@ describe('the tab page in SharePoint mode', () => {
   });
 
   it('adds no hints without a manifest', () => {
-    expect(teamsPreloadLinks(join(dist, 'nowhere'))).toBe('');
+    expect(teamsPreloadLinks(join(web.dist, 'nowhere'))).toBe('');
   });
 });
