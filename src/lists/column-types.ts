@@ -40,6 +40,42 @@ export interface ChoiceColumn<T extends string = string> extends ColumnBase {
 
 export type Column = PlainColumn | ChoiceColumn;
 
+/** A column, optional and not indexed unless `extra` says otherwise. */
+export const plainColumn = (
+  name: string,
+  displayName: string,
+  type: PlainColumn['type'],
+  description: string,
+  extra: Partial<PlainColumn> = {},
+): PlainColumn => ({
+  name,
+  displayName,
+  type,
+  required: false,
+  indexed: false,
+  description,
+  ...extra,
+});
+
+/** A single-choice column, optional, not indexed and without fill-in unless `extra` says otherwise. */
+export const choiceColumn = (
+  name: string,
+  displayName: string,
+  values: ChoiceColumn['values'],
+  description: string,
+  extra: Partial<Omit<ChoiceColumn, 'values'>> = {},
+): ChoiceColumn => ({
+  name,
+  displayName,
+  type: 'choice',
+  required: false,
+  indexed: false,
+  allowFillIn: false,
+  values,
+  description,
+  ...extra,
+});
+
 export interface ListDefinition {
   list: ListName;
   /** Default display name of the list on the site (overridable by configuration). */
