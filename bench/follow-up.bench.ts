@@ -140,16 +140,17 @@ async function main(): Promise<void> {
 
   const out = mkdtempSync(join(tmpdir(), 'follow-up-bench-'));
   const source = new MemoryListSource(lists as unknown as ListData);
+  // What the document commands get: silent, writing into the bench's folder, reading the bench's lists.
+  const io = {
+    out: () => undefined,
+    err: () => undefined,
+    write: () => undefined,
+    stdoutIsTerminal: false,
+    env: { LOG_LEVEL: 'silent', DATA_DIR: out },
+    cwd: out,
+    source,
+  };
   const cli = async () => {
-    const io = {
-      out: () => undefined,
-      err: () => undefined,
-      write: () => undefined,
-      stdoutIsTerminal: false,
-      env: { LOG_LEVEL: 'silent', DATA_DIR: out },
-      cwd: out,
-      source,
-    };
     if ((await runFollowUpCli(['--year', '2017', '--out', 'x.docx'], io)) !== 0) throw new Error('npm run follow-up failed');
   };
   const cliMs = await time(9, cli);
@@ -158,15 +159,6 @@ async function main(): Promise<void> {
   if (meeting === null || meeting.errands.length !== BIG_AGENDA) throw new Error(`the meeting ${BIG_MEETING} should have ${BIG_AGENDA} ärenden`);
   const minutesDocx = (await renderMeetingDocument(meeting, 'minnesanteckningar', 'docx')) as Buffer;
   const meetingCli = async () => {
-    const io = {
-      out: () => undefined,
-      err: () => undefined,
-      write: () => undefined,
-      stdoutIsTerminal: false,
-      env: { LOG_LEVEL: 'silent', DATA_DIR: out },
-      cwd: out,
-      source,
-    };
     if ((await runMeetingDocCli(['--meeting', BIG_MEETING, '--kind', 'minnesanteckningar', '--out', 'm.docx'], io)) !== 0)
       throw new Error('npm run meeting-doc failed');
   };

@@ -5,7 +5,6 @@
  * and when the server stops.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { loadConfig, type Config } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
@@ -16,23 +15,13 @@ import { createTabApi } from '../../../tabs/api';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { balanceItem, MemoryListSource } from '../../fakes/memory-list-source';
 import { etagOf, readStream } from './events-stream';
+import { listen, stop } from './loopback';
 
 const NOW = '2025-03-10T09:00:00Z';
 const KEEP_ALIVE_MS = 150;
 
 const entry = (id: string, title: string) =>
   balanceItem(id, { Title: title, EntryKey: `k${id}`, Section: 'Flera områden', EntryKind: 'Rubrik', SortOrder: Number(id) });
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 
 describe('the change stream in SharePoint mode', () => {
   let tenant: FakeTenant;

@@ -6,7 +6,6 @@
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -18,6 +17,7 @@ import { SnapshotService } from '../../../src/snapshot';
 import { createTabApi } from '../../../tabs/api';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { balanceItem, MemoryListSource } from '../../fakes/memory-list-source';
+import { listen } from './loopback';
 
 const NOW = '2025-03-10T09:00:00Z';
 // A stand-in for the built server renderer (its own tests draw the real page): it says what it was asked.
@@ -29,12 +29,6 @@ const RENDERER = `exports.renderPage = async (r) => {
     data: { etag: r.etag, view: r.view, checkedAt: r.now.toISOString(), locale: r.acceptLanguage || 'sv-SE', theme: r.theme || 'light' },
   };
 };`;
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 describe('GET /api/first-view', () => {
   let tenant: FakeTenant;

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import { loadConfig } from '../../../src/config';
@@ -23,6 +22,7 @@ import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts, parseXml } from '../../unit/report/report-paragraphs';
 import { SECTIONS_2017 } from '../../fixtures/follow-up-2017';
+import { listen, stop } from './loopback';
 
 const NOW = '2025-03-10T09:00:00Z';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -40,17 +40,6 @@ const item = (fields: Record<string, unknown>): ListItem => ({
   lastModifiedDateTime: '2025-01-01T00:00:00Z',
   fields,
 });
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 
 async function startLocal(data: ListData) {
   const config = loadConfig({ LOG_LEVEL: 'silent' });

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import { loadConfig } from '../../../src/config';
@@ -18,20 +17,12 @@ import { createTabApi } from '../../../tabs/api';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { docxParagraphs, docxParts } from '../../unit/report/report-paragraphs';
+import { listen, stop } from './loopback';
 
 const NOW = '2025-03-10T09:00:00Z';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const svom2017 = (): ListData => JSON.parse(readFileSync(join(__dirname, '../../../data/svom-2017.json'), 'utf8')) as ListData;
 
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 async function texts(response: Response): Promise<string[]> {
   const parts = await docxParts(Buffer.from(await response.arrayBuffer()));
   return docxParagraphs(parts.get('word/document.xml') as string).map((paragraph) => paragraph.text);
