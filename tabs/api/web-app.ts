@@ -123,7 +123,8 @@ function pageRenderer(distDir: string, loadRenderer: LoadPageRenderer, deps: Fir
       return null;
     }
     const html =
-      page.head +
+      // The document speaks the language it is drawn in, before the script runs (the template says sv).
+      page.head.replace(/<html lang="[^"]*"/, `<html lang="${drawn.language}"`) +
       drawn.styles +
       page.body +
       drawn.html +

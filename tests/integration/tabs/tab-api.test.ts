@@ -59,12 +59,13 @@ describe('tab API in local mode', () => {
       `exports.renderPage = async (r) => ({
         html: '<div class="app-root">' + r.view.entries.map((e) => '<p data-group-key="' + e.key + '">' + e.title + '</p>').join('') + '</div>',
         styles: '<style data-make-styles-bucket="d">.f1{color:red}</style>',
-        data: { etag: r.etag, view: r.view, checkedAt: r.now.toISOString(), locale: 'sv-SE', theme: 'light' },
+        language: (r.acceptLanguage || '').startsWith('en') ? 'en' : 'sv',
+        data: { etag: r.etag, view: r.view, checkedAt: r.now.toISOString(), locale: r.acceptLanguage || 'sv-SE', theme: 'light' },
       });`,
     );
     writeFileSync(
       join(dist, 'index.html'),
-      '<!doctype html><head><title>Balanslistan</title><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body>',
+      '<!doctype html><html lang="sv"><head><title>Balanslistan</title><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body>',
     );
     writeFileSync(join(dist, 'assets', 'index-abc123.css'), '.tab-page{margin:0}');
     writeFileSync(join(dist, 'auth-end.html'), '<!doctype html><title>auth end</title>');
@@ -135,6 +136,12 @@ describe('tab API in local mode', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
     // The configuration page stays as built.
     expect(await (await fetch(`${url}/config`)).text()).not.toContain('initial-data');
+  });
+
+  it('gives the page the language it is drawn in, before any script runs', async () => {
+    expect(await (await fetch(`${url}/tab`)).text()).toMatch(/^<!doctype html><html lang="sv">/);
+    const english = await (await fetch(`${url}/tab`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })).text();
+    expect(english).toMatch(/^<!doctype html><html lang="en">/);
   });
 
   it('serves hashed assets for a year and the consent landing page', async () => {

@@ -167,6 +167,8 @@ export function paintPage(
   ]) {
     if (part instanceof HTMLElement) part.inert = true;
   }
+  // The document speaks the kept page's language until the app sets its own (themed.tsx).
+  if (page.lang === 'sv' || page.lang === 'en') document.documentElement.lang = page.lang;
   container.dataset.lastSeen = 'painted';
   return true;
 }

@@ -37,6 +37,8 @@ export interface RenderedPage {
   html: string;
   /** Fluent UI's style elements for the page's head. */
   styles: string;
+  /** The language the page is drawn in, for `<html lang>`: the same the app sets once it runs. */
+  language: 'sv' | 'en';
   data: PageData;
 }
 

@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
 import type { BalanceListClient } from '../api/client';
 import type { Location } from '../components/tab-app';
+import { languageOf } from '../i18n/strings';
 import { parseUrlState } from '../model/url-state';
 import { browserHost, browserTheme } from '../teams/host';
 import { Page } from './page';
@@ -65,7 +66,7 @@ export const renderPage: PageRendererModule['renderPage'] = async (request: Page
     const html = await text(prelude);
     if (html.includes('<script')) continue;
     const styles = renderToStaticMarkup(<>{renderToStyleElements(renderer)}</>);
-    return { html, styles, data };
+    return { html, styles, language: languageOf(data.locale), data };
   }
   throw new Error(`The page for "${request.search}" still needed script after three renders`);
 };

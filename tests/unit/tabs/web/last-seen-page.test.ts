@@ -95,6 +95,20 @@ describe('the page kept for a repeat visit', () => {
     expect(again.querySelector('[data-testid="checking"]')?.textContent).toBe('Checking … as last seen');
   });
 
+  it("gives the document the kept page's language, and ignores a language it does not speak", () => {
+    const storage = new MemoryStorage();
+    document.documentElement.lang = 'en';
+    keep(storage);
+    document.documentElement.lang = 'sv';
+    expect(paintPage(storage, ANNA, '', document.createElement('div'), NOTICE)).toBe(true);
+    expect(document.documentElement.lang).toBe('en');
+    document.documentElement.lang = 'zz" onload="x';
+    keep(storage);
+    document.documentElement.lang = 'sv';
+    expect(paintPage(storage, ANNA, '', document.createElement('div'), NOTICE)).toBe(true);
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
   it('is gone once forgotten', () => {
     const storage = new MemoryStorage();
     keep(storage);

@@ -102,10 +102,14 @@ describe('renderPage (server render of the tab)', () => {
   });
 
   it('speaks English for an English browser or ?lang=en, and keeps a known theme', async () => {
-    expect((await draw(fixtureView(), '', 'en-GB')).html).toMatch(/<h1 class="tab-title">Balance list<\/h1>/);
+    const english = await draw(fixtureView(), '', 'en-GB');
+    expect(english.html).toMatch(/<h1 class="tab-title">Balance list<\/h1>/);
+    expect(english.language).toBe('en');
+    expect((await draw(fixtureView(), '')).language).toBe('sv');
     const dark = await draw(fixtureView(), '?lang=en&theme=dark');
     expect(dark.html).toMatch(/data-theme="dark"/);
     expect(dark.data).toMatchObject({ locale: 'en', theme: 'dark' });
+    expect(dark.language).toBe('en');
     expect((await draw(fixtureView(), '?theme=<x>')).data.theme).toBe('light');
   });
 
