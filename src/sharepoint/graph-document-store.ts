@@ -85,7 +85,10 @@ export class GraphDocumentStore implements DocumentStore {
     const path = `${LIBRARY_FOLDER}/${folder}/${fileName}`;
     let item: DriveItem;
     try {
-      item = (await this.client.api(`/sites/${site}/drive/root:/${encodePath(path)}`).select('name,webUrl,folder').get()) as DriveItem;
+      item = (await this.client
+        .api(`/sites/${site}/drive/root:/${encodePath(path)}`)
+        .select('name,webUrl,folder')
+        .get()) as DriveItem;
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw toSourceError(error, { target: `the file ${path} in the site's document library` });

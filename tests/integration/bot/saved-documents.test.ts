@@ -27,7 +27,13 @@ const MINUTES = 'Balanslistan/2022/minnesanteckningar-svom-nov.docx';
 const AGENDA = 'Balanslistan/2022/dagordning-svom-dec.docx';
 
 function item(list: string, id: string, fields: Record<string, unknown>): ListItem {
-  return { id, eTag: `"${list}-${id},1"`, webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/${id}_.000`, lastModifiedDateTime: '2022-11-01T08:00:00Z', fields };
+  return {
+    id,
+    eTag: `"${list}-${id},1"`,
+    webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/${id}_.000`,
+    lastModifiedDateTime: '2022-11-01T08:00:00Z',
+    fields,
+  };
 }
 
 /** A meeting held on Friday 2022-11-25 with a decision written, and one on Wednesday 2022-11-30 (two days after Monday the 28th). */
@@ -41,7 +47,13 @@ function listData(): ListData {
       item('Moten', '9', { Title: 'SVOM extra möte', MeetingKey: 'svom-dec', MeetingDate: '2022-11-29T23:00:00Z', MeetingKind: 'Extra' }),
     ],
     errands: [
-      item('Arenden', '21', { Title: 'Handlingsplan psykisk hälsa', ErrandKey: 'nov-1', MeetingKey: 'svom-nov', SortOrder: 1, Decision: 'SVOM ställer sig bakom.' }),
+      item('Arenden', '21', {
+        Title: 'Handlingsplan psykisk hälsa',
+        ErrandKey: 'nov-1',
+        MeetingKey: 'svom-nov',
+        SortOrder: 1,
+        Decision: 'SVOM ställer sig bakom.',
+      }),
       item('Arenden', '22', { Title: 'Välfärdsteknologi', ErrandKey: 'dec-1', MeetingKey: 'svom-dec', SortOrder: 1 }),
     ],
   };

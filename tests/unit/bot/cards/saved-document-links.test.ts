@@ -23,7 +23,9 @@ function context(savedDocument?: FoundDocument, language: CardContext['language'
 }
 const saved = (webUrl: string | null, name = 'fil.docx'): FoundDocument => ({ name, webUrl });
 const openUrls = (card: AdaptiveCard) =>
-  ((card.actions ?? []) as Array<{ type: string; title: string; url?: string }>).filter((action) => action.type === 'Action.OpenUrl').map((action) => [action.title, action.url]);
+  ((card.actions ?? []) as Array<{ type: string; title: string; url?: string }>)
+    .filter((action) => action.type === 'Action.OpenUrl')
+    .map((action) => [action.title, action.url]);
 
 const outcome = (minutesUrl: string | null): MeetingOutcome => ({
   meeting: { id: '8', key: 'svom-nov', title: 'SVOM november', date: '2022-11-25' },
