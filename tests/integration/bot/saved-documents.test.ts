@@ -7,9 +7,8 @@
  * for a card already posted. A library that refuses or is down leaves the card without the link,
  * posted exactly once, with one log line saying why.
  */
-import { Writable } from 'node:stream';
 import { stockholmInstant } from '../../../src/domain/dates';
-import { createLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
 import { GraphDocumentStore } from '../../../src/sharepoint/graph-document-store';
@@ -18,6 +17,7 @@ import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
+import { capturedLogs, type LogRecord } from '../../fixtures/captured-logs';
 import { harness as graphHarness, sharePointOptions } from '../sharepoint/graph-harness';
 import { startHarness, type Harness } from './harness';
 
@@ -68,29 +68,23 @@ const driveReads = (fake: FakeGraph) => fake.graphRequests().filter((entry) => e
 interface World {
   fake: FakeGraph;
   harness: Harness;
-  lines: Array<Record<string, unknown>>;
+  records: LogRecord[];
 }
 
 /** The bot in SharePoint mode (the tab's API wants its sign-in, so no card links `/api/…docx`), on Monday 2022-11-28 08:00. */
 async function world(): Promise<World> {
   const fake = await startFakeGraph();
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const logs = capturedLogs();
   const clock = new FixedClock(stockholmInstant('2022-11-28', '08:00'));
   const documents = new GraphDocumentStore(graphHarness(fake).client, sharePointOptions(fake, { siteUrl: null, siteId: fake.siteId }), {
-    logger: createLogger('silent'),
+    logger: silentLogger,
     clientId: fake.clientId,
     now: () => clock.now(),
   });
   const harness = await startHarness({
     source: new MemoryListSource(listData()),
     clock,
-    logger: createLogger('info', sink),
+    logger: logs.logger,
     documents,
     env: {
       PUBLIC_URL: 'https://svom.example.org',
@@ -106,7 +100,7 @@ async function world(): Promise<World> {
   await harness.send(installationAdd(options));
   const welcome = harness.connector.postsIn(TEAM.id).at(-1)!;
   await harness.send(cardAction({ ...options, messageId: welcome.activityId }, 'choose-channel', { v: 1, card: 'welcome', channelId: SVOM_CHANNEL }));
-  return { fake, harness, lines };
+  return { fake, harness, records: logs.records };
 }
 
 async function close(world: World | undefined): Promise<void> {
@@ -118,7 +112,7 @@ describe('with the minutes and the agenda saved in the library', () => {
   let w: World;
   beforeAll(async () => {
     w = await world();
-    const store = new GraphDocumentStore(graphHarness(w.fake).client, sharePointOptions(w.fake), { logger: createLogger('silent'), clientId: w.fake.clientId });
+    const store = new GraphDocumentStore(graphHarness(w.fake).client, sharePointOptions(w.fake), { logger: silentLogger, clientId: w.fake.clientId });
     await store.save('2022', 'minnesanteckningar-svom-nov.docx', Buffer.from('minnesanteckningar'));
     await store.save('2022', 'dagordning-svom-dec.docx', Buffer.from('dagordning'));
     // A person edits the minutes in Word for the web: theirs is the file to open.
@@ -169,7 +163,7 @@ describe('with nothing saved', () => {
   test('the cards have no Word link: the tab is where the file is made', () => {
     expect(buttons(cardOf(posted(w.harness, 'Beslut och uppdrag från mötet')[0]!)).map(([title]) => title)).toEqual(['Visa mötet', 'Visa alla uppdrag']);
     expect(buttons(cardOf(posted(w.harness, 'SVOM extra möte')[0]!)).map(([title]) => title)).not.toContain('Dagordning (Word)');
-    expect(w.lines.filter((line) => String(line.msg).includes('document library'))).toEqual([]);
+    expect(w.records.filter((line) => line.msg.includes('document library'))).toEqual([]);
   });
 });
 
@@ -195,7 +189,7 @@ describe.each([
     const outcome = posted(w.harness, 'Beslut och uppdrag från mötet');
     expect(outcome).toHaveLength(1);
     expect(buttons(cardOf(outcome[0]!)).map(([title]) => title)).toEqual(['Visa mötet', 'Visa alla uppdrag']);
-    const why = w.lines.filter((line) => String(line.msg).startsWith('could not look up the saved file'));
+    const why = w.records.filter((line) => line.msg.startsWith('could not look up the saved file'));
     expect(why.map((line) => [line.level, line.file, line.status])).toEqual([
       [40, 'dagordning-svom-dec.docx', status],
       [40, 'minnesanteckningar-svom-nov.docx', status],
