@@ -18,7 +18,7 @@ import type { SnapshotService } from '../src/snapshot';
 import { clockFor } from './clock';
 import { hostGuard } from './host-guard';
 import { createSnapshots } from './snapshots';
-import { createDocumentStore, createGraph, createListSource, createPeopleDirectory } from './sources';
+import { createDocumentStore, createGraph, createListSource, createPeopleDirectory, libraryForCards } from './sources';
 
 export interface AppServer {
   app: express.Express;
@@ -92,7 +92,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const stopping = new AbortController();
   const documents = createDocumentStore(config, { logger, clock, graph });
   const people = createPeopleDirectory(config, { logger, clock, graph });
-  const bot = await createBot({ config, snapshots, source, clock, logger, stateStore, people });
+  const bot = await createBot({ config, snapshots, source, clock, logger, stateStore, people, documents: libraryForCards(documents) });
   app.use(createTabApi({ config, snapshots, source, clock, logger, graph, stopping: stopping.signal, documents, teamsMeetings: bot.teamsMeetings }));
   app.use(bot.router);
   app.use(errorHandler(log));

@@ -46,6 +46,14 @@ export function createDocumentStore(config: Config, deps: SourceDeps & { graph: 
   return new GraphDocumentStore(deps.graph.app, config.sharePoint, { logger: deps.logger, clientId: config.graph.clientId, now: () => deps.clock.now() });
 }
 
+/**
+ * The store the bot's cards link saved files from: the site's document library (SharePoint mode);
+ * none in local mode, where the cards link the app's own `/api/…docx` addresses instead.
+ */
+export function libraryForCards(documents: DocumentStore): DocumentStore | null {
+  return documents.kind === 'sharepoint' ? documents : null;
+}
+
 /** Who the people of person columns are, for @mentions in the bot's cards: the site's user list in SharePoint mode; none in local mode. */
 export function createPeopleDirectory(config: Config, deps: SourceDeps & { graph: GraphClients | null }): PeopleDirectory | null {
   if (!deps.graph || !config.sharePoint) return null;

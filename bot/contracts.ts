@@ -8,6 +8,7 @@ import type { Action } from '../src/domain/actions';
 import type { Errand } from '../src/domain/errands';
 import type { PartialDate } from '../src/domain/partial-date';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../src/domain/types';
+import type { FoundDocument } from '../src/ports/document-store';
 import type { MentionTarget } from '../src/ports/people-directory';
 import type { Language } from '../src/vocabulary';
 
@@ -129,6 +130,13 @@ export interface CardContext {
    * Absent or without a person: the card shows the name only (previews, local mode, a failed lookup).
    */
   mentions?: ReadonlyMap<string, MentionTarget>;
+  /**
+   * The Word file the app saved in the site's library for what the card is about (the meeting's
+   * agenda or minutes, the year's Uppföljning), when the library has it; looked up only when the
+   * card is about to be posted (SharePoint mode). Absent: the card links what it otherwise would.
+   * Cards link it only when its address is https.
+   */
+  savedDocument?: FoundDocument;
 }
 
 /** A meeting's agenda so far: the ärenden registered for it, and where a member adds one. */

@@ -8,6 +8,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { Clock } from '../src/ports/clock';
 import type { ListSource } from '../src/ports/list-source';
+import type { DocumentStore } from '../src/ports/document-store';
 import type { PeopleDirectory } from '../src/ports/people-directory';
 import type { StateStore } from '../src/ports/state-store';
 import type { SnapshotProvider } from '../src/snapshot/types';
@@ -37,6 +38,8 @@ export interface BotDeps {
   retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
   /** Who the people of person columns are, so cards can @mention them (SharePoint mode); none in local mode. */
   people?: PeopleDirectory | null;
+  /** Where the saved Word files are that the cards link (the site's library, SharePoint mode); none in local mode. */
+  documents?: DocumentStore | null;
   /** Post what is due as soon as a team chooses its channel (default true; tests turn it off to run the notifier themselves). */
   postDueOnChannelChoice?: boolean;
 }
@@ -108,6 +111,7 @@ export async function createBot(deps: BotDeps): Promise<BotRuntime> {
     wordNeedsSignIn: config.tabAuth !== null,
     meetingWithinDays: config.meetingWithinDays,
     people: deps.people ?? null,
+    documents: deps.documents ?? null,
   });
   /** After a channel choice that posted nothing, one message there saying why and what comes next. */
   const explainSilence = async (teamId: string, report: NotifyReport): Promise<void> => {

@@ -29,7 +29,7 @@ import { formatReport } from '../../bot/cli/format-report';
 import { clockFor } from '../clock';
 import { loadCliConfig } from './config';
 import { createSnapshots } from '../snapshots';
-import { createGraph, createListSource, createPeopleDirectory } from '../sources';
+import { createDocumentStore, createGraph, createListSource, createPeopleDirectory, libraryForCards } from '../sources';
 
 export const USAGE = `Användning (usage): npm run notify -- [flaggor]
 
@@ -184,6 +184,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       wordNeedsSignIn: config.tabAuth !== null,
       meetingWithinDays: config.meetingWithinDays,
       people: createPeopleDirectory(config, { logger, clock, graph }),
+      documents: libraryForCards(createDocumentStore(config, { logger, clock, graph })),
     });
     const report: NotifyReport = args.digest
       ? await notifier.digest({ date: args.date, dryRun: args.dryRun, at: timing.at })

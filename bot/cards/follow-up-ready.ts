@@ -4,7 +4,7 @@ import type { PartialDate } from '../../src/domain/partial-date';
 import { monthName } from '../../src/vocabulary';
 import { dateWithWeekday, safe } from './format';
 import { tabViewUrl } from './links';
-import { isOpenableUrl } from './markdown';
+import { isHttpsUrl, isOpenableUrl } from './markdown';
 import { strings, type Strings } from './strings';
 import { type UrlAction, expand } from './expand';
 import followUpReadyTemplate from './templates/follow-up-ready.json';
@@ -17,7 +17,10 @@ function partialDateText(date: PartialDate, t: Strings, language: Language): str
   return dateWithWeekday(calendar, language);
 }
 
-/** The year's follow-up is ready to review: why now, what the year holds, the view and the Word file. */
+/**
+ * The year's follow-up is ready to review: why now, what the year holds, the view and the Word
+ * file (the one saved in the site's library when the card was given it, else the app's download).
+ */
 export function followUpReadyCard(ready: FollowUpReady, context: CardContext): AdaptiveCard {
   const t = strings(context.language);
   const reason =
@@ -27,7 +30,9 @@ export function followUpReadyCard(ready: FollowUpReady, context: CardContext): A
   const urlActions: UrlAction[] = [];
   const view = tabViewUrl(context.tabUrl, { view: 'uppfoljning', year: String(ready.year) });
   if (isOpenableUrl(view)) urlActions.push({ title: t.openFollowUp, url: view });
-  if (isOpenableUrl(ready.docxUrl)) urlActions.push({ title: t.downloadWord, url: ready.docxUrl });
+  // The Uppföljning saved in the site's library opens in Word for the web; else the file is made anew and downloaded.
+  if (isHttpsUrl(context.savedDocument?.webUrl)) urlActions.push({ title: t.openSavedWord, url: context.savedDocument.webUrl });
+  else if (isOpenableUrl(ready.docxUrl)) urlActions.push({ title: t.downloadWord, url: ready.docxUrl });
   return expand(followUpReadyTemplate, {
     t,
     heading: t.followUpTitle(ready.year),

@@ -1,7 +1,8 @@
 /**
  * "Beslut och uppdrag från mötet …", the day after a meeting: each ärende with its decision as
  * written in the ärenden list (or that none is written yet), the actions it gave (who, by when),
- * and links to the meeting in the tab's Möten view, its minutes and the Uppdrag view. Each
+ * and links to the meeting in the tab's Möten view, its minutes (the file saved in the site's
+ * library when the card was given one, else the app's address) and the Uppdrag view. Each
  * action's responsible person is @mentioned when the directory could resolve them.
  */
 import type { Action } from '../../src/domain/actions';
@@ -10,7 +11,7 @@ import { actionStrings, type ActionStrings } from './action-strings';
 import { expand, type UrlAction } from './expand';
 import { dateWithWeekday, safe } from './format';
 import { tabViewUrl } from './links';
-import { isOpenableUrl } from './markdown';
+import { isHttpsUrl, isOpenableUrl } from './markdown';
 import { CardMentions } from './mentions';
 import meetingOutcomeTemplate from './templates/meeting-outcome.json';
 
@@ -65,7 +66,9 @@ export function meetingOutcomeCard(outcome: MeetingOutcome, context: CardContext
     ? tabViewUrl(context.tabUrl, { view: 'moten', meeting: outcome.meeting.id })
     : tabViewUrl(context.tabUrl, { view: 'moten' });
   if (isOpenableUrl(meetingView)) urlActions.push({ title: t.openMeeting, url: meetingView });
-  if (isOpenableUrl(outcome.minutesUrl)) urlActions.push({ title: t.minutes, url: outcome.minutesUrl });
+  // The minutes saved in the site's library (SharePoint mode), else the app's own address (local mode).
+  const minutes = isHttpsUrl(context.savedDocument?.webUrl) ? context.savedDocument.webUrl : outcome.minutesUrl;
+  if (isOpenableUrl(minutes)) urlActions.push({ title: t.minutes, url: minutes });
   const actionsView = tabViewUrl(context.tabUrl, { view: 'uppdrag' });
   if (isOpenableUrl(actionsView)) urlActions.push({ title: t.openActions, url: actionsView });
   const card = expand(meetingOutcomeTemplate, {

@@ -24,7 +24,10 @@ function errandLine(errand: Errand, language: Language): string {
   return `• ${safe(errand.title, 200) || '–'}${labels.length > 0 ? ` (${labels.join(', ')})` : ''}${group ? ` – ${group}` : ''}`;
 }
 
-/** The meeting reminder: early it is about submitting items, late about the meeting itself. */
+/**
+ * The meeting reminder: early it is about submitting items, late about the meeting itself. Links
+ * the agenda saved in the site's library when the card was given it (SharePoint mode).
+ */
 export function meetingReminderCard(due: DueMeeting, context: CardContext, extras: { notice?: CardNotice; agenda?: MeetingAgenda } = {}): AdaptiveCard {
   const t = strings(context.language);
   const { meeting } = due;
@@ -35,6 +38,8 @@ export function meetingReminderCard(due: DueMeeting, context: CardContext, extra
   const followUps = due.followUps.slice(0, LIST_LIMIT.followUps).map((entry) => ({ line: followUpLine(entry, context.language) }));
   const data: MeetingActionData = { v: ACTION_DATA_VERSION, card: 'meeting', meetingId: meeting.id, reminder: due.reminder, eventKey: context.eventKey };
   const urlActions: UrlAction[] = [...tabAction(t, context)];
+  // The agenda as saved in the site's library ("Spara i SharePoint"), when the secretariat has saved it.
+  if (isHttpsUrl(context.savedDocument?.webUrl)) urlActions.push({ title: t.agendaWord, url: context.savedDocument.webUrl });
   const agenda = extras.agenda ?? null;
   if (agenda?.addUrl && isHttpsUrl(agenda.addUrl)) urlActions.push({ title: t.addErrand, url: agenda.addUrl });
   if (isHttpsUrl(meeting.link)) urlActions.push({ title: t.openMeetingLink, url: meeting.link });

@@ -3,19 +3,10 @@
  */
 import type { CardContext, DeliveryResult, TeamTarget } from '../contracts';
 import type { CalendarDate } from '../../src/domain/types';
+import { cardLookups, needsLookups, type CardLookups } from './card-lookups';
 import { errorText, type Mode, type NotifierCore } from './deps';
 import type { NotifyEvent } from './events';
 import type { EventReport, Outcome } from './types';
-
-/** The people a card can @mention; none when the directory fails (the card then names them only). */
-async function mentionsFor(core: NotifierCore, people: readonly string[]): Promise<CardContext['mentions']> {
-  try {
-    return (await core.deps.people?.mentionable(people)) ?? new Map();
-  } catch (error) {
-    core.log.warn({ people, err: errorText(error) }, 'could not look up the people to mention; the card names them without a mention');
-    return new Map();
-  }
-}
 
 /** Claims the event in the ledger, posts its card, and settles the claim with the result. */
 export async function postEvent(
@@ -27,14 +18,14 @@ export async function postEvent(
   const { deps, ledger, log } = core;
   const summary = event.summary(team.language);
   const report = (outcome: Outcome, detail: string | null = null): EventReport => ({ key: event.key, kind: event.kind, outcome, summary, detail });
-  let mentions: CardContext['mentions'];
-  if (deps.people && event.people && event.people.length > 0) {
-    // The people are looked up only for a card that will be posted: not for one the ledger skips.
+  let lookups: CardLookups = {};
+  if (needsLookups(core, event)) {
+    // People and saved files are looked up only for a card that will be posted: not for one the ledger skips.
     const verdict = await ledger.inspect(team.teamId, event.key, today);
     if (verdict.action === 'skip') return { report: report(verdict.outcome, verdict.detail), result: null };
-    mentions = await mentionsFor(core, event.people);
+    lookups = await cardLookups(core, event);
   }
-  const context: CardContext = { language: team.language, tabUrl: deps.tabUrl, today, eventKey: event.key, mentions };
+  const context: CardContext = { language: team.language, tabUrl: deps.tabUrl, today, eventKey: event.key, ...lookups };
   // Render before claiming: a card that cannot be made must not leave a claim behind.
   const card = event.render(deps.cards, context);
   const claim = await ledger.claim(team.teamId, event.key, event.kind, today);

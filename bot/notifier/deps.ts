@@ -5,6 +5,7 @@ import type { CardRenderer, Messenger, TeamRegistry, TeamTarget } from '../contr
 import type { BotOptions } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Clock } from '../../src/ports/clock';
+import type { DocumentStore } from '../../src/ports/document-store';
 import type { PeopleDirectory } from '../../src/ports/people-directory';
 import type { StateStore } from '../../src/ports/state-store';
 import type { SnapshotProvider } from '../../src/snapshot/types';
@@ -39,6 +40,12 @@ export interface NotifierDeps {
    * local mode, where cards name people without a mention.
    */
   people?: PeopleDirectory | null;
+  /**
+   * Where "Spara i SharePoint" saves the meetings' agendas and minutes and the year's Uppföljning
+   * (SharePoint mode): a card about to be posted links the saved file when the site's library has
+   * it. Absent in local mode, where the cards link the app's own addresses.
+   */
+  documents?: DocumentStore | null;
   /** Names this instance in ledger claims (default: host, process and a random tag). */
   instanceId?: string;
   /** A claim older than this is taken over (default 10 minutes; longer than any post with retries). */

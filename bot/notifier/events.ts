@@ -14,6 +14,8 @@ import { openActions, type Action } from '../../src/domain/actions';
 import { meetingAgenda } from '../cards/agenda';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import type { CalendarDate, Due, DueExpiry, DueMeeting } from '../../src/domain/types';
+import type { DocumentPlace } from '../../src/ports/document-store';
+import { meetingDocumentPlace } from '../../src/report/document-places';
 import type { BalanceListView } from '../../src/view-model';
 import { expirySummary, digestSummary, meetingSummary } from './summary';
 import type { EventKind } from './types';
@@ -26,6 +28,12 @@ export interface NotifyEvent {
    * directory only when the card is about to be posted, so the card can @mention them.
    */
   people?: readonly string[];
+  /**
+   * Where the app saves the Word file the card is about (a meeting's agenda or minutes, the year's
+   * Uppföljning): looked up in the site's library only when the card is about to be posted, so
+   * the card can link the saved file.
+   */
+  document?: DocumentPlace | null;
   summary(language: Language): string;
   render(cards: CardRenderer, context: CardContext): AdaptiveCard;
 }
@@ -40,6 +48,7 @@ function meetingEvent(due: DueMeeting, agenda: MeetingAgenda): NotifyEvent {
   return {
     key: `meeting/${id(due.meeting.id)}/${due.meeting.date}/${due.reminder ?? 0}`,
     kind: 'meeting-reminder',
+    document: meetingDocumentPlace('dagordning', { key: due.meeting.key, year: Number(due.meeting.date.slice(0, 4)) }),
     summary: (language) => meetingSummary(due, language),
     render: (cards, context) => cards.meetingReminder(due, context, { agenda }),
   };

@@ -10,6 +10,7 @@ import type { ForumData, ForumMeeting } from '../../src/domain/errands';
 import { buildForumYear, type FollowUpYear } from '../../src/domain/forum-year';
 import { comparePartialDates, type PartialDate } from '../../src/domain/partial-date';
 import type { CalendarDate } from '../../src/domain/types';
+import { followUpDocumentPlace } from '../../src/report/document-places';
 import type { BotOptions } from '../../src/config';
 import { tabViewUrl } from '../cards/links';
 import type { FollowUpReady } from '../contracts';
@@ -80,6 +81,7 @@ function followUpEvent(ready: FollowUpReady): NotifyEvent {
   return {
     key: `follow-up/${ready.year}`,
     kind: 'follow-up-ready',
+    document: followUpDocumentPlace(ready.year),
     summary: (language) => followUpSummary(ready.year, language),
     render: (cards, context) => cards.followUpReady(ready, context),
   };

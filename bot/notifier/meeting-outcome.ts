@@ -1,7 +1,10 @@
 /**
  * "Beslut och uppdrag från mötet …": the day after a meeting, each team is told once what the
  * meeting decided (each ärende's decision as written in the ärenden list) and which actions it
- * gave (who, by when), with links to the minutes and the tab's Uppdrag view.
+ * gave (who, by when), with links to the minutes and the tab's Uppdrag view. The minutes link is
+ * the app's `/api/meetings/KEY/minnesanteckningar.docx` in local mode; in SharePoint mode it is the
+ * minutes saved in the site's library ("Spara i SharePoint"), when they are there when the card is
+ * posted (`NotifyEvent.document`), and none otherwise.
  *
  * The key `outcome/<meeting id>/<meeting date>` makes the post once per team and meeting; the
  * ledger does the rest (quiet time and weekends defer it, so a Friday meeting is told on Monday;
@@ -18,6 +21,7 @@ import { actionsForErrand } from '../../src/domain/actions';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { errandsForMeeting, type ForumData, type ForumMeeting } from '../../src/domain/errands';
 import type { CalendarDate } from '../../src/domain/types';
+import { meetingDocumentPlace } from '../../src/report/document-places';
 import { actionStrings } from '../cards/action-strings';
 import type { MeetingOutcome } from '../contracts';
 import type { NotifyEvent } from './events';
@@ -68,6 +72,7 @@ function outcomeEvent(outcome: MeetingOutcome): NotifyEvent {
   return {
     key: `outcome/${encodeURIComponent(outcome.meeting.id)}/${outcome.meeting.date}`,
     kind: 'meeting-outcome',
+    document: meetingDocumentPlace('minnesanteckningar', { key: outcome.meeting.key, year: Number(outcome.meeting.date.slice(0, 4)) }),
     people: [...new Set(outcome.errands.flatMap(({ actions }) => actions.flatMap((action) => (action.person?.lookupId ? [action.person.lookupId] : []))))],
     summary: (language) => actionStrings(language).outcomeSummary(plain(outcome.meeting.title), outcome.meeting.date),
     render: (cards, context) => cards.meetingOutcome(outcome, context),

@@ -20,8 +20,13 @@ interface ColumnBase {
   required: boolean;
   /** Indexed in SharePoint (needed for filtering large lists). */
   indexed: boolean;
-  /** What the column is for (README). */
+  /** What the column is for, in English (the reference in docs/lists.md). */
   description: string;
+  /**
+   * What the secretariat reads under the field in SharePoint's form, in Swedish: provisioning
+   * writes it as the column's description.
+   */
+  hint: string;
 }
 
 export interface PlainColumn extends ColumnBase {
@@ -40,13 +45,13 @@ export interface ChoiceColumn<T extends string = string> extends ColumnBase {
 
 export type Column = PlainColumn | ChoiceColumn;
 
-/** A column, optional and not indexed unless `extra` says otherwise. */
+/** A column, optional and not indexed unless `extra` (which brings its Swedish `hint`) says otherwise. */
 export const plainColumn = (
   name: string,
   displayName: string,
   type: PlainColumn['type'],
   description: string,
-  extra: Partial<PlainColumn> = {},
+  extra: Partial<PlainColumn> & Pick<PlainColumn, 'hint'>,
 ): PlainColumn => ({
   name,
   displayName,
@@ -57,13 +62,13 @@ export const plainColumn = (
   ...extra,
 });
 
-/** A single-choice column, optional, not indexed and without fill-in unless `extra` says otherwise. */
+/** A single-choice column, optional, not indexed and without fill-in unless `extra` (which brings its `hint`) says otherwise. */
 export const choiceColumn = (
   name: string,
   displayName: string,
   values: ChoiceColumn['values'],
   description: string,
-  extra: Partial<Omit<ChoiceColumn, 'values'>> = {},
+  extra: Partial<Omit<ChoiceColumn, 'values'>> & Pick<ChoiceColumn, 'hint'>,
 ): ChoiceColumn => ({
   name,
   displayName,

@@ -34,8 +34,8 @@ function renderList(list: ListDefinition): string {
     '',
     list.description,
     '',
-    '| internal name | display name | type | required | indexed | purpose |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| internal name | display name | type | required | indexed | purpose | shown under the field in SharePoint |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   const rows = list.columns.map((column) =>
     [
@@ -45,6 +45,7 @@ function renderList(list: ListDefinition): string {
       column.required ? 'yes' : 'no',
       column.indexed ? ('unique' in column && column.unique ? 'yes, unique' : 'yes') : 'no',
       cell(column.description),
+      cell(column.hint),
     ].join(' | '),
   );
   return [...header, ...rows.map((row) => `| ${row} |`)].join('\n');

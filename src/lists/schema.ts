@@ -50,13 +50,14 @@ export const REVISION_CHOICES = [
   ['Reviderad', 'revised'],
 ] as const satisfies ReadonlyArray<readonly [string, RevisionStatus]>;
 
-const title = (description: string): PlainColumn => ({
+const title = (description: string, hint: string): PlainColumn => ({
   name: 'Title',
   displayName: 'Rubrik',
   type: 'text',
   required: true,
   indexed: false,
   description,
+  hint,
 });
 
 export const BALANCE_LIST: ListDefinition = {
@@ -64,7 +65,10 @@ export const BALANCE_LIST: ListDefinition = {
   displayName: 'Balanslista SVOM',
   description: 'SVOM:s balanslista: mål, prioriterade områden, ämnen och överenskommelser.',
   columns: [
-    title("The entry's text: a goal, area, topic, item or the agreement's name."),
+    title(
+      "The entry's text: a goal, area, topic, item or the agreement's name.",
+      'Målets, områdets, ämnets eller överenskommelsens text, som den står i balanslistan.',
+    ),
     {
       name: 'EntryKey',
       displayName: 'Nyckel',
@@ -73,6 +77,7 @@ export const BALANCE_LIST: ListDefinition = {
       indexed: true,
       unique: true,
       description: 'Stable key of the entry (e.g. "mal-1-3"); parents refer to it, imports match on it.',
+      hint: 'Fast nyckel för raden, t.ex. mal-1-3. Ändra den inte: andra rader och importer hänvisar till den.',
     },
     {
       name: 'Section',
@@ -85,6 +90,7 @@ export const BALANCE_LIST: ListDefinition = {
       values: SECTION_CHOICES,
       description:
         'The part of the balance list document the entry belongs to: one of the 2022 list\'s five, or, where the list "Avsnitt SVOM" has sections, the heading or key (Avsnittsnyckel) of one of them.',
+      hint: 'Den del av balanslistan som raden hör till. Ett avsnitt från listan Avsnitt SVOM kan skrivas in med sin rubrik eller nyckel.',
     },
     {
       name: 'EntryKind',
@@ -95,6 +101,7 @@ export const BALANCE_LIST: ListDefinition = {
       allowFillIn: false,
       values: ENTRY_KIND_CHOICES,
       description: 'Goal area, sub-goal, priority area, heading, topic, item or agreement.',
+      hint: 'Vad raden är: målområde, delmål, prioriterat område, rubrik, ämne, punkt eller överenskommelse.',
     },
     {
       name: 'ParentKey',
@@ -103,6 +110,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'EntryKey of the entry this one sits under; empty at the top of a section.',
+      hint: 'Nyckeln för raden som den här står under. Lämna tom för en rad överst i ett avsnitt.',
     },
     {
       name: 'SortOrder',
@@ -111,6 +119,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: true,
       indexed: false,
       description: 'Position among its siblings, ascending.',
+      hint: 'Radens plats bland raderna under samma överordnade rad, lägst först.',
     },
     {
       name: 'EntryStatus',
@@ -121,6 +130,7 @@ export const BALANCE_LIST: ListDefinition = {
       allowFillIn: false,
       values: STATUS_CHOICES,
       description: 'Where the work on the entry stands; empty when not stated.',
+      hint: 'Hur arbetet står. Lämna tom om det inte är angivet.',
     },
     {
       name: 'PreparingGroups',
@@ -131,6 +141,7 @@ export const BALANCE_LIST: ListDefinition = {
       allowFillIn: true,
       values: GROUP_CHOICES,
       description: 'Groups that prepare the entry for SVOM (Fredagsgruppen, L-IFO, ...).',
+      hint: 'Grupper som bereder frågan inför SVOM, t.ex. Fredagsgruppen eller L-IFO. Andra namn kan skrivas in.',
     },
     {
       name: 'Notes',
@@ -139,6 +150,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Free-text notes, plain text.',
+      hint: 'Fria noteringar, vanlig text.',
     },
     {
       name: 'NextFollowUp',
@@ -147,6 +159,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: true,
       description: 'Date of the meeting where the entry is next followed up.',
+      hint: 'Datum för mötet där frågan följs upp nästa gång.',
     },
     {
       name: 'ValidityText',
@@ -155,6 +168,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Agreements: validity as written ("2021-2023", "t.o.m. 2022-12-31").',
+      hint: 'Överenskommelser: giltighetstiden som den är skriven, t.ex. 2021-2023 eller t.o.m. 2022-12-31.',
     },
     {
       name: 'ValidFrom',
@@ -163,6 +177,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Agreements: first day of validity; when empty it is read from Giltighetstid.',
+      hint: 'Överenskommelser: första giltiga dag. Lämna tom så läses den ur Giltighetstid.',
     },
     {
       name: 'ValidTo',
@@ -171,6 +186,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: true,
       description: 'Agreements: last day of validity; when empty it is read from Giltighetstid.',
+      hint: 'Överenskommelser: sista giltiga dag. Lämna tom så läses den ur Giltighetstid.',
     },
     {
       name: 'RecommendingForums',
@@ -181,6 +197,7 @@ export const BALANCE_LIST: ListDefinition = {
       allowFillIn: true,
       values: GROUP_CHOICES,
       description: 'Agreements: the forum(s) that recommend adoption.',
+      hint: 'Överenskommelser: de forum som rekommenderar att den antas.',
     },
     {
       name: 'RevisionStatus',
@@ -191,6 +208,7 @@ export const BALANCE_LIST: ListDefinition = {
       allowFillIn: false,
       values: REVISION_CHOICES,
       description: 'Agreements: whether a revision is needed, started or done.',
+      hint: 'Överenskommelser: om revision behövs, har påbörjats eller är klar.',
     },
     {
       name: 'RevisionUpdatedBy',
@@ -199,6 +217,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Agreements: who last changed the revision status (written by the bot).',
+      hint: 'Överenskommelser: vem som senast ändrade revisionsstatus. Fylls i av appen.',
     },
     {
       name: 'RevisionUpdatedAt',
@@ -207,6 +226,7 @@ export const BALANCE_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Agreements: when the revision status was last changed (written by the bot).',
+      hint: 'Överenskommelser: när revisionsstatus senast ändrades. Fylls i av appen.',
     },
   ],
 };
@@ -216,7 +236,7 @@ export const MEETINGS_LIST: ListDefinition = {
   displayName: 'Möten SVOM',
   description: 'SVOM:s möten: ordinarie, extra, gemensamma med Västernorrland och andra evenemang.',
   columns: [
-    title("The meeting's title."),
+    title("The meeting's title.", 'Mötets rubrik.'),
     {
       name: 'MeetingDate',
       displayName: 'Datum',
@@ -225,6 +245,7 @@ export const MEETINGS_LIST: ListDefinition = {
       required: false,
       indexed: true,
       description: 'The day of the meeting; empty when only MeetingYear (and MeetingMonth) is known.',
+      hint: 'Mötesdagen. Lämna tom om bara år (och månad) är kända.',
     },
     {
       name: 'StartTime',
@@ -233,6 +254,7 @@ export const MEETINGS_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Start time HH:MM, Swedish time; empty when not decided.',
+      hint: 'Starttid som TT:MM i svensk tid, t.ex. 13:00. Lämna tom om den inte är bestämd.',
     },
     {
       name: 'MeetingKind',
@@ -243,6 +265,7 @@ export const MEETINGS_LIST: ListDefinition = {
       allowFillIn: false,
       values: MEETING_KIND_CHOICES,
       description: 'Ordinary, extra, joint with Västernorrland, or another event (Annat evenemang).',
+      hint: 'Ordinarie, extra, gemensamt med Västernorrland eller annat evenemang.',
     },
     {
       name: 'Location',
@@ -251,6 +274,7 @@ export const MEETINGS_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Where the meeting is held.',
+      hint: 'Var mötet hålls.',
     },
     {
       name: 'MeetingLink',
@@ -258,7 +282,8 @@ export const MEETINGS_LIST: ListDefinition = {
       type: 'hyperlink',
       required: false,
       indexed: false,
-      description: 'Link to join or read about the meeting (Teams meeting, agenda).',
+      description: "Link to join the Teams meeting: the meeting's side panel finds its agenda by it. One link per meeting.",
+      hint: 'Klistra in länken för att ansluta till Teams-mötet, så visas mötets dagordning i mötets sidopanel i Teams. Varje möte har sin egen länk.',
     },
     {
       name: 'ItemDeadline',
@@ -267,6 +292,7 @@ export const MEETINGS_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Last day to submit items for the agenda.',
+      hint: 'Sista dag att anmäla ärenden till dagordningen.',
     },
     {
       name: 'PreparingGroups',
@@ -277,6 +303,7 @@ export const MEETINGS_LIST: ListDefinition = {
       allowFillIn: true,
       values: GROUP_CHOICES,
       description: "Groups that prepare the meeting's items.",
+      hint: 'Grupper som bereder mötets ärenden.',
     },
     {
       name: 'Notes',
@@ -285,6 +312,7 @@ export const MEETINGS_LIST: ListDefinition = {
       required: false,
       indexed: false,
       description: 'Free-text notes, plain text.',
+      hint: 'Fria noteringar, vanlig text.',
     },
     ...MEETING_FORUM_YEAR_COLUMNS,
   ],

@@ -3,12 +3,14 @@
  * SharePoint, the app's own file is replaced by the new one, but a file someone changed after the
  * app wrote it (its size or modification time differ from what the app recorded) is left alone and
  * the new one saved beside it. The record is `.balanslistan.json` in each year's folder.
+ * `find` says whether a file is there; it has no web address (the bot's cards in local mode link
+ * the app's own `/api/…docx` addresses instead).
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stockholmClockOf } from '../domain/dates';
 import type { Logger } from '../logger';
-import { besideName, type DocumentStore, type SavedDocument } from '../ports/document-store';
+import { besideName, type DocumentStore, type FoundDocument, type SavedDocument } from '../ports/document-store';
 import { writeFileAtomic } from './atomic-write';
 
 const RECORD = '.balanslistan.json';
@@ -42,6 +44,16 @@ export class LocalDocumentStore implements DocumentStore {
       return JSON.parse(await readFile(join(this.root, folder, RECORD), 'utf8')) as Written;
     } catch {
       return {};
+    }
+  }
+
+  async find(folder: string, fileName: string): Promise<FoundDocument | null> {
+    try {
+      const info = await stat(join(this.root, folder, fileName));
+      return info.isFile() ? { name: fileName, webUrl: null } : null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
     }
   }
 

@@ -19,10 +19,29 @@ export interface SavedDocument {
   editedBy: string | null;
 }
 
+/** A file the store holds under the name asked for. */
+export interface FoundDocument {
+  name: string;
+  /** The file's address, which opens it in Word for the web (SharePoint); null in local mode. */
+  webUrl: string | null;
+}
+
+/** Where the app saves one of its documents: a folder (a year, `2022`) and the file's name in it. */
+export interface DocumentPlace {
+  folder: string;
+  fileName: string;
+}
+
 export interface DocumentStore {
   readonly kind: SourceKind;
   /** Saves `bytes` as `fileName` in `folder` (a year, `2022`) of the forum's documents. */
   save(folder: string, fileName: string, bytes: Uint8Array): Promise<SavedDocument>;
+  /**
+   * The file saved as `fileName` in `folder`, or null when there is none. Only that name: a file
+   * saved beside it (`besideName`) is not looked for, since the file under the app's name is the
+   * one the forum keeps (when someone edited it, their edited file is exactly that one).
+   */
+  find(folder: string, fileName: string): Promise<FoundDocument | null>;
 }
 
 /** The name a file is saved under beside another: `dagordning-x (Balanslistan 2022-12-01 10.05).docx`. */

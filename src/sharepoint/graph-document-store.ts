@@ -6,12 +6,15 @@
  * new version, written only if its eTag is still the one just read (`If-Match`); a file a person
  * changed after the app wrote it, or that changed meanwhile (412), is left alone and the new one is
  * saved beside it. Needs write access to the site (`Sites.Selected` with the `write` role).
+ *
+ * `find` reads one file by the same path (one request; 404: none), for the bot's cards to link the
+ * saved file; reading needs only the site's `read` grant.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
 import { stockholmClockOf } from '../domain/dates';
 import type { Logger } from '../logger';
-import { besideName, type DocumentStore, type SavedDocument } from '../ports/document-store';
+import { besideName, type DocumentStore, type FoundDocument, type SavedDocument } from '../ports/document-store';
 import { toSourceError } from './graph-errors';
 import { resolveSiteId } from './provision-site';
 
@@ -22,6 +25,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 interface DriveItem {
   name?: string;
+  /** Present on a folder, absent on a file. */
+  folder?: unknown;
   eTag?: string;
   webUrl?: string;
   lastModifiedBy?: { application?: { id?: string; displayName?: string }; user?: { displayName?: string } };
@@ -73,6 +78,23 @@ export class GraphDocumentStore implements DocumentStore {
   private saved(item: DriveItem, folder: string, name: string, outcome: SavedDocument['outcome'], editedBy: string | null): SavedDocument {
     const savedName = item.name ?? name;
     return { name: savedName, location: `${LIBRARY_FOLDER}/${folder}/${savedName}`, webUrl: item.webUrl ?? null, outcome, editedBy };
+  }
+
+  async find(folder: string, fileName: string): Promise<FoundDocument | null> {
+    const site = await this.site();
+    const path = `${LIBRARY_FOLDER}/${folder}/${fileName}`;
+    let item: DriveItem;
+    try {
+      item = (await this.client
+        .api(`/sites/${site}/drive/root:/${encodePath(path)}`)
+        .select('name,webUrl,folder')
+        .get()) as DriveItem;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw toSourceError(error, { target: `the file ${path} in the site's document library` });
+    }
+    if (item.folder !== undefined) return null;
+    return { name: item.name ?? fileName, webUrl: item.webUrl ?? null };
   }
 
   async save(folder: string, fileName: string, bytes: Uint8Array): Promise<SavedDocument> {

@@ -9,6 +9,7 @@ export interface GraphColumn {
   id: string;
   name: string;
   displayName: string;
+  description?: string;
   required?: boolean;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
@@ -78,7 +79,8 @@ export function columnDefinition(column: Column): Record<string, unknown> {
   return {
     name: column.name,
     displayName: column.displayName,
-    description: column.description,
+    // What the secretariat reads under the field; the English purpose stays in docs/lists.md.
+    description: column.hint,
     required: column.required,
     indexed: column.indexed || unique,
     ...(unique ? { enforceUniqueValues: true } : {}),
@@ -96,6 +98,8 @@ export type ColumnCheck =
 /**
  * Compares an existing column with the schema. Only ever adds: missing choices are added (others
  * kept), required/indexed/unique are switched on when the schema wants them; nothing is dropped.
+ * The description becomes the Swedish hint when it is empty or still the English text earlier
+ * versions wrote; one somebody wrote on the site is kept.
  */
 export function checkColumn(wanted: Column, existing: GraphColumn): ColumnCheck {
   const actual = columnKind(existing);
@@ -115,6 +119,11 @@ export function checkColumn(wanted: Column, existing: GraphColumn): ColumnCheck 
     patch.enforceUniqueValues = true;
     patch.indexed = true;
     changes.push('unique values');
+  }
+  const description = existing.description ?? '';
+  if (description !== wanted.hint && (description.trim() === '' || description === wanted.description)) {
+    patch.description = wanted.hint;
+    changes.push('description in Swedish');
   }
   if (wanted.type === 'choice' || wanted.type === 'multiChoice') {
     const have = existing.choice?.choices ?? [];

@@ -9,9 +9,10 @@ import express, { type RequestHandler, type Response } from 'express';
 import { SourceError } from '../../src/errors';
 import { parseReportYear } from '../../src/domain/report-year';
 import type { Logger } from '../../src/logger';
-import type { DocumentStore } from '../../src/ports/document-store';
-import { meetingDocumentData, meetingDocumentFileName, renderFollowUpDocx, renderMeetingDocument } from '../../src/report';
-import { buildFollowUpView, followUpDocxFileName } from '../../src/snapshot/follow-up-view';
+import type { DocumentPlace, DocumentStore } from '../../src/ports/document-store';
+import { meetingDocumentData, renderFollowUpDocx, renderMeetingDocument } from '../../src/report';
+import { followUpDocumentPlace, meetingDocumentPlace } from '../../src/report/document-places';
+import { buildFollowUpView } from '../../src/snapshot/follow-up-view';
 import type { Snapshot, SnapshotProvider } from '../../src/snapshot/types';
 import { answerSourceUnavailable } from './source-unavailable';
 
@@ -21,9 +22,7 @@ function answer(res: Response, status: number, code: string, message: string): v
   res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
 }
 
-interface Made {
-  folder: string;
-  fileName: string;
+interface Made extends DocumentPlace {
   bytes: Uint8Array;
 }
 
@@ -33,17 +32,16 @@ async function make(body: Record<string, unknown>, snapshot: Snapshot): Promise<
   if (body.kind === 'uppfoljning') {
     const year = parseReportYear(String(body.year ?? ''));
     if (year === null) return { status: 400, code: 'bad-year', message: 'Året ska skrivas med fyra siffror mellan 2000 och 2100.' };
-    return { folder: String(year), fileName: followUpDocxFileName(year), bytes: await renderFollowUpDocx(buildFollowUpView(snapshot, year), language) };
+    return { ...followUpDocumentPlace(year), bytes: await renderFollowUpDocx(buildFollowUpView(snapshot, year), language) };
   }
   if (body.kind !== 'dagordning' && body.kind !== 'minnesanteckningar')
     return { status: 400, code: 'bad-kind', message: 'Dokumentet ska vara dagordning, minnesanteckningar eller uppfoljning.' };
   const key = typeof body.meeting === 'string' ? body.meeting : '';
   const data = meetingDocumentData(snapshot.forum, snapshot.list.meetings, key);
-  if (data === null) return { status: 404, code: 'unknown-meeting', message: 'Det finns inget möte med den nyckeln i möteslistan.' };
-  const year = data.meeting.date?.year;
+  const place = data && meetingDocumentPlace(body.kind, { key, year: data.meeting.date?.year ?? null });
+  if (!data || !place) return { status: 404, code: 'unknown-meeting', message: 'Det finns inget möte med den nyckeln i möteslistan.' };
   return {
-    folder: year === undefined ? 'utan-år' : String(year),
-    fileName: meetingDocumentFileName(body.kind, key, 'docx'),
+    ...place,
     bytes: (await renderMeetingDocument(data, body.kind, 'docx', language)) as Buffer,
   };
 }

@@ -95,8 +95,8 @@ describeWithBrowser('Uppföljning in Chromium (local mode, the 2017 follow-up)',
 
   const open = async (search: string, target: Page = page) => {
     await target.goto(`${url}/tab${search}`);
-    // The server draws the page; the app takes it over before anything is pressed.
-    await target.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+    // The server draws the page; the app and the view's own code take it over before anything is pressed.
+    await target.locator('html[data-app="ready"][data-view="uppfoljning"]').waitFor({ state: 'attached' });
     await target.locator('[data-testid="refreshed"]').waitFor();
     await target.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
     await target.locator('[data-testid="follow-up-summary"]').waitFor();

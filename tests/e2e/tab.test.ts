@@ -105,8 +105,9 @@ describeWithBrowser('the tab in Chromium (local mode)', () => {
     await target.locator('[data-testid="refreshed"]').waitFor();
     // Views other than the first load their code on demand.
     await target.locator('[data-testid="view-loading"]').waitFor({ state: 'detached' });
-    // The server's markup is there before the script: wait until the app has taken it over.
-    await target.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+    // The server's markup is there before the script: wait until the app, and the view's own
+    // code (loaded on demand, hydrated after the rest), have taken it over.
+    await target.locator('html[data-app="ready"][data-view]').waitFor({ state: 'attached' });
   };
 
   it('shows the whole balance list in Swedish, grouped in the document’s order', async () => {

@@ -59,7 +59,8 @@ export function titleColumn(): ColumnJson {
 export function reported(column: Column): ColumnJson {
   const json: ColumnJson = {
     columnGroup: 'Custom Columns',
-    description: column.description,
+    // As this app's provisioning writes it: the Swedish hint.
+    description: column.hint,
     displayName: column.displayName,
     enforceUniqueValues: 'unique' in column && column.unique === true,
     hidden: false,
@@ -91,5 +92,6 @@ export function reported(column: Column): ColumnJson {
 
 /** The columns a list the fake made from the schema reports: system columns, Title, then the schema's. */
 export function schemaColumns(columns: readonly Column[]): ColumnJson[] {
-  return [...systemColumns(), titleColumn(), ...columns.filter((column) => column.name !== 'Title').map(reported)];
+  const title = columns.find((column) => column.name === 'Title');
+  return [...systemColumns(), { ...titleColumn(), description: title?.hint ?? '' }, ...columns.filter((column) => column.name !== 'Title').map(reported)];
 }

@@ -7,32 +7,18 @@ import { LIST_NAMES } from '../../../src/ports/list-source';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createServer, type AppServer } from '../../../app/server';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger, type Logger } from '../../../src/logger';
+import { silentLogger, type Logger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { RECORD_PREFIX } from '../../../src/sharepoint/change-notifications';
 import type { Snapshot } from '../../../src/snapshot';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { TEST_PUBLIC_URL, tenantEnv } from '../../fakes/fake-tenant';
+import { capturedLogs, type LogRecord } from '../../fixtures/captured-logs';
 
-function capture(): { logger: Logger; lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
-  return { logger, lines };
-}
-
-const listening = (lines: Array<Record<string, unknown>>) => (lines.find((line) => line.msg === 'listening')?.url as string | undefined) ?? null;
+const listening = (records: LogRecord[]) => (records.find((line) => line.msg === 'listening')?.url as string | undefined) ?? null;
 
 describe('change notifications across instances', () => {
   const clock = new FixedClock(new Date());
@@ -72,10 +58,10 @@ describe('change notifications across instances', () => {
   }
 
   it('share one subscription per list; the instance Graph calls tells the other, and both refresh', async () => {
-    const a = capture();
-    const b = capture();
+    const a = capturedLogs('info');
+    const b = capturedLogs('info');
     // The load balancer sends Graph's calls to the first instance.
-    graph.subscriptions.deliverTo(TEST_PUBLIC_URL, () => listening(a.lines));
+    graph.subscriptions.deliverTo(TEST_PUBLIC_URL, () => listening(a.records));
     const first = await start(a.logger);
     const second = await start(b.logger);
     expect(graph.subscriptions.live()).toHaveLength(LIST_NAMES.length);
@@ -103,12 +89,12 @@ describe('change notifications across instances', () => {
   });
 
   it('reads on demand when Graph refuses the subscription, and the log says why', async () => {
-    const a = capture();
-    graph.subscriptions.deliverTo(TEST_PUBLIC_URL, () => listening(a.lines));
+    const a = capturedLogs('info');
+    graph.subscriptions.deliverTo(TEST_PUBLIC_URL, () => listening(a.records));
     graph.subscriptions.allowed = false;
     const server = await start(a.logger);
     expect(server.changeNotifications?.subscriptions.isLive).toBe(false);
-    const line = a.lines.find((entry) => entry.msg === 'change notifications not live; lists read on demand');
+    const line = a.records.find((entry) => entry.msg === 'change notifications not live; lists read on demand');
     expect(String(line?.reason)).toMatch(/403.*Sites\.ReadWrite\.All/);
     // One refused request, not one per list.
     expect(graph.graphRequests().filter((entry) => entry.path.endsWith('/subscriptions'))).toHaveLength(1);

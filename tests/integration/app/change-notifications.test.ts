@@ -8,16 +8,16 @@ import { LIST_NAMES } from '../../../src/ports/list-source';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createServer, type AppServer } from '../../../app/server';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { RECORD_PREFIX, type SubscriptionRecord } from '../../../src/sharepoint/change-notifications';
 import type { Snapshot } from '../../../src/snapshot';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { TEST_PUBLIC_URL, tenantEnv } from '../../fakes/fake-tenant';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const deltaBatches = (graph: FakeGraph) => graph.graphRequests().filter((entry) => entry.path.endsWith('/$batch')).length;
@@ -41,7 +41,7 @@ describe('Graph change notifications', () => {
   let server: AppServer;
   let store: FileStateStore;
   let dataDir: string;
-  const lines: Array<Record<string, unknown>> = [];
+  const { logger, records: lines } = capturedLogs('info');
 
   const records = async () =>
     Promise.all((await store.list(RECORD_PREFIX)).map(async (key) => (await store.get<SubscriptionRecord>(key))?.value as SubscriptionRecord));
@@ -64,15 +64,6 @@ describe('Graph change notifications', () => {
     ]);
     dataDir = mkdtempSync(join(tmpdir(), 'notifications-'));
     store = new FileStateStore({ dir: dataDir }, { logger: silentLogger });
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
     const config = loadConfig({
       ...tenantEnv(graph),
       PUBLIC_URL: TEST_PUBLIC_URL,

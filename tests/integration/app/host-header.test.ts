@@ -9,12 +9,12 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../app/server';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const SEED = join(__dirname, '..', '..', '..', 'data', 'balanslista-2022.json');
 const clock = new FixedClock('2022-12-01T09:00:00Z');
@@ -50,26 +50,17 @@ function call(base: string, path: string, host: string, method = 'GET', body?: s
   });
 }
 
-function collect(lines: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-}
-
 describe('Host header in local mode', () => {
   let dataDir: string;
   let server: AppServer;
   let url: string;
   let port: string;
-  const lines: string[] = [];
+  const logs = capturedLogs('info');
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'balanslistan-host-'));
     const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, SEED_FILE: SEED, PLAYGROUND: 'off', PUBLIC_URL: 'https://svom-tunnel.example.net' });
-    server = await createServer(config, { clock, logger: createLogger('info', collect(lines)) });
+    server = await createServer(config, { clock, logger: logs.logger });
     ({ url } = await server.listen());
     port = new URL(url).port;
   });
@@ -97,7 +88,7 @@ describe('Host header in local mode', () => {
     'localhost@evil.example',
     '0.0.0.0:3978',
   ])('a rebinding-style Host %s gets 421 on every route, before the route runs, and one English log line', async (host) => {
-    lines.length = 0;
+    logs.records.length = 0;
     const api = await call(url, '/api/balance-list', host);
     expect(api.status).toBe(421);
     expect(api.type).toMatch(/application\/json/);
@@ -115,7 +106,7 @@ describe('Host header in local mode', () => {
     expect(bot.status).toBe(421);
     expect((await call(url, '/healthz', host)).status).toBe(421);
 
-    const refused = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'refused a request for another host');
+    const refused = logs.records.filter((entry) => entry.msg === 'refused a request for another host');
     expect(refused).toHaveLength(4);
     expect(refused[0]).toMatchObject({ level: 40, module: 'host-guard', host, path: '/api/balance-list', reason: expect.stringContaining('DNS rebinding') });
   });

@@ -3,14 +3,13 @@
  * most (start-up, reads, a Graph outage, refused tab tokens, refused bot calls, wrong and right
  * notify secrets): no secret, password or bearer token ever reaches the log.
  */
-import { Writable } from 'node:stream';
 import { loadConfig } from '../../../src/config';
-import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createServer, type AppServer } from '../../../app/server';
 import type { FakeEntra } from '../../fakes/fake-entra';
 import type { FakeGraph } from '../../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const APP_PASSWORD = 'bot-password-Q9x7Lm2Vd8';
 const NOTIFY_SECRET = 'notify-secret-Zt4Kp8Wq1Rn6';
@@ -21,7 +20,7 @@ describe('secrets in the server log', () => {
   let entra: FakeEntra;
   let server: AppServer;
   let url: string;
-  const lines: string[] = [];
+  const { logger, lines } = capturedLogs('trace');
 
   beforeAll(async () => {
     const clock = new FixedClock('2022-12-01T09:00:00Z');
@@ -39,13 +38,7 @@ describe('secrets in the server log', () => {
       NOTIFY_SECRET,
       DIGEST_SCHEDULE: 'off',
     });
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    server = await createServer(config, { clock, logger: createLogger('trace', sink) });
+    server = await createServer(config, { clock, logger });
     ({ url } = await server.listen());
   });
 
@@ -80,7 +73,7 @@ describe('secrets in the server log', () => {
     });
     expect([200, 503]).toContain(run.status);
 
-    const log = lines.join('');
+    const log = lines.join('\n');
     expect(log).toContain('notify request with a wrong or missing secret');
     for (const secret of [graph.clientSecret, APP_PASSWORD, NOTIFY_SECRET, userToken, userToken.split('.')[2] as string]) {
       expect(log).not.toContain(secret);

@@ -4,37 +4,29 @@
  * without MicrosoftAppId only service URLs on this machine are answered or posted to; each
  * refusal is one JSON log line with the reason, and nothing reaches the connector.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/logger';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, personalMessage } from '../../fixtures/bot/teams-activities';
 import { teamTarget } from '../../fixtures/bot/team-target';
 import { startHarness, type Harness } from './harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const TEAM = sampleTeam();
 const LIBRARY_TEXT = /validateAndFixActivity|TypeError|Cannot read|at .*\.(js|ts):|node_modules|botbuilder|teams\.apps/i;
 
 describe('the bot endpoint checks activities before the adapter', () => {
   let harness: Harness;
-  const lines: string[] = [];
-  const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const { logger, records } = capturedLogs('info');
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    harness = await startHarness({ source: new MemoryListSource(sampleListData()), logger: createLogger('info', sink) });
+    harness = await startHarness({ source: new MemoryListSource(sampleListData()), logger });
   });
   afterAll(async () => {
     await harness?.close();
   });
   beforeEach(() => {
-    lines.length = 0;
+    records.length = 0;
   });
 
   const message = () => personalMessage(harness.connector.serviceUrl, 'hjälp') as Record<string, unknown>;
@@ -60,12 +52,8 @@ describe('the bot endpoint checks activities before the adapter', () => {
     expect(response.body).toEqual({ error: { code: 'bad-activity', message: `Not a valid Bot Framework activity: ${reason}.` } });
     expect(JSON.stringify(response.body)).not.toMatch(LIBRARY_TEXT);
     expect(harness.connector.requests.length).toBe(before);
-    expect(
-      entries()
-        .filter((entry) => entry.msg === 'refused a bot call whose body is not a valid activity')
-        .map((entry) => entry.reason),
-    ).toEqual([reason]);
-    expect(entries().filter((entry) => entry.level === 50)).toEqual([]);
+    expect(records.filter((entry) => entry.msg === 'refused a bot call whose body is not a valid activity').map((entry) => entry.reason)).toEqual([reason]);
+    expect(records.filter((entry) => entry.level === 50)).toEqual([]);
   });
 
   test('a body that is not JSON is answered 400 by the endpoint, not by a default error page', async () => {
@@ -94,7 +82,7 @@ describe('the bot endpoint checks activities before the adapter', () => {
     expect(response.status).toBe(403);
     expect(response.body).toEqual({ error: { code: 'forbidden-service-url', message: expect.stringContaining('MicrosoftAppId') } });
     expect(harness.connector.requests.length).toBe(before);
-    const refused = entries().filter((entry) => entry.msg === 'refused an unauthenticated bot call');
+    const refused = records.filter((entry) => entry.msg === 'refused an unauthenticated bot call');
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ module: 'bot-endpoint', serviceUrl, reason: expect.stringContaining('serviceUrl is not on this machine') });
   });
@@ -106,6 +94,6 @@ describe('the bot endpoint checks activities before the adapter', () => {
     const result = await harness.bot.messenger.postCard(target, { type: 'AdaptiveCard', version: '1.5', body: [] }, 'test');
     expect(result).toMatchObject({ ok: false, kind: 'failed' });
     expect(harness.connector.requests.length).toBe(before);
-    expect(entries().find((entry) => entry.msg === 'card not posted')).toMatchObject({ reason: expect.stringContaining('serviceUrl is not on this machine') });
+    expect(records.find((entry) => entry.msg === 'card not posted')).toMatchObject({ reason: expect.stringContaining('serviceUrl is not on this machine') });
   });
 });

@@ -4,13 +4,12 @@
  * a token from the (fake) channel issuer is accepted. Without an app id, calls from loopback are
  * accepted anonymously.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/logger';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { channelMessage } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const APP_ID = '7f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const TENANT = '8c2f4e1a-3b5d-4f6e-9a7b-1c2d3e4f5a6b';
@@ -19,20 +18,14 @@ const TEAM = sampleTeam();
 describe('authenticated bot endpoint (SingleTenant app)', () => {
   let connector: FakeBotConnector;
   let harness: Harness;
-  const lines: string[] = [];
+  const { logger, records } = capturedLogs('info');
 
   beforeAll(async () => {
     connector = await startFakeBotConnector();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     harness = await startHarness({
       source: new MemoryListSource(sampleListData()),
       connector,
-      logger: createLogger('info', sink),
+      logger,
       env: { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT },
       endpoints: { openIdMetadataUrl: connector.issuer.openIdMetadataUrl, tokenIssuer: connector.issuer.tokenIssuer },
     });
@@ -84,16 +77,15 @@ describe('authenticated bot endpoint (SingleTenant app)', () => {
       [await connector.issuer.signToken({ appId: '00000000-1111-2222-3333-444444444444', serviceUrl: connector.serviceUrl }), /appid|audience/i],
     ];
     for (const [token, reason] of cases) {
-      lines.length = 0;
+      records.length = 0;
       const response = await harness.send(typing(), token ? { authorization: `Bearer ${token}` } : {});
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ error: { code: 'unauthorized', message: 'A valid Bot Framework token is required.' } });
-      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-      const refused = entries.filter((entry) => entry.msg === 'refused a bot call that is not authenticated');
+      const refused = records.filter((entry) => entry.msg === 'refused a bot call that is not authenticated');
       expect(refused).toHaveLength(1);
       expect(refused[0]).toMatchObject({ level: 40, module: 'bot-endpoint', type: 'typing', reason: expect.stringMatching(reason) });
       expect(String(refused[0]?.reason)).not.toMatch(/\n| {4}at /);
-      expect(entries.filter((entry) => (entry.level as number) >= 50)).toEqual([]);
+      expect(records.filter((entry) => entry.level >= 50)).toEqual([]);
     }
   });
 

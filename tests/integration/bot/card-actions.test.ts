@@ -5,13 +5,12 @@
  * answers only the member who pressed; stale, forged or unreadable actions get a clear card,
  * never an error. The channel message is updated only when what everyone sees has changed.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/logger';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
+import { capturedLogs, type LogRecord } from '../../fixtures/captured-logs';
 
 const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
@@ -199,19 +198,11 @@ describe('card actions', () => {
 
 describe('card action invokes whose value cannot be read', () => {
   let harness: Harness;
-  const logLines: Array<Record<string, unknown>> = [];
+  let logLines: LogRecord[] = [];
 
   beforeEach(async () => {
-    logLines.length = 0;
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
+    const { logger, records } = capturedLogs('info');
+    logLines = records;
     harness = await startHarness({ source: new MemoryListSource(sampleListData()), logger });
     await harness.send(installationAdd({ serviceUrl: harness.connector.serviceUrl, team: TEAM }));
   });

@@ -13,6 +13,7 @@ import { createBot, type BotRuntime } from '../../../bot';
 import type { BotFrameworkEndpoints } from '../../../bot/adapter';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig, type Config } from '../../../src/config';
+import type { DocumentStore } from '../../../src/ports/document-store';
 import type { PeopleDirectory } from '../../../src/ports/people-directory';
 import type { StateStore } from '../../../src/ports/state-store';
 import { silentLogger, type Logger } from '../../../src/logger';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   stateStore?: () => StateStore;
   /** Who the people of person columns are (for @mentions); none unless given. */
   people?: PeopleDirectory;
+  /** Where the saved Word files are that cards link (the site's library); none unless given. */
+  documents?: DocumentStore;
   /** Default false here: tests run the notifier themselves. */
   postDueOnChannelChoice?: boolean;
 }
@@ -96,6 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       retryHooks: { sleep: async (ms) => void retryWaits.push(ms), random: () => 0.5 },
       postDueOnChannelChoice: options.postDueOnChannelChoice ?? false,
       people: options.people ?? null,
+      documents: options.documents ?? null,
     });
     const app = express();
     app.use(bot.router);

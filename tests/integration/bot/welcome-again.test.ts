@@ -4,14 +4,13 @@
  * and the first message in the team after a start. One install (two activities) still welcomes
  * once, and the log tells a first install from a reinstall.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { botAddedToTeam, cardAction, channelMessage, installationAdd, installationRemove } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
@@ -20,21 +19,15 @@ const isWelcome = (posted: ConnectorActivity) => JSON.stringify(posted.activity)
 
 describe('the welcome card while no channel is chosen', () => {
   let harness: Harness;
-  const lines: Array<Record<string, unknown>> = [];
+  const { logger, records: lines } = capturedLogs('info');
   const options = () => ({ serviceUrl: harness.connector.serviceUrl, team: TEAM });
   const welcomesInGeneral = () => harness.connector.postsIn(TEAM.id).filter(isWelcome).length;
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
     harness = await startHarness({
       source: new MemoryListSource(sampleListData()),
       clock: new FixedClock('2022-12-01T09:00:00Z'),
-      logger: createLogger('info', sink),
+      logger,
       postDueOnChannelChoice: true,
     });
   });

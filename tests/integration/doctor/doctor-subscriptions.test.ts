@@ -10,16 +10,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { runDoctorCli } from '../../../app/cli/doctor';
 import { createServer, type AppServer } from '../../../app/server';
 import { FileStateStore } from '../../../bot/state';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { LIST_NAMES, type ListName } from '../../../src/ports/list-source';
 import { INSTANCE_PREFIX, RECORD_PREFIX, type SubscriptionRecord } from '../../../src/sharepoint/change-notifications';
 import { runDoctorOn, startDoctorTenant, type DoctorRun, type DoctorTenant } from './doctor-harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 jest.setTimeout(120_000);
 
@@ -87,16 +87,7 @@ describe('the freshness mode', () => {
   it('gives the same reason as the start-up log, from the same decision', async () => {
     const env = { ...tenant.env, ...ON(), PUBLIC_URL: 'http://127.0.0.1:9', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' };
     const config = loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0' });
-    const lines: Array<{ msg?: string }> = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg?: string });
-          done();
-        },
-      }),
-    );
+    const { logger, records: lines } = capturedLogs('info');
     const started = await createServer(config, { logger, stateStore: store });
     try {
       await started.listen();

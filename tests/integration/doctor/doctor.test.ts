@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { checkInBackground } from '../../../app/doctor';
 import { runDoctorCli } from '../../../app/cli/doctor';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
 import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 import { USER_LIST_ID } from '../../fakes/fake-graph/store';
 import { runDoctorOn, startDoctorTenant, TEAMS_APP_ID, type DoctorRun, type DoctorTenant } from './doctor-harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 jest.setTimeout(120_000);
 
@@ -320,17 +320,11 @@ describe('npm run doctor against the fake tenant', () => {
 
 describe('npm start in SharePoint mode', () => {
   it('runs the same checks in the background after start-up and logs each problem once', async () => {
-    const lines: Array<{ level: number; msg: string; check?: string; fix?: string }> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
-        done();
-      },
-    });
+    const { logger, records: lines } = capturedLogs('info');
     tenant.graph.setAppRoles([]);
     try {
       const config = loadConfig(tenant.env);
-      const running = checkInBackground(config, createLogger('info', sink));
+      const running = checkInBackground(config, logger);
       // Nothing has run yet: the start does not wait for the checks.
       expect(lines).toEqual([]);
       const report = await running;

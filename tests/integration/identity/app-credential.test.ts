@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { ClientCredential, GraphOptions } from '../../../src/config';
 import { createAppCredential, CredentialError, type AppCredential } from '../../../src/identity';
 import { createLogger } from '../../../src/logger';
@@ -16,6 +15,7 @@ import { graphOptions } from '../../fakes/fake-graph-options';
 import { startFakeManagedIdentity, type FakeManagedIdentity } from '../../fakes/fake-managed-identity';
 import type { FederatedTrust } from '../../fakes/federated-trust';
 import { balanceItems, harness } from '../sharepoint/graph-harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const CERTIFICATE = join(__dirname, '../../fixtures/graph/test-certificate.pem');
 const IDENTITY = { clientId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e', principalId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' };
@@ -42,16 +42,7 @@ afterEach(async () => {
 async function setUp(federated: (trust: FederatedTrust) => FederatedTrust[] = (trust) => [trust]) {
   fake = await startFakeGraph({ certificatePem: readFileSync(CERTIFICATE, 'utf8'), federated: federated(identity.trustFor(IDENTITY.clientId)) });
   fake.seed('balance', balanceItems(2));
-  const lines: string[] = [];
-  const logger = createLogger(
-    'trace',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    }),
-  );
+  const { lines, logger } = capturedLogs('trace');
   return { fake, lines, logger };
 }
 
@@ -135,7 +126,7 @@ describe('user-assigned managed identity with a federated credential', () => {
     // One identity token (msal keeps it), two app tokens (one per resource), the third from the cache.
     expect(identity.requests).toEqual([{ clientId: IDENTITY.clientId, resource: 'api://AzureADTokenExchange', apiVersion: '2019-08-01', status: 200 }]);
     expect(fake.tokenRequests).toEqual(Array(2).fill({ grantType: 'client_credentials', ok: true }));
-    const text = lines.join('');
+    const text = lines.join('\n');
     expect(text).toContain('"credential":"managed-identity"');
     expect(text).toContain(`"managedIdentityClientId":"${IDENTITY.clientId}"`);
     expect(text).not.toContain(identity.header);

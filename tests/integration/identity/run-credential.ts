@@ -6,10 +6,9 @@
  * bot's credential, at the bot's tenant). Prints one JSON line: each token's audience or error,
  * and every log line.
  */
-import { Writable } from 'node:stream';
 import { loadConfig } from '../../../src/config';
 import { createAppCredential, CredentialError, defaultScope } from '../../../src/identity';
-import { createLogger } from '../../../src/logger';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 export interface Run {
   env: Record<string, string>;
@@ -19,16 +18,7 @@ export interface Run {
 export type Outcome = { ok: true; audience: string } | { ok: false; name: string; code: string; step: string; aadsts: number | null; message: string };
 
 async function main(runs: Run[]): Promise<void> {
-  const lines: string[] = [];
-  const logger = createLogger(
-    'debug',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    }),
-  );
+  const { lines, logger } = capturedLogs('debug');
   const outcomes: Outcome[][] = [];
   for (const run of runs) {
     const config = loadConfig(run.env);

@@ -141,6 +141,36 @@ describe('npm run provision (provisionLists)', () => {
     expect(again.lists[0]?.conflicts).toHaveLength(1); // still reported, still untouched
   });
 
+  it("gives each column its Swedish hint for SharePoint's form, replacing the earlier English text but never one written on the site", async () => {
+    await start(false);
+    const { client, options } = clientAndOptions();
+    await provisionLists(client, options, { logger: silentLogger });
+    const described = (list: string) => new Map(admin.columns(list).map((column) => [column.name, column.description]));
+    for (const definition of Object.values(LISTS)) {
+      const site = described(definition.displayName);
+      expect(definition.columns.map((column) => [column.name, site.get(column.name)])).toEqual(definition.columns.map((column) => [column.name, column.hint]));
+    }
+    const link = MEETINGS_LIST.columns.find((column) => column.name === 'MeetingLink');
+    expect(link?.hint).toMatch(/^Klistra in länken för att ansluta till Teams-mötet/);
+
+    // A site provisioned by an earlier version: English descriptions, Title without one; and one the secretariat wrote.
+    for (const column of MEETINGS_LIST.columns) admin.setColumn(MEETINGS_LIST.displayName, column.name, { description: column.description });
+    admin.setColumn(MEETINGS_LIST.displayName, 'Title', { description: '' });
+    admin.setColumn(MEETINGS_LIST.displayName, 'Location', { description: 'Ange lokal och ort.' });
+    const lines: string[] = [];
+    const result = await provisionLists(client, options, { logger: silentLogger, progress: (line) => lines.push(line) });
+    const meetings = result.lists.find((list) => list.list === 'meetings');
+    expect(meetings?.columnsUpdated).toEqual(
+      MEETINGS_LIST.columns.filter((column) => column.name !== 'Location').map((column) => ({ name: column.name, changes: ['description in Swedish'] })),
+    );
+    expect(lines).toContain('  ~ MeetingLink updated: description in Swedish');
+    const site = described(MEETINGS_LIST.displayName);
+    expect(site.get('Location')).toBe('Ange lokal och ort.');
+    expect(site.get('Title')).toBe(MEETINGS_LIST.columns[0]?.hint);
+    expect(site.get('MeetingLink')).toBe(link?.hint);
+    expect((await provisionLists(client, options, { logger: silentLogger })).changed).toBe(false);
+  });
+
   it('names Sites.Selected and the manage role when the site refuses', async () => {
     await start(false);
     admin.setManage(false);

@@ -3,7 +3,6 @@
  * `$batch` delta request as the balance list and the meetings, and a site where they are not
  * provisioned yet keeps working.
  */
-import { Writable } from 'node:stream';
 import { dataQualityProblems } from '../../../src/domain/errands';
 import { createLogger } from '../../../src/logger';
 import { mapForumData } from '../../../src/lists/forum-year-mapping';
@@ -14,6 +13,7 @@ import { MISSING_LIST_RECHECK_MS } from '../../../src/sharepoint/site';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { schemaColumns } from '../../fakes/fake-graph/columns';
 import { harness, sharePointOptions } from './graph-harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 let fake: FakeGraph;
 afterEach(async () => {
@@ -68,14 +68,8 @@ describe("GraphListSource: the forum's year's lists", () => {
   it('keeps working on a site where they are not provisioned: the balance list reads, the missing lists are reported once', async () => {
     fake = await startFakeGraph({ withForumLists: false });
     fake.seedAll({ balance: [entry('1', { Title: 'Psykisk hälsa', EntryKey: 'p', Section: 'Flera områden' })], meetings: [] });
-    const lines: Array<{ level: number; msg: string; missing?: unknown }> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
-        done();
-      },
-    });
-    const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger: createLogger('info', sink) });
+    const { logger, records: lines } = capturedLogs('info');
+    const source = new GraphListSource(harness(fake).client, sharePointOptions(fake), { logger });
 
     const first = await source.read();
     expect(first.data.balance).toHaveLength(1);

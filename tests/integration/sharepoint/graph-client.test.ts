@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { ConfigError, SourceError } from '../../../src/errors';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { createGraphClient, toSourceError } from '../../../src/sharepoint/graph-client';
 import { FAKE_LIST_NAMES, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { balanceItems, graphOptions, harness } from './graph-harness';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const CERTIFICATE = join(__dirname, '../../fixtures/graph/test-certificate.pem');
 const ENCRYPTED_CERTIFICATE = join(__dirname, '../../fixtures/graph/test-certificate-encrypted.pem');
@@ -79,19 +79,13 @@ describe('authentication', () => {
   });
 
   it('never logs the token or the secret, even at trace level', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const { source } = harness(fake, { deps: { logger: createLogger('trace', sink) } });
+    const { logger, lines } = capturedLogs('trace');
+    const { source } = harness(fake, { deps: { logger } });
     await source.read();
     fake.expireTokens();
     await source.read();
 
-    const text = lines.join('');
+    const text = lines.join('\n');
     expect(text).toContain('Graph exchange');
     expect(text).not.toContain(fake.clientSecret);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);

@@ -2,15 +2,14 @@
  * The tab's on-behalf-of access check goes through the app's one Graph pipeline: a 429 with
  * Retry-After is waited out and retried like any other Graph call, and logged the same way.
  */
-import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../../src/config';
-import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import type { ListName } from '../../../src/ports/list-source';
 import { createGraphClients, type GraphRequestInfo } from '../../../src/sharepoint/graph-client';
 import { GraphAccessChecker } from '../../../tabs/api/auth/access-check';
 import type { TabUser } from '../../../tabs/api/auth/token-validator';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const NOW = '2025-03-10T09:00:00Z';
 
@@ -18,16 +17,7 @@ describe('on-behalf-of access check through the Graph pipeline', () => {
   let tenant: FakeTenant;
   let config: Config;
   const clock = new FixedClock(NOW);
-  const logLines: Array<Record<string, unknown>> = [];
-  const logger = createLogger(
-    'debug',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
+  const { logger, records: logLines } = capturedLogs('debug');
 
   beforeAll(async () => {
     tenant = await startFakeTenant({ now: () => clock.now() });

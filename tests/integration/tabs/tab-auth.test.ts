@@ -5,10 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
 import { loadConfig, type Config } from '../../../src/config';
-import { createLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { createGraphClients } from '../../../src/sharepoint/graph-client';
 import { SnapshotService } from '../../../src/snapshot';
@@ -17,6 +15,7 @@ import type { FakeEntra } from '../../fakes/fake-entra';
 import type { FakeGraph } from '../../fakes/fake-graph';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
 import { MemoryListSource } from '../../fakes/memory-list-source';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const FOREIGN_TENANT = '11111111-2222-4333-8444-555555555555';
 const NOW = '2025-03-10T09:00:00Z';
@@ -28,7 +27,7 @@ describe('tab API authentication in tenant mode', () => {
   let config: Config;
   let server: Server;
   let baseUrl: string;
-  const logLines: Array<Record<string, unknown>> = [];
+  const { logger, records: logLines } = capturedLogs('info');
   const clock = new FixedClock(NOW);
 
   const call = (authorization?: string, path = '/api/balance-list') =>
@@ -42,15 +41,6 @@ describe('tab API authentication in tenant mode', () => {
       ACCESS_CHECK_TTL_SECONDS: '300',
       LOG_LEVEL: 'info',
     });
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
     const source = new MemoryListSource();
     const snapshots = new SnapshotService({ source, clock, logger, expiringWithinDays: 180 });
     const app = express();

@@ -8,17 +8,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createServer, type AppServer } from '../../../app/server';
 import type { TeamTarget } from '../../../bot/contracts';
 import { teamTarget } from '../../fixtures/bot/team-target';
 import { FileStateStore } from '../../../bot/state';
 import { StateStoreTeamRegistry } from '../../../bot/teams';
 import { loadConfig } from '../../../src/config';
-import { createLogger, silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
 import { sampleMeetingInfo, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector';
 import { startFakeTenant, type FakeTenant } from '../../fakes/fake-tenant';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 const OTHER_TENANT = '5b7c1f0e-9a2d-4c3b-8e6f-1d2c3b4a5f60';
 const PRIVATE_THREAD = '19:meeting_NjQ0ZDM1YjQtMmY4Zi00Yzk5LWI0@thread.v2';
@@ -37,7 +37,7 @@ describe('the Teams meeting details API (SharePoint mode, fake tenant and Bot Co
   let registry: StateStoreTeamRegistry;
   let stateDir: string;
   let anna: string;
-  const lines: string[] = [];
+  const { logger, lines } = capturedLogs('debug');
 
   const team = (overrides: Partial<TeamTarget>): TeamTarget => teamTarget(tenant.graph.tenantId, connector.serviceUrl, overrides);
 
@@ -70,13 +70,7 @@ describe('the Teams meeting details API (SharePoint mode, fake tenant and Bot Co
       ALLOWED_TENANT_IDS: `${tenant.graph.tenantId},${OTHER_TENANT}`,
       DIGEST_SCHEDULE: 'off',
     });
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    server = await createServer(config, { clock, stateStore, logger: createLogger('debug', sink) });
+    server = await createServer(config, { clock, stateStore, logger });
     ({ url } = await server.listen());
     anna = await tenant.entra.token('anna@contoso.onmicrosoft.com');
   });
@@ -224,7 +218,7 @@ describe('the Teams meeting details API (SharePoint mode, fake tenant and Bot Co
     expect(api[1]).toContain('Teams meeting details not read');
     expect(api[1]).toContain('"outcome":"not-allowed"');
     expect(api[1]).toContain('"status":403');
-    expect(lines.join('')).not.toContain(anna);
-    expect(lines.join('')).not.toMatch(/Bearer [A-Za-z0-9-_]{20,}/u);
+    expect(lines.join('\n')).not.toContain(anna);
+    expect(lines.join('\n')).not.toMatch(/Bearer [A-Za-z0-9-_]{20,}/u);
   });
 });

@@ -2,20 +2,14 @@
  * Library console output (objects and errors over many lines) becomes
  * one JSON log line per call once the app routes console to its logger.
  */
-import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/logger';
 import { consoleLine, routeConsoleToLog } from '../../../app/library-console';
+import { capturedLogs } from '../../fixtures/captured-logs';
 
 describe('library console output in the log', () => {
   test('each console call is one JSON line under module "library", errors by name and message only', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const restore = routeConsoleToLog(createLogger('debug', sink));
+    const { logger, lines, records: entries } = capturedLogs('debug');
+    const restore = routeConsoleToLog(logger);
     try {
       const error = new Error('jwt expired');
       error.name = 'TokenExpiredError';
@@ -25,7 +19,6 @@ describe('library console output in the log', () => {
     } finally {
       restore();
     }
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.map((entry) => [entry.level, entry.module, entry.msg])).toEqual([
       [40, 'library', 'TokenExpiredError: jwt expired'],
       [40, 'library', 'Error finding key for token. Available keys: -----BEGIN RSA PUBLIC KEY----- MIIBCgKCAQEA5xS1 -----END RSA PUBLIC KEY-----'],

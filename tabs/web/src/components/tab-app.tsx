@@ -44,6 +44,18 @@ export interface Location {
   listen(listener: () => void): () => void;
 }
 
+/**
+ * Says on the page (`<html data-view>`) which view's own code has taken over its markup. A view
+ * loaded on demand hydrates after the rest of the page, and a control in it does nothing until
+ * then; the browser tests wait for this before they press one.
+ */
+function ViewMounted({ view }: { view: string }) {
+  useEffect(() => {
+    document.documentElement.dataset.view = view;
+  }, [view]);
+  return null;
+}
+
 export function browserLocation(): Location {
   const go = (method: 'pushState' | 'replaceState') => (search: string) =>
     window.history[method](null, '', `${window.location.pathname}${search}${window.location.hash}`);
@@ -180,6 +192,7 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
                       documents={followUp}
                       server={teamsMeetings}
                     />
+                    <ViewMounted view="sidopanel" />
                   </Suspense>
                 </div>
               ) : data.loading ? (
@@ -226,7 +239,10 @@ export function TabApp({ host, client, location, pollMs, initialView, initialChe
                 <div inert={data.unconfirmed} aria-busy={data.unconfirmed || undefined}>
                   <StaleBanner view={view} />
                   <LocalNotice view={view} showIds={state.ids} onToggleIds={() => update({ ids: !state.ids })} search={location.search} />
-                  <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>{panel(state.view)}</Suspense>
+                  <Suspense fallback={<Spinner label={strings.loading} data-testid="view-loading" />}>
+                    {panel(state.view)}
+                    <ViewMounted view={state.view} />
+                  </Suspense>
                 </div>
               ) : data.loading ? (
                 <Spinner label={strings.loading} />

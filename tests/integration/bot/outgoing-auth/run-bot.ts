@@ -8,8 +8,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../../src/logger';
 import { startFakeBotAuthority, type TokenMode } from '../../../fakes/fake-bot-authority';
 import { startFakeBotConnector } from '../../../fakes/fake-bot-connector';
 import { startFakeManagedIdentity } from '../../../fakes/fake-managed-identity';
@@ -17,6 +15,7 @@ import { MemoryListSource } from '../../../fakes/memory-list-source';
 import { sampleListData } from '../../../fixtures/bot/list-items';
 import { startHarness } from '../harness';
 import { CHANNEL, installedTeam } from '../team-target';
+import { capturedLogs } from '../../../fixtures/captured-logs';
 
 const APP_ID = '7f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const APP_PASSWORD = 'fake-secret-for-the-fake-authority';
@@ -80,17 +79,11 @@ async function main(mode: TokenMode, way: Way): Promise<void> {
     },
     'msi-bot': { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: IDENTITY.clientId, MicrosoftAppTenantId: TENANT },
   };
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { logger, lines } = capturedLogs('info');
   const harness = await startHarness({
     source: new MemoryListSource(sampleListData()),
     connector,
-    logger: createLogger('info', sink),
+    logger,
     env: env[way],
     endpoints: {
       openIdMetadataUrl: connector.issuer.openIdMetadataUrl,

@@ -1,11 +1,11 @@
-import { Writable } from 'node:stream';
 import { startScheduler, type Scheduler } from '../../../../bot/scheduler';
 import type { Notifier, NotifyReport } from '../../../../bot/notifier';
 import { stockholmClockOf } from '../../../../src/domain/dates';
 import { ConfigError } from '../../../../src/errors';
-import { createLogger, silentLogger } from '../../../../src/logger';
+import { silentLogger } from '../../../../src/logger';
 import { systemClock } from '../../../../src/ports/clock';
 import { botOptions } from '../notifier/helpers';
+import { capturedLogs } from '../../../fixtures/captured-logs';
 
 function report(kind: NotifyReport['kind']): NotifyReport {
   return { kind, date: '2022-12-01', dryRun: false, startedAt: '', finishedAt: '', quiet: null, quietAt: '', stale: false, teams: [], counts: {} };
@@ -101,8 +101,7 @@ describe('startScheduler', () => {
   });
 
   it('catches a failing run, logs it once, and runs again on the next tick', async () => {
-    const lines: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    const { logger, records } = capturedLogs('info');
     const notifier = new HeldNotifier();
     notifier.failWith = new Error('Graph answered 503');
     scheduler = startScheduler(notifier, botOptions(), { logger, clock: systemClock });
@@ -110,7 +109,7 @@ describe('startScheduler', () => {
     await until(() => notifier.held === 1);
     notifier.release();
     await expect(tick).resolves.toBeUndefined();
-    const errors = lines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: string }).filter((line) => line.level >= 50);
+    const errors = records.filter((line) => line.level >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ msg: expect.stringMatching(/scheduled run failed/), err: 'Graph answered 503' });
     notifier.failWith = null;

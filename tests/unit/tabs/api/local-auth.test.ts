@@ -1,19 +1,10 @@
-import { Writable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { localAuth, callerOf } from '../../../../tabs/api/auth/middleware';
-import { createLogger } from '../../../../src/logger';
+import { capturedLogs } from '../../../fixtures/captured-logs';
 
 /** Runs the local-mode middleware for a caller at `remoteAddress`; returns the status (200 when it passed on). */
 function callFrom(remoteAddress: string | undefined, logs: string[]): { status: number; body: unknown; passed: boolean; res: Response } {
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write: (chunk: Buffer, _e, done) => {
-        logs.push(chunk.toString('utf8'));
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = capturedLogs('info');
   const result = { status: 200, body: undefined as unknown, passed: false };
   const res = {
     locals: {},
@@ -34,6 +25,7 @@ function callFrom(remoteAddress: string | undefined, logs: string[]): { status: 
     result.passed = true;
   };
   localAuth(logger)(req, res, next);
+  logs.push(...lines);
   return { ...result, res };
 }
 
