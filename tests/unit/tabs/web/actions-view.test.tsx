@@ -6,7 +6,7 @@
  * (in the address), done ones folded, each linking to its ärende and its meeting; under Möten a
  * past meeting's ärenden show their decisions and the actions they gave.
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
@@ -131,9 +131,24 @@ describe('Uppdrag', () => {
     ).toEqual(['Dagordning (Word)', 'Spara dagordningen i SharePoint']);
     URL.createObjectURL = () => 'blob:minutes';
     URL.revokeObjectURL = () => undefined;
-    fireEvent.click(within(held).getByRole('button', { name: 'Minnesanteckningar (Word)' }));
-    await within(held).findByRole('button', { name: 'Minnesanteckningar (Word)' });
+    // The download link the app clicks: its name and address are noted, and jsdom does not navigate.
+    const downloads: Array<[string, string]> = [];
+    const noteDownload = (event: MouseEvent) => {
+      if (event.target instanceof HTMLAnchorElement && event.target.download !== '') {
+        downloads.push([event.target.download, event.target.href]);
+        event.preventDefault();
+      }
+    };
+    document.addEventListener('click', noteDownload);
+    try {
+      fireEvent.click(within(held).getByRole('button', { name: 'Minnesanteckningar (Word)' }));
+      await within(held).findByRole('button', { name: 'Minnesanteckningar (Word)' });
+      await waitFor(() => expect(downloads).toHaveLength(1));
+    } finally {
+      document.removeEventListener('click', noteDownload);
+    }
     expect(documents.meetingDownloads).toEqual(['mote-1/minnesanteckningar']);
+    expect(downloads).toEqual([[expect.stringMatching(/^minnesanteckningar-mote-1.*\.docx$/), 'blob:minutes']]);
     // Saved in SharePoint: where it went; saved again beside a file someone changed, and who.
     fireEvent.click(within(held).getByRole('button', { name: 'Spara minnesanteckningarna i SharePoint' }));
     expect((await within(held).findByRole('status')).textContent).toBe('Sparad: Balanslistan/2022/minnesanteckningar-mote-1.docx. Öppna i Word');

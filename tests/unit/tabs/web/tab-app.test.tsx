@@ -6,7 +6,7 @@
  * the address, status by text, Swedish and English, the stale banner, edit links (SharePoint in
  * and outside Teams, the local file), and the consent button. The API and host are fakes.
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError, type BalanceListClient, type LoadResult } from '../../../../tabs/web/src/api/client';
 import { TabApp } from '../../../../tabs/web/src/components/tab-app';
 import { browserHost, type Host } from '../../../../tabs/web/src/teams/host';
@@ -86,6 +86,9 @@ describe('Balanslista', () => {
     expect(location.search).toContain('view=avtal');
     fireEvent.click(screen.getByRole('tab', { name: 'Möten' }));
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Möten');
+    // The view's code loads on demand; the test waits for it, so it is not left loading past the test.
+    await waitFor(() => expect(screen.queryByTestId('view-loading')).toBeNull());
+    expect(location.search).toContain('view=moten');
   });
 
   it('links each entry to SharePoint, opened outside Teams when in Teams', async () => {
