@@ -6,7 +6,7 @@
  * read only when both are filled-in GUIDs, and the kept page painted from them only for exactly
  * that user and tenant at that address, and wiped (screen and browser) on request.
  */
-import { lastSeenKey, lastSeenStore, type KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
+import { lastSeenKey, lastSeenStore } from '../../../../tabs/web/src/model/last-seen';
 import { claimPage, lastSeenPageKey, savePage } from '../../../../tabs/web/src/model/last-seen-page';
 import {
   ACCOUNT_PLACEHOLDERS,
@@ -18,24 +18,12 @@ import {
 import { checkingNotice } from '../../../../tabs/web/src/i18n/checking-notice';
 import { paintedForAddress, paintForAddress, wipePainted } from '../../../../tabs/web/src/teams/address-paint';
 import { fixtureView } from './fixture';
+import { MemoryStorage } from './doubles';
 
 const OID = '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b';
 const TID = 'aa11bb22-cc33-4d44-8e55-ff6677889900';
 const OTHER = '0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
 const ANNA = { userId: OID, tenantId: TID };
-
-class MemoryStorage implements KeyValueStorage {
-  items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const PAGE =
   '<div class="app-root"><header><h1>Balanslistan</h1></header><main><div id="view-panel"><h2>Balanslista</h2>' +

@@ -1,9 +1,10 @@
 /**
  * Test doubles shared by the tab's component tests: the browser pieces jsdom lacks, an address
- * kept in memory, and a list client that always answers with one view.
+ * and a browser storage kept in memory, and a list client that always answers with one view.
  */
 import type { BalanceListClient, LoadResult } from '../../../../tabs/web/src/api/client';
 import type { Location } from '../../../../tabs/web/src/components/tab-app';
+import type { KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
 import type { BalanceListView } from '../../../../src/view-model';
 
 /** jsdom has no matchMedia; Fluent's motion asks for reduced motion. Call in `beforeAll`. */
@@ -95,4 +96,20 @@ export function fakeFetch(responses: Array<() => Response>): { calls: FetchCall[
     return next();
   }) as typeof globalThis.fetch;
   return { calls, fetch };
+}
+
+/** The browser's storage in memory; `full` makes every write fail as a full localStorage does. */
+export class MemoryStorage implements KeyValueStorage {
+  items = new Map<string, string>();
+  full = false;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
 }

@@ -7,23 +7,10 @@
  * rules back in the head; dropped with the remembered list.
  */
 import { forgetPage, lastSeenPageKey, paintPage, savePage } from '../../../../tabs/web/src/model/last-seen-page';
-import type { KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
+import { MemoryStorage } from './doubles';
 
 const ANNA = { userId: 'a1', tenantId: 't1' };
 const NOTICE = { title: 'Kontrolleras …', body: 'Du ser listan som den såg ut senast.' };
-
-class MemoryStorage implements KeyValueStorage {
-  items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const PAGE =
   '<div class="app-root"><header class="tab-header"><h1>Balanslistan</h1><div class="tab-line"><button>Uppdatera nu</button></div></header>' +

@@ -9,10 +9,10 @@
 import { act, render, screen } from '@testing-library/react';
 import { ApiError, type BalanceListClient, type LoadResult } from '../../../../tabs/web/src/api/client';
 import { TabApp } from '../../../../tabs/web/src/components/tab-app';
-import { lastSeenKey, lastSeenStore, type KeyValueStorage } from '../../../../tabs/web/src/model/last-seen';
+import { lastSeenKey, lastSeenStore } from '../../../../tabs/web/src/model/last-seen';
 import { browserHost } from '../../../../tabs/web/src/teams/host';
 import type { BalanceListView } from '../../../../src/view-model';
-import { fixedLocation, installMatchMedia } from './doubles';
+import { fixedLocation, installMatchMedia, MemoryStorage } from './doubles';
 import { entry, fixtureView } from './fixture';
 
 beforeAll(installMatchMedia);
@@ -20,21 +20,6 @@ beforeAll(installMatchMedia);
 const ANNA = { userId: '00000000-0000-0000-0000-0000000000a1', tenantId: '11111111-1111-1111-1111-111111111111' };
 const BO = { userId: '00000000-0000-0000-0000-0000000000b2', tenantId: ANNA.tenantId };
 const OTHER_TENANT = { userId: ANNA.userId, tenantId: '22222222-2222-2222-2222-222222222222' };
-
-class MemoryStorage implements KeyValueStorage {
-  items = new Map<string, string>();
-  full = false;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 /** A client whose one answer is given by the test, so the remembered list can be seen before it. */
 class HeldClient implements BalanceListClient {
