@@ -46,6 +46,18 @@ export interface DocumentOptions {
   verbose: boolean;
 }
 
+/** The help text's lines for the output flags; `wordFile` is where a Word file goes without `--out`. */
+export function outputFlagsUsage(wordFile: string): string {
+  return `  --format docx|html|md   Word (standard), HTML eller Markdown; utan flaggan avgör
+                          filändelsen i --out (default: from --out's extension, else docx)
+  --out FIL               Skriv till FIL. Utan --out skrivs Markdown och HTML till stdout
+                          och Word till ${wordFile}; --out - skickar
+                          Word-filen till stdout (not to a terminal)
+  --lang sv|en            Språket, svenska (standard) eller engelska (language)
+  --verbose               Visa loggarna (show the logs on stderr)
+  --help                  Den här texten (this text)`;
+}
+
 /** A wrong argument: the message names the problem, in Swedish with the English in brackets. */
 export const usage = (message: string): AppError => new AppError('usage', message);
 

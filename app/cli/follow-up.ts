@@ -27,6 +27,7 @@ import type { Config } from '../../src/config';
 import { clockFor } from '../clock';
 import {
   goesToStdout,
+  outputFlagsUsage,
   parseDocumentArgs,
   startDocumentCli,
   runAsProgram,
@@ -41,14 +42,7 @@ import { createListSource } from '../sources';
 export const USAGE = `Användning (usage): npm run follow-up -- --year ÅÅÅÅ [flaggor]
 
   --year ÅÅÅÅ             Året som ska följas upp, ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR} (the year to report)
-  --format docx|html|md   Word (standard), HTML eller Markdown; utan flaggan avgör
-                          filändelsen i --out (default: from --out's extension, else docx)
-  --out FIL               Skriv till FIL. Utan --out skrivs Markdown och HTML till stdout
-                          och Word till uppfoljning-svom-ÅÅÅÅ.docx; --out - skickar
-                          Word-filen till stdout (not to a terminal)
-  --lang sv|en            Rapportens språk, svenska (standard) eller engelska (report language)
-  --verbose               Visa loggarna (show the logs on stderr)
-  --help                  Den här texten (this text)
+${outputFlagsUsage('uppfoljning-svom-ÅÅÅÅ.docx')}
 
 Exempel (example): npm run follow-up -- --year 2017 --format docx --out uppfoljning-2017.docx`;
 

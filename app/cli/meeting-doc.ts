@@ -26,6 +26,7 @@ import {
 import { clockFor } from '../clock';
 import {
   goesToStdout,
+  outputFlagsUsage,
   parseDocumentArgs,
   startDocumentCli,
   runAsProgram,
@@ -41,14 +42,7 @@ export const USAGE = `Användning (usage): npm run meeting-doc -- --meeting NYCK
 
   --meeting NYCKEL        Mötets nyckel (Mötesnyckel), t.ex. 2017-extra-april (the meeting's key)
   --kind KIND             dagordning eller minnesanteckningar (agenda or minutes)
-  --format docx|html|md   Word (standard), HTML eller Markdown; utan flaggan avgör
-                          filändelsen i --out (default: from --out's extension, else docx)
-  --out FIL               Skriv till FIL. Utan --out skrivs Markdown och HTML till stdout
-                          och Word till <kind>-<nyckel>.docx; --out - skickar Word-filen
-                          till stdout (not to a terminal)
-  --lang sv|en            Dokumentets språk, svenska (standard) eller engelska
-  --verbose               Visa loggarna (show the logs on stderr)
-  --help                  Den här texten (this text)
+${outputFlagsUsage('<kind>-<nyckel>.docx')}
 
 Exempel (example): npm run meeting-doc -- --meeting 2017-extra-april --kind dagordning --format docx --out dagordning.docx`;
 
