@@ -13,7 +13,7 @@ import { GraphPeopleDirectory } from '../../../src/sharepoint/graph-people-direc
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { MemoryListSource } from '../../fakes/memory-list-source';
-import { sampleListData } from '../../fixtures/bot/list-items';
+import { listItem, sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { harness as graphHarness, sharePointOptions } from '../sharepoint/graph-harness';
 import { startHarness, type Harness } from './harness';
@@ -21,15 +21,7 @@ import { startHarness, type Harness } from './harness';
 const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
 
-function item(list: string, id: string, fields: Record<string, unknown>): ListItem {
-  return {
-    id,
-    eTag: `"${list}-${id},1"`,
-    webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/${id}_.000`,
-    lastModifiedDateTime: '2022-11-20T08:00:00Z',
-    fields,
-  };
-}
+const item = (list: string, id: string, fields: Record<string, unknown>): ListItem => listItem(list, id, fields, '2022-11-20T08:00:00Z');
 
 /** A meeting held on Thursday 2022-11-24 whose ärende gave two actions: one for Anna Berg, one for a person since removed. */
 function listData(anna: string, gone: string): ListData {

@@ -9,7 +9,7 @@ import { FixedClock } from '../../../src/ports/clock';
 import type { ListData, ListItem } from '../../../src/ports/list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { MemoryListSource } from '../../fakes/memory-list-source';
-import { sampleListData } from '../../fixtures/bot/list-items';
+import { listItem, sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
 
@@ -17,15 +17,7 @@ const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
 const HEADING = 'Beslut och uppdrag från mötet';
 
-function item(list: string, id: string, fields: Record<string, unknown>): ListItem {
-  return {
-    id,
-    eTag: `"${list}-${id},1"`,
-    webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/${id}_.000`,
-    lastModifiedDateTime: '2022-11-01T08:00:00Z',
-    fields,
-  };
-}
+const item = listItem;
 
 /** The sample list with a meeting held on Friday 2022-11-25 ("svom-nov", as SharePoint sends a date-only column: the UTC instant of Stockholm midnight), its two ärenden and `actions`. */
 function heldMeeting(options: { decisions: [string, string]; actions?: ListItem[]; date?: string }): ListData {

@@ -10,12 +10,12 @@
 import { stockholmInstant } from '../../../src/domain/dates';
 import { silentLogger } from '../../../src/logger';
 import { FixedClock } from '../../../src/ports/clock';
-import type { ListData, ListItem } from '../../../src/ports/list-source';
+import type { ListData } from '../../../src/ports/list-source';
 import { GraphDocumentStore } from '../../../src/sharepoint/graph-document-store';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
 import { startFakeGraph, type FakeGraph } from '../../fakes/fake-graph';
 import { MemoryListSource } from '../../fakes/memory-list-source';
-import { sampleListData } from '../../fixtures/bot/list-items';
+import { listItem, sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { capturedLogs, type LogRecord } from '../../fixtures/captured-logs';
 import { harness as graphHarness, sharePointOptions } from '../sharepoint/graph-harness';
@@ -26,15 +26,7 @@ const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
 const MINUTES = 'Balanslistan/2022/minnesanteckningar-svom-nov.docx';
 const AGENDA = 'Balanslistan/2022/dagordning-svom-dec.docx';
 
-function item(list: string, id: string, fields: Record<string, unknown>): ListItem {
-  return {
-    id,
-    eTag: `"${list}-${id},1"`,
-    webUrl: `https://contoso.sharepoint.com/sites/svom/Lists/${list}/${id}_.000`,
-    lastModifiedDateTime: '2022-11-01T08:00:00Z',
-    fields,
-  };
-}
+const item = listItem;
 
 /** A meeting held on Friday 2022-11-25 with a decision written, and one on Wednesday 2022-11-30 (two days after Monday the 28th). */
 function listData(): ListData {
