@@ -17,8 +17,6 @@ const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
 const HEADING = 'Beslut och uppdrag från mötet';
 
-const item = listItem;
-
 /** The sample list with a meeting held on Friday 2022-11-25 ("svom-nov", as SharePoint sends a date-only column: the UTC instant of Stockholm midnight), its two ärenden and `actions`. */
 function heldMeeting(options: { decisions: [string, string]; actions?: ListItem[]; date?: string }): ListData {
   const data = sampleListData();
@@ -26,7 +24,7 @@ function heldMeeting(options: { decisions: [string, string]; actions?: ListItem[
     ...data,
     meetings: [
       ...data.meetings,
-      item('Moten', '8', {
+      listItem('Moten', '8', {
         Title: 'SVOM ordinarie möte',
         MeetingKey: 'svom-nov',
         MeetingDate: options.date ?? '2022-11-24T23:00:00Z',
@@ -34,15 +32,21 @@ function heldMeeting(options: { decisions: [string, string]; actions?: ListItem[
       }),
     ],
     errands: [
-      item('Arenden', '21', { Title: 'Handlingsplan psykisk hälsa', ErrandKey: 'nov-1', MeetingKey: 'svom-nov', SortOrder: 1, Decision: options.decisions[0] }),
-      item('Arenden', '22', { Title: 'Välfärdsteknologi', ErrandKey: 'nov-2', MeetingKey: 'svom-nov', SortOrder: 2, Decision: options.decisions[1] }),
+      listItem('Arenden', '21', {
+        Title: 'Handlingsplan psykisk hälsa',
+        ErrandKey: 'nov-1',
+        MeetingKey: 'svom-nov',
+        SortOrder: 1,
+        Decision: options.decisions[0],
+      }),
+      listItem('Arenden', '22', { Title: 'Välfärdsteknologi', ErrandKey: 'nov-2', MeetingKey: 'svom-nov', SortOrder: 2, Decision: options.decisions[1] }),
     ],
     actions: options.actions ?? [],
   };
 }
 
 const proposal = (fields: Record<string, unknown> = {}): ListItem =>
-  item('Uppdrag', '31', {
+  listItem('Uppdrag', '31', {
     Title: 'Återkom med förslag till nästa möte',
     ActionKey: 'nov-1-a',
     ErrandKey: 'nov-1',

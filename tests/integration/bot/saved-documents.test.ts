@@ -26,8 +26,6 @@ const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
 const MINUTES = 'Balanslistan/2022/minnesanteckningar-svom-nov.docx';
 const AGENDA = 'Balanslistan/2022/dagordning-svom-dec.docx';
 
-const item = listItem;
-
 /** A meeting held on Friday 2022-11-25 with a decision written, and one on Wednesday 2022-11-30 (two days after Monday the 28th). */
 function listData(): ListData {
   const data = sampleListData();
@@ -35,18 +33,18 @@ function listData(): ListData {
     ...data,
     meetings: [
       ...data.meetings,
-      item('Moten', '8', { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-nov', MeetingDate: '2022-11-24T23:00:00Z', MeetingKind: 'Ordinarie' }),
-      item('Moten', '9', { Title: 'SVOM extra möte', MeetingKey: 'svom-dec', MeetingDate: '2022-11-29T23:00:00Z', MeetingKind: 'Extra' }),
+      listItem('Moten', '8', { Title: 'SVOM ordinarie möte', MeetingKey: 'svom-nov', MeetingDate: '2022-11-24T23:00:00Z', MeetingKind: 'Ordinarie' }),
+      listItem('Moten', '9', { Title: 'SVOM extra möte', MeetingKey: 'svom-dec', MeetingDate: '2022-11-29T23:00:00Z', MeetingKind: 'Extra' }),
     ],
     errands: [
-      item('Arenden', '21', {
+      listItem('Arenden', '21', {
         Title: 'Handlingsplan psykisk hälsa',
         ErrandKey: 'nov-1',
         MeetingKey: 'svom-nov',
         SortOrder: 1,
         Decision: 'SVOM ställer sig bakom.',
       }),
-      item('Arenden', '22', { Title: 'Välfärdsteknologi', ErrandKey: 'dec-1', MeetingKey: 'svom-dec', SortOrder: 1 }),
+      listItem('Arenden', '22', { Title: 'Välfärdsteknologi', ErrandKey: 'dec-1', MeetingKey: 'svom-dec', SortOrder: 1 }),
     ],
   };
 }
