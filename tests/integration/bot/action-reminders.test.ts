@@ -6,12 +6,21 @@
  */
 import { MemoryListSource } from '../../fakes/memory-list-source';
 import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connector';
-import { sampleListData } from '../../fixtures/bot/list-items';
+import { listItem, sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
 
 const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
+
+/** An open action due Monday 2022-12-05, as the list source returns it. */
+const openAction = () =>
+  listItem(
+    'Uppdrag',
+    '7',
+    { Title: 'Återkom med förslag', ActionKey: 'a7', ResponsibleGroup: 'Fredagsgruppen', DueDate: '2022-12-05', ActionStatus: 'Pågår' },
+    '2022-11-20T08:00:00Z',
+  );
 
 type Action = { type: string; title: string; verb?: string; data?: Record<string, unknown> };
 
@@ -28,15 +37,7 @@ describe('action reminders in the channel', () => {
 
   beforeEach(async () => {
     const data = sampleListData();
-    data.actions = [
-      {
-        id: '7',
-        eTag: '"a7,1"',
-        webUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Uppdrag/7_.000',
-        lastModifiedDateTime: '2022-11-20T08:00:00Z',
-        fields: { Title: 'Återkom med förslag', ActionKey: 'a7', ResponsibleGroup: 'Fredagsgruppen', DueDate: '2022-12-05', ActionStatus: 'Pågår' },
-      },
-    ];
+    data.actions = [openAction()];
     source = new MemoryListSource(data);
     harness = await startHarness({ source });
     const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
@@ -85,15 +86,7 @@ describe('action reminders in the channel', () => {
 describe('REMINDER_ACTION_DAYS', () => {
   const remindersWith = async (days: string) => {
     const data = sampleListData();
-    data.actions = [
-      {
-        id: '7',
-        eTag: '"a7,1"',
-        webUrl: 'https://contoso.sharepoint.com/sites/svom/Lists/Uppdrag/7_.000',
-        lastModifiedDateTime: '2022-11-20T08:00:00Z',
-        fields: { Title: 'Återkom med förslag', ActionKey: 'a7', ResponsibleGroup: 'Fredagsgruppen', DueDate: '2022-12-05', ActionStatus: 'Pågår' },
-      },
-    ];
+    data.actions = [openAction()];
     const harness = await startHarness({ source: new MemoryListSource(data), env: { REMINDER_ACTION_DAYS: days } });
     try {
       const options = { serviceUrl: harness.connector.serviceUrl, team: TEAM };
