@@ -8,20 +8,10 @@ import { sampleTeam, type ConnectorActivity } from '../../fakes/fake-bot-connect
 import { sampleListData } from '../../fixtures/bot/list-items';
 import { cardAction, installationAdd } from '../../fixtures/bot/teams-activities';
 import { startHarness, type Harness } from './harness';
+import { cardTexts } from '../../fixtures/bot/card-texts';
 
 const TEAM = sampleTeam();
 const SVOM_CHANNEL = '19:svom-channel@thread.tacv2';
-
-function texts(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item) => texts(item, into));
-  else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'text' && typeof inner === 'string') into.push(inner);
-      else texts(inner, into);
-    }
-  }
-  return into;
-}
 
 describe('the weekly digest lists open actions', () => {
   let harness: Harness;
@@ -56,7 +46,7 @@ describe('the weekly digest lists open actions', () => {
     expect(report.teams[0]?.events[0]?.summary).toContain('2 öppna uppdrag (1 försenat)');
     const posted: ConnectorActivity = harness.connector.postsIn(SVOM_CHANNEL).find((post) => JSON.stringify(post.activity).includes('Veckoöversikt'))!;
     const content = (posted.activity.attachments as Array<{ content: { actions: Array<{ title: string; url: string }> } }>)[0]!.content;
-    const all = texts(content);
+    const all = cardTexts(content);
     const heading = all.indexOf('Öppna uppdrag');
     expect(heading).toBeGreaterThan(0);
     expect(all.slice(heading + 1, heading + 5)).toEqual([

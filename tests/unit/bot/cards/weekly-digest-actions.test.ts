@@ -7,6 +7,7 @@ import type { CardContext, DigestAction, Language } from '../../../../bot/contra
 import type { Action } from '../../../../src/domain/actions';
 import { HOSTILE_TITLE } from '../../../fixtures/bot/sample-due';
 import { cardProblems } from './validate-card';
+import { cardTexts } from '../../../fixtures/bot/card-texts';
 
 const renderer = new TemplateCardRenderer();
 const TAB = 'https://teams.microsoft.com/l/entity/app-id/balanslista';
@@ -35,17 +36,6 @@ const late: DigestAction = { action: action(), daysLeft: -4 };
 const soon: DigestAction = { action: action({ id: '8', title: 'Skicka underlag', group: '', person: null, due: '2022-12-06' }), daysLeft: 1 };
 const undated: DigestAction = { action: action({ id: '9', title: 'Utse kontaktperson', due: null, person: { name: '', lookupId: '3' } }), daysLeft: null };
 
-function texts(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item) => texts(item, into));
-  else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'text' && typeof inner === 'string') into.push(inner);
-      else texts(inner, into);
-    }
-  }
-  return into;
-}
-
 function openUrls(value: unknown, into: Array<{ title: string; url: string }> = []): Array<{ title: string; url: string }> {
   if (Array.isArray(value)) value.forEach((item) => openUrls(item, into));
   else if (value && typeof value === 'object') {
@@ -60,7 +50,7 @@ describe('the weekly digest lists open actions', () => {
   test('in Swedish: title, responsible, due date with days late or left, and the Uppdrag view', () => {
     const card = renderer.weeklyDigest(EMPTY, context('sv'), [late, soon, undated]);
     expect(cardProblems(card)).toEqual([]);
-    const all = texts(card);
+    const all = cardTexts(card);
     expect(all).toContain('Öppna uppdrag');
     expect(all).toContain('Återkom med förslag');
     expect(all).toContain('Ansvarig: Fredagsgruppen · Anna Andersson · Klart senast torsdag 2022-12-01 (4 dagar försenat)');
@@ -73,7 +63,7 @@ describe('the weekly digest lists open actions', () => {
 
   test('in English, and a late one stands out', () => {
     const card = renderer.weeklyDigest(EMPTY, context('en'), [late, { action: action({ id: '10', due: '2022-12-05' }), daysLeft: 0 }]);
-    const all = texts(card);
+    const all = cardTexts(card);
     expect(all).toContain('Open actions');
     expect(all).toContain('Responsible: Fredagsgruppen · Anna Andersson · Due Thursday 2022-12-01 (4 days late)');
     expect(all.some((text) => text.endsWith('(today)'))).toBe(true);
@@ -83,7 +73,7 @@ describe('the weekly digest lists open actions', () => {
 
   test('says so when no action is open, and cuts a long list', () => {
     const none = renderer.weeklyDigest(EMPTY, context('sv'), []);
-    expect(texts(none)).toContain('Inga öppna uppdrag.');
+    expect(cardTexts(none)).toContain('Inga öppna uppdrag.');
     expect(openUrls(none).map((button) => button.title)).toEqual(['Öppna i balanslistan']);
     const many = Array.from({ length: 20 }, (_, i) => ({ action: action({ id: String(i), title: `Uppdrag ${i} ${'lång '.repeat(40)}` }), daysLeft: -i }));
     const card = renderer.weeklyDigest(EMPTY, context('sv'), many);
@@ -95,7 +85,7 @@ describe('the weekly digest lists open actions', () => {
     const hostile = action({ title: HOSTILE_TITLE, group: '[L-IFO](https://evil.example)', person: { name: '*Anna*', lookupId: '1' } });
     const card = renderer.weeklyDigest(EMPTY, context('sv'), [{ action: hostile, daysLeft: -4 }]);
     expect(cardProblems(card)).toEqual([]);
-    const all = texts(card);
+    const all = cardTexts(card);
     expect(all).toContain(
       '1\\. \\*\\*Fet\\*\\* \\[klicka\\]\\(https://evil.example\\) \\_x\\_ \\# rubrik \\> citat \\`kod\\` \\~\\~s\\~\\~ \\${t.openTab} \\\\ \\- slut',
     );
