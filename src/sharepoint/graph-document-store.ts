@@ -59,9 +59,11 @@ export class GraphDocumentStore implements DocumentStore {
     return this.siteId;
   }
 
-  private async lookUp(site: string, path: string): Promise<DriveItem | null> {
+  /** The item at `path` (only the `select`ed properties when given), or null when there is none. */
+  private async lookUp(site: string, path: string, select?: string): Promise<DriveItem | null> {
     try {
-      return (await this.client.api(`/sites/${site}/drive/root:/${encodePath(path)}`).get()) as DriveItem;
+      const request = this.client.api(`/sites/${site}/drive/root:/${encodePath(path)}`);
+      return (await (select ? request.select(select) : request).get()) as DriveItem;
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw toSourceError(error, { target: `the file ${path} in the site's document library` });
@@ -82,18 +84,8 @@ export class GraphDocumentStore implements DocumentStore {
 
   async find(folder: string, fileName: string): Promise<FoundDocument | null> {
     const site = await this.site();
-    const path = `${LIBRARY_FOLDER}/${folder}/${fileName}`;
-    let item: DriveItem;
-    try {
-      item = (await this.client
-        .api(`/sites/${site}/drive/root:/${encodePath(path)}`)
-        .select('name,webUrl,folder')
-        .get()) as DriveItem;
-    } catch (error) {
-      if (statusOf(error) === 404) return null;
-      throw toSourceError(error, { target: `the file ${path} in the site's document library` });
-    }
-    if (item.folder !== undefined) return null;
+    const item = await this.lookUp(site, `${LIBRARY_FOLDER}/${folder}/${fileName}`, 'name,webUrl,folder');
+    if (item === null || item.folder !== undefined) return null;
     return { name: item.name ?? fileName, webUrl: item.webUrl ?? null };
   }
 
