@@ -11,6 +11,7 @@ import { acquireAppToken, type TokenOutcome } from '../src/doctor/app-token';
 import { ok, problem, skipped, warning, type CheckResult, type DoctorReport } from '../src/doctor/check';
 import { checkConfig, checkManifest, type BuiltManifest } from '../src/doctor/config-checks';
 import { checkBotEndpoint, checkTabPage } from '../src/doctor/endpoint-checks';
+import { checkDocumentLibrary } from '../src/doctor/documents-check';
 import { checkPeopleLookup } from '../src/doctor/people-check';
 import { checkSite } from '../src/doctor/site-checks';
 import { checkStateStore } from '../src/doctor/state-check';
@@ -163,6 +164,7 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
     const needsWrite = config.bot.appId !== null;
     checks.push(...(await checkSite(clients.app, config.sharePoint, { clientId: config.graph.clientId, needsWrite, envName }, { logger })));
     checks.push(await checkPeopleLookup(clients.app, config.sharePoint));
+    checks.push(await checkDocumentLibrary(clients.app, config.sharePoint));
   } else {
     const why = token.token === null ? 'Not checked: no Graph token.' : `Not checked: the token has no permission for sites (${NEEDED_ROLE}).`;
     checks.push(skipped('site', why), skipped('site-grant', why), ...LIST_NAMES.map((list) => skipped(`list:${list}`, why)));

@@ -1,5 +1,6 @@
 /**
- * The site's document library (its default drive) as Graph serves it: a driveItem by path
+ * The site's document library (its default drive) as Graph serves it: the drive
+ * (`GET /sites/{site}/drive`), a driveItem (file or folder) by path
  * (`GET /sites/{site}/drive/root:/{path}`), and a file uploaded by path
  * (`PUT /sites/{site}/drive/root:/{path}:/content`, folders made on the way), with eTags that
  * change on every write, `If-Match` (412 when the file changed), and `lastModifiedBy` naming the
@@ -82,13 +83,36 @@ export function fakeDrive(options: { siteWebUrl: string; siteId: string; clientI
     return match ? normal(match[1] ?? '') : null;
   };
 
+  const folderJson = (path: string) => ({
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#sites('${options.siteId}')/drive/root/$entity`,
+    id: createHash('sha1').update(key(path)).digest('hex').slice(0, 34).toUpperCase(),
+    name: normal(path).split('/').pop(),
+    webUrl: webUrl(path),
+    folder: {
+      childCount: [...files.keys(), ...folders].filter((inner) => inner.startsWith(`${key(path)}/`) && !inner.slice(key(path).length + 1).includes('/')).length,
+    },
+    parentReference: { driveType: 'documentLibrary', driveId, siteId: options.siteId },
+  });
+
   const get = (request: FakeRequest): FakeReply => {
     const path = pathOf(request, ':?');
     if (path === null) return errors.badRequest('Invalid path');
     const file = files.get(key(path));
-    if (!file) return graphError(404, 'itemNotFound', 'The resource could not be found.');
-    return { status: 200, body: itemJson(file) };
+    if (file) return { status: 200, body: itemJson(file) };
+    if (folders.has(key(path))) return { status: 200, body: folderJson(path) };
+    return graphError(404, 'itemNotFound', 'The resource could not be found.');
   };
+
+  const drive = (): FakeReply => ({
+    status: 200,
+    body: {
+      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#drives/$entity`,
+      id: driveId,
+      driveType: 'documentLibrary',
+      name: 'Dokument',
+      webUrl: `${options.siteWebUrl}/Delade%20dokument`,
+    },
+  });
 
   const put = (request: FakeRequest): FakeReply => {
     const path = pathOf(request, ':/content');
@@ -126,6 +150,7 @@ export function fakeDrive(options: { siteWebUrl: string; siteId: string; clientI
     routes: [
       { method: 'PUT', pattern: /^\/sites\/[^/]+\/drive\/root:\/.+:\/content$/u, handler: put },
       { method: 'GET', pattern: /^\/sites\/[^/]+\/drive\/root:\/.+$/u, handler: get },
+      { method: 'GET', pattern: /^\/sites\/[^/]+\/drive$/u, handler: drive },
     ],
   };
 }

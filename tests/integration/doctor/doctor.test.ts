@@ -15,6 +15,7 @@ import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { createGraphClient } from '../../../src/sharepoint/graph-client';
 import { provisionLists } from '../../../src/sharepoint/provision';
+import { FAKE_SITE_URL } from '../../fakes/fake-graph';
 import { graphOptions, sharePointOptions } from '../../fakes/fake-graph-options';
 import { USER_LIST_ID } from '../../fakes/fake-graph/store';
 import { runDoctorOn, startDoctorTenant, TEAMS_APP_ID, type DoctorRun, type DoctorTenant } from './doctor-harness';
@@ -50,6 +51,7 @@ describe('npm run doctor against the fake tenant', () => {
       'site',
       'site-grant',
       'people',
+      'documents',
       'bot-token',
       'bot-endpoint',
       'state-store',
@@ -152,6 +154,37 @@ describe('npm run doctor against the fake tenant', () => {
       /^warning\s+people: The site's user list could not be read \(403\): the bot's cards name the responsible person of an action without an @mention\. Fix: Give the app read access/,
     );
     expect(run.code).toBe(0);
+  });
+
+  it("says where the app's documents go in the site's library, and warns, without failing, when they cannot go there", async () => {
+    const library = `${FAKE_SITE_URL}/Delade%20dokument`;
+    expect((await doctor()).line('documents')).toBe(
+      `ok       documents: The site's document library answers (${library}); the folder Balanslistan is made at the first "Spara i SharePoint".`,
+    );
+    tenant.graph.drive.files.set('balanslistan', {
+      id: 'f-1',
+      path: 'Balanslistan',
+      bytes: Buffer.from('not a folder'),
+      version: 1,
+      createdDateTime: '2022-11-01T08:00:00Z',
+      lastModifiedDateTime: '2022-11-01T08:00:00Z',
+      lastModifiedBy: { user: { id: 'u-1', displayName: 'Anna Berg', email: 'anna@contoso.onmicrosoft.com' } },
+    });
+    try {
+      const file = await doctor();
+      expect(file.line('documents')).toMatch(
+        /^warning\s+documents: The document library has a file named Balanslistan where the app keeps its folder: .*Fix: Rename or move that file/,
+      );
+      expect(file.code).toBe(0);
+    } finally {
+      tenant.graph.drive.files.delete('balanslistan');
+    }
+    tenant.graph.fail({ status: 403, match: /\/drive$/ });
+    const refused = await doctor();
+    expect(refused.line('documents')).toMatch(
+      /^warning\s+documents: The site's document library could not be read \(403\): "Spara i SharePoint" cannot save .*Fix: Give the app access to the forum's site/,
+    );
+    expect(refused.code).toBe(0);
   });
 
   it('says read-only access is not enough for the card actions', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 const deployment = readFileSync(join(ROOT, 'docs', 'deployment.md'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const sources = ['app/doctor.ts', 'src/doctor/config-checks.ts', 'src/doctor/endpoint-checks.ts', 'src/doctor/site-checks.ts', 'src/doctor/state-check.ts', 'src/doctor/subscription-checks.ts']
+const sources = ['app/doctor.ts', 'src/doctor/config-checks.ts', 'src/doctor/documents-check.ts', 'src/doctor/endpoint-checks.ts', 'src/doctor/site-checks.ts', 'src/doctor/state-check.ts', 'src/doctor/subscription-checks.ts']
   .map((path) => readFileSync(join(ROOT, path), 'utf8'))
   .join('\n');
 
