@@ -3,6 +3,7 @@
  * the settings the server drew with travel in one JSON block (`#initial-data`), so the browser
  * hydrates with exactly the same input and React finds the same markup.
  */
+import type { Language } from '../../../../src/vocabulary';
 import type { BalanceListView, FollowUpYearView } from '../../../../src/view-model';
 import type { ThemeName } from '../teams/host';
 
@@ -38,7 +39,7 @@ export interface RenderedPage {
   /** Fluent UI's style elements for the page's head. */
   styles: string;
   /** The language the page is drawn in, for `<html lang>`: the same the app sets once it runs. */
-  language: 'sv' | 'en';
+  language: Language;
   data: PageData;
 }
 
