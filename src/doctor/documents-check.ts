@@ -7,11 +7,11 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
-import { SourceError } from '../errors';
 import { LIBRARY_FOLDER } from '../sharepoint/graph-document-store';
 import { toSourceError } from '../sharepoint/graph-errors';
 import { resolveSiteId } from '../sharepoint/provision-site';
 import { ok, warning, type CheckResult } from './check';
+import { readFailure } from './read-failure';
 
 const id = 'documents';
 const WITHOUT = '"Spara i SharePoint" cannot save the agenda, the minutes or the follow-up there, and the cards do not link them (the downloads still work)';
@@ -26,7 +26,7 @@ async function read(client: Client, path: string, select: string, target: string
   try {
     return (await client.api(path).select(select).get()) as DriveItem;
   } catch (error) {
-    const failure = error instanceof SourceError ? error : toSourceError(error, { target });
+    const failure = toSourceError(error, { target });
     if (failure.status === 404) return null;
     throw failure;
   }
@@ -59,13 +59,11 @@ export async function checkDocumentLibrary(client: Client, sharePoint: SharePoin
       );
     return ok(id, `The site's document library answers${where}; the app's documents go in its folder ${LIBRARY_FOLDER}, a folder per year.`);
   } catch (error) {
-    const failure = error instanceof SourceError ? error : toSourceError(error, { target: "the site's document library" });
-    return warning(
-      id,
-      `The site's document library could not be read (${failure.status ?? failure.code}): ${WITHOUT}.`,
-      failure.status === 403
-        ? "Give the app access to the forum's site (the grant script, steps 3 and 7): the library is read with the same grant as the lists, and saving needs the write role."
-        : 'Run the doctor again; if it persists, check the Graph service health.',
-    );
+    return readFailure(id, error, {
+      target: "the site's document library",
+      without: WITHOUT,
+      grantFix:
+        "Give the app access to the forum's site (the grant script, steps 3 and 7): the library is read with the same grant as the lists, and saving needs the write role.",
+    });
   }
 }

@@ -6,11 +6,10 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SharePointOptions } from '../config';
-import { SourceError } from '../errors';
-import { toSourceError } from '../sharepoint/graph-errors';
 import { findUserList } from '../sharepoint/graph-people-directory';
 import { resolveSiteId } from '../sharepoint/provision-site';
 import { ok, warning, type CheckResult } from './check';
+import { readFailure } from './read-failure';
 
 const ID = 'people';
 const WITHOUT = "the bot's cards name the responsible person of an action without an @mention";
@@ -30,13 +29,10 @@ export async function checkPeopleLookup(client: Client, sharePoint: SharePointOp
     await client.api(`/sites/${site}/lists/${list}/items`).top(1).expand('fields($select=Title,Name,EMail,UserName,ContentType)').get();
     return ok(ID, "The site's user list can be read: the bot's cards @mention the responsible person of an action.");
   } catch (error) {
-    const failure = error instanceof SourceError ? error : toSourceError(error, { target: "the site's user list" });
-    return warning(
-      ID,
-      `The site's user list could not be read (${failure.status ?? failure.code}): ${WITHOUT}.`,
-      failure.status === 403
-        ? "Give the app read access to the forum's site (the grant script, step 3/7): the user list is read with the same grant as the lists."
-        : 'Run the doctor again; if it persists, check the Graph service health.',
-    );
+    return readFailure(ID, error, {
+      target: "the site's user list",
+      without: WITHOUT,
+      grantFix: "Give the app read access to the forum's site (the grant script, step 3/7): the user list is read with the same grant as the lists.",
+    });
   }
 }
